@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { ErrorCode } from './errors';
+
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const FunctionName = z.string().regex(FUNCTION_NAME, 'use 1–64 letters, digits, _ or -');
+
+export const ToolChoice = z.union([
+  z.enum(['none', 'auto', 'required']),
+  z.object({ type: z.literal('function'), function: z.object({ name: FunctionName }) }),
+]);
+export type ToolChoice = z.infer<typeof ToolChoice>;
+
+export const ResponseFormat = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text') }),
+  z.object({ type: z.literal('json_object') }),
+  z.object({
+    type: z.literal('json_schema'),
+    json_schema: z.object({
+      name: FunctionName,
+      description: z.string().optional(),
+      schema: z.record(z.string(), z.unknown()).optional(),
+      strict: z.boolean().optional(),
+    }),
+  }),
+]);
+export type ResponseFormat = z.infer<typeof ResponseFormat>;
+
+/**
+ * The parameter panel: every request field of both reference APIs. Unset fields are absent,
+ * never defaults, so they are not sent.
+ */
+export const ChatParams = z
+  .object({
+    max_tokens: z.number().int().min(1).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    top_p: z.number().min(0).max(1).optional(),
+    n: z.number().int().min(1).max(128).optional(),
+    stream: z.boolean().optional(),
+    stop: z.union([z.string(), z.array(z.string()).min(1).max(4)]).optional(),
+    presence_penalty: z.number().min(-2).max(2).optional(),
+    frequency_penalty: z.number().min(-2).max(2).optional(),
+    user: z.string().optional(),
+    seed: z.number().int().optional(),
+    tool_choice: ToolChoice.optional(),
+    logit_bias: z.record(z.string().regex(/^\d+$/, 'keys are token ids'), z.number().min(-100).max(100)).optional(),
+    logprobs: z.boolean().optional(),
+    top_logprobs: z.number().int().min(0).max(20).optional(),
+    response_format: ResponseFormat.optional(),
+    include_usage: z.boolean().optional(),
+    parallel_tool_calls: z.boolean().optional(),
+    /** Free-form fields merged into the body for providers with extensions. */
+    extra_body: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((p) => p.top_logprobs === undefined || p.logprobs === true, {
+    message: 'top_logprobs needs logprobs turned on',
+    path: ['top_logprobs'],
+  });
+export type ChatParams = z.infer<typeof ChatParams>;
+
+export const ToolCall = z.object({
+  id: z.string(),
+  type: z.literal('function'),
+  function: z.object({ name: z.string(), arguments: z.string() }),
+});
+export type ToolCall = z.infer<typeof ToolCall>;
+
+export const TopLogprob = z.object({ token: z.string(), logprob: z.number(), bytes: z.array(z.number()).nullable() });
+export const TokenLogprob = TopLogprob.extend({ top_logprobs: z.array(TopLogprob) });
+export type TokenLogprob = z.infer<typeof TokenLogprob>;
+
+export const Usage = z.object({
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  reasoningTokens: z.number().nullable(),
+  totalTokens: z.number(),
+  /** True when the provider reported the numbers; false when we estimated them. */
+  reported: z.boolean(),
+  creditsConsumed: z.number().nullable(),
+  creditsRemaining: z.number().nullable(),
+  cost: z.number().nullable(),
+});
+export type Usage = z.infer<typeof Usage>;
+
+export const Timings = z.object({
+  requestSentAt: z.number().nullable(),
+  firstByteAt: z.number().nullable(),
+  firstTokenAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+});
+export type Timings = z.infer<typeof Timings>;
+
+/** Everything the inspector shows about one exchange. Never contains a secret. */
+export const ResponseMeta = z.object({
+  requestId: z.string().nullable(),
+  url: z.string(),
+  /** The exact request body bytes, as sent. */
+  requestBody: z.string(),
+  /** Request headers with the credential replaced by `$API_KEY`. */
+  requestHeaders: z.record(z.string(), z.string()),
+  status: z.number().nullable(),
+  responseHeaders: z.record(z.string(), z.string()),
+  responseSha256: z.string().nullable(),
+  completionId: z.string().nullable(),
+  model: z.string().nullable(),
+  systemFingerprint: z.string().nullable(),
+  serviceTier: z.string().nullable(),
+  timings: Timings,
+  droppedFields: z.array(z.string()),
+  attempts: z.number(),
+});
+export type ResponseMeta = z.infer<typeof ResponseMeta>;
+
+export const MessageRole = z.enum(['system', 'user', 'assistant', 'tool']);
+export type MessageRole = z.infer<typeof MessageRole>;
+
+export const MessageStatus = z.enum(['complete', 'streaming', 'interrupted', 'error']);
+export type MessageStatus = z.infer<typeof MessageStatus>;
+
+export const Message = z.object({
+  id: z.string(),
+  threadId: z.string(),
+  parentId: z.string().nullable(),
+  role: MessageRole,
+  content: z.string(),
+  reasoning: z.string().nullable(),
+  toolCalls: z.array(ToolCall).nullable(),
+  toolCallId: z.string().nullable(),
+  name: z.string().nullable(),
+  choiceIndex: z.number(),
+  logprobs: z.array(TokenLogprob).nullable(),
+  status: MessageStatus,
+  finishReason: z.string().nullable(),
+  errorCode: ErrorCode.nullable(),
+  errorMessage: z.string().nullable(),
+  providerId: z.string().nullable(),
+  model: z.string().nullable(),
+  usage: Usage.nullable(),
+  usageId: z.string().nullable(),
+  meta: ResponseMeta.nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Message = z.infer<typeof Message>;
+
+/** A change to one choice of a running stream: text is appended, tool calls replace. */
+export const ChoiceDelta = z.object({
+  index: z.number(),
+  messageId: z.string(),
+  content: z.string().optional(),
+  reasoning: z.string().optional(),
+  toolCalls: z.array(ToolCall).optional(),
+  logprobs: z.array(TokenLogprob).optional(),
+  finishReason: z.string().nullable().optional(),
+});
+export type ChoiceDelta = z.infer<typeof ChoiceDelta>;
+
+export const StreamEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('started'),
+    streamId: z.string(),
+    threadId: z.string(),
+    messages: z.array(Message),
+    droppedFields: z.array(z.string()),
+  }),
+  z.object({ type: z.literal('delta'), streamId: z.string(), threadId: z.string(), choices: z.array(ChoiceDelta) }),
+  z.object({
+    type: z.literal('retrying'),
+    streamId: z.string(),
+    threadId: z.string(),
+    attempt: z.number(),
+    delayMs: z.number(),
+    reason: z.string(),
+  }),
+  z.object({
+    type: z.literal('ended'),
+    streamId: z.string(),
+    threadId: z.string(),
+    messages: z.array(Message),
+  }),
+]);
+export type StreamEvent = z.infer<typeof StreamEvent>;
+
+export const SendResult = z.object({
+  streamId: z.string(),
+  userMessage: Message.nullable(),
+  messages: z.array(Message),
+});
+export type SendResult = z.infer<typeof SendResult>;
+
+export const chatChannels = {
+  /** Append a user message under `parentId` (null: the active leaf) and stream the answer. */
+  'chat:send': channel(
+    z.object({ threadId: z.string(), content: z.string(), parentId: z.string().nullable().optional() }),
+    SendResult,
+  ),
+  /** Answer tool calls of an assistant message, then continue the conversation. */
+  'chat:answerTools': channel(
+    z.object({
+      threadId: z.string(),
+      assistantMessageId: z.string(),
+      results: z.array(z.object({ toolCallId: z.string(), name: z.string(), content: z.string() })).min(1),
+      continue: z.boolean().default(true),
+    }),
+    SendResult,
+  ),
+  /** A sibling answer to the same parent. */
+  'chat:regenerate': channel(z.object({ threadId: z.string(), messageId: z.string() }), SendResult),
+  /** Continue an interrupted answer from where it stopped. */
+  'chat:continue': channel(z.object({ threadId: z.string(), messageId: z.string() }), SendResult),
+  /** Re-run the request behind `messageId` with parameter overrides, for side-by-side comparison. */
+  'chat:compare': channel(
+    z.object({
+      threadId: z.string(),
+      messageId: z.string(),
+      model: z.string().optional(),
+      providerId: z.string().optional(),
+      params: z.record(z.string(), z.unknown()).default({}),
+    }),
+    SendResult,
+  ),
+  'chat:stop': channel(z.object({ streamId: z.string() }), z.object({ stopped: z.boolean() })),
+  'chat:active': channel(z.object({}), z.array(z.object({ streamId: z.string(), threadId: z.string() }))),
+};
+
+export const chatEvents = {
+  'chat:stream': StreamEvent,
+};

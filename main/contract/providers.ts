@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { channel } from './define';
+
+export const AuthKind = z.enum(['jwt', 'api-key', 'oauth', 'none']);
+export type AuthKind = z.infer<typeof AuthKind>;
+
+export const PresetId = z.enum(['confidential', 'galadriel', 'openai-compatible']);
+export type PresetId = z.infer<typeof PresetId>;
+
+export const Capabilities = z.object({
+  tools: z.boolean(),
+  logprobs: z.boolean(),
+  jsonSchema: z.boolean(),
+  reasoning: z.boolean(),
+  vision: z.boolean(),
+});
+export type Capabilities = z.infer<typeof Capabilities>;
+
+export const Timeouts = z.object({
+  connectMs: z.number().int().min(100).max(600_000),
+  firstByteMs: z.number().int().min(100).max(600_000),
+  idleMs: z.number().int().min(100).max(600_000),
+});
+export type Timeouts = z.infer<typeof Timeouts>;
+
+export const OAuthConfig = z.object({
+  issuer: z.string().optional(),
+  authorizationEndpoint: z.string().optional(),
+  tokenEndpoint: z.string().optional(),
+  registrationEndpoint: z.string().optional(),
+  revocationEndpoint: z.string().optional(),
+  clientId: z.string().optional(),
+  scopes: z.string().default(''),
+});
+export type OAuthConfig = z.infer<typeof OAuthConfig>;
+
+const HeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'not a valid header name');
+
+export const ProviderInput = z.object({
+  name: z.string().trim().min(1, 'name is required').max(80),
+  preset: PresetId,
+  baseUrl: z.string().trim().min(1, 'base URL is required'),
+  authKind: AuthKind,
+  headers: z.record(HeaderName, z.string()).default({}),
+  timeouts: Timeouts.optional(),
+  oauth: OAuthConfig.optional(),
+});
+export type ProviderInput = z.input<typeof ProviderInput>;
+
+/** What the renderer may know about a stored secret: never the secret itself. */
+export const CredentialStatus = z.object({
+  configured: z.boolean(),
+  kind: AuthKind,
+  hint: z.string().nullable(),
+  scopes: z.array(z.string()).nullable(),
+  expiresAt: z.number().nullable(),
+  subject: z.string().nullable(),
+  problem: z.string().nullable(),
+  keychainAvailable: z.boolean(),
+});
+export type CredentialStatus = z.infer<typeof CredentialStatus>;
+
+export const Provider = z.object({
+  id: z.string(),
+  name: z.string(),
+  preset: PresetId,
+  baseUrl: z.string(),
+  authKind: AuthKind,
+  headers: z.record(z.string(), z.string()),
+  timeouts: Timeouts,
+  oauth: OAuthConfig.nullable(),
+  modelOverrides: z.record(z.string(), Capabilities.partial()),
+  position: z.number(),
+  baseUrlWarning: z.string().nullable(),
+  credential: CredentialStatus,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Provider = z.infer<typeof Provider>;
+
+export const Preset = z.object({
+  id: PresetId,
+  name: z.string(),
+  baseUrl: z.string(),
+  authKinds: z.array(AuthKind),
+  description: z.string(),
+});
+export type Preset = z.infer<typeof Preset>;
+
+export const ModelInfo = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  ownedBy: z.string().nullable(),
+  confidential: z.boolean(),
+  contextLength: z.number().nullable(),
+  capabilities: Capabilities,
+  /** Which capability flags the user overrode. */
+  overridden: z.array(Capabilities.keyof()),
+  allowed: z.boolean(),
+  /** Why the token's scope hides this model, e.g. "needs llm-confidential". */
+  hiddenReason: z.string().nullable(),
+});
+export type ModelInfo = z.infer<typeof ModelInfo>;
+
+export const ModelList = z.object({
+  providerId: z.string(),
+  models: z.array(ModelInfo),
+  fetchedAt: z.number().nullable(),
+  scopes: z.array(z.string()).nullable(),
+  error: z.string().nullable(),
+});
+export type ModelList = z.infer<typeof ModelList>;
+
+const Id = z.object({ id: z.string().min(1) });
+
+export const providerChannels = {
+  'providers:presets': channel(z.object({}), z.array(Preset)),
+  'providers:list': channel(z.object({}), z.array(Provider)),
+  'providers:create': channel(ProviderInput, Provider),
+  'providers:update': channel(Id.extend({ patch: ProviderInput.partial() }), Provider),
+  'providers:duplicate': channel(Id, Provider),
+  'providers:delete': channel(Id, z.object({ deleted: z.boolean() })),
+  'providers:reorder': channel(z.object({ ids: z.array(z.string()) }), z.array(Provider)),
+  'providers:setSecret': channel(Id.extend({ secret: z.string().trim().min(1, 'paste a key or token') }), CredentialStatus),
+  'providers:clearSecret': channel(Id, CredentialStatus),
+  'providers:signIn': channel(Id, CredentialStatus),
+  'providers:signOut': channel(Id, CredentialStatus),
+  'models:list': channel(z.object({ providerId: z.string(), refresh: z.boolean().default(false) }), ModelList),
+  'models:setOverride': channel(
+    z.object({ providerId: z.string(), modelId: z.string(), capabilities: Capabilities.partial() }),
+    ModelList,
+  ),
+};
+
+export const providerEvents = {
+  'providers:changed': z.object({ providerId: z.string().nullable() }),
+};

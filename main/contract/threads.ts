@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { ChatParams, Message } from './chat';
+
+export const ToolMode = z.enum(['manual', 'canned']);
+
+export const ThreadSettings = z.object({
+  providerId: z.string().nullable(),
+  model: z.string().nullable(),
+  systemPrompt: z.string(),
+  params: ChatParams,
+  toolIds: z.array(z.string()),
+  /** `canned`: answer tool calls with each tool's canned result, up to `maxToolRounds` rounds. */
+  toolMode: ToolMode,
+  maxToolRounds: z.number().int().min(1).max(20),
+});
+export type ThreadSettings = z.infer<typeof ThreadSettings>;
+
+export const ThreadSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleEdited: z.boolean(),
+  pinned: z.boolean(),
+  archived: z.boolean(),
+  providerId: z.string().nullable(),
+  model: z.string().nullable(),
+  messageCount: z.number(),
+  lastActivityAt: z.number(),
+  createdAt: z.number(),
+  totals: z.object({ tokens: z.number(), credits: z.number().nullable(), cost: z.number().nullable() }),
+});
+export type ThreadSummary = z.infer<typeof ThreadSummary>;
+
+export const Thread = ThreadSummary.extend({
+  settings: ThreadSettings,
+  /** The leaf of the active branch: the request always sends the path from the root to it. */
+  activeLeafId: z.string().nullable(),
+});
+export type Thread = z.infer<typeof Thread>;
+
+export const ThreadDetail = z.object({ thread: Thread, messages: z.array(Message) });
+export type ThreadDetail = z.infer<typeof ThreadDetail>;
+
+export const SearchHit = z.object({
+  threadId: z.string(),
+  threadTitle: z.string(),
+  messageId: z.string(),
+  role: z.string(),
+  /** Snippet with matches wrapped in \u0001 … \u0002 markers (the renderer highlights them). */
+  snippet: z.string(),
+  createdAt: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const ParamPreset = z.object({ id: z.string(), name: z.string(), params: ChatParams, createdAt: z.number() });
+export type ParamPreset = z.infer<typeof ParamPreset>;
+
+const Id = z.object({ id: z.string().min(1) });
+
+export const threadChannels = {
+  'threads:list': channel(z.object({ archived: z.boolean().default(false) }), z.array(ThreadSummary)),
+  'threads:create': channel(z.object({ settings: ThreadSettings.partial().optional() }), Thread),
+  'threads:get': channel(Id, ThreadDetail),
+  'threads:update': channel(
+    Id.extend({
+      title: z.string().trim().min(1).max(200).optional(),
+      pinned: z.boolean().optional(),
+      archived: z.boolean().optional(),
+      settings: ThreadSettings.partial().optional(),
+    }),
+    Thread,
+  ),
+  /** Soft delete: `threads:restore` undoes it until the next start. */
+  'threads:delete': channel(Id, z.object({ deleted: z.boolean() })),
+  'threads:restore': channel(Id, Thread),
+  'threads:selectBranch': channel(z.object({ threadId: z.string(), messageId: z.string() }), Thread),
+  'threads:search': channel(
+    z.object({ query: z.string(), mode: z.enum(['newest', 'relevance']).default('newest'), limit: z.number().int().min(1).max(200).default(20) }),
+    z.array(SearchHit),
+  ),
+  'threads:export': channel(Id.extend({ format: z.enum(['json', 'markdown']) }), z.object({ filename: z.string(), text: z.string() })),
+  'threads:import': channel(z.object({ text: z.string().min(1) }), Thread),
+  'messages:edit': channel(z.object({ id: z.string(), content: z.string() }), Message),
+  'messages:delete': channel(Id, z.object({ deleted: z.number() })),
+  'messages:rawEvents': channel(
+    z.object({ id: z.string(), query: z.string().default(''), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500) }),
+    z.object({ total: z.number(), events: z.array(z.object({ seq: z.number(), at: z.number(), data: z.string() })) }),
+  ),
+  'presets:list': channel(z.object({}), z.array(ParamPreset)),
+  'presets:save': channel(z.object({ name: z.string().trim().min(1), params: ChatParams }), ParamPreset),
+  'presets:delete': channel(Id, z.object({ deleted: z.boolean() })),
+};
+
+export const threadEvents = {
+  'threads:changed': z.object({ threadId: z.string().nullable() }),
+};

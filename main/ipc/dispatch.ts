@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { AppError, ChannelName, Result } from '../contract';
+import { AppFailure, channels } from '../contract';
+import type { CallContext, Handlers } from './handlers';
+
+const isChannel = (name: string): name is ChannelName => Object.hasOwn(channels, name);
+
+function describeIssues(issues: z.core.$ZodIssue[]): AppError {
+  const list = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const first = list[0];
+  const where = first?.path ? `${first.path}: ` : '';
+  return {
+    code: 'invalid_request',
+    message: `${where}${first?.message ?? 'invalid request'}`,
+    detail: { field: first?.path || undefined, issues: list },
+  };
+}
+
+export type Logger = (message: string, error?: unknown) => void;
+
+/**
+ * The one entry point for every call from a renderer (IPC or test bridge): the channel must be
+ * declared, the payload is parsed from `unknown`, and failures come back as data, never throws.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  payload: unknown,
+  ctx: CallContext,
+  log: Logger = () => {},
+): Promise<Result<unknown>> {
+  if (!isChannel(name)) return { ok: false, error: { code: 'invalid_request', message: `unknown channel ${name}` } };
+  const parsed = channels[name].input.safeParse(payload ?? {});
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error.issues) };
+  try {
+    // The map is keyed by the same name as the schema, so the parsed input fits this handler.
+    const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
+    return { ok: true, value: await handler(parsed.data, ctx) };
+  } catch (error) {
+    if (error instanceof AppFailure) return { ok: false, error: error.error };
+    log(`channel ${name} failed`, error);
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside the app. Details are in the log.' } };
+  }
+}
