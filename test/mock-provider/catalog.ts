@@ -24,20 +24,86 @@ function caps(tools: boolean, logprobs: boolean, jsonSchema: boolean, reasoning:
  * trust the `phala/` prefix alone get it wrong.
  */
 export const CONFIDENTIAL_CATALOG: readonly MockModel[] = [
-  { id: 'phala/gpt-oss-120b', ownedBy: 'phala', confidential: true, contextLength: 131_072, capabilities: caps(true, false, true, true) },
-  { id: 'phala/deepseek-r1-70b', ownedBy: 'phala', confidential: true, contextLength: 65_536, capabilities: caps(false, false, false, true) },
-  { id: 'phala/qwen-2.5-7b-instruct', ownedBy: 'phala', confidential: true, contextLength: 32_768, capabilities: caps(true, true, true, false) },
-  { id: 'bluenexus/glm-4.7-flash-tee', ownedBy: 'bluenexus', confidential: true, contextLength: 131_072, capabilities: caps(true, false, true, false) },
-  { id: 'openai/gpt-4o-mini', ownedBy: 'openai', confidential: false, contextLength: 128_000, capabilities: caps(true, true, true, false) },
-  { id: 'meta-llama/llama-3.3-70b-instruct', ownedBy: 'meta-llama', confidential: false, contextLength: 131_072, capabilities: caps(true, true, true, false) },
-  { id: 'mistralai/mistral-nemo', ownedBy: 'mistralai', confidential: false, contextLength: 131_072, capabilities: caps(true, false, false, false) },
+  {
+    id: 'phala/gpt-oss-120b',
+    ownedBy: 'phala',
+    confidential: true,
+    contextLength: 131_072,
+    capabilities: caps(true, false, true, true),
+  },
+  {
+    id: 'phala/deepseek-r1-70b',
+    ownedBy: 'phala',
+    confidential: true,
+    contextLength: 65_536,
+    capabilities: caps(false, false, false, true),
+  },
+  {
+    id: 'phala/qwen-2.5-7b-instruct',
+    ownedBy: 'phala',
+    confidential: true,
+    contextLength: 32_768,
+    capabilities: caps(true, true, true, false),
+  },
+  {
+    id: 'bluenexus/glm-4.7-flash-tee',
+    ownedBy: 'bluenexus',
+    confidential: true,
+    contextLength: 131_072,
+    capabilities: caps(true, false, true, false),
+  },
+  {
+    id: 'openai/gpt-4o-mini',
+    ownedBy: 'openai',
+    confidential: false,
+    contextLength: 128_000,
+    capabilities: caps(true, true, true, false),
+  },
+  {
+    id: 'meta-llama/llama-3.3-70b-instruct',
+    ownedBy: 'meta-llama',
+    confidential: false,
+    contextLength: 131_072,
+    capabilities: caps(true, true, true, false),
+  },
+  {
+    id: 'mistralai/mistral-nemo',
+    ownedBy: 'mistralai',
+    confidential: false,
+    contextLength: 131_072,
+    capabilities: caps(true, false, false, false),
+  },
 ];
 
 export const GALADRIEL_CATALOG: readonly MockModel[] = [
-  { id: 'llama3.1:8b', ownedBy: 'galadriel', confidential: false, contextLength: 131_072, capabilities: caps(false, true, true, false) },
-  { id: 'llama3.1:70b', ownedBy: 'galadriel', confidential: false, contextLength: 131_072, capabilities: caps(true, true, true, false) },
-  { id: 'llama3.1:405b', ownedBy: 'galadriel', confidential: false, contextLength: 131_072, capabilities: caps(true, true, true, false) },
-  { id: 'mistral-nemo:12b', ownedBy: 'galadriel', confidential: false, contextLength: 131_072, capabilities: caps(true, true, true, false) },
+  {
+    id: 'llama3.1:8b',
+    ownedBy: 'galadriel',
+    confidential: false,
+    contextLength: 131_072,
+    capabilities: caps(false, true, true, false),
+  },
+  {
+    id: 'llama3.1:70b',
+    ownedBy: 'galadriel',
+    confidential: false,
+    contextLength: 131_072,
+    capabilities: caps(true, true, true, false),
+  },
+  {
+    id: 'llama3.1:405b',
+    ownedBy: 'galadriel',
+    confidential: false,
+    contextLength: 131_072,
+    capabilities: caps(true, true, true, false),
+  },
+  {
+    id: 'mistral-nemo:12b',
+    ownedBy: 'galadriel',
+    confidential: false,
+    contextLength: 131_072,
+    capabilities: caps(true, true, true, false),
+  },
 ];
 
 export function findModel(catalog: readonly MockModel[], id: string): MockModel | undefined {

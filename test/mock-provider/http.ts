@@ -27,8 +27,13 @@ export function sendJson(
   res.end(text);
 }
 
-export function openAiError(message: string, type: string, code: string | null): unknown {
-  return { error: { message, type, code, param: null } };
+export function openAiError(
+  message: string,
+  type: string,
+  code: string | null,
+  param: string | null = null,
+): unknown {
+  return { error: { message, type, code, param } };
 }
 
 export function sendOpenAiError(

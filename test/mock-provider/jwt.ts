@@ -1,5 +1,5 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { MintJwtOptions } from './types.js';
+import type { MintJwtOptions } from './types';
 
 /**
  * A fixed secret so that tokens minted in one process (a test) verify in

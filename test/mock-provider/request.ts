@@ -1,4 +1,4 @@
-import { isRecord } from './http.js';
+import { isRecord } from './http';
 
 export interface ChatMessage {
   role: string;
@@ -16,9 +16,7 @@ export interface ToolDef {
 export type ToolChoice = 'none' | 'auto' | 'required' | { name: string };
 
 export type ResponseFormat =
-  | { kind: 'text' }
-  | { kind: 'json_object' }
-  | { kind: 'json_schema'; schema: unknown };
+  { kind: 'text' } | { kind: 'json_object' } | { kind: 'json_schema'; schema: unknown };
 
 export interface ChatRequest {
   model: string;
@@ -50,9 +48,7 @@ class RequestError extends Error {
 function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content
-    .map((part) => (isRecord(part) && typeof part.text === 'string' ? part.text : ''))
-    .join('');
+  return content.map((part) => (isRecord(part) && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
 function parseMessage(raw: unknown, index: number): ChatMessage {
@@ -82,7 +78,10 @@ function parseTools(raw: unknown): ToolDef[] {
   return raw.map((tool, i) => {
     const fn = isRecord(tool) ? tool.function : undefined;
     if (!isRecord(tool) || tool.type !== 'function' || !isRecord(fn) || typeof fn.name !== 'string') {
-      throw new RequestError(`tools[${i}] must be {type: "function", function: {name, parameters}}`, `tools[${i}]`);
+      throw new RequestError(
+        `tools[${i}] must be {type: "function", function: {name, parameters}}`,
+        `tools[${i}]`,
+      );
     }
     return { name: fn.name, parameters: fn.parameters ?? { type: 'object', properties: {} } };
   });
@@ -123,7 +122,8 @@ function optionalBool(raw: unknown, param: string): boolean {
 }
 
 function parse(body: Record<string, unknown>): ChatRequest {
-  if (typeof body.model !== 'string' || body.model === '') throw new RequestError('model is required', 'model');
+  if (typeof body.model !== 'string' || body.model === '')
+    throw new RequestError('model is required', 'model');
   if (!Array.isArray(body.messages) || body.messages.length === 0) {
     throw new RequestError('messages must be a non-empty array', 'messages');
   }

@@ -1,4 +1,4 @@
-import { isRecord } from './http.js';
+import { isRecord } from './http';
 
 /**
  * Builds a value that satisfies the common subset of JSON Schema used by

@@ -1,6 +1,7 @@
 /** Deterministic reply texts and the token splitter shared by stream and non-stream answers. */
 
-const CODE_WORDS = /\b(code|function|script|program|snippet|typescript|javascript|python|rust|sql|regex|class)\b/i;
+const CODE_WORDS =
+  /\b(code|function|script|program|snippet|typescript|javascript|python|rust|sql|regex|class)\b/i;
 
 function quote(text: string, limit: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
