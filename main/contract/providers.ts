@@ -99,6 +99,8 @@ export const ModelInfo = z.object({
   allowed: z.boolean(),
   /** Why the token's scope hides this model, e.g. "needs llm-confidential". */
   hiddenReason: z.string().nullable(),
+  /** When the user last chose this model (for "recent first"); absent or null if never. */
+  lastUsedAt: z.number().nullable().optional(),
 });
 export type ModelInfo = z.infer<typeof ModelInfo>;
 
@@ -121,11 +123,17 @@ export const providerChannels = {
   'providers:duplicate': channel(Id, Provider),
   'providers:delete': channel(Id, z.object({ deleted: z.boolean() })),
   'providers:reorder': channel(z.object({ ids: z.array(z.string()) }), z.array(Provider)),
-  'providers:setSecret': channel(Id.extend({ secret: z.string().trim().min(1, 'paste a key or token') }), CredentialStatus),
+  'providers:setSecret': channel(
+    Id.extend({ secret: z.string().trim().min(1, 'paste a key or token') }),
+    CredentialStatus,
+  ),
   'providers:clearSecret': channel(Id, CredentialStatus),
   'providers:signIn': channel(Id, CredentialStatus),
   'providers:signOut': channel(Id, CredentialStatus),
-  'models:list': channel(z.object({ providerId: z.string(), refresh: z.boolean().default(false) }), ModelList),
+  'models:list': channel(
+    z.object({ providerId: z.string(), refresh: z.boolean().default(false) }),
+    ModelList,
+  ),
   'models:setOverride': channel(
     z.object({ providerId: z.string(), modelId: z.string(), capabilities: Capabilities.partial() }),
     ModelList,

@@ -1,0 +1,67 @@
+import { AppFailure } from '../contract';
+import type { OAuthTokens } from '../providers/credentials';
+import { parseOAuthTokens, serializeOAuthTokens } from '../providers/credentials';
+import type { FetchLike } from '../providers/http';
+import type { SecretStore } from '../secrets/secretStore';
+import { refreshGrant } from './tokenClient';
+
+export interface RefreshTarget {
+  providerId: string;
+  tokenEndpoint: string | null;
+  clientId: string | null;
+}
+
+/** Two requests that both got a 401 within this window share one refresh. */
+const RECENT_MS = 5_000;
+
+/**
+ * Refreshes OAuth tokens and stores the rotated pair. Servers that rotate refresh tokens accept
+ * each one once, so concurrent callers share a single in-flight refresh per provider.
+ */
+export class TokenRefresher {
+  private readonly inflight = new Map<string, Promise<OAuthTokens>>();
+  private readonly refreshedAt = new Map<string, number>();
+
+  constructor(private readonly deps: { fetch: FetchLike; secrets: SecretStore; now: () => number }) {}
+
+  /** True when a refresh for this provider finished moments ago, so another 401 need not refresh again. */
+  refreshedRecently(providerId: string): boolean {
+    const at = this.refreshedAt.get(providerId);
+    return at !== undefined && this.deps.now() - at < RECENT_MS;
+  }
+
+  refresh(target: RefreshTarget): Promise<OAuthTokens> {
+    const running = this.inflight.get(target.providerId);
+    if (running) return running;
+    const task = this.run(target).finally(() => this.inflight.delete(target.providerId));
+    this.inflight.set(target.providerId, task);
+    return task;
+  }
+
+  private async run(target: RefreshTarget): Promise<OAuthTokens> {
+    const stored = await this.deps.secrets.get(target.providerId);
+    const current = stored === null ? null : parseOAuthTokens(stored);
+    if (!current?.refresh) {
+      throw new AppFailure(
+        'auth_expired',
+        'Your sign-in has expired and cannot be renewed automatically. Sign in again.',
+      );
+    }
+    if (!target.tokenEndpoint) {
+      throw new AppFailure(
+        'auth_expired',
+        'The token endpoint for this provider is unknown, so the sign-in cannot be renewed. Sign in again.',
+      );
+    }
+    const next = await refreshGrant(
+      this.deps.fetch,
+      target.tokenEndpoint,
+      current.refresh,
+      target.clientId,
+      this.deps.now(),
+    );
+    await this.deps.secrets.set(target.providerId, serializeOAuthTokens(next));
+    this.refreshedAt.set(target.providerId, this.deps.now());
+    return next;
+  }
+}

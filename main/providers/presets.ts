@@ -1,0 +1,43 @@
+import type { AuthKind, Preset, PresetId, Timeouts } from '../contract';
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, firstByteMs: 60_000, idleMs: 60_000 };
+
+/**
+ * The confidential service's host differs per deployment, so its preset carries a placeholder
+ * the user replaces (the `.example` TLD never resolves, so a forgotten edit fails loudly).
+ */
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'confidential',
+    name: 'Confidential LLM service',
+    baseUrl: 'https://llm.example/api/v1',
+    authKinds: ['jwt', 'oauth'],
+    description:
+      'OpenAI-compatible API whose access token scopes decide which models you may use (llm-confidential, llm-other, llm-all). Replace the host with your service’s, then paste an access token or sign in.',
+  },
+  {
+    id: 'galadriel',
+    name: 'Galadriel',
+    baseUrl: 'https://api.galadriel.com/v1',
+    authKinds: ['api-key'],
+    description: 'Galadriel inference network. Paste an API key from your Galadriel dashboard.',
+  },
+  {
+    id: 'openai-compatible',
+    name: 'OpenAI-compatible',
+    baseUrl: '',
+    authKinds: ['api-key', 'jwt', 'oauth', 'none'],
+    description:
+      'Any service that speaks the OpenAI chat completions API. Enter its base URL (ending in /v1 or similar).',
+  },
+];
+
+export function presetOf(id: PresetId): Preset {
+  const preset = PRESETS.find((p) => p.id === id);
+  if (!preset) throw new Error(`unknown preset ${id}`);
+  return preset;
+}
+
+export function defaultAuthKind(id: PresetId): AuthKind {
+  return presetOf(id).authKinds[0] ?? 'api-key';
+}

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import type { Capabilities, CredentialStatus, OAuthConfig, Parsed, Preset, Provider } from '../contract';
+import { AppFailure } from '../contract';
+import { checkEndpoint } from '../oauth/discovery';
+import type { SecretStore } from '../secrets/secretStore';
+import { CredentialManager } from './credentialManager';
+import type { FetchLike } from './http';
+import { DEFAULT_TIMEOUTS, PRESETS } from './presets';
+import type { StoredProvider } from './repo';
+import { ProvidersRepo } from './repo';
+import { checkHeaders, checkServiceUrl } from './validation';
+
+export type NewProvider = Parsed<'providers:create'>;
+export type ProviderPatch = Parsed<'providers:update'>['patch'];
+export type ModelOverrides = Record<string, Partial<Capabilities>>;
+
+export interface ProvidersServiceDeps {
+  db: DatabaseSync;
+  secrets: SecretStore;
+  /** Electron's `net.fetch` in the app, the platform `fetch` in tests. */
+  fetch: FetchLike;
+  /** Opens the system browser for OAuth sign-in. */
+  openExternal: (url: string) => Promise<void>;
+  now?: () => number;
+  newId?: () => string;
+  /** How long a sign-in waits for the browser to come back. Default 5 min. */
+  signInTimeoutMs?: number;
+}
+
+type ChangeListener = (providerId: string | null) => void;
+
+function checkOAuth(config: OAuthConfig | undefined | null): OAuthConfig | null {
+  if (!config) return null;
+  const out: OAuthConfig = { scopes: config.scopes.trim() };
+  const fields = [
+    'issuer',
+    'authorizationEndpoint',
+    'tokenEndpoint',
+    'registrationEndpoint',
+    'revocationEndpoint',
+  ] as const;
+  const labels = {
+    issuer: 'issuer URL',
+    authorizationEndpoint: 'authorization endpoint',
+    tokenEndpoint: 'token endpoint',
+    registrationEndpoint: 'registration endpoint',
+    revocationEndpoint: 'revocation endpoint',
+  };
+  for (const field of fields) {
+    const value = config[field]?.trim();
+    if (value) out[field] = checkEndpoint(value, labels[field]);
+  }
+  const clientId = config.clientId?.trim();
+  if (clientId) out.clientId = clientId;
+  return out;
+}
+
+/**
+ * Provider profiles (SQLite) and their credentials (OS keychain). Nothing returned from here,
+ * and nothing written to the database, ever contains a secret.
+ */
+export class ProvidersService {
+  private readonly repo: ProvidersRepo;
+  private readonly credentials: CredentialManager;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly listeners = new Set<ChangeListener>();
+
+  constructor(deps: ProvidersServiceDeps) {
+    this.repo = new ProvidersRepo(deps.db);
+    this.now = deps.now ?? Date.now;
+    this.newId = deps.newId ?? randomUUID;
+    this.credentials = new CredentialManager({
+      secrets: deps.secrets,
+      fetch: deps.fetch,
+      openExternal: deps.openExternal,
+      now: this.now,
+      signInTimeoutMs: deps.signInTimeoutMs ?? 5 * 60_000,
+      changed: (id) => this.emit(id),
+    });
+  }
+
+  /** Every profile or credential change, including background token refreshes. Returns the unsubscribe. */
+  onChanged(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(providerId: string | null): void {
+    for (const listener of this.listeners) listener(providerId);
+  }
+
+  private view(p: StoredProvider): Provider {
+    return {
+      ...p,
+      baseUrlWarning: checkServiceUrl(p.baseUrl).warning,
+      credential: this.credentials.cachedStatus(p),
+    };
+  }
+
+  presets(): Preset[] {
+    return PRESETS.map((p) => ({ ...p, authKinds: [...p.authKinds] }));
+  }
+
+  /** Synchronous, for services on the request path; the credential part reflects the last keychain read. */
+  get(id: string): Provider {
+    return this.view(this.repo.get(id));
+  }
+
+  async list(): Promise<Provider[]> {
+    await this.credentials.refreshAvailability();
+    const stored = this.repo.list();
+    for (const p of stored) await this.credentials.status(p).catch(() => undefined);
+    return stored.map((p) => this.view(p));
+  }
+
+  async create(input: NewProvider): Promise<Provider> {
+    const now = this.now();
+    const p: StoredProvider = {
+      id: this.newId(),
+      name: input.name.trim(),
+      preset: input.preset,
+      baseUrl: checkServiceUrl(input.baseUrl).url,
+      authKind: input.authKind,
+      headers: checkHeaders(input.headers),
+      timeouts: input.timeouts ?? DEFAULT_TIMEOUTS,
+      oauth: checkOAuth(input.oauth),
+      modelOverrides: {},
+      position: this.repo.nextPosition(),
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.repo.insert(p);
+    await this.credentials.status(p).catch(() => undefined);
+    this.emit(p.id);
+    return this.view(p);
+  }
+
+  async update(id: string, patch: ProviderPatch): Promise<Provider> {
+    const current = this.repo.get(id);
+    const next: StoredProvider = {
+      ...current,
+      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+      ...(patch.preset !== undefined ? { preset: patch.preset } : {}),
+      ...(patch.baseUrl !== undefined ? { baseUrl: checkServiceUrl(patch.baseUrl).url } : {}),
+      ...(patch.authKind !== undefined ? { authKind: patch.authKind } : {}),
+      ...(patch.headers !== undefined ? { headers: checkHeaders(patch.headers) } : {}),
+      ...(patch.timeouts !== undefined ? { timeouts: patch.timeouts } : {}),
+      ...(patch.oauth !== undefined ? { oauth: checkOAuth(patch.oauth) } : {}),
+      updatedAt: this.now(),
+    };
+    // A sign-in blob and a pasted key are stored differently; switching to or from OAuth starts clean.
+    const crossesOAuth = (current.authKind === 'oauth') !== (next.authKind === 'oauth');
+    if (crossesOAuth) await this.credentials.signOut(current);
+    this.repo.update(next);
+    await this.credentials.status(next, true).catch(() => undefined);
+    this.emit(id);
+    return this.view(next);
+  }
+
+  /** Copies the profile, never the secret: the copy starts with no credential configured. */
+  async duplicate(id: string): Promise<Provider> {
+    const source = this.repo.get(id);
+    const now = this.now();
+    const copy: StoredProvider = {
+      ...source,
+      id: this.newId(),
+      name: `${source.name} (copy)`.slice(0, 80),
+      position: this.repo.nextPosition(),
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.repo.insert(copy);
+    await this.credentials.status(copy, true).catch(() => undefined);
+    this.emit(copy.id);
+    return this.view(copy);
+  }
+
+  /** Deletes the keychain entry first: a provider is only removed once its secret is gone. */
+  async delete(id: string): Promise<{ deleted: boolean }> {
+    const p = this.repo.find(id);
+    if (!p) return { deleted: false };
+    await this.credentials.signOut(p);
+    const deleted = this.repo.delete(id);
+    this.credentials.forget(id);
+    this.emit(id);
+    return { deleted };
+  }
+
+  reorder(ids: readonly string[]): Provider[] {
+    const all = this.repo.list();
+    const known = new Set(all.map((p) => p.id));
+    const unknown = ids.find((id) => !known.has(id));
+    if (unknown !== undefined)
+      throw new AppFailure('not_found', 'One of the providers to reorder no longer exists.');
+    const listed = new Set(ids);
+    const order = [...new Set(ids), ...all.filter((p) => !listed.has(p.id)).map((p) => p.id)];
+    this.repo.setPositions(order, this.now());
+    this.emit(null);
+    return this.repo.list().map((p) => this.view(p));
+  }
+
+  async credentialStatus(id: string): Promise<CredentialStatus> {
+    return this.credentials.status(this.repo.get(id), true);
+  }
+
+  async setSecret(id: string, secret: string): Promise<CredentialStatus> {
+    const status = await this.credentials.setSecret(this.repo.get(id), secret);
+    this.emit(id);
+    return status;
+  }
+
+  async clearSecret(id: string): Promise<CredentialStatus> {
+    const status = await this.credentials.clear(this.repo.get(id));
+    this.emit(id);
+    return status;
+  }
+
+  async signIn(id: string): Promise<CredentialStatus> {
+    const status = await this.credentials.signIn(this.repo.get(id), (oauth) => {
+      const saved = { ...this.repo.get(id), oauth, updatedAt: this.now() };
+      this.repo.update(saved);
+      return saved;
+    });
+    this.emit(id);
+    return status;
+  }
+
+  async signOut(id: string): Promise<CredentialStatus> {
+    const status = await this.credentials.signOut(this.repo.get(id));
+    this.emit(id);
+    return status;
+  }
+
+  requestAuth(providerId: string): Promise<Record<string, string>> {
+    return this.credentials.requestAuth(this.repo.get(providerId));
+  }
+
+  handleUnauthorized(providerId: string): Promise<boolean> {
+    return this.credentials.handleUnauthorized(this.repo.get(providerId));
+  }
+
+  scopesOf(providerId: string): Promise<string[] | null> {
+    return this.credentials.scopes(this.repo.get(providerId));
+  }
+
+  setModelOverrides(providerId: string, overrides: ModelOverrides): Provider {
+    const saved = { ...this.repo.get(providerId), modelOverrides: overrides, updatedAt: this.now() };
+    this.repo.update(saved);
+    this.emit(providerId);
+    return this.view(saved);
+  }
+}

@@ -1,0 +1,94 @@
+import { AppFailure } from '../contract';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+export interface CheckedUrl {
+  /** Normalised: no trailing slash, no query or fragment. */
+  url: string;
+  /** Set when the URL is allowed but deserves a word of caution (plain http on loopback). */
+  warning: string | null;
+}
+
+const invalid = (field: string, message: string): AppFailure =>
+  new AppFailure('invalid_request', message, { detail: { field } });
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+}
+
+/**
+ * Base URLs (and OAuth endpoints) must be http(s), carry no credentials, and use plain http only
+ * towards this machine: anything else would send the token in clear text over the network.
+ */
+export function checkServiceUrl(raw: string, field = 'baseUrl', label = 'Base URL'): CheckedUrl {
+  const text = raw.trim();
+  if (text === '') throw invalid(field, `${label} is required.`);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalid(field, `${label} isn't a valid URL. It should look like https://api.example.com/v1.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalid(field, `${label} must start with https:// (found ${url.protocol}//).`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw invalid(
+      field,
+      `${label} must not contain a user name or password. Remove them and save the key or token in the credential field instead.`,
+    );
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw invalid(field, `${label} must not contain a query string or fragment (the part after ? or #).`);
+  }
+  let warning: string | null = null;
+  if (url.protocol === 'http:') {
+    if (!isLoopbackHost(url.hostname)) {
+      throw invalid(
+        field,
+        `${label} uses plain http:// to ${url.hostname}, which would send your credentials unencrypted. Use https://, or http:// only for this machine (localhost, 127.0.0.1, ::1).`,
+      );
+    }
+    warning = `Plain http:// is only allowed because ${url.hostname} is this machine; traffic is not encrypted.`;
+  }
+  const normalised = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  return { url: normalised, warning };
+}
+
+/** Headers the app sets itself or that HTTP forbids callers to set. */
+const RESERVED_HEADERS = new Map<string, string>([
+  [
+    'authorization',
+    'Authorization is set from the saved key, token or sign-in; remove it from the custom headers.',
+  ],
+  [
+    'proxy-authorization',
+    'Proxy-Authorization comes from the system proxy settings; remove it from the custom headers.',
+  ],
+  ['host', 'Host is set from the base URL; remove it from the custom headers.'],
+  ['content-length', 'Content-Length is computed for every request; remove it from the custom headers.'],
+  ['content-type', 'Content-Type is set by the app for every request; remove it from the custom headers.'],
+  ['connection', 'Connection is managed by the network stack; remove it from the custom headers.'],
+  [
+    'transfer-encoding',
+    'Transfer-Encoding is managed by the network stack; remove it from the custom headers.',
+  ],
+  ['cookie', 'Cookies are not supported as custom headers; remove Cookie.'],
+]);
+
+/** Rejects (never silently drops) headers that would override what the app sets. */
+export function checkHeaders(headers: Record<string, string>): Record<string, string> {
+  const seen = new Set<string>();
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.trim();
+    const lower = key.toLowerCase();
+    const reserved = RESERVED_HEADERS.get(lower);
+    if (reserved) throw invalid(`headers.${key}`, reserved);
+    if (seen.has(lower)) throw invalid(`headers.${key}`, `The header ${key} is listed twice.`);
+    if (/[\r\n\0]/.test(value)) throw invalid(`headers.${key}`, `The value of ${key} must be a single line.`);
+    seen.add(lower);
+    out[key] = value.trim();
+  }
+  return out;
+}
