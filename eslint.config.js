@@ -1,0 +1,66 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Bare Node module names match exactly (a relative `./path` module is fine); `node:*` by pattern. */
+const NODE_MODULES = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'module'];
+
+/** The thin shell: the only files that may import electron. */
+const ELECTRON_SHELL = ['main/index.ts', 'main/window.ts', 'main/protocol.ts', 'main/preload.ts', 'main/ipc/electron.ts'];
+
+const restrict = (patterns, message, names = []) => [
+  'error',
+  { paths: names.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'release/**', 'dist/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ELECTRON_SHELL,
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': restrict(['electron', 'electron/*', 'react', 'react-dom'], 'Services stay Electron-free: inject what you need from the thin shell.'),
+    },
+  },
+  {
+    files: ['main/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['electron', 'electron/*', 'react', 'react-dom', 'node:*', '../*', '!./*'],
+        'The contract imports nothing runtime-specific: no Electron, Node, React or the DOM.',
+        NODE_MODULES,
+      ),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict(
+        ['electron', 'electron/*', 'node:*', '**/main/**', '!**/main/contract', '!**/main/contract/**'],
+        'The renderer reaches main only through window.api (renderer/src/bridge).',
+        NODE_MODULES,
+      ),
+      'no-restricted-globals': ['error', { name: 'require', message: 'No Node in the renderer.' }, { name: 'process', message: 'No Node in the renderer.' }],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'scripts/**/*.{js,mjs,ts}', '*.config.{js,ts}', '*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

@@ -1,0 +1,71 @@
+import { app, net, shell, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { registerIpc, electronEventSink } from './ipc/electron';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createServices, type Services } from './services';
+import { KeytarSecretStore } from './secrets/secretStore';
+import { readSetting, writeSetting } from './settings';
+import { isLoopbackHttpUrl, isSafeExternalUrl } from './navigation';
+import { createMainWindow, WindowState } from './window';
+
+// Lifecycle only: services are built in services.ts, windows in window.ts.
+const log = (message: string, error?: unknown) => console.error(`[main] ${message}`, error ?? '');
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let services: Services | null = null;
+  let window: BrowserWindow | null = null;
+
+  const open = () => {
+    if (!services) return;
+    const db = services.db;
+    window = createMainWindow(readSetting(db, 'window.state', WindowState), (state) => writeSetting(db, 'window.state', state));
+    const senderId = window.webContents.id;
+    window.on('closed', () => {
+      services?.closeWindow(senderId);
+      window = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!window) return open();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  void app.whenReady().then(async () => {
+    serveRenderer(join(__dirname, '../renderer'));
+    services = await createServices({
+      dataDir: app.getPath('userData'),
+      secretStore: new KeytarSecretStore('llm-desk'),
+      // Electron's network stack: the system proxy and certificate store apply.
+      fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
+      openExternal: async (url) => {
+        if (!isSafeExternalUrl(url) && !isLoopbackHttpUrl(url)) throw new Error('refused to open a non-https link');
+        await shell.openExternal(url);
+      },
+      events: electronEventSink,
+      shell: 'electron',
+      version: app.getVersion(),
+      platform: process.platform,
+      searchWorkerFile: join(__dirname, 'searchWorker.cjs'),
+      log,
+    });
+    registerIpc(services.handlers, log);
+    open();
+  });
+
+  app.on('activate', () => {
+    if (!window) open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    void services?.close();
+  });
+}

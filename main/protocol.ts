@@ -1,0 +1,30 @@
+import { net, protocol } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { contentSecurityPolicy } from './csp';
+
+import { APP_SCHEME } from './navigation';
+
+export { APP_ORIGIN, APP_SCHEME } from './navigation';
+
+/** Must run before `app.ready`: a standard, secure scheme gets a real origin and storage. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
+  ]);
+}
+
+/** Serves the built renderer from disk with the production CSP as a header, never outside its folder. */
+export function serveRenderer(rendererDir: string): void {
+  const root = normalize(rendererDir) + sep;
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
+    if (url.host !== 'llm-desk' || !file.startsWith(root)) return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('content-security-policy', contentSecurityPolicy());
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}

@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { pathToFileURL } from 'node:url';
+import { appHandlers } from './app/handlers';
+import { chatHandlers } from './chat/handlers';
+import { ChatService } from './chat/service';
+import { openDatabase } from './db/database';
+import { migrations } from './db/migrations';
+import type { Logger } from './ipc/dispatch';
+import type { EventSink, Handlers } from './ipc/handlers';
+import { ModelsService } from './models/service';
+import { providerHandlers } from './providers/handlers';
+import { ProvidersService } from './providers/service';
+import type { SecretStore } from './secrets/secretStore';
+import { threadHandlers } from './threads/handlers';
+import { ThreadsRepo } from './threads/repo';
+import { SearchService } from './threads/search';
+import { toolHandlers } from './tools/handlers';
+import { ToolsService } from './tools/service';
+import { usageHandlers } from './usage/handlers';
+import { UsageLedger } from './usage/ledger';
+import { estimateTokens } from './usage/tokens';
+
+export interface ServiceOptions {
+  dataDir: string;
+  secretStore: SecretStore;
+  /** Electron's `net.fetch` in the app (system proxy and certificates); the platform fetch elsewhere. */
+  fetch: typeof fetch;
+  /** Opens the system browser (OAuth sign-in, checked links). */
+  openExternal: (url: string) => Promise<void>;
+  events: EventSink;
+  shell: 'electron' | 'browser';
+  version: string;
+  platform: string;
+  /** The bundled search worker; without it search runs on main's thread. */
+  searchWorkerFile?: string | null;
+  log: Logger;
+  now?: () => number;
+}
+
+export interface Services {
+  db: DatabaseSync;
+  handlers: Handlers;
+  notices: string[];
+  /** A window (or bridge page) went away: abort its streams. */
+  closeWindow(senderId: number): void;
+  close(): Promise<void>;
+}
+
+/** The composition root: every service built once, with its dependencies, and one handler map. */
+export async function createServices(options: ServiceOptions): Promise<Services> {
+  const now = options.now ?? Date.now;
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, 'llm-desk.sqlite');
+  const { db, notices } = openDatabase(file, migrations);
+
+  const threads = new ThreadsRepo(db, now);
+  // Soft-deleted threads were restorable until this start; streams cut by a crash are marked.
+  threads.purgeDeleted(now());
+  const recovered = threads.recoverInterrupted();
+  if (recovered > 0) notices.push(`${recovered} answer${recovered === 1 ? ' was' : 's were'} cut off when the app last closed; what arrived is kept.`);
+
+  const search = new SearchService({
+    db,
+    file,
+    worker: options.searchWorkerFile ? { url: pathToFileURL(options.searchWorkerFile) } : null,
+  });
+  const providers = new ProvidersService({ db, secrets: options.secretStore, fetch: options.fetch, openExternal: options.openExternal, now });
+  const models = new ModelsService({ db, providers, fetch: options.fetch, now });
+  const tools = new ToolsService(db, now);
+  const ledger = new UsageLedger(db, { now, events: options.events });
+  const chat = new ChatService({
+    threads,
+    providers,
+    models: {
+      // Every request describes its model first, so this is where a model counts as recently used.
+      describe: async (providerId, model) => {
+        const description = await models.describe(providerId, model);
+        models.markUsed(providerId, model);
+        return description;
+      },
+    },
+    usage: ledger,
+    tools,
+    events: options.events,
+    fetch: options.fetch,
+    estimateTokens,
+    now,
+  });
+
+  const handlers: Handlers = {
+    ...appHandlers({
+      info: { version: options.version, platform: options.platform, shell: options.shell, dataDir: options.dataDir },
+      notices: () => notices,
+      openExternal: options.openExternal,
+    }),
+    ...providerHandlers({ providers, models, events: options.events }),
+    ...threadHandlers({ repo: threads, search, sink: options.events, now }),
+    ...chatHandlers(chat),
+    ...toolHandlers({ tools }),
+    ...usageHandlers({ db, ledger, events: options.events, now }),
+  };
+
+  return {
+    db,
+    handlers,
+    notices,
+    closeWindow: (senderId) => chat.closeWindow(senderId),
+    close: async () => {
+      await chat.shutdown();
+      await search.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// `npm run bench [filter]`: runs every test/bench/*.bench.ts in turn (not in parallel: they
+// measure), prints each figure beside its target, and writes bench-results.json.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BenchFile, BenchResult } from './types';
+
+const filter = process.argv[2] ?? '';
+const dir = join(process.cwd(), 'test/bench');
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+  .sort();
+
+const results: BenchResult[] = [];
+for (const file of files) {
+  const started = performance.now();
+  console.log(`\n▶ ${file}`);
+  try {
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as BenchFile;
+    const figures = await mod.run();
+    results.push(...figures);
+    for (const r of figures) console.log(`  ${r.pass ? 'pass' : 'FAIL'}  ${r.name}: ${format(r.value)} ${r.unit} (target ${r.target})`);
+  } catch (error) {
+    console.error(`  ${file} failed:`, error);
+    results.push({ name: file, value: Number.NaN, unit: 'error', target: 'runs', pass: false });
+  }
+  console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+function format(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3);
+}
+
+const width = Math.max(4, ...results.map((r) => r.name.length));
+console.log(`\n${'name'.padEnd(width)}  ${'value'.padStart(12)}  unit        target            result`);
+for (const r of results) {
+  console.log(`${r.name.padEnd(width)}  ${format(r.value).padStart(12)}  ${r.unit.padEnd(10)}  ${r.target.padEnd(16)}  ${r.pass ? 'pass' : 'FAIL'}`);
+}
+writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${results.filter((r) => r.pass).length} of ${results.length} figures meet their targets; written to bench-results.json`);

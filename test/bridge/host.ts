@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KeytarSecretStore } from '../../main/secrets/secretStore';
+import { createServices, type Services } from '../../main/services';
+import { startMockProvider, type MockProvider } from '../mock-provider';
+import { seedDemo } from './demo';
+import { startBridge, type Bridge } from './server';
+
+const WORKER = join(process.cwd(), 'out/main/searchWorker.cjs');
+
+export interface HostOptions {
+  /** Keep data here; default a fresh temp directory removed on close. */
+  dataDir?: string;
+  /** Start a mock provider and configure the demo providers, tools and a thread. */
+  demo?: boolean;
+  port?: number;
+  mockPort?: number;
+  /** Keychain service name; tests get a random namespace so they never see each other's secrets. */
+  keychainService?: string;
+}
+
+export interface Host {
+  bridge: Bridge;
+  services: Services;
+  mock: MockProvider | null;
+  dataDir: string;
+  demoThreadId: string | null;
+  close(): Promise<void>;
+}
+
+/** The real services behind the test bridge: what `npm run dev:browser`, the demo and e2e tests run. */
+export async function startHost(options: HostOptions = {}): Promise<Host> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'llm-desk-'));
+  let services: Services | null = null;
+  const bridge = await startBridge({
+    rendererDir: join(process.cwd(), 'out/renderer'),
+    shimFile: join(process.cwd(), 'out/bridge/shim.js'),
+    port: options.port,
+    onSenderGone: (senderId) => services?.closeWindow(senderId),
+  });
+  const mock = options.demo ? await startMockProvider({ port: options.mockPort }) : null;
+  services = await createServices({
+    dataDir,
+    secretStore: new KeytarSecretStore({ service: options.keychainService ?? `llm-desk-test-${randomBytes(6).toString('hex')}` }),
+    fetch: globalThis.fetch,
+    openExternal: async () => {
+      throw new Error('The browser build cannot open the system browser; open the printed URL yourself.');
+    },
+    events: bridge.sink,
+    shell: 'browser',
+    version: 'dev',
+    platform: process.platform,
+    // The same bundled worker the app uses (built by scripts/build.mjs), so search leaves the event loop here too.
+    searchWorkerFile: existsSync(WORKER) ? WORKER : null,
+    log: (message, error) => console.error(`[services] ${message}`, error ?? ''),
+  });
+  bridge.setHandlers(services.handlers);
+  const demo = mock ? await seedDemo(services.handlers, mock) : null;
+  const running = services;
+  return {
+    bridge,
+    services: running,
+    mock,
+    dataDir,
+    demoThreadId: demo?.threadId ?? null,
+    close: async () => {
+      await bridge.close();
+      await running.close();
+      await mock?.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,198 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EventName, EventPayload } from '../../main/contract';
+import { dispatch } from '../../main/ipc/dispatch';
+import type { EventSink, Handlers } from '../../main/ipc/handlers';
+import { contentSecurityPolicy } from '../../main/csp';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+const COOKIE = 'bridge_token';
+
+export interface BridgeOptions {
+  rendererDir: string;
+  shimFile: string;
+  port?: number;
+  token?: string;
+  /** Called when a page's event socket closes: its streams must stop, as when a window closes. */
+  onSenderGone?: (senderId: number) => void;
+}
+
+export interface Bridge {
+  /** Open this in a browser: it carries the per-run token. */
+  url: string;
+  origin: string;
+  token: string;
+  sink: EventSink;
+  setHandlers(handlers: Handlers): void;
+  close(): Promise<void>;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieToken(req: IncomingMessage): string | null {
+  const match = /(?:^|;\s*)bridge_token=([A-Za-z0-9_-]+)/.exec(req.headers.cookie ?? '');
+  return match?.[1] ?? null;
+}
+
+async function readBody(req: IncomingMessage, limit = 64 * 1024 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) throw new Error('request body too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Hosts the app's services for a browser on 127.0.0.1 only. Every request must carry the per-run
+ * token (in the URL once, then as a SameSite=Strict cookie) and come from the bridge's own origin.
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let handlers: Handlers | null = null;
+  const sockets = new Map<number, WebSocket>();
+  let nextSender = 1;
+  let origin = '';
+
+  const authorized = (req: IncomingMessage, url: URL): boolean => {
+    const given = url.searchParams.get('token') ?? req.headers['x-bridge-token']?.toString() ?? cookieToken(req);
+    return given !== null && sameSecret(given, token);
+  };
+  const fromOwnOrigin = (req: IncomingMessage): boolean => !req.headers.origin || req.headers.origin === origin;
+
+  const send = (res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.end(body);
+  };
+
+  const serveIndex = async (res: ServerResponse, url: URL) => {
+    const html = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
+    // The shipped page pins connect-src 'none' in a meta tag; here the bridge's header takes its
+    // place so the shim may reach this origin (a meta CSP would intersect with the header).
+    const withShim = html
+      .replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, '')
+      .replace('<script type="module"', '<script src="./__bridge/shim.js"></script>\n    <script type="module"');
+    const headers: Record<string, string> = {
+      'content-type': TYPES['.html'] ?? 'text/html',
+      'cache-control': 'no-store',
+      'content-security-policy': contentSecurityPolicy({ connect: [`'self'`, `ws://${url.host}`] }),
+    };
+    if (url.searchParams.has('token')) headers['set-cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    res.writeHead(200, headers);
+    res.end(withShim);
+  };
+
+  const serveFile = async (res: ServerResponse, path: string) => {
+    const file = normalize(join(options.rendererDir, path));
+    if (!file.startsWith(normalize(options.rendererDir))) return send(res, 404, 'not found');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      send(res, 404, 'not found');
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
+    if (!authorized(req, url)) return send(res, 403, 'This test bridge needs its per-run token: open the URL it printed.');
+    if (!fromOwnOrigin(req)) return send(res, 403, 'cross-origin request refused');
+    void (async () => {
+      if (req.method === 'POST' && url.pathname.startsWith('/__bridge/invoke/')) {
+        if (!handlers) return send(res, 503, 'services are starting');
+        const channel = decodeURIComponent(url.pathname.slice('/__bridge/invoke/'.length));
+        const senderId = Number(req.headers['x-bridge-sender']);
+        let payload: unknown;
+        try {
+          payload = JSON.parse(await readBody(req));
+        } catch {
+          return send(res, 200, JSON.stringify({ ok: false, error: { code: 'invalid_request', message: 'payload is not JSON' } }), 'application/json');
+        }
+        const result = await dispatch(handlers, channel, payload, { senderId: Number.isInteger(senderId) ? senderId : 0 });
+        return send(res, 200, JSON.stringify(result), 'application/json');
+      }
+      if (req.method !== 'GET') return send(res, 405, 'method not allowed');
+      if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res, url);
+      if (url.pathname === '/__bridge/shim.js') {
+        const body = await readFile(options.shimFile);
+        res.writeHead(200, { 'content-type': TYPES['.js'] ?? 'text/javascript', 'cache-control': 'no-store' });
+        return res.end(body);
+      }
+      return serveFile(res, decodeURIComponent(url.pathname));
+    })().catch((error: unknown) => send(res, 500, error instanceof Error ? error.message : 'bridge failure'));
+  });
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname !== '/__bridge/events' || !authorized(req, url) || !fromOwnOrigin(req)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const senderId = nextSender++;
+      sockets.set(senderId, ws);
+      ws.send(JSON.stringify({ type: 'hello', senderId }));
+      ws.on('close', () => {
+        sockets.delete(senderId);
+        options.onSenderGone?.(senderId);
+      });
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  const emit = (ws: WebSocket | undefined, event: EventName, payload: unknown) => {
+    if (ws && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
+  };
+  const sink: EventSink = {
+    toSender<E extends EventName>(senderId: number, event: E, payload: EventPayload<E>) {
+      emit(sockets.get(senderId), event, payload);
+    },
+    broadcast<E extends EventName>(event: E, payload: EventPayload<E>) {
+      for (const ws of sockets.values()) emit(ws, event, payload);
+    },
+  };
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    sink,
+    setHandlers: (next) => {
+      handlers = next;
+    },
+    close: async () => {
+      for (const ws of sockets.values()) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

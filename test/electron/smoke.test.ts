@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron as electron } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { electronBinary } from '../../scripts/electronBinary.mjs';
+
+const binary = electronBinary();
+if (!binary) {
+  console.log('electron smoke: SKIPPED — the Electron binary is not installed on this machine (offline install); it runs wherever `npm install` could download Electron.');
+}
+
+describe.skipIf(!binary)('the packaged shell (Playwright _electron)', () => {
+  it('opens one hardened window whose page has window.api and no Node', async () => {
+    const app = await electron.launch({
+      executablePath: binary ?? undefined,
+      args: ['.', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'llm-desk-smoke-'))}`],
+    });
+    try {
+      const page = await app.firstWindow();
+      await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+      expect(await page.title()).toBe('LLM Desk');
+      const probe = await page.evaluate(() => ({
+        api: typeof window.api === 'object' && Object.isFrozen(window.api),
+        require: typeof (globalThis as { require?: unknown }).require,
+        process: typeof (globalThis as { process?: unknown }).process,
+      }));
+      expect(probe).toEqual({ api: true, require: 'undefined', process: 'undefined' });
+      const prefs = await app.evaluate(({ BrowserWindow }) => {
+        const web = BrowserWindow.getAllWindows()[0]?.webContents;
+        const p = web?.getLastWebPreferences();
+        return { sandbox: p?.sandbox, contextIsolation: p?.contextIsolation, nodeIntegration: p?.nodeIntegration };
+      });
+      expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer is one static build: Electron serves it from app:// and the test bridge from
+// 127.0.0.1, each with its own CSP header, so nothing here depends on where it runs.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../out/renderer',
+    emptyOutDir: true,
+    target: 'chrome130',
+    sourcemap: true,
+    chunkSizeWarningLimit: 2500,
+  },
+});
