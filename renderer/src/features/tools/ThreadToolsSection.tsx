@@ -1,0 +1,115 @@
+import { useEffect, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store';
+import { AttachedToolsList } from './AttachedToolsList';
+import { ToolAnsweringFields } from './ToolAnsweringFields';
+import { danglingChoice, toolChoiceFromKey, toolChoiceKey, toolsSupport, withToolChoice } from './threadTools';
+import { useThreadSettings } from './useThreadSettings';
+import './threadTools.css';
+
+/** The inspector's Tools tab: which functions this thread offers, tool_choice, and who answers calls. */
+export function ThreadToolsSection({ threadId }: { threadId: string }) {
+  const ids = useId();
+  const { settings, save } = useThreadSettings(threadId);
+  const { tools, toolsLoaded, loadTools, models, loadModels, setModelOverride, setScreen } = useStore(
+    useShallow((s) => ({
+      tools: s.tools,
+      toolsLoaded: s.toolsLoaded,
+      loadTools: s.loadTools,
+      models: s.models,
+      loadModels: s.loadModels,
+      setModelOverride: s.setModelOverride,
+      setScreen: s.setScreen,
+    })),
+  );
+  const providerId = settings?.providerId ?? null;
+  const model = settings?.model ?? null;
+
+  useEffect(() => {
+    if (!toolsLoaded) void loadTools();
+  }, [toolsLoaded, loadTools]);
+  useEffect(() => {
+    if (providerId !== null && models[providerId] === undefined) void loadModels(providerId);
+  }, [providerId, models, loadModels]);
+
+  if (!settings) return <p className="field-hint ttools-pad">Loading the thread…</p>;
+
+  const support = toolsSupport(providerId === null ? undefined : models[providerId], providerId, model);
+  const disabled = support.state === 'unsupported';
+  const attached = tools.filter((t) => settings.toolIds.includes(t.id));
+  const missing = settings.toolIds.filter((id) => !tools.some((t) => t.id === id));
+  const choice = settings.params.tool_choice;
+  const dangling = danglingChoice(choice, attached.map((t) => t.name));
+
+  const toggle = (id: string, on: boolean) =>
+    void save({ toolIds: on ? [...settings.toolIds, id] : settings.toolIds.filter((t) => t !== id) });
+
+  return (
+    <section className="ttools" aria-label="Tools for this thread">
+      {support.state === 'unsupported' ? (
+        <div className="banner banner-warn ttools-banner" role="status">
+          <p>{support.reason}</p>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => providerId && model && void setModelOverride(providerId, model, { tools: true })}
+          >
+            Use anyway
+          </button>
+        </div>
+      ) : null}
+      {support.state === 'unknown' ? <p className="field-hint">{support.reason}</p> : null}
+      {support.state === 'supported' && support.overridden ? (
+        <p className="field-hint">Tools turned on by your override for {model}.</p>
+      ) : null}
+      <fieldset className="ttools-fieldset" disabled={disabled} aria-describedby={disabled ? `${ids}-why` : undefined}>
+        {disabled ? (
+          <span id={`${ids}-why`} className="visually-hidden">
+            {support.reason}
+          </span>
+        ) : null}
+        <AttachedToolsList
+          tools={tools}
+          attachedIds={settings.toolIds}
+          missingCount={missing.length}
+          onToggle={toggle}
+          onOpenLibrary={() => setScreen('tools')}
+        />
+        <div className="field">
+          <label htmlFor={`${ids}-choice`}>tool_choice</label>
+          <select
+            id={`${ids}-choice`}
+            className="select"
+            value={toolChoiceKey(choice)}
+            onChange={(e) => void save({ params: withToolChoice(settings.params, toolChoiceFromKey(e.target.value)) })}
+          >
+            <option value="default">Not sent (provider default)</option>
+            <option value="auto">auto: the model decides</option>
+            <option value="none">none: never call a tool</option>
+            <option value="required">required: must call a tool</option>
+            {attached.length > 0 || dangling ? (
+              <optgroup label="Call this function">
+                {attached.map((t) => (
+                  <option key={t.id} value={`fn:${t.name}`}>
+                    {t.name}
+                  </option>
+                ))}
+                {dangling ? <option value={`fn:${dangling}`}>{dangling} (not attached)</option> : null}
+              </optgroup>
+            ) : null}
+          </select>
+          {dangling ? (
+            <span className="field-error">tool_choice names {dangling}, which is not attached: attach it or pick another choice.</span>
+          ) : null}
+        </div>
+        <ToolAnsweringFields
+          mode={settings.toolMode}
+          maxRounds={settings.maxToolRounds}
+          withoutCanned={attached.filter((t) => t.cannedResult === null).map((t) => t.name)}
+          onMode={(toolMode) => void save({ toolMode })}
+          onMaxRounds={(maxToolRounds) => void save({ maxToolRounds })}
+        />
+      </fieldset>
+    </section>
+  );
+}

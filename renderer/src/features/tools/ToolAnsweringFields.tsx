@@ -1,0 +1,69 @@
+import { useId, useState } from 'react';
+import type { ThreadSettings } from '../../../../main/contract/threads';
+import { clampRounds } from './threadTools';
+
+interface ToolAnsweringFieldsProps {
+  mode: ThreadSettings['toolMode'];
+  maxRounds: number;
+  /** Attached tools with no canned result: canned mode cannot answer them. */
+  withoutCanned: readonly string[];
+  onMode(mode: ThreadSettings['toolMode']): void;
+  onMaxRounds(rounds: number): void;
+}
+
+/** Who answers the model's calls: the user each time, or the canned results hands-free up to a cap. */
+export function ToolAnsweringFields({ mode, maxRounds, withoutCanned, onMode, onMaxRounds }: ToolAnsweringFieldsProps) {
+  const ids = useId();
+  const [rounds, setRounds] = useState(String(maxRounds));
+  const [saved, setSaved] = useState(maxRounds);
+  if (saved !== maxRounds) {
+    setSaved(maxRounds);
+    setRounds(String(maxRounds));
+  }
+
+  const commitRounds = () => {
+    const value = clampRounds(Number(rounds));
+    setRounds(String(value));
+    if (value !== maxRounds) onMaxRounds(value);
+  };
+
+  return (
+    <fieldset className="ttools-mode">
+      <legend className="section-title">Answering tool calls</legend>
+      <label className="ttools-radio">
+        <input type="radio" name={`${ids}-mode`} checked={mode === 'manual'} onChange={() => onMode('manual')} />
+        <span>
+          I answer each call
+          <span className="field-hint"> — type a result, use the canned one, or send an error</span>
+        </span>
+      </label>
+      <label className="ttools-radio">
+        <input type="radio" name={`${ids}-mode`} checked={mode === 'canned'} onChange={() => onMode('canned')} />
+        <span>
+          Answer with canned results
+          <span className="field-hint"> — hands-free, until the cap</span>
+        </span>
+      </label>
+      {mode === 'canned' ? (
+        <div className="field ttools-rounds">
+          <label htmlFor={`${ids}-rounds`}>Max tool rounds</label>
+          <input
+            id={`${ids}-rounds`}
+            className="input num"
+            type="number"
+            min={1}
+            max={20}
+            value={rounds}
+            onChange={(e) => setRounds(e.target.value)}
+            onBlur={commitRounds}
+            onKeyDown={(e) => e.key === 'Enter' && commitRounds()}
+          />
+          <span className="field-hint">After this many rounds the calls wait for you.</span>
+          {withoutCanned.length > 0 ? (
+            <span className="ttools-warn">No canned result: {withoutCanned.join(', ')}. A round that calls these waits for your answers.</span>
+          ) : null}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
