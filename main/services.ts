@@ -20,7 +20,7 @@ import { toolHandlers } from './tools/handlers';
 import { ToolsService } from './tools/service';
 import { usageHandlers } from './usage/handlers';
 import { UsageLedger } from './usage/ledger';
-import { estimateTokens } from './usage/tokens';
+import { estimateTokens, loadTokenizer } from './usage/tokens';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -55,6 +55,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const file = join(options.dataDir, 'llm-desk.sqlite');
   const { db, notices } = openDatabase(file, migrations);
 
+  // The tokenizer (for answers whose usage the provider did not report) loads in the background.
+  void loadTokenizer();
   const threads = new ThreadsRepo(db, now);
   // Soft-deleted threads were restorable until this start; streams cut by a crash are marked.
   threads.purgeDeleted(now());

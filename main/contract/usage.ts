@@ -33,6 +33,7 @@ export const UsageRow = z.object({
 });
 export type UsageRow = z.infer<typeof UsageRow>;
 
+/** Times are epoch milliseconds; a range is half-open: `from` ≤ at < `to`. */
 export const UsageFilter = z.object({
   from: z.number(),
   to: z.number(),
@@ -79,7 +80,11 @@ export const Price = z.object({
 export type Price = z.infer<typeof Price>;
 
 export const usageChannels = {
-  'usage:summary': channel(UsageFilter.extend({ tzOffsetMinutes: z.number().default(0) }), UsageSummary),
+  /**
+   * `tzOffsetMinutes`: the user's offset EAST of UTC, i.e. `-new Date().getTimezoneOffset()`
+   * (India +330, New York -300/-240); days in `daily` are local days of that offset.
+   */
+  'usage:summary': channel(UsageFilter.extend({ tzOffsetMinutes: z.number().int().min(-1440).max(1440).default(0) }), UsageSummary),
   'usage:rows': channel(
     UsageFilter.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
     z.object({ total: z.number(), rows: z.array(UsageRow) }),

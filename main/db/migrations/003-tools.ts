@@ -14,6 +14,8 @@ export const tools: Migration = {
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
       );
+      -- A request may not name two functions alike; the library keeps names unique for that.
+      CREATE UNIQUE INDEX tools_name ON tools (name);
       CREATE TABLE thread_tools (
         thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
         tool_id TEXT NOT NULL REFERENCES tools(id) ON DELETE CASCADE,

@@ -1,0 +1,186 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { UsageFilter, UsageStatus, UsageSummary, UsageTotals } from '../contract';
+import { UsageStatus as UsageStatusSchema } from '../contract';
+import type { Cell, DayCell } from './cells';
+import { CellReader, planSegments } from './cells';
+import { TTFT_BUCKETS, histogramQuantile } from './histogram';
+import type { Rollup } from './rollup';
+
+const DAY_MS = 86_400_000;
+
+export type SummaryQuery = UsageFilter & { tzOffsetMinutes: number };
+
+const emptyTotals = (): UsageTotals => ({
+  requests: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  totalTokens: 0,
+  credits: 0,
+  cost: 0,
+});
+
+function addTotals(into: UsageTotals, cell: Cell): void {
+  into.requests += cell.requests;
+  into.promptTokens += cell.promptTokens;
+  into.completionTokens += cell.completionTokens;
+  into.totalTokens += cell.totalTokens;
+  into.credits += cell.credits;
+  into.cost += cell.cost;
+}
+
+/** 'YYYY-MM-DD' of a local day number. */
+export const dayLabel = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+const providerIdOf = (key: string): string | null => (key === '' ? null : key);
+
+/** Turns cells and day cells into the dashboard's figures; pure, so tests can check it directly. */
+export function assembleSummary(
+  cells: Cell[],
+  days: DayCell[],
+  balances: UsageSummary['balances'],
+): UsageSummary {
+  const totals = emptyTotals();
+  const statusCounts = new Map<string, number>();
+  const perModel = new Map<string, { histogram: number[]; count: number }>();
+  const breakdown = new Map<string, UsageSummary['breakdown'][number]>();
+  for (const cell of cells) {
+    addTotals(totals, cell);
+    statusCounts.set(cell.status, (statusCounts.get(cell.status) ?? 0) + cell.requests);
+    let model = perModel.get(cell.model);
+    if (!model) {
+      model = { histogram: new Array<number>(TTFT_BUCKETS).fill(0), count: 0 };
+      perModel.set(cell.model, model);
+    }
+    model.count += cell.ttftCount;
+    cell.histogram.forEach((count, i) => {
+      if (model) model.histogram[i] = (model.histogram[i] ?? 0) + count;
+    });
+    const key = [cell.providerKey, cell.providerName, cell.model, cell.confidential].join('\u0000');
+    let line = breakdown.get(key);
+    if (!line) {
+      line = {
+        ...emptyTotals(),
+        providerId: providerIdOf(cell.providerKey),
+        providerName: cell.providerName,
+        model: cell.model,
+        confidential: cell.confidential,
+      };
+      breakdown.set(key, line);
+    }
+    addTotals(line, cell);
+  }
+  const byStatus = UsageStatusSchema.options.map((status: UsageStatus) => ({
+    status,
+    requests: statusCounts.get(status) ?? 0,
+  }));
+  const latency = [...perModel.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([model, { histogram, count }]) => ({
+      model,
+      p50: histogramQuantile(histogram, 0.5),
+      p95: histogramQuantile(histogram, 0.95),
+      requests: count,
+    }));
+  const daily = [...days]
+    .sort((a, b) => a.day - b.day || a.model.localeCompare(b.model))
+    .map((d) => ({
+      day: dayLabel(d.day),
+      model: d.model,
+      tokens: d.tokens,
+      cost: d.cost,
+      credits: d.credits,
+      requests: d.requests,
+    }));
+  const lines = [...breakdown.values()].sort(
+    (a, b) =>
+      b.totalTokens - a.totalTokens ||
+      b.requests - a.requests ||
+      a.model.localeCompare(b.model) ||
+      a.providerName.localeCompare(b.providerName),
+  );
+  return { totals, daily, byStatus, latency, breakdown: lines, balances };
+}
+
+/**
+ * The usage screen's figures for a range and filters. Whole local days come from the rollup of
+ * the user's zone, partial days and thread-filtered queries from indexed raw rows; both give the
+ * same numbers (a property test holds them to a plain recomputation).
+ */
+export class UsageSummaries {
+  private readonly reader: CellReader;
+
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly rollup: Rollup,
+  ) {
+    this.reader = new CellReader(db);
+  }
+
+  summary(query: SummaryQuery): UsageSummary {
+    const offset = Math.trunc(query.tzOffsetMinutes);
+    if (query.threadId === undefined && query.to > query.from) this.rollup.ensureZone(offset);
+    const cells = this.reader.cells(planSegments(query, offset), query);
+    const days = this.reader.days(planSegments(query, offset, false), query, offset);
+    return assembleSummary(cells, days, this.balances(query));
+  }
+
+  /** Totals only, using whichever zone is already built (no rollup is created for this). */
+  totals(filter: UsageFilter): UsageTotals {
+    const zones = this.rollup.zones();
+    const totals = emptyTotals();
+    for (const cell of this.reader.cells(planSegments(filter, zones[0] ?? null), filter))
+      addTotals(totals, cell);
+    return totals;
+  }
+
+  /** How many rows match, from the rollup where it can answer. */
+  count(filter: UsageFilter): number {
+    return this.reader.count(planSegments(filter, this.rollup.zones()[0] ?? null), filter);
+  }
+
+  /**
+   * The latest reported balance of each provider as of the range's end (provider filter respected);
+   * of two answers in the same millisecond, the one recorded last.
+   */
+  balances(filter: UsageFilter): UsageSummary['balances'] {
+    const latest = this.db.prepare(
+      `SELECT provider_id, provider_name, credits_remaining, at FROM usage
+       WHERE credits_remaining IS NOT NULL AND provider_id IS ? AND at < ? ORDER BY at DESC, rowid DESC LIMIT 1`,
+    );
+    const providers: (string | null)[] =
+      filter.providerId !== undefined ? [filter.providerId] : this.providersWithBalances();
+    const balances: UsageSummary['balances'] = [];
+    for (const providerId of providers) {
+      const row = latest.get(providerId, filter.to) as
+        | { provider_id: string | null; provider_name: string; credits_remaining: number; at: number }
+        | undefined;
+      if (row)
+        balances.push({
+          providerId: row.provider_id,
+          providerName: row.provider_name,
+          creditsRemaining: row.credits_remaining,
+          at: row.at,
+        });
+    }
+    return balances;
+  }
+
+  /** Providers that ever reported a balance, by skipping through the partial index one id at a time. */
+  private providersWithBalances(): (string | null)[] {
+    const next = this.db.prepare(
+      'SELECT provider_id FROM usage WHERE credits_remaining IS NOT NULL AND provider_id > ? ORDER BY provider_id LIMIT 1',
+    );
+    const ids: (string | null)[] = [];
+    const anonymous = this.db
+      .prepare('SELECT 1 FROM usage WHERE credits_remaining IS NOT NULL AND provider_id IS NULL LIMIT 1')
+      .get();
+    if (anonymous) ids.push(null);
+    let after = '';
+    for (;;) {
+      const row = next.get(after) as { provider_id: string } | undefined;
+      if (!row) return ids;
+      ids.push(row.provider_id);
+      after = row.provider_id;
+    }
+  }
+}

@@ -1,0 +1,280 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import type { UsageFilter } from '../../main/contract';
+import { openDatabase } from '../../main/db/database';
+import { migrations } from '../../main/db/migrations';
+import { CellReader } from '../../main/usage/cells';
+import { UsageLedger } from '../../main/usage/ledger';
+import { usageHandlers } from '../../main/usage/handlers';
+
+export type BenchResult = { name: string; value: number; unit: string; target: string; pass: boolean };
+
+const ROWS = 1_000_000;
+const DAY = 86_400_000;
+const END = Date.UTC(2026, 0, 15, 17, 40);
+const START = END - 730 * DAY;
+const TZ = 60;
+const DATA_VERSION = 1;
+
+const MODELS = [
+  {
+    provider: 'galadriel',
+    name: 'Galadriel',
+    model: 'gpt-4o',
+    confidential: 0,
+    weight: 0.3,
+    price: [2.5, 10],
+  },
+  {
+    provider: 'galadriel',
+    name: 'Galadriel',
+    model: 'gpt-4o-mini',
+    confidential: 0,
+    weight: 0.2,
+    price: [0.15, 0.6],
+  },
+  {
+    provider: 'galadriel',
+    name: 'Galadriel',
+    model: 'llama-3.1-70b',
+    confidential: 0,
+    weight: 0.1,
+    price: [0.9, 0.9],
+  },
+  {
+    provider: 'confidential',
+    name: 'Confidential',
+    model: 'phala/deepseek-r1',
+    confidential: 1,
+    weight: 0.15,
+    price: null,
+  },
+  {
+    provider: 'confidential',
+    name: 'Confidential',
+    model: 'phala/llama-3.3-70b',
+    confidential: 1,
+    weight: 0.1,
+    price: null,
+  },
+  {
+    provider: 'confidential',
+    name: 'Confidential',
+    model: 'phala/qwen-2.5-7b',
+    confidential: 1,
+    weight: 0.05,
+    price: null,
+  },
+  { provider: 'local', name: 'Local', model: 'qwen3:8b', confidential: 0, weight: 0.05, price: [0, 0] },
+  { provider: 'local', name: 'Local', model: 'mistral-small', confidential: 0, weight: 0.05, price: [0, 0] },
+] as const;
+const STATUSES = [
+  ['complete', 0.92, null],
+  ['error', 0.04, 'provider_error'],
+  ['aborted', 0.025, 'aborted'],
+  ['interrupted', 0.015, 'protocol_error'],
+] as const;
+
+/** Deterministic PRNG (mulberry32) so every run measures the same ledger. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(items: readonly T[], weightOf: (item: T) => number, r: number): T => {
+  let left = r;
+  for (const item of items) {
+    left -= weightOf(item);
+    if (left <= 0) return item;
+  }
+  return items[items.length - 1] as T;
+};
+
+/** The schema as SQLite stores it: any migration change gives a new cache file. */
+function schemaKey(): string {
+  const { db } = openDatabase(':memory:', migrations);
+  const sql = (
+    db.prepare('SELECT group_concat(sql, char(10)) AS s FROM sqlite_master').get() as { s: string }
+  ).s;
+  db.close();
+  return createHash('sha256').update(`${sql}\n${DATA_VERSION}\n${ROWS}`).digest('hex').slice(0, 12);
+}
+
+function fill(db: DatabaseSync): void {
+  const next = random(42);
+  const insert = db.prepare(
+    `INSERT INTO usage (id, at, provider_id, provider_name, model, confidential, thread_id, message_id, attempt, prompt_tokens,
+       completion_tokens, total_tokens, tokens_reported, credits_consumed, credits_remaining, cost, ttft_ms, duration_ms,
+       tokens_per_second, status, error_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let balance = 5_000_000;
+  const batch = 50_000;
+  for (let start = 0; start < ROWS; start += batch) {
+    db.exec('BEGIN');
+    for (let i = start; i < Math.min(ROWS, start + batch); i++) {
+      // Evenly spread in time, a little more during the day: time is sorted, as a real ledger is.
+      const at = Math.floor(START + ((i + next()) / ROWS) * (END - START));
+      const m = pick(MODELS, (x) => x.weight, next());
+      const [status, , errorCode] = pick(STATUSES, (s) => s[1], next());
+      const prompt = Math.floor(200 + next() * 3000);
+      const completion = status === 'error' ? 0 : Math.floor(next() * 1200);
+      const ttft = status === 'error' ? null : Math.exp(Math.log(250) + next() * 2.5);
+      const duration = (ttft ?? 0) + completion * 12;
+      const credits = m.price === null ? (prompt + completion) / 100 : null;
+      if (credits !== null) balance -= credits;
+      const cost = m.price === null ? null : (prompt * m.price[0] + completion * m.price[1]) / 1e6;
+      insert.run(
+        `u${i}`,
+        at,
+        m.provider,
+        m.name,
+        m.model,
+        m.confidential,
+        `t${i % 20_000}`,
+        `m${i}`,
+        prompt,
+        completion,
+        prompt + completion,
+        credits,
+        credits === null ? null : balance,
+        cost,
+        ttft,
+        duration,
+        completion > 0 ? completion / ((duration - (ttft ?? 0)) / 1000) : null,
+        status,
+        errorCode,
+      );
+    }
+    db.exec('COMMIT');
+  }
+}
+
+/** Opens the cached 1M-row ledger, building it once per schema under the OS temp directory. */
+function ledgerDatabase(): { db: DatabaseSync; built: number | null } {
+  const dir = join(tmpdir(), 'llm-desk-bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `usage-1m-${schemaKey()}.sqlite`);
+  let built: number | null = null;
+  if (!existsSync(file)) {
+    const partial = `${file}.partial`;
+    rmSync(partial, { force: true });
+    const started = performance.now();
+    const { db } = openDatabase(partial, migrations);
+    fill(db);
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    db.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true });
+    renameSync(partial, file);
+    built = performance.now() - started;
+  }
+  return { db: openDatabase(file, migrations).db, built };
+}
+
+function median(fn: () => void, runs = 7): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    fn();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+export async function run(): Promise<BenchResult[]> {
+  const { db, built } = ledgerDatabase();
+  try {
+    const events = { broadcast: () => {} };
+    const ledger = new UsageLedger(db, { events });
+    const handlers = usageHandlers({ db, ledger, events });
+    const ctx = { senderId: 0 };
+    const zoneStarted = performance.now();
+    ledger.rollup.dropZone(TZ);
+    ledger.rollup.ensureZone(TZ);
+    const zoneBuild = performance.now() - zoneStarted;
+
+    const ranges: [string, UsageFilter][] = [
+      ['30d', { from: END - 30 * DAY, to: END }],
+      ['all_time', { from: 0, to: END + 1 }],
+    ];
+    const reader = new CellReader(db);
+    const results: BenchResult[] = [];
+    for (const [label, range] of ranges) {
+      const query = { ...range, tzOffsetMinutes: TZ };
+      let summary = handlers['usage:summary'](query, ctx);
+      const summaryMs = median(() => {
+        summary = handlers['usage:summary'](query, ctx);
+      });
+      // The straightforward way: GROUP BY over the raw table for the same figures.
+      const raw = [{ kind: 'raw' as const, from: range.from, to: range.to }];
+      let rawRequests = 0;
+      let rawTokens = 0;
+      const rawMs = median(() => {
+        const cells = reader.cells(raw, range);
+        reader.days(raw, range, TZ);
+        rawRequests = cells.reduce((sum, c) => sum + c.requests, 0);
+        rawTokens = cells.reduce((sum, c) => sum + c.totalTokens, 0);
+      }, 1);
+      const totals = (await summary).totals;
+      results.push(
+        {
+          name: `usage.dashboard_1m.${label}`,
+          value: round(summaryMs),
+          unit: 'ms',
+          target: '< 100 ms',
+          pass: summaryMs < 100,
+        },
+        {
+          name: `usage.dashboard_1m.${label}.raw_scan`,
+          value: round(rawMs),
+          unit: 'ms',
+          target: 'baseline',
+          pass: true,
+        },
+        {
+          name: `usage.dashboard_1m.${label}.speedup`,
+          value: round(rawMs / summaryMs),
+          unit: '×',
+          target: 'vs raw scan',
+          pass: rawMs >= summaryMs,
+        },
+        {
+          name: `usage.dashboard_1m.${label}.requests`,
+          value: totals.requests,
+          unit: 'rows',
+          target: `= raw scan (${rawRequests})`,
+          pass: totals.requests === rawRequests && totals.totalTokens === rawTokens,
+        },
+      );
+    }
+    results.push({
+      name: 'usage.dashboard_1m.zone_build',
+      value: round(zoneBuild),
+      unit: 'ms',
+      target: 'once per time zone',
+      pass: true,
+    });
+    if (built !== null)
+      results.push({
+        name: 'usage.dashboard_1m.ledger_build',
+        value: round(built),
+        unit: 'ms',
+        target: 'cached',
+        pass: true,
+      });
+    return results;
+  } finally {
+    db.close();
+  }
+}

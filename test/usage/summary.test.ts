@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { UsageRow } from '../../main/contract';
+import { TTFT_EDGES, histogramQuantile, ttftBucket } from '../../main/usage/histogram';
+import type { UsageRecord } from '../../main/usage/ledger';
+import type { Query } from './support';
+import { DAY, canonical, ctx, naiveSummary, record, setup } from './support';
+
+const BASE = Date.UTC(2025, 2, 10);
+// Long enough for several 32-day rollup blocks, so ranges mix blocks, days and raw edges.
+const SPAN = 100 * DAY;
+
+const at = fc.oneof(
+  fc.integer({ min: BASE - DAY, max: BASE + SPAN }),
+  fc
+    .integer({ min: 0, max: 100 })
+    .chain((d) => fc.integer({ min: BASE + d * DAY - 3_600_000, max: BASE + d * DAY + 3_600_000 })),
+);
+const ttft = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: 0, max: 200_000 }),
+  fc.constantFrom(...TTFT_EDGES, 19, 20, 130_000),
+  fc.double({ min: 0, max: 5_000, noNaN: true }),
+);
+
+const usageRecord: fc.Arbitrary<UsageRecord> = fc
+  .record({
+    at,
+    provider: fc.constantFrom(
+      ['prov-a', 'Provider A'],
+      ['prov-b', 'Provider B'],
+      ['prov-b', 'Renamed B'],
+      [null, 'Deleted'],
+    ),
+    model: fc.constantFrom('gpt-x', 'phala/llama', 'tiny'),
+    confidential: fc.boolean(),
+    threadId: fc.constantFrom(null, 't1', 't2'),
+    prompt: fc.integer({ min: 0, max: 5000 }),
+    completion: fc.integer({ min: 0, max: 5000 }),
+    credits: fc.option(
+      fc.record({
+        used: fc.double({ min: 0, max: 100, noNaN: true }),
+        left: fc.double({ min: 0, max: 1e6, noNaN: true }),
+      }),
+      { nil: null },
+    ),
+    cost: fc.option(fc.double({ min: 0, max: 2, noNaN: true }), { nil: undefined }),
+    ttftMs: ttft,
+    status: fc.constantFrom('complete', 'complete', 'error', 'aborted', 'interrupted') as fc.Arbitrary<
+      UsageRow['status']
+    >,
+  })
+  .map((r) =>
+    record({
+      at: r.at,
+      providerId: r.provider[0] ?? null,
+      providerName: r.provider[1] ?? '',
+      model: r.model,
+      confidential: r.confidential,
+      threadId: r.threadId,
+      promptTokens: r.prompt,
+      completionTokens: r.completion,
+      totalTokens: r.prompt + r.completion,
+      creditsConsumed: r.credits?.used ?? null,
+      creditsRemaining: r.credits?.left ?? null,
+      cost: r.cost,
+      ttftMs: r.ttftMs,
+      status: r.status,
+    }),
+  );
+
+const dayAligned = (offset: number) =>
+  fc.integer({ min: -1, max: 101 }).map((d) => BASE + d * DAY - offset * 60_000);
+
+const query: fc.Arbitrary<Query> = fc
+  .record({
+    offset: fc.oneof(
+      fc.integer({ min: -48, max: 56 }).map((q) => q * 15),
+      fc.integer({ min: -720, max: 840 }),
+    ),
+    aligned: fc.boolean(),
+    a: at,
+    b: at,
+    providerId: fc.option(fc.constantFrom('prov-a', 'prov-b', 'nobody'), { nil: undefined }),
+    model: fc.option(fc.constantFrom('gpt-x', 'tiny'), { nil: undefined }),
+    confidential: fc.option(fc.boolean(), { nil: undefined }),
+    status: fc.option(fc.constantFrom('complete', 'error') as fc.Arbitrary<UsageRow['status']>, {
+      nil: undefined,
+    }),
+    threadId: fc.option(fc.constantFrom('t1', 't2'), { nil: undefined }),
+  })
+  .chain((q) =>
+    (q.aligned
+      ? fc.tuple(dayAligned(q.offset), dayAligned(q.offset))
+      : fc.constant([q.a, q.b] as [number, number])
+    ).map(([x, y]) => ({
+      from: Math.min(x, y),
+      to: Math.max(x, y) + (x === y ? DAY : 0),
+      tzOffsetMinutes: q.offset,
+      providerId: q.providerId,
+      model: q.model,
+      confidential: q.confidential,
+      status: q.status,
+      threadId: q.threadId,
+    })),
+  );
+
+const clean = (q: Query): Query =>
+  Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as unknown as Query;
+
+describe('usage aggregates', () => {
+  it('match a plain recomputation over random ledgers, whatever the zone, range, filters, inserts and clears', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(usageRecord, { maxLength: 80 }),
+        fc.array(usageRecord, { maxLength: 40 }),
+        fc.array(query, { minLength: 1, maxLength: 4 }),
+        fc.option(fc.tuple(at, fc.integer({ min: 1, max: 40 * DAY })), { nil: null }),
+        async (before, after, queries, clearRange) => {
+          const { ledger, handlers } = setup();
+          await handlers['prices:save'](
+            {
+              providerId: null,
+              model: 'tiny',
+              inputPerMillion: 0.5,
+              outputPerMillion: 1.5,
+              currency: 'USD',
+              validFrom: BASE + 2 * DAY,
+            },
+            ctx,
+          );
+          let rows = before.map((r) => ledger.record(r));
+          const check = async () => {
+            for (const raw of queries) {
+              const q = clean(raw);
+              const actual = await handlers['usage:summary'](q, ctx);
+              expect(canonical(actual)).toEqual(canonical(naiveSummary(rows, q)));
+              const page = await handlers['usage:rows']({ ...q, offset: 0, limit: 5 }, ctx);
+              expect(page.total).toBe(naiveSummary(rows, q).totals.requests);
+            }
+          };
+          // First query builds the zones from raw rows; later rows reach them through the triggers.
+          await check();
+          rows = rows.concat(after.map((r) => ledger.record(r)));
+          await check();
+          if (clearRange) {
+            const [from, length] = clearRange;
+            const preview = await handlers['usage:clearPreview']({ from, to: from + length }, ctx);
+            const going = rows.filter((r) => r.at >= from && r.at < from + length);
+            expect(preview).toEqual({
+              rows: going.length,
+              totalTokens: going.reduce((s, r) => s + r.totalTokens, 0),
+            });
+            expect(await handlers['usage:clear']({ from, to: from + length }, ctx)).toEqual({
+              deleted: going.length,
+            });
+            rows = rows.filter((r) => !going.includes(r));
+            await check();
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('put days in the user’s local time', async () => {
+    const { ledger, handlers } = setup();
+    // 20:30 UTC on 10 March is already 11 March in India (UTC+5:30) and still 10 March in New York.
+    ledger.record(
+      record({ at: Date.UTC(2025, 2, 10, 20, 30), totalTokens: 7, promptTokens: 7, completionTokens: 0 }),
+    );
+    const days = async (tzOffsetMinutes: number) =>
+      (
+        await handlers['usage:summary'](
+          { from: Date.UTC(2025, 2, 1), to: Date.UTC(2025, 3, 1), tzOffsetMinutes },
+          ctx,
+        )
+      ).daily.map((d) => d.day);
+    expect(await days(330)).toEqual(['2025-03-11']);
+    expect(await days(-240)).toEqual(['2025-03-10']);
+    expect(await days(0)).toEqual(['2025-03-10']);
+  });
+
+  it('estimate p50 and p95 of time to first token within one histogram bucket of the exact value', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 120_000 }), { minLength: 1, maxLength: 300 }),
+        (values) => {
+          const histogram = new Array<number>(40).fill(0);
+          for (const v of values) {
+            const b = ttftBucket(v) ?? 0;
+            histogram[b] = (histogram[b] ?? 0) + 1;
+          }
+          const sorted = [...values].sort((a, b) => a - b);
+          for (const p of [0.5, 0.95]) {
+            const exact = sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
+            const estimate = histogramQuantile(histogram, p) ?? Number.NaN;
+            expect(ttftBucket(estimate)).toBeGreaterThanOrEqual((ttftBucket(exact) ?? 0) - 1);
+            expect(ttftBucket(estimate)).toBeLessThanOrEqual((ttftBucket(exact) ?? 0) + 1);
+          }
+        },
+      ),
+    );
+  });
+});
