@@ -1,0 +1,26 @@
+import type { AppError } from '../../../../main/contract/errors';
+import { describeError } from './errors';
+import './errorNote.css';
+
+/** An inline error from a call to main, worded by its code, with the next step. */
+export function ErrorNote({ error, onDismiss }: { error: AppError; onDismiss?: () => void }) {
+  const text = describeError(error);
+  return (
+    <div className="banner banner-error providers-error" role="alert" data-error-code={error.code}>
+      <div>
+        <strong>{text.title}</strong>
+        {text.next ? <span> {text.next}</span> : null}
+      </div>
+      {onDismiss ? (
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          aria-label="Dismiss error"
+          onClick={onDismiss}
+        >
+          ×
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { OAuthDraft } from './draft';
+import { FormField } from './FormField';
+import type { FieldErrors } from './validation';
+
+interface Props {
+  idPrefix: string;
+  value: OAuthDraft;
+  errors: FieldErrors;
+  onChange: (value: OAuthDraft) => void;
+}
+
+const FIELDS: { key: keyof OAuthDraft; label: string; placeholder: string; hint?: string; mono?: boolean }[] =
+  [
+    {
+      key: 'issuer',
+      label: 'Issuer',
+      placeholder: 'https://auth.example.com',
+      hint: 'Endpoints are discovered from it (RFC 8414); leave the fields below empty unless discovery fails.',
+    },
+    { key: 'authorizationEndpoint', label: 'Authorization endpoint', placeholder: 'https://…/authorize' },
+    { key: 'tokenEndpoint', label: 'Token endpoint', placeholder: 'https://…/token' },
+    {
+      key: 'registrationEndpoint',
+      label: 'Registration endpoint',
+      placeholder: 'https://…/register',
+      hint: 'Used when no client id is given.',
+    },
+    { key: 'revocationEndpoint', label: 'Revocation endpoint', placeholder: 'https://…/revoke' },
+    { key: 'clientId', label: 'Client id', placeholder: 'registered automatically if empty' },
+    { key: 'scopes', label: 'Scopes', placeholder: 'llm-all offline_access', hint: 'Space-separated.' },
+  ];
+
+export function OAuthFields({ idPrefix, value, errors, onChange }: Props) {
+  return (
+    <fieldset className="providers-fieldset">
+      <legend className="label">Sign-in (OAuth 2.1 + PKCE)</legend>
+      <div className="providers-grid-2">
+        {FIELDS.map((f) => (
+          <FormField
+            key={f.key}
+            id={`${idPrefix}-oauth-${f.key}`}
+            label={f.label}
+            error={errors[`oauth.${f.key}`]}
+            hint={f.hint}
+          >
+            <input
+              id={`${idPrefix}-oauth-${f.key}`}
+              className="input mono"
+              spellCheck={false}
+              placeholder={f.placeholder}
+              value={value[f.key]}
+              onChange={(e) => onChange({ ...value, [f.key]: e.target.value })}
+            />
+          </FormField>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

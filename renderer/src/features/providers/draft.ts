@@ -1,0 +1,147 @@
+import type {
+  AuthKind,
+  OAuthConfig,
+  Preset,
+  PresetId,
+  Provider,
+  ProviderInput,
+  Timeouts,
+} from '../../../../main/contract';
+
+export interface HeaderRow {
+  /** Stable React key: rows can be renamed while typing. */
+  key: string;
+  name: string;
+  value: string;
+}
+
+export interface TimeoutDraft {
+  connect: string;
+  firstByte: string;
+  idle: string;
+}
+
+export type OAuthDraft = Required<{ [K in keyof OAuthConfig]: string }>;
+
+/** The provider form as typed: strings everywhere, so nothing the user enters is lost on error. */
+export interface ProviderDraft {
+  name: string;
+  preset: PresetId;
+  baseUrl: string;
+  authKind: AuthKind;
+  headers: HeaderRow[];
+  timeouts: TimeoutDraft;
+  oauth: OAuthDraft;
+}
+
+/** Mirrors main's defaults (main applies them when a profile omits timeouts); shown as placeholders. */
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, firstByteMs: 60_000, idleMs: 60_000 };
+
+const EMPTY_OAUTH: OAuthDraft = {
+  issuer: '',
+  authorizationEndpoint: '',
+  tokenEndpoint: '',
+  registrationEndpoint: '',
+  revocationEndpoint: '',
+  clientId: '',
+  scopes: '',
+};
+
+let rowCounter = 0;
+export const newHeaderRow = (name = '', value = ''): HeaderRow => ({ key: `h${++rowCounter}`, name, value });
+
+const secondsText = (ms: number): string => String(ms / 1000);
+
+export function draftFromPreset(preset: Preset): ProviderDraft {
+  return {
+    name: preset.name,
+    preset: preset.id,
+    baseUrl: preset.baseUrl,
+    authKind: preset.authKinds[0] ?? 'api-key',
+    headers: [],
+    timeouts: { connect: '', firstByte: '', idle: '' },
+    oauth: { ...EMPTY_OAUTH },
+  };
+}
+
+export function draftFromProvider(provider: Provider): ProviderDraft {
+  const oauth = provider.oauth ?? { scopes: '' };
+  return {
+    name: provider.name,
+    preset: provider.preset,
+    baseUrl: provider.baseUrl,
+    authKind: provider.authKind,
+    headers: Object.entries(provider.headers).map(([name, value]) => newHeaderRow(name, value)),
+    timeouts: {
+      connect: secondsText(provider.timeouts.connectMs),
+      firstByte: secondsText(provider.timeouts.firstByteMs),
+      idle: secondsText(provider.timeouts.idleMs),
+    },
+    oauth: {
+      issuer: oauth.issuer ?? '',
+      authorizationEndpoint: oauth.authorizationEndpoint ?? '',
+      tokenEndpoint: oauth.tokenEndpoint ?? '',
+      registrationEndpoint: oauth.registrationEndpoint ?? '',
+      revocationEndpoint: oauth.revocationEndpoint ?? '',
+      clientId: oauth.clientId ?? '',
+      scopes: oauth.scopes ?? '',
+    },
+  };
+}
+
+function timeoutsOf(draft: TimeoutDraft): Timeouts | undefined {
+  if (draft.connect.trim() === '' && draft.firstByte.trim() === '' && draft.idle.trim() === '')
+    return undefined;
+  const ms = (text: string, fallback: number) =>
+    text.trim() === '' ? fallback : Math.round(Number(text) * 1000);
+  return {
+    connectMs: ms(draft.connect, DEFAULT_TIMEOUTS.connectMs),
+    firstByteMs: ms(draft.firstByte, DEFAULT_TIMEOUTS.firstByteMs),
+    idleMs: ms(draft.idle, DEFAULT_TIMEOUTS.idleMs),
+  };
+}
+
+function oauthOf(draft: ProviderDraft): OAuthConfig | undefined {
+  const entries = Object.entries(draft.oauth).map(([k, v]) => [k, v.trim()] as const);
+  const filled = entries.filter(([, v]) => v !== '');
+  if (draft.authKind !== 'oauth' && filled.length === 0) return undefined;
+  const config: OAuthConfig = { scopes: draft.oauth.scopes.trim() };
+  for (const [key, value] of filled) {
+    if (key !== 'scopes') config[key as Exclude<keyof OAuthConfig, 'scopes'>] = value;
+  }
+  return config;
+}
+
+/** What is sent to `providers:create` / `providers:update` (main validates it again). */
+export function draftToInput(draft: ProviderDraft): ProviderInput {
+  const headers: Record<string, string> = {};
+  for (const row of draft.headers) {
+    if (row.name.trim() !== '') headers[row.name.trim()] = row.value;
+  }
+  const input: ProviderInput = {
+    name: draft.name.trim(),
+    preset: draft.preset,
+    baseUrl: draft.baseUrl.trim(),
+    authKind: draft.authKind,
+    headers,
+  };
+  const timeouts = timeoutsOf(draft.timeouts);
+  if (timeouts) input.timeouts = timeouts;
+  const oauth = oauthOf(draft);
+  if (oauth) input.oauth = oauth;
+  return input;
+}
+
+/** True when saving the draft would change the stored provider. */
+export function isDirty(draft: ProviderDraft, provider: Provider): boolean {
+  return (
+    JSON.stringify(comparable(draftToInput(draft))) !==
+    JSON.stringify(comparable(draftToInput(draftFromProvider(provider))))
+  );
+}
+
+function comparable(input: ProviderInput): unknown {
+  const headers = Object.entries(input.headers ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const oauth = input.oauth ? Object.entries(input.oauth).sort(([a], [b]) => a.localeCompare(b)) : null;
+  return { ...input, headers, oauth, timeouts: input.timeouts ?? DEFAULT_TIMEOUTS };
+}

@@ -1,0 +1,83 @@
+import type { AppError } from '../../../../main/contract/errors';
+
+export interface ErrorText {
+  /** One line: what went wrong, in the user's terms. */
+  title: string;
+  /** What to do next, when there is something to do. */
+  next: string | null;
+}
+
+const hostOf = (error: AppError): string | null => error.detail?.host ?? null;
+
+/** Turns an error from main into words by its stable code; never inspects message text. */
+export function describeError(error: AppError): ErrorText {
+  const host = hostOf(error);
+  switch (error.code) {
+    case 'auth_missing':
+      return {
+        title: 'No key or token is saved for this provider.',
+        next: 'Paste one in the credential field, or sign in.',
+      };
+    case 'auth_expired':
+      return {
+        title: 'The provider rejected the token: it has expired or was revoked.',
+        next: 'Paste a new token or sign in again.',
+      };
+    case 'scope_denied': {
+      const scope = error.detail?.scope;
+      return {
+        title: scope
+          ? `Your token lacks the ${scope} scope this needs.`
+          : 'Your token’s scopes do not allow this.',
+        next: scope ? `Use a token that includes ${scope} (or llm-all).` : 'Use a token with a wider scope.',
+      };
+    }
+    case 'credits_exhausted':
+      return { title: 'Your credit balance is used up.', next: 'Top up with the provider, then try again.' };
+    case 'rate_limited': {
+      const seconds = error.retryAfterMs !== undefined ? Math.ceil(error.retryAfterMs / 1000) : null;
+      return {
+        title: 'The provider is rate limiting requests.',
+        next: seconds !== null ? `Try again in ${seconds} s.` : 'Wait a moment, then try again.',
+      };
+    }
+    case 'network':
+      return {
+        title: host ? `Couldn’t reach ${host}.` : 'Couldn’t reach the provider.',
+        next: 'Check the base URL, your connection, proxy and certificates.',
+      };
+    case 'timeout':
+      return {
+        title: host ? `${host} didn’t answer in time.` : 'The provider didn’t answer in time.',
+        next: 'Try again, or raise the timeouts under Advanced.',
+      };
+    case 'provider_error': {
+      const status = error.detail?.status;
+      const said = error.detail?.providerMessage;
+      return {
+        title: `The provider answered with an error${status ? ` (HTTP ${status})` : ''}${said ? `: ${said}` : '.'}`,
+        next: null,
+      };
+    }
+    case 'keychain_unavailable':
+      return {
+        title: 'The OS keychain is unavailable, so the secret was not stored.',
+        next: 'Unlock or install a keychain (Secret Service on Linux), then try again.',
+      };
+    case 'not_found':
+      return { title: error.message || 'It no longer exists.', next: 'Reload the list.' };
+    case 'invalid_request':
+      return { title: error.message, next: null };
+    case 'aborted':
+      return { title: 'Cancelled.', next: null };
+    case 'protocol_error':
+      return { title: `The provider sent something unexpected: ${error.message}`, next: null };
+    case 'internal':
+      return { title: `Something went wrong inside LLM Desk: ${error.message}`, next: null };
+  }
+}
+
+export function errorLine(error: AppError): string {
+  const text = describeError(error);
+  return text.next ? `${text.title} ${text.next}` : text.title;
+}

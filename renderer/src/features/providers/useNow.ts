@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import { nextTickMs } from './time';
+
+/**
+ * The current time, re-read only when a countdown towards `target` would change its text
+ * (each second in the last minute, each minute before), so a page of countdowns stays idle.
+ */
+export function useNow(target: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (target === null) return;
+    const timer = window.setTimeout(() => setNow(Date.now()), nextTickMs(target, now));
+    return () => window.clearTimeout(timer);
+  }, [target, now]);
+  return now;
+}
+
+/** The current time, refreshed every `everyMs` ("fetched 3 min ago"). */
+export function useClock(everyMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}

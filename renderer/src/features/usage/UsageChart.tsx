@@ -1,0 +1,72 @@
+import { useEffect, useRef } from 'react';
+import type { ChartOption } from './echarts';
+import { echarts } from './echarts';
+
+export interface ChartClick {
+  /** The category under the click: a day key, a status label or a model. */
+  name: string;
+  seriesName: string;
+  dataIndex: number;
+}
+
+interface Props {
+  option: ChartOption;
+  /** Read by screen readers instead of the canvas; the tables below hold the same figures. */
+  label: string;
+  height: number;
+  testId: string;
+  onClick?: (click: ChartClick) => void;
+}
+
+/**
+ * One ECharts canvas. The instance lives as long as the component; `option` is applied in one
+ * `setOption` per change (callers memoise it on the data), never per render.
+ */
+export function UsageChart({ option, label, height, testId, onClick }: Props) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<ReturnType<typeof echarts.init> | null>(null);
+  const clickRef = useRef(onClick);
+  useEffect(() => {
+    clickRef.current = onClick;
+  });
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const chart = echarts.init(host, null, { renderer: 'canvas' });
+    chartRef.current = chart;
+    chart.on('click', (params) => {
+      clickRef.current?.({
+        name: String(params.name ?? ''),
+        seriesName: String(params.seriesName ?? ''),
+        dataIndex: params.dataIndex,
+      });
+    });
+    chart.on('finished', () => host.setAttribute('data-chart-ready', 'true'));
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(host);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    hostRef.current?.setAttribute('data-chart-ready', 'false');
+    chart.setOption(option, { notMerge: true, lazyUpdate: true });
+  }, [option]);
+
+  return (
+    <div
+      ref={hostRef}
+      className="usage-chart"
+      style={{ height }}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store';
+import { ErrorNote } from '../providers/ErrorNote';
+import { BalancesPanel } from './BalancesPanel';
+import { BreakdownTable } from './BreakdownTable';
+import { ClearRangeDialog } from './ClearRangeDialog';
+import type { DrillTarget } from './filters';
+import { drillFilter, isFiltered, toUsageFilter } from './filters';
+import { formatDay } from './format';
+import { PricesEditor } from './PricesEditor';
+import { RequestsTable } from './RequestsTable';
+import { UsageCharts } from './UsageCharts';
+import { UsageExportButtons } from './UsageExportButtons';
+import { UsageFilterBar } from './UsageFilterBar';
+import { UsageRangeBar } from './UsageRangeBar';
+import { UsageTotalsCards } from './UsageTotalsCards';
+import './usage.css';
+
+/** "What did I spend, on what, this month, and how fast was it" — in one screen. */
+export function UsageScreen() {
+  const summary = useStore((s) => s.usageSummary);
+  const range = useStore((s) => s.usageRange);
+  const loading = useStore((s) => s.usageLoading);
+  const error = useStore((s) => s.usageError);
+  const filters = useStore(useShallow((s) => s.usageFilters));
+  const ensureUsageSync = useStore((s) => s.ensureUsageSync);
+  const ensureProvidersSync = useStore((s) => s.ensureProvidersSync);
+  const loadUsageSummary = useStore((s) => s.loadUsageSummary);
+  const setUsageFilters = useStore((s) => s.setUsageFilters);
+  const toast = useStore((s) => s.toast);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const [clearing, setClearing] = useState(false);
+
+  useEffect(() => {
+    ensureUsageSync();
+    ensureProvidersSync();
+    void loadUsageSummary();
+  }, [ensureUsageSync, ensureProvidersSync, loadUsageSummary]);
+
+  const drillRequest = useMemo(
+    () => (drill && range ? drillFilter(toUsageFilter(range, filters), drill) : null),
+    [drill, range, filters],
+  );
+  const empty = summary !== null && summary.totals.requests === 0;
+
+  return (
+    <section className="usage-screen" aria-label="Usage" aria-busy={loading}>
+      <header className="usage-header">
+        <h1 className="usage-heading">Usage</h1>
+        <UsageRangeBar />
+        <div className="usage-header-actions">
+          <UsageExportButtons />
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={range === null}
+            onClick={() => setClearing(true)}
+          >
+            Clear range…
+          </button>
+        </div>
+      </header>
+      <UsageFilterBar />
+      {error ? <ErrorNote error={error} onDismiss={() => void loadUsageSummary()} /> : null}
+      {summary === null ? (
+        <p className="field-hint usage-loading">{loading ? 'Loading usage…' : ''}</p>
+      ) : (
+        <>
+          <UsageTotalsCards summary={summary} />
+          <BalancesPanel balances={summary.balances} />
+          {empty ? (
+            <div className="usage-card empty-state usage-empty">
+              <h2>No requests {isFiltered(filters) ? 'match these filters' : 'in this range'}</h2>
+              <p>
+                {isFiltered(filters)
+                  ? 'Clear a filter or widen the range.'
+                  : 'Every request you send is recorded here, failed ones included. Chat with a model, or pick a longer range.'}
+              </p>
+            </div>
+          ) : range ? (
+            <UsageCharts
+              summary={summary}
+              range={range}
+              onDrill={setDrill}
+              onStatus={(status) => setUsageFilters({ status })}
+              onModel={(model) => setUsageFilters({ model })}
+            />
+          ) : null}
+          {drillRequest && drill ? (
+            <RequestsTable
+              key={`${drill.day}:${drill.days}:${drill.model ?? ''}`}
+              title={`${drill.days > 1 ? `Week of ${formatDay(drill.day)}` : formatDay(drill.day)}${drill.model ? ` · ${drill.model}` : ''}`}
+              filter={drillRequest}
+              onClose={() => setDrill(null)}
+            />
+          ) : null}
+          {!empty ? (
+            <BreakdownTable rows={summary.breakdown} onModel={(model) => setUsageFilters({ model })} />
+          ) : null}
+        </>
+      )}
+      <PricesEditor />
+      {clearing && range ? (
+        <ClearRangeDialog
+          range={range}
+          onCancel={() => setClearing(false)}
+          onDone={(deleted) => {
+            setClearing(false);
+            setDrill(null);
+            toast('success', `Deleted ${deleted} usage records.`);
+            void loadUsageSummary();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Preset, Provider } from '../../../main/contract';
+import { ProviderInput } from '../../../main/contract';
+import {
+  draftFromPreset,
+  draftFromProvider,
+  draftToInput,
+  isDirty,
+  newHeaderRow,
+} from '../../../renderer/src/features/providers/draft';
+
+const galadriel: Preset = {
+  id: 'galadriel',
+  name: 'Galadriel',
+  baseUrl: 'https://api.galadriel.com/v1',
+  authKinds: ['api-key'],
+  description: '',
+};
+
+const provider: Provider = {
+  id: 'p1',
+  name: 'Work',
+  preset: 'confidential',
+  baseUrl: 'https://llm.corp/api/v1',
+  authKind: 'oauth',
+  headers: { 'X-Org': 'acme' },
+  timeouts: { connectMs: 5000, firstByteMs: 30_000, idleMs: 45_500 },
+  oauth: { issuer: 'https://llm.corp', clientId: 'desk', scopes: 'llm-all' },
+  modelOverrides: {},
+  position: 0,
+  baseUrlWarning: null,
+  credential: {
+    configured: false,
+    kind: 'oauth',
+    hint: null,
+    scopes: null,
+    expiresAt: null,
+    subject: null,
+    problem: null,
+    keychainAvailable: true,
+  },
+  createdAt: 0,
+  updatedAt: 0,
+};
+
+describe('the provider form', () => {
+  it('starts from a preset with its name, URL and first auth kind, leaving timeouts to main', () => {
+    const input = draftToInput(draftFromPreset(galadriel));
+    expect(input).toEqual({
+      name: 'Galadriel',
+      preset: 'galadriel',
+      baseUrl: 'https://api.galadriel.com/v1',
+      authKind: 'api-key',
+      headers: {},
+    });
+    expect(ProviderInput.safeParse(input).success).toBe(true);
+  });
+
+  it('round-trips a stored provider unchanged, so an untouched form is not dirty', () => {
+    const draft = draftFromProvider(provider);
+    expect(isDirty(draft, provider)).toBe(false);
+    const input = draftToInput(draft);
+    expect(input.timeouts).toEqual(provider.timeouts);
+    expect(input.headers).toEqual({ 'X-Org': 'acme' });
+    expect(input.oauth).toEqual({ issuer: 'https://llm.corp', clientId: 'desk', scopes: 'llm-all' });
+  });
+
+  it('becomes dirty on a real change and clean again when it is undone', () => {
+    const draft = draftFromProvider(provider);
+    const renamed = { ...draft, name: 'Work 2' };
+    expect(isDirty(renamed, provider)).toBe(true);
+    expect(isDirty({ ...renamed, name: 'Work' }, provider)).toBe(false);
+    expect(isDirty({ ...draft, headers: [...draft.headers, newHeaderRow('X-Trace', '1')] }, provider)).toBe(
+      true,
+    );
+  });
+
+  it('ignores empty header rows and converts seconds to milliseconds', () => {
+    const draft = {
+      ...draftFromPreset(galadriel),
+      headers: [newHeaderRow('', ''), newHeaderRow(' X-A ', 'b')],
+      timeouts: { connect: '2.5', firstByte: '', idle: '' },
+    };
+    const input = draftToInput(draft);
+    expect(input.headers).toEqual({ 'X-A': 'b' });
+    expect(input.timeouts).toEqual({ connectMs: 2500, firstByteMs: 60_000, idleMs: 60_000 });
+  });
+
+  it('keeps any typed timeout in seconds through a round trip', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6000 }), (tenths) => {
+        const seconds = tenths / 10;
+        const stored = {
+          ...provider,
+          timeouts: { ...provider.timeouts, idleMs: Math.round(seconds * 1000) },
+        };
+        expect(draftToInput(draftFromProvider(stored)).timeouts?.idleMs).toBe(Math.round(seconds * 1000));
+      }),
+    );
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../../main/contract/errors';
+import { describeError, errorLine } from '../../../renderer/src/features/providers/errors';
+
+describe('errors from main, in words', () => {
+  it('names the missing scope', () => {
+    const text = describeError({ code: 'scope_denied', message: 'x', detail: { scope: 'llm-confidential' } });
+    expect(text.title).toContain('llm-confidential');
+  });
+
+  it('names the host that could not be reached or timed out', () => {
+    expect(
+      describeError({ code: 'network', message: 'x', detail: { host: 'api.galadriel.com' } }).title,
+    ).toBe('Couldn’t reach api.galadriel.com.');
+    expect(describeError({ code: 'timeout', message: 'x', detail: { host: 'llm.example' } }).title).toContain(
+      'llm.example',
+    );
+  });
+
+  it('gives the next step for a rejected token and exhausted credits', () => {
+    expect(describeError({ code: 'auth_expired', message: 'x' }).next).toBe(
+      'Paste a new token or sign in again.',
+    );
+    expect(describeError({ code: 'credits_exhausted', message: 'x' }).title).toContain('credit');
+  });
+
+  it('says when to retry after rate limiting', () => {
+    expect(errorLine({ code: 'rate_limited', message: 'x', retryAfterMs: 11_200 })).toContain('12 s');
+  });
+
+  it('has words for every error code', () => {
+    for (const code of ERROR_CODES) {
+      const text = describeError({ code, message: 'message from main' });
+      expect(text.title.length).toBeGreaterThan(0);
+    }
+  });
+});
