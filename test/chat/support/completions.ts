@@ -1,0 +1,271 @@
+import fc from 'fast-check';
+import type { TokenLogprob } from '../../../main/contract';
+import type { Assembled } from '../../../main/chat/shapes';
+
+/** A completion as the provider meant it; the tests serialize it and expect it back exactly. */
+export interface GenToolCall {
+  id: string;
+  name: string;
+  argPieces: string[];
+  omitType: boolean;
+}
+
+export interface GenChoice {
+  index: number;
+  content: string[];
+  reasoning: string[];
+  reasoningKey: 'reasoning_content' | 'reasoning';
+  toolCalls: GenToolCall[];
+  finish: string | null;
+  omitRole: boolean;
+}
+
+export interface GenCompletion {
+  id: string;
+  model: string;
+  created: number;
+  fingerprint: string | null;
+  tier: string | null;
+  logprobs: boolean;
+  top: number;
+  choices: GenChoice[];
+  usage: {
+    prompt_tokens: number;
+    completion_tokens: number;
+    total_tokens: number;
+    completion_tokens_details: { reasoning_tokens: number };
+  } | null;
+  /** Drives the interleaving of choices in the stream. */
+  seed: number;
+}
+
+const glyphs = [
+  'a',
+  'b',
+  'Z',
+  ' ',
+  '\n',
+  '"',
+  '\\',
+  'é',
+  'ß',
+  '中',
+  '文',
+  '字',
+  '日本',
+  '😀',
+  '👍🏽',
+  '🇫🇷',
+  'ﬁ',
+  '\t',
+  '{',
+  '}',
+  'data:',
+  '\r',
+  '€',
+];
+const text = fc.string({ unit: fc.constantFrom(...glyphs), minLength: 1, maxLength: 6 });
+const pieces = (max: number) => fc.array(text, { minLength: 0, maxLength: max });
+
+const toolCall = fc.record({
+  id: fc.stringMatching(/^call_[a-z0-9]{4,10}$/),
+  name: fc.stringMatching(/^[a-z_]{1,12}$/),
+  argPieces: fc.array(text, { minLength: 0, maxLength: 5 }),
+  omitType: fc.boolean(),
+});
+
+const choice = (index: number) =>
+  fc.record({
+    index: fc.constant(index),
+    content: pieces(12),
+    reasoning: pieces(5),
+    reasoningKey: fc.constantFrom('reasoning_content' as const, 'reasoning' as const),
+    toolCalls: fc.array(toolCall, { maxLength: 3 }),
+    finish: fc.constantFrom('stop', 'length', 'tool_calls', null),
+    omitRole: fc.boolean(),
+  });
+
+export const completionArb: fc.Arbitrary<GenCompletion> = fc.integer({ min: 1, max: 4 }).chain((n) =>
+  fc.record({
+    id: fc.stringMatching(/^chatcmpl-[A-Za-z0-9]{6}$/),
+    model: fc.constantFrom('phala/gpt-oss-120b', 'llama-3.1-8b', 'mistral-nemo'),
+    created: fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }),
+    fingerprint: fc.option(fc.stringMatching(/^fp_[0-9a-f]{8}$/)),
+    tier: fc.option(fc.constantFrom('default', 'scale')),
+    logprobs: fc.boolean(),
+    top: fc.integer({ min: 0, max: 3 }),
+    choices: fc.tuple(...Array.from({ length: n }, (_, i) => choice(i))),
+    usage: fc.option(
+      fc.record({
+        prompt_tokens: fc.nat(5000),
+        completion_tokens: fc.nat(5000),
+        total_tokens: fc.nat(10000),
+        completion_tokens_details: fc.record({ reasoning_tokens: fc.nat(100) }),
+      }),
+    ),
+    seed: fc.nat(),
+  }),
+);
+
+function entry(token: string, position: number, top: number): TokenLogprob {
+  const bytes = [...Buffer.from(token, 'utf8')];
+  const logprob = -(((position * 37) % 100) + 1) / 10;
+  const tops = Array.from({ length: top }, (_, k) => ({
+    token: `${token}${k}`,
+    logprob: logprob - k,
+    bytes: k === 1 ? null : bytes,
+  }));
+  return { token, logprob, bytes, top_logprobs: tops };
+}
+
+/** Deterministic PRNG so the interleaving follows from the generated seed. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function choiceDeltas(c: GenCompletion, ch: GenChoice): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const d = (delta: Record<string, unknown>, logprobs: unknown = null, finish: string | null = null) =>
+    out.push({ index: ch.index, delta, logprobs, finish_reason: finish });
+  d(ch.omitRole ? { content: '' } : { role: 'assistant', content: '' });
+  for (const piece of ch.reasoning) d({ [ch.reasoningKey]: piece });
+  ch.content.forEach((piece, i) =>
+    d({ content: piece }, c.logprobs ? { content: [entry(piece, i, c.top)], refusal: null } : null),
+  );
+  ch.toolCalls.forEach((call, i) => {
+    const [first = '', ...rest] = call.argPieces;
+    const head: Record<string, unknown> = {
+      index: i,
+      id: call.id,
+      function: { name: call.name, arguments: first },
+    };
+    if (!call.omitType) head.type = 'function';
+    d({ tool_calls: [head] });
+    for (const piece of rest) d({ tool_calls: [{ index: i, function: { arguments: piece } }] });
+  });
+  if (ch.finish !== null) d({}, null, ch.finish);
+  return out;
+}
+
+/** Every `data:` payload, choices interleaved at random but each in order; `[DONE]` last. */
+export function streamPayloads(c: GenCompletion): string[] {
+  const random = mulberry32(c.seed);
+  const queues = c.choices.map((ch) => choiceDeltas(c, ch));
+  const envelope = (choices: unknown[], usage: unknown) => ({
+    id: c.id,
+    object: 'chat.completion.chunk',
+    created: c.created,
+    model: c.model,
+    system_fingerprint: c.fingerprint,
+    ...(c.tier === null ? {} : { service_tier: c.tier }),
+    choices,
+    ...(c.usage === null ? {} : { usage }),
+  });
+  const out: string[] = [];
+  for (;;) {
+    const open = queues.filter((q) => q.length > 0);
+    if (open.length === 0) break;
+    const q = open[Math.floor(random() * open.length)];
+    const next = q?.shift();
+    if (next) out.push(JSON.stringify(envelope([next], null)));
+  }
+  if (c.usage !== null) out.push(JSON.stringify(envelope([], c.usage)));
+  out.push('[DONE]');
+  return out;
+}
+
+export function toSse(payloads: readonly string[], eol: '\n' | '\r\n'): string {
+  let text = `: stream opened${eol}${eol}`;
+  payloads.forEach((p, i) => {
+    text += `data: ${p}${eol}${eol}`;
+    if (i % 7 === 3) text += `: keep-alive${eol}${eol}`;
+  });
+  return text;
+}
+
+export function completionBody(c: GenCompletion): unknown {
+  return {
+    id: c.id,
+    object: 'chat.completion',
+    created: c.created,
+    model: c.model,
+    system_fingerprint: c.fingerprint,
+    ...(c.tier === null ? {} : { service_tier: c.tier }),
+    choices: [...c.choices].reverse().map((ch) => {
+      const message: Record<string, unknown> = {
+        role: 'assistant',
+        content: ch.content.length === 0 && ch.toolCalls.length > 0 ? null : ch.content.join(''),
+      };
+      if (ch.reasoning.length > 0) message[ch.reasoningKey] = ch.reasoning.join('');
+      if (ch.toolCalls.length > 0) {
+        message.tool_calls = ch.toolCalls.map((t) => ({
+          id: t.id,
+          ...(t.omitType ? {} : { type: 'function' }),
+          function: { name: t.name, arguments: t.argPieces.join('') },
+        }));
+      }
+      const logprobs = c.logprobs
+        ? { content: ch.content.map((p, i) => entry(p, i, c.top)), refusal: null }
+        : null;
+      return { index: ch.index, message, logprobs, finish_reason: ch.finish };
+    }),
+    ...(c.usage === null ? {} : { usage: c.usage }),
+  };
+}
+
+export function expected(c: GenCompletion): Assembled {
+  return {
+    id: c.id,
+    model: c.model,
+    created: c.created,
+    systemFingerprint: c.fingerprint,
+    serviceTier: c.tier,
+    choices: c.choices.map((ch) => ({
+      index: ch.index,
+      content: ch.content.join(''),
+      reasoning: ch.reasoning.length > 0 ? ch.reasoning.join('') : null,
+      toolCalls:
+        ch.toolCalls.length > 0
+          ? ch.toolCalls.map((t) => ({
+              id: t.id,
+              type: 'function' as const,
+              function: { name: t.name, arguments: t.argPieces.join('') },
+            }))
+          : null,
+      logprobs: c.logprobs && ch.content.length > 0 ? ch.content.map((p, i) => entry(p, i, c.top)) : null,
+      finishReason: ch.finish,
+      refusal: null,
+    })),
+    usage:
+      c.usage === null
+        ? null
+        : {
+            promptTokens: c.usage.prompt_tokens,
+            completionTokens: c.usage.completion_tokens,
+            totalTokens: c.usage.total_tokens,
+            reasoningTokens: c.usage.completion_tokens_details.reasoning_tokens,
+          },
+    error: null,
+    done: true,
+  };
+}
+
+/** Cuts bytes at the given offsets (any byte, so UTF-8 sequences and CRLF pairs get split). */
+export function splitAt(bytes: Uint8Array, offsets: readonly number[]): Uint8Array[] {
+  const cuts = [...new Set(offsets.map((o) => o % (bytes.length + 1)))].sort((a, b) => a - b);
+  const out: Uint8Array[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    if (cut > from) out.push(bytes.subarray(from, cut));
+    from = Math.max(from, cut);
+  }
+  if (from < bytes.length) out.push(bytes.subarray(from));
+  return out;
+}
