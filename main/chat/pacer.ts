@@ -47,7 +47,7 @@ export class Throttle {
   };
 
   private run(): void {
-    const at = performance.now();
-    if (this.action()) this.last = at;
+    // Stamped after the action, so the spacing holds between the pushes themselves.
+    if (this.action()) this.last = performance.now();
   }
 }

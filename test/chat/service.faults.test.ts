@@ -25,7 +25,7 @@ afterAll(async () => {
 beforeEach(() => mock.reset());
 
 // Connect is generous so a loaded machine still tells the three timeouts apart.
-const fast = { connectMs: 500, firstByteMs: 150, idleMs: 150 };
+const fast = { connectMs: 1600, firstByteMs: 150, idleMs: 150 };
 const reply = { content: 'abcdefghij', chunks: 5 };
 
 async function answer(h: Harness, ...steps: ScriptStep[]): Promise<Message> {
@@ -117,7 +117,7 @@ const cases: Case[] = [
     code: 'timeout',
     status: 'interrupted',
     content: '',
-    says: /did not answer within 650 ms/,
+    says: /did not answer within 1.8 s/,
     rows: 1,
   },
   {
