@@ -1,0 +1,42 @@
+import type { EventSink, HandlersOf } from '../ipc/handlers';
+import { exportThread, importThread } from './exchange';
+import type { ThreadsRepo } from './repo';
+import type { SearchService } from './search';
+
+export interface ThreadHandlerDeps {
+  repo: ThreadsRepo;
+  search: SearchService;
+  sink: EventSink;
+  now?: () => number;
+}
+
+/**
+ * The threads, messages and presets channels. Every committed change to a thread, whoever made
+ * it (these handlers or the chat engine), is broadcast as `threads:changed`.
+ */
+export function threadHandlers(
+  deps: ThreadHandlerDeps,
+): HandlersOf<'threads'> & HandlersOf<'messages'> & HandlersOf<'presets'> {
+  const { repo, search, sink } = deps;
+  const now = deps.now ?? Date.now;
+  repo.subscribe((threadId) => sink.broadcast('threads:changed', { threadId }));
+
+  return {
+    'threads:list': ({ archived }) => repo.list(archived),
+    'threads:create': ({ settings }) => repo.createThread(settings),
+    'threads:get': ({ id }) => repo.detail(id),
+    'threads:update': ({ id, ...patch }) => repo.updateThread(id, patch),
+    'threads:delete': ({ id }) => ({ deleted: repo.deleteThread(id) }),
+    'threads:restore': ({ id }) => repo.restoreThread(id),
+    'threads:selectBranch': ({ threadId, messageId }) => repo.selectBranch(threadId, messageId),
+    'threads:search': ({ query, mode, limit }) => search.search(query, mode, limit),
+    'threads:export': ({ id, format }) => exportThread(repo, id, format, now()),
+    'threads:import': ({ text }) => importThread(repo, text, now()),
+    'messages:edit': ({ id, content }) => repo.editMessage(id, content),
+    'messages:delete': ({ id }) => ({ deleted: repo.deleteMessage(id) }),
+    'messages:rawEvents': ({ id, query, offset, limit }) => repo.rawEvents(id, { query, offset, limit }),
+    'presets:list': () => repo.presets.list(),
+    'presets:save': ({ name, params }) => repo.presets.save(name, params),
+    'presets:delete': ({ id }) => ({ deleted: repo.presets.delete(id) }),
+  };
+}

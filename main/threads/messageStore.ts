@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { Message } from '../contract';
+import { AppFailure } from '../contract';
+import type { MessageField, MessageRow } from './rows';
+import { MESSAGE_COLUMNS, columnValue, definedOnly, messageFromRow } from './rows';
+import type { Sql } from './sql';
+
+/** What a caller gives to store a message; everything else gets a default. */
+export type NewMessage = Partial<Message> & Pick<Message, 'threadId' | 'parentId' | 'role'>;
+export type MessagePatch = Partial<Omit<Message, 'id' | 'threadId' | 'createdAt'>>;
+
+const FIELDS = Object.keys(MESSAGE_COLUMNS) as MessageField[];
+const INSERT_SQL = `INSERT INTO messages (id, ${FIELDS.map((f) => MESSAGE_COLUMNS[f]).join(', ')})
+  VALUES (?${', ?'.repeat(FIELDS.length)})`;
+
+export function getMessageRow(sql: Sql, id: string): MessageRow {
+  const row = sql.one<MessageRow>('SELECT * FROM messages WHERE id = ?', id);
+  if (!row) throw new AppFailure('not_found', 'That message no longer exists.');
+  return row;
+}
+
+export function insertMessage(sql: Sql, input: NewMessage, now: number): Message {
+  const message: Message = {
+    content: '',
+    reasoning: null,
+    toolCalls: null,
+    toolCallId: null,
+    name: null,
+    choiceIndex: 0,
+    logprobs: null,
+    status: 'complete',
+    finishReason: null,
+    errorCode: null,
+    errorMessage: null,
+    providerId: null,
+    model: null,
+    usage: null,
+    usageId: null,
+    meta: null,
+    createdAt: now,
+    updatedAt: now,
+    ...definedOnly(input),
+    id: input.id ?? randomUUID(),
+    threadId: input.threadId,
+    parentId: input.parentId,
+    role: input.role,
+  };
+  if (message.parentId !== null) {
+    const parent = sql.one<{ thread_id: string }>(
+      'SELECT thread_id FROM messages WHERE id = ?',
+      message.parentId,
+    );
+    if (parent?.thread_id !== message.threadId) {
+      throw new AppFailure('invalid_request', 'The message to answer is not in this thread.');
+    }
+  }
+  sql.run(INSERT_SQL, message.id, ...FIELDS.map((f) => columnValue(f, message[f])));
+  return message;
+}
+
+const FIXED_FIELDS: ReadonlySet<string> = new Set(['threadId', 'createdAt', 'updatedAt']);
+
+/** Writes only the fields in `patch` (plus `updatedAt`), so a streaming write stays small. */
+export function updateMessage(sql: Sql, id: string, patch: MessagePatch, now: number): Message {
+  const values = new Map<MessageField, unknown>();
+  for (const [field, value] of Object.entries(patch)) {
+    if (value !== undefined && Object.hasOwn(MESSAGE_COLUMNS, field) && !FIXED_FIELDS.has(field)) {
+      values.set(field as MessageField, value);
+    }
+  }
+  values.set('updatedAt', patch.updatedAt ?? now);
+  const fields = [...values.keys()];
+  const changed = sql.run(
+    `UPDATE messages SET ${fields.map((f) => `${MESSAGE_COLUMNS[f]} = ?`).join(', ')} WHERE id = ?`,
+    ...fields.map((f) => columnValue(f, values.get(f))),
+    id,
+  );
+  if (changed === 0) throw new AppFailure('not_found', 'That message no longer exists.');
+  return messageFromRow(getMessageRow(sql, id));
+}
+
+export function threadMessages(sql: Sql, threadId: string): Message[] {
+  return sql
+    .all<MessageRow>('SELECT * FROM messages WHERE thread_id = ? ORDER BY created_at, rowid', threadId)
+    .map(messageFromRow);
+}
+
+/** Root → `leafId`, following parent links. */
+export function pathTo(sql: Sql, leafId: string): Message[] {
+  const rows = sql.all<MessageRow>(
+    `WITH RECURSIVE up AS (
+       SELECT * FROM messages WHERE id = ?
+       UNION ALL SELECT m.* FROM messages m JOIN up ON m.id = up.parent_id
+     )
+     SELECT * FROM up`,
+    leafId,
+  );
+  return rows.reverse().map(messageFromRow);
+}
+
+/**
+ * The leaf reached from `messageId` by always taking the most recently created child, so
+ * picking a branch continues where that branch was last extended.
+ */
+export function newestLeafUnder(sql: Sql, messageId: string): string {
+  const row = sql.one<{ id: string }>(
+    `WITH RECURSIVE down(id, depth) AS (
+       SELECT ?, 0
+       UNION ALL SELECT (SELECT c.id FROM messages c WHERE c.parent_id = down.id ORDER BY c.created_at DESC, c.rowid DESC LIMIT 1),
+         down.depth + 1
+       FROM down WHERE down.id IS NOT NULL
+     )
+     SELECT id FROM down WHERE id IS NOT NULL ORDER BY depth DESC LIMIT 1`,
+    messageId,
+  );
+  return row?.id ?? messageId;
+}
+
+/** The newest root of a thread (a thread can have several when its first message was edited). */
+export function newestRoot(sql: Sql, threadId: string): string | null {
+  const row = sql.one<{ id: string }>(
+    'SELECT id FROM messages WHERE thread_id = ? AND parent_id IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
+    threadId,
+  );
+  return row?.id ?? null;
+}
+
+/** Deletes a message and everything below it in one statement; returns how many went. */
+export function deleteSubtree(sql: Sql, messageId: string): number {
+  return sql.run(
+    `WITH RECURSIVE below(id) AS (
+       SELECT ? UNION ALL SELECT m.id FROM messages m JOIN below ON m.parent_id = below.id
+     )
+     DELETE FROM messages WHERE id IN (SELECT id FROM below)`,
+    messageId,
+  );
+}
+
+export function isInSubtree(sql: Sql, rootId: string, candidateId: string): boolean {
+  const row = sql.one<{ found: number }>(
+    `WITH RECURSIVE up(id) AS (
+       SELECT ? UNION ALL SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.parent_id IS NOT NULL
+     )
+     SELECT 1 AS found FROM up WHERE id = ? LIMIT 1`,
+    candidateId,
+    rootId,
+  );
+  return row !== undefined;
+}
+
+export interface RawEvent {
+  seq: number;
+  at: number;
+  data: string;
+}
+
+export function appendEvents(sql: Sql, messageId: string, events: readonly RawEvent[]): void {
+  if (events.length === 0) return;
+  sql.transaction(() => {
+    for (const e of events) {
+      sql.run(
+        'INSERT OR REPLACE INTO message_events (message_id, seq, at, data) VALUES (?, ?, ?, ?)',
+        messageId,
+        e.seq,
+        e.at,
+        e.data,
+      );
+    }
+  });
+}
+
+const likePattern = (text: string): string => `%${text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+
+/** One page of a message's raw stream events, optionally only those containing `query`. */
+export function rawEvents(
+  sql: Sql,
+  messageId: string,
+  page: { query: string; offset: number; limit: number },
+): { total: number; events: RawEvent[] } {
+  const filter = page.query === '' ? '' : "AND data LIKE ? ESCAPE '\\'";
+  const params = page.query === '' ? [messageId] : [messageId, likePattern(page.query)];
+  const total =
+    sql.one<{ n: number }>(
+      `SELECT count(*) AS n FROM message_events WHERE message_id = ? ${filter}`,
+      ...params,
+    )?.n ?? 0;
+  const events = sql.all<RawEvent>(
+    `SELECT seq, at, data FROM message_events WHERE message_id = ? ${filter} ORDER BY seq LIMIT ? OFFSET ?`,
+    ...params,
+    page.limit,
+    page.offset,
+  );
+  return { total, events };
+}
+
+export const INTERRUPTED_MESSAGE = 'The app closed while this answer was streaming';
+
+export function recoverInterrupted(sql: Sql, now: number): number {
+  return sql.run(
+    "UPDATE messages SET status = 'interrupted', error_code = 'aborted', error_message = ?, updated_at = ? WHERE status = 'streaming'",
+    INTERRUPTED_MESSAGE,
+    now,
+  );
+}

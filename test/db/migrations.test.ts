@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appliedMigrations, migrate, openDatabase } from '../../main/db/database';
+import type { Migration } from '../../main/db/database';
+import { migrations } from '../../main/db/migrations';
+import { tempDir } from '../threads/support';
+
+const tables = (db: DatabaseSync) =>
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+
+const count = (db: DatabaseSync, table: string) =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** What each step adds, and a row a user of that version would have. */
+const steps: Record<
+  string,
+  { adds: string[]; seed: (db: DatabaseSync) => void; check: (db: DatabaseSync) => void }
+> = {
+  '001-core': {
+    adds: ['providers', 'model_cache', 'recent_models', 'settings'],
+    seed: (db) =>
+      db.exec(`INSERT INTO providers (id, name, preset, base_url, auth_kind, timeouts_json, position, created_at, updated_at)
+               VALUES ('p1', 'Local', 'blank', 'http://127.0.0.1:1', 'api-key', '{}', 0, 1, 1);
+               INSERT INTO settings (key, value_json) VALUES ('theme', '"dark"');`),
+    check: (db) =>
+      expect(db.prepare("SELECT name FROM providers WHERE id = 'p1'").get()).toEqual({ name: 'Local' }),
+  },
+  '002-threads': {
+    adds: [
+      'threads',
+      'messages',
+      'message_events',
+      'messages_fts',
+      'param_presets',
+      'messages_fts_insert',
+      'messages_totals_update',
+    ],
+    seed: (db) =>
+      db.exec(`INSERT INTO threads (id, title, created_at, last_activity_at) VALUES ('t1', 'Old thread', 1, 1);
+               INSERT INTO messages (id, thread_id, parent_id, role, content, status, usage_json, created_at, updated_at)
+               VALUES ('m1', 't1', NULL, 'user', 'an ocelot question', 'complete', NULL, 1, 1),
+                      ('m2', 't1', 'm1', 'assistant', 'an ocelot answer', 'complete', '{"totalTokens":12,"creditsConsumed":null,"cost":0.5}', 2, 2);`),
+    check: (db) => {
+      expect(
+        db.prepare("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'ocelot'").get(),
+      ).toEqual({ n: 2 });
+      expect(
+        db.prepare("SELECT message_count, total_tokens, total_cost FROM threads WHERE id = 't1'").get(),
+      ).toEqual({
+        message_count: 2,
+        total_tokens: 12,
+        total_cost: 0.5,
+      });
+    },
+  },
+  '003-tools': {
+    adds: ['tools', 'thread_tools'],
+    seed: (db) =>
+      db.exec(`INSERT INTO tools (id, name, parameters_json, created_at, updated_at) VALUES ('tool1', 'lookup', '{}', 1, 1);
+               INSERT INTO thread_tools (thread_id, tool_id, position) VALUES ('t1', 'tool1', 0);`),
+    check: (db) => expect(count(db, 'thread_tools')).toBe(1),
+  },
+  '004-usage': {
+    adds: ['usage', 'prices'],
+    seed: (db) =>
+      db.exec(`INSERT INTO usage (id, at, provider_name, model, confidential, tokens_reported, status)
+               VALUES ('u1', 1, 'Local', 'm', 0, 1, 'complete');`),
+    check: (db) => expect(count(db, 'usage')).toBe(1),
+  },
+};
+
+function databaseAt(version: number): DatabaseSync {
+  const db = new DatabaseSync(':memory:');
+  db.exec('PRAGMA foreign_keys = ON');
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= version),
+  );
+  return db;
+}
+
+describe('migrations', () => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => {
+    cleanup?.();
+    cleanup = undefined;
+  });
+
+  it('every step is named, numbered in order and described by a test here', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(migrations.map((m) => m.name).sort()).toEqual(Object.keys(steps).sort());
+  });
+
+  for (const migration of migrations) {
+    it(`step ${migration.name} adds its tables on top of the previous version and keeps older rows`, () => {
+      const db = databaseAt(migration.version - 1);
+      const before = tables(db);
+      for (const earlier of migrations.filter((m) => m.version < migration.version))
+        steps[earlier.name]!.seed(db);
+      expect(
+        migrate(
+          db,
+          migrations.filter((m) => m.version <= migration.version),
+        ),
+      ).toEqual([migration.name]);
+      const added = tables(db).filter((t) => !before.includes(t));
+      expect(added).toEqual(expect.arrayContaining(steps[migration.name]!.adds));
+      steps[migration.name]!.seed(db);
+      for (const done of migrations.filter((m) => m.version <= migration.version))
+        steps[done.name]!.check(db);
+    });
+  }
+
+  it('migrates an empty database to the latest version', () => {
+    const dir = tempDir();
+    cleanup = dir.remove;
+    const { db, notices } = openDatabase(join(dir.dir, 'desk.sqlite'), migrations);
+    expect(notices).toEqual([]);
+    expect(appliedMigrations(db).map((m) => m.name)).toEqual(migrations.map((m) => m.name));
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
+    db.close();
+  });
+
+  it('opening a previous version migrates it and keeps every row, and reopening runs nothing', () => {
+    const dir = tempDir();
+    cleanup = dir.remove;
+    const file = join(dir.dir, 'desk.sqlite');
+    const previous = migrations.slice(0, -1);
+    const old = openDatabase(file, previous).db;
+    for (const m of previous) steps[m.name]!.seed(old);
+    old.close();
+
+    const { db } = openDatabase(file, migrations);
+    expect(appliedMigrations(db).map((m) => m.name)).toEqual(migrations.map((m) => m.name));
+    for (const m of previous) steps[m.name]!.check(db);
+    db.close();
+    const again = openDatabase(file, migrations).db;
+    expect(migrate(again, migrations)).toEqual([]);
+    again.close();
+  });
+
+  it('a step that fails leaves the database at the version before it', () => {
+    const db = databaseAt(migrations.length);
+    const broken: Migration = {
+      version: 99,
+      name: '099-broken',
+      up: (d) => {
+        d.exec('CREATE TABLE half_done (x)');
+        throw new Error('step failed');
+      },
+    };
+    expect(() => migrate(db, [...migrations, broken])).toThrow('step failed');
+    expect(tables(db)).not.toContain('half_done');
+    expect(appliedMigrations(db).map((m) => m.version)).toEqual(migrations.map((m) => m.version));
+  });
+});
