@@ -14,6 +14,26 @@ export type { StoreState } from './types';
 /** Only UI preferences persist here; everything else lives in main's database. */
 const PERSIST_VERSION = 1;
 
+/**
+ * persist writes on every `set`, which during a stream is every frame; the partialized value
+ * rarely changes, so only real changes reach localStorage.
+ */
+function changesOnly(storage: Storage): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+  const written = new Map<string, string>();
+  return {
+    getItem: (key) => storage.getItem(key),
+    setItem: (key, value) => {
+      if (written.get(key) === value) return;
+      written.set(key, value);
+      storage.setItem(key, value);
+    },
+    removeItem: (key) => {
+      written.delete(key);
+      storage.removeItem(key);
+    },
+  };
+}
+
 export const useStore = create<StoreState>()(
   persist(
     (...a) => ({
@@ -28,7 +48,7 @@ export const useStore = create<StoreState>()(
     {
       name: 'llm-desk.ui',
       version: PERSIST_VERSION,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => changesOnly(localStorage)),
       partialize: (s) => ({ inspectorOpen: s.inspectorOpen }),
       migrate: (persisted) => persisted as Partial<StoreState>,
     },

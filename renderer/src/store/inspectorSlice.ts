@@ -41,7 +41,11 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set) => ({
     let streamId: string | null = null;
     const early: StreamEvent[] = [];
     const update = (event: StreamEvent) =>
-      set((s) => ({ compareRuns: s.compareRuns.map((r) => (r.streamId === event.streamId ? applyCompareEvent(r, event) : r)) }));
+      set((s) => ({
+        compareRuns: s.compareRuns.map((r) =>
+          r.streamId === event.streamId ? applyCompareEvent(r, event) : r,
+        ),
+      }));
     const off = api.chat.onStream((event) => {
       if (streamId === null) {
         early.push(event);
@@ -72,5 +76,6 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set) => ({
     return null;
   },
 
-  clearCompareRuns: (sourceMessageId) => set((s) => ({ compareRuns: s.compareRuns.filter((r) => r.sourceMessageId !== sourceMessageId) })),
+  clearCompareRuns: (sourceMessageId) =>
+    set((s) => ({ compareRuns: s.compareRuns.filter((r) => r.sourceMessageId !== sourceMessageId) })),
 });

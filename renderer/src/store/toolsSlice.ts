@@ -24,7 +24,6 @@ export const createToolsSlice: SliceCreator<ToolsSlice> = (set) => ({
     if (result.ok) set({ tools: [...result.value].sort(byName), toolsLoaded: true, toolsError: null });
     else set({ toolsLoaded: true, toolsError: result.error.message });
   },
-  putTool: (tool) =>
-    set((s) => ({ tools: [...s.tools.filter((t) => t.id !== tool.id), tool].sort(byName) })),
+  putTool: (tool) => set((s) => ({ tools: [...s.tools.filter((t) => t.id !== tool.id), tool].sort(byName) })),
   dropTool: (id) => set((s) => ({ tools: s.tools.filter((t) => t.id !== id) })),
 });

@@ -7,7 +7,13 @@ import type { ToolsSlice } from './toolsSlice';
 import type { UiSlice } from './uiSlice';
 import type { UsageSlice } from './usageSlice';
 
-export type StoreState = UiSlice & ThreadsSlice & ConversationSlice & ProvidersSlice & UsageSlice & ToolsSlice & InspectorSlice;
+export type StoreState = UiSlice &
+  ThreadsSlice &
+  ConversationSlice &
+  ProvidersSlice &
+  UsageSlice &
+  ToolsSlice &
+  InspectorSlice;
 
 /** Every slice is written against the whole store so actions can read other slices. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/persist', unknown]], [], T>;

@@ -1,0 +1,79 @@
+import { api } from '../bridge/api';
+import { emptyMarkdown, updateMarkdown } from '../markdown/incremental';
+import { tailHtml } from '../markdown/streamingCache';
+import { useStore } from '../store';
+import { afterPaint, frameRecorder, inputLatencyRecorder } from './measure';
+
+export interface BenchHooks {
+  /** Streams `text` into the incremental markdown `step` characters at a time; ms per update (lex + render + sanitise). */
+  markdownUpdates(text: string, step: number): number[];
+  /** Starts recording frame intervals; `stop()` returns them in ms. */
+  recordFrames(): { stop: () => number[] };
+  /** Records key-press-to-next-paint in the message box; `stop()` returns ms per key. */
+  recordComposerLatency(): { stop: () => number[] };
+  /** Opens a thread and resolves once its messages are painted: ms taken and DOM nodes then. */
+  openThread(threadId: string): Promise<{ ms: number; domNodes: number }>;
+  /** Scrolls the message list to the top `pixelsPerFrame` at a time, recording frame intervals. */
+  scrollMessagesToTop(pixelsPerFrame: number): Promise<number[]>;
+  domNodes(): number;
+}
+
+function messageList(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[data-testid="message-list"]');
+}
+
+const hooks: BenchHooks = {
+  markdownUpdates(text, step) {
+    let state = emptyMarkdown;
+    const times: number[] = [];
+    for (let n = step; n < text.length + step; n += step) {
+      const t0 = performance.now();
+      state = updateMarkdown(state, text.slice(0, n));
+      tailHtml(state);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  },
+  recordFrames: frameRecorder,
+  recordComposerLatency() {
+    const composer = document.querySelector('[data-testid="composer"]');
+    if (!composer) throw new Error('The message box is not on screen.');
+    return inputLatencyRecorder(composer);
+  },
+  async openThread(threadId) {
+    const started = performance.now();
+    useStore.getState().setScreen('chat');
+    await useStore.getState().openThread(threadId);
+    while (!document.querySelector('[data-testid="message"]')) await afterPaint();
+    const end = await afterPaint();
+    return { ms: end - started, domNodes: hooks.domNodes() };
+  },
+  async scrollMessagesToTop(pixelsPerFrame) {
+    const list = messageList();
+    if (!list) throw new Error('No message list on screen.');
+    const recorder = frameRecorder();
+    while (list.scrollTop > 0) {
+      list.scrollTop = Math.max(0, list.scrollTop - pixelsPerFrame);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await afterPaint();
+    return recorder.stop();
+  },
+  domNodes: () => document.getElementsByTagName('*').length,
+};
+
+declare global {
+  interface Window {
+    __llmDeskBench?: BenchHooks;
+  }
+}
+
+/**
+ * Measurement hooks for the browser-driven benchmarks, installed only when the renderer runs
+ * through the test bridge (never in the desktop app).
+ */
+export function installBenchHooks(): void {
+  void api.app.info({}).then((result) => {
+    if (result.ok && result.value.shell === 'browser') window.__llmDeskBench = hooks;
+  });
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useStore } from '../../store';
+import { Keys } from '../shell/Keys';
+import { composerBlock, drafts } from './composerState';
+import { lastUserMessage } from './branches';
+import { streamOfThread } from './streamReducer';
+import './composer.css';
+
+/**
+ * The message box: Enter sends, Shift+Enter breaks the line, ↑ in an empty box edits your last
+ * message, Esc stops the answer. It keeps its text in local state so typing never re-renders the
+ * conversation, even while an answer streams in.
+ */
+export function Composer({ threadId }: { threadId: string }) {
+  const [text, setText] = useState(() => drafts.get(threadId) ?? '');
+  const streaming = useStore((s) => streamOfThread(s.streams, threadId) !== null);
+  const block = useStore((s) => composerBlock(s, threadId));
+  const blockReason = block?.reason ?? null;
+  const send = useStore((s) => s.send);
+  const stop = useStore((s) => s.stop);
+  const setScreen = useStore((s) => s.setScreen);
+  const toggleInspector = useStore((s) => s.toggleInspector);
+  const setInspectorTab = useStore((s) => s.setInspectorTab);
+
+  const update = (value: string) => {
+    setText(value);
+    if (value === '') drafts.delete(threadId);
+    else drafts.set(threadId, value);
+  };
+
+  const submit = async () => {
+    const content = text;
+    if (content.trim() === '' || streaming || blockReason) return;
+    update('');
+    const ok = await send(threadId, content);
+    if (!ok) setText((current) => (current === '' ? content : current));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      void submit();
+    } else if (e.key === 'ArrowUp' && text === '' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      const s = useStore.getState();
+      const last = lastUserMessage(s.details[threadId]);
+      if (!last) return;
+      e.preventDefault();
+      s.scrollToMessage(threadId, last.id, false);
+      s.setEditing(last.id);
+    }
+  };
+
+  const fix = () => {
+    if (block?.action === 'providers') {
+      setScreen('providers');
+      return;
+    }
+    toggleInspector(true);
+    setInspectorTab('parameters');
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.settings-model button')?.focus());
+  };
+
+  return (
+    <div className="composer">
+      {blockReason ? (
+        <div className="composer-block" role="status">
+          <span>{blockReason} to start chatting.</span>
+          <button type="button" className="btn" onClick={fix}>
+            {block?.action === 'providers' ? 'Open Providers' : 'Choose a model'}
+          </button>
+        </div>
+      ) : null}
+      <div className={`composer-box${blockReason ? ' is-disabled' : ''}`}>
+        <textarea
+          className="composer-input"
+          data-testid="composer"
+          aria-label="Message"
+          placeholder={blockReason ? blockReason : 'Message…'}
+          rows={1}
+          value={text}
+          disabled={blockReason !== null}
+          onChange={(e) => update(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        {streaming ? (
+          <button
+            type="button"
+            className="btn composer-stop"
+            data-testid="stop-button"
+            aria-label="Stop"
+            onClick={() => void stop(threadId)}
+          >
+            ■ Stop
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-primary composer-send"
+            data-testid="send-button"
+            aria-label="Send"
+            disabled={blockReason !== null || text.trim() === ''}
+            onClick={() => void submit()}
+          >
+            Send
+          </button>
+        )}
+      </div>
+      <div className="composer-hints">
+        <span>
+          <Keys combo={['Enter']} /> send · <Keys combo={['Shift', 'Enter']} /> new line ·{' '}
+          <Keys combo={['↑']} /> edit last
+        </span>
+        {streaming ? (
+          <span>
+            <Keys combo={['Esc']} /> stop
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import type { Message } from '../../../../main/contract';
+import { copyText } from '../../markdown/clipboard';
+import { useStore } from '../../store';
+
+interface Props {
+  threadId: string;
+  message: Message;
+  tokensShown: boolean;
+  /** Null when the message has no logprobs to show. */
+  onToggleTokens: (() => void) | null;
+}
+
+const CONFIRM_MS = 3000;
+
+/** Copy, edit, regenerate, delete (asks once more: it removes everything below too), Tokens. */
+export function MessageActions({ threadId, message, tokensShown, onToggleTokens }: Props) {
+  const setEditing = useStore((s) => s.setEditing);
+  const regenerate = useStore((s) => s.regenerate);
+  const deleteMessage = useStore((s) => s.deleteMessage);
+  const [copied, setCopied] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const streaming = message.status === 'streaming';
+
+  useEffect(() => {
+    if (!copied && !confirming) return;
+    const timer = window.setTimeout(
+      () => {
+        setCopied(false);
+        setConfirming(false);
+      },
+      copied ? 1500 : CONFIRM_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [copied, confirming]);
+
+  return (
+    <span className="msg-actions" role="toolbar" aria-label="Message actions">
+      {onToggleTokens ? (
+        <button
+          type="button"
+          className={`msg-action${tokensShown ? ' is-on' : ''}`}
+          aria-pressed={tokensShown}
+          onClick={onToggleTokens}
+        >
+          Tokens
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="msg-action"
+        aria-label="Copy message"
+        onClick={() => void copyText(message.content).then(setCopied)}
+      >
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+      {!streaming && (message.role === 'user' || message.role === 'assistant') ? (
+        <button
+          type="button"
+          className="msg-action"
+          aria-label="Edit message"
+          onClick={() => setEditing(message.id)}
+        >
+          Edit
+        </button>
+      ) : null}
+      {!streaming && message.role === 'assistant' ? (
+        <button
+          type="button"
+          className="msg-action"
+          aria-label="Regenerate answer"
+          onClick={() => void regenerate(threadId, message.id)}
+        >
+          Regenerate
+        </button>
+      ) : null}
+      {!streaming ? (
+        <button
+          type="button"
+          className={`msg-action${confirming ? ' is-danger' : ''}`}
+          aria-label={
+            confirming ? 'Confirm delete: removes this message and everything after it' : 'Delete message'
+          }
+          onClick={() => {
+            if (confirming) void deleteMessage(threadId, message.id);
+            setConfirming(!confirming);
+          }}
+        >
+          {confirming ? 'Delete?' : 'Delete'}
+        </button>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,150 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useStore } from '../../store';
+import { findMessage } from './messageIndex';
+import { MessageRow } from './MessageRow';
+import type { PathRow } from './branches';
+
+const NO_ROWS: PathRow[] = [];
+const FLASH_MS = 2000;
+
+/**
+ * Guesses at row heights before they are measured (close guesses keep the scrollbar steady).
+ * Computed once per list: the virtualizer asks for every unmeasured row on each measurement, so
+ * the guess must be a lookup, not work per message.
+ */
+function estimateRows(threadId: string, rows: readonly PathRow[]): Float64Array {
+  const messages = useStore.getState().details[threadId]?.messages;
+  const out = new Float64Array(rows.length);
+  rows.forEach((row, i) => {
+    const content = findMessage(messages, row.id)?.content ?? '';
+    let breaks = 0;
+    for (let at = content.indexOf('\n'); at >= 0 && breaks < 400; at = content.indexOf('\n', at + 1))
+      breaks++;
+    const lines = Math.min(Math.ceil(content.length / 90) + breaks * 0.6, 400);
+    out[i] = (64 + lines * 21) * (row.choiceIds ? 1.6 : 1);
+  });
+  return out;
+}
+
+/**
+ * The active branch of a thread, virtualized: only the rows in view exist in the DOM, so a
+ * 10,000-message thread opens as fast as a short one. The view stays pinned to the bottom while
+ * an answer grows, unless the reader has scrolled up.
+ */
+export function MessageList({ threadId }: { threadId: string }) {
+  const rows = useStore((s) => s.views[threadId]?.rows ?? NO_ROWS);
+  const scrollTarget = useStore((s) => (s.scrollTarget?.threadId === threadId ? s.scrollTarget : null));
+  const clearScrollTarget = useStore((s) => s.clearScrollTarget);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const estimates = useMemo(() => estimateRows(threadId, rows), [threadId, rows]);
+  // Stable identities: a new getItemKey makes the virtualizer recompute every row's position.
+  const estimateSize = useCallback((index: number) => estimates[index] ?? 80, [estimates]);
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+
+  // The virtualizer is a mutable instance by design; the list does not rely on compiler memoization.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey,
+    overscan: 4,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: 48,
+    paddingStart: 16,
+    paddingEnd: 16,
+  });
+
+  useLayoutEffect(() => {
+    virtualizer.scrollToEnd();
+  }, [virtualizer]);
+
+  // Jump to a message asked for by search (or by editing the last message).
+  useEffect(() => {
+    if (!scrollTarget) return;
+    const index = rows.findIndex(
+      (r) => r.id === scrollTarget.messageId || r.choiceIds?.includes(scrollTarget.messageId),
+    );
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    const rowId = rows[index]?.id ?? null;
+    const done = window.setTimeout(() => {
+      clearScrollTarget();
+      if (scrollTarget.flash) setFlashId(rowId);
+    }, 0);
+    return () => window.clearTimeout(done);
+  }, [scrollTarget, rows, virtualizer, clearScrollTarget]);
+
+  useEffect(() => {
+    if (flashId === null) return;
+    const hide = window.setTimeout(() => setFlashId(null), FLASH_MS);
+    return () => window.clearTimeout(hide);
+  }, [flashId]);
+
+  /** ↑/↓ on a focused message moves to its neighbour, scrolling rows into existence as needed. */
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey)
+        return;
+      const target = e.target as HTMLElement;
+      if (target.getAttribute('data-testid') !== 'message') return;
+      const index = Number(target.closest('[data-index]')?.getAttribute('data-index'));
+      const next = index + (e.key === 'ArrowDown' ? 1 : -1);
+      if (!Number.isFinite(index) || next < 0 || next >= rows.length) return;
+      e.preventDefault();
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+      const focusNext = () =>
+        scrollRef.current
+          ?.querySelector<HTMLElement>(`[data-index="${next}"] [data-testid="message"]`)
+          ?.focus();
+      requestAnimationFrame(() => requestAnimationFrame(focusNext));
+    },
+    [rows.length, virtualizer],
+  );
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div
+      ref={scrollRef}
+      className="conv-scroll scroll"
+      data-testid="message-list"
+      role="region"
+      aria-label="Messages"
+      onKeyDown={onKeyDown}
+    >
+      {rows.length === 0 ? (
+        <div className="empty-state">
+          <h2>Ask anything</h2>
+          <p>
+            Type below and press Enter. Parameters, tools and the raw request are in the inspector on the
+            right.
+          </p>
+        </div>
+      ) : null}
+      {/* Rows flow inside a window moved into place, not absolutely positioned one by one: when the
+          total height changes as an answer grows, absolutely placed rows would all be laid out again. */}
+      <div className="conv-rows" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="conv-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="conv-row"
+              >
+                <MessageRow threadId={threadId} row={row} flash={row.id === flashId} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

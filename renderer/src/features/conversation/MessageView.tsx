@@ -1,0 +1,104 @@
+import { memo, useState } from 'react';
+import type { MessageRole } from '../../../../main/contract';
+import { useStore } from '../../store';
+import { ToolCallsBlock } from '../tools/ToolCallsBlock';
+import { UsageLine } from '../usage/UsageLine';
+import { BranchSwitcher } from './BranchSwitcher';
+import { MessageActions } from './MessageActions';
+import { MessageBody } from './MessageBody';
+import { MessageEditor } from './MessageEditor';
+import { MessageNotice } from './MessageNotice';
+import { findMessage } from './messageIndex';
+import type { BranchInfo } from './branches';
+import { ReasoningBlock } from './ReasoningBlock';
+import { StreamNotice } from './StreamNotice';
+import './message.css';
+
+interface Props {
+  threadId: string;
+  messageId: string;
+  branch: BranchInfo | null;
+  flash: boolean;
+  /** Inside an n>1 group: no role header of its own. */
+  compact?: boolean;
+}
+
+const ROLE_LABEL: Record<MessageRole, string> = {
+  user: 'You',
+  assistant: 'Assistant',
+  tool: 'Tool result',
+  system: 'System',
+};
+
+/**
+ * One message. It subscribes to its own message by id, so while an answer streams only that
+ * answer's component renders again.
+ */
+export const MessageView = memo(function MessageView({
+  threadId,
+  messageId,
+  branch,
+  flash,
+  compact = false,
+}: Props) {
+  const message = useStore((s) => findMessage(s.details[threadId]?.messages, messageId));
+  const editing = useStore((s) => s.editingMessageId === messageId);
+  const selected = useStore((s) => s.selectedMessageId === messageId);
+  const selectMessage = useStore((s) => s.selectMessage);
+  const [showTokens, setShowTokens] = useState(false);
+  if (!message) return null;
+
+  const hasTokens = (message.logprobs?.length ?? 0) > 0;
+  const classes = [
+    'msg',
+    `msg-${message.role}`,
+    selected ? 'is-selected' : '',
+    flash ? 'is-flash' : '',
+    compact ? 'is-compact' : '',
+  ];
+  return (
+    <article
+      className={classes.filter(Boolean).join(' ')}
+      data-testid="message"
+      data-role={message.role}
+      data-status={message.status}
+      data-message-id={message.id}
+      tabIndex={0}
+      aria-label={`${ROLE_LABEL[message.role]}${message.status === 'streaming' ? ', writing' : ''}`}
+      aria-busy={message.status === 'streaming'}
+      onFocus={() => {
+        if (!selected) selectMessage(message.id);
+      }}
+    >
+      <header className="msg-head">
+        {compact ? null : (
+          <span className="msg-role">
+            {message.role === 'tool' && message.name ? `Result of ${message.name}` : ROLE_LABEL[message.role]}
+          </span>
+        )}
+        {message.role === 'assistant' && message.model && !compact ? (
+          <span className="msg-model mono">{message.model}</span>
+        ) : null}
+        {branch ? <BranchSwitcher threadId={threadId} branch={branch} /> : null}
+        <MessageActions
+          threadId={threadId}
+          message={message}
+          tokensShown={showTokens}
+          onToggleTokens={hasTokens ? () => setShowTokens((v) => !v) : null}
+        />
+      </header>
+      {message.reasoning ? <ReasoningBlock message={message} /> : null}
+      {editing ? (
+        <MessageEditor threadId={threadId} message={message} />
+      ) : (
+        <MessageBody threadId={threadId} message={message} showTokens={showTokens && hasTokens} />
+      )}
+      {message.toolCalls && message.toolCalls.length > 0 ? <ToolCallsBlock message={message} /> : null}
+      {message.role === 'assistant' ? <StreamNotice message={message} /> : null}
+      <MessageNotice threadId={threadId} message={message} />
+      {message.role === 'assistant' && message.status !== 'streaming' ? (
+        <UsageLine message={message} />
+      ) : null}
+    </article>
+  );
+});

@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+
+interface Props {
+  name: string;
+  htmlFor?: string;
+  hint: string;
+  error?: string | undefined;
+  isSet: boolean;
+  onClear: () => void;
+  /** Wide controls (lists, JSON) go under the name instead of beside it. */
+  stacked?: boolean;
+  children: ReactNode;
+}
+
+/** One parameter: its API name, the control, a clear button when set (unset = not sent), its error. */
+export function ParamRow({ name, htmlFor, hint, error, isSet, onClear, stacked = false, children }: Props) {
+  return (
+    <div
+      className={`param${isSet ? ' is-set' : ''}${error ? ' has-error' : ''}${stacked ? ' is-stacked' : ''}`}
+    >
+      <div className="param-line">
+        <label className="param-name mono" htmlFor={htmlFor} title={`${name}: ${hint}`}>
+          {name}
+        </label>
+        <div className="param-control">{children}</div>
+        <button
+          type="button"
+          className="param-clear"
+          aria-label={`Unset ${name} (not sent)`}
+          title="Unset: not sent"
+          disabled={!isSet}
+          onClick={onClear}
+        >
+          ×
+        </button>
+      </div>
+      {error ? (
+        <p className="field-error param-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ChatParams, ParamPreset } from '../../../../main/contract';
+import { api } from '../../bridge/api';
+import { useStore } from '../../store';
+
+interface Props {
+  onApply: (params: ChatParams) => void;
+  current: () => ChatParams;
+}
+
+/** Saved parameter sets: apply one to this thread, save the current values under a name, delete. */
+export function PresetsMenu({ onApply, current }: Props) {
+  const [open, setOpen] = useState(false);
+  const [presets, setPresets] = useState<ParamPreset[]>([]);
+  const [name, setName] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+  const toast = useStore((s) => s.toast);
+
+  useEffect(() => {
+    if (!open) return;
+    void api.presets.list({}).then((r) => {
+      if (r.ok) setPresets(r.value);
+    });
+    const onDown = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const save = async () => {
+    const trimmed = name.trim();
+    if (trimmed === '') return;
+    const result = await api.presets.save({ name: trimmed, params: current() });
+    if (!result.ok) {
+      toast('error', `Could not save the preset: ${result.error.message}`);
+      return;
+    }
+    setPresets((list) => [...list.filter((p) => p.id !== result.value.id), result.value]);
+    setName('');
+    toast('success', `Saved preset “${result.value.name}”`);
+  };
+
+  const remove = async (preset: ParamPreset) => {
+    const result = await api.presets.delete({ id: preset.id });
+    if (result.ok) setPresets((list) => list.filter((p) => p.id !== preset.id));
+    else toast('error', `Could not delete the preset: ${result.error.message}`);
+  };
+
+  return (
+    <div className="presets" ref={ref}>
+      <button
+        type="button"
+        className="btn btn-ghost"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Presets ▾
+      </button>
+      {open ? (
+        <div
+          className="presets-pop"
+          role="dialog"
+          aria-label="Parameter presets"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              setOpen(false);
+            }
+          }}
+        >
+          {presets.length === 0 ? (
+            <p className="field-hint">No presets yet. Save the current parameters under a name below.</p>
+          ) : null}
+          <ul className="presets-list">
+            {presets.map((p) => (
+              <li key={p.id}>
+                <button
+                  type="button"
+                  className="presets-apply"
+                  title={JSON.stringify(p.params)}
+                  onClick={() => {
+                    onApply(p.params);
+                    setOpen(false);
+                  }}
+                >
+                  {p.name}
+                  <span className="presets-count num">{Object.keys(p.params).length} set</span>
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-icon"
+                  aria-label={`Delete preset ${p.name}`}
+                  onClick={() => void remove(p)}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <form
+            className="presets-save"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            <input
+              className="input"
+              aria-label="Preset name"
+              placeholder="Save current as…"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <button type="submit" className="btn" disabled={name.trim() === ''}>
+              Save
+            </button>
+          </form>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { useStore } from '../../store';
+import { ModelPickerButton } from '../models/ModelPickerButton';
+import { ParamsSection } from './ParamsSection';
+import { SystemPromptField } from './SystemPromptField';
+import './settings.css';
+
+/** The inspector's Parameters tab: system prompt, provider and model, and every request parameter. */
+export function ThreadSettingsPanel({ threadId }: { threadId: string }) {
+  const providerId = useStore((s) => s.details[threadId]?.thread.settings.providerId ?? null);
+  const model = useStore((s) => s.details[threadId]?.thread.settings.model ?? null);
+  const loaded = useStore((s) => s.details[threadId] !== undefined);
+  const updateSettings = useStore((s) => s.updateSettings);
+  const toast = useStore((s) => s.toast);
+
+  if (!loaded) return <p className="settings-loading">Loading…</p>;
+  return (
+    <div className="settings" key={threadId}>
+      <div className="field settings-model">
+        <span className="label">Model</span>
+        <ModelPickerButton
+          providerId={providerId}
+          model={model}
+          onChange={(p, m) =>
+            void updateSettings(threadId, { providerId: p, model: m }).then((e) => {
+              if (e) toast('error', `Could not change the model: ${e.message}`);
+            })
+          }
+        />
+      </div>
+      <SystemPromptField key={`system-${threadId}`} threadId={threadId} />
+      <ParamsSection key={`params-${threadId}`} threadId={threadId} />
+    </div>
+  );
+}

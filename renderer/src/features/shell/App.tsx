@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { ConversationPane } from '../conversation/ConversationPane';
+import { InspectorPane } from '../inspector/InspectorPane';
+import { ProvidersScreen } from '../providers/ProvidersScreen';
+import { ThreadsPane } from '../threads/ThreadsPane';
+import { ToolsScreen } from '../tools/ToolsScreen';
+import { UsageScreen } from '../usage/UsageScreen';
+import { useStore } from '../../store';
+import { installBenchHooks } from '../../bench/hooks';
+import { warmUpMarkdown } from '../../markdown/warmup';
+import { NavRail } from './NavRail';
+import { SearchPalette } from './SearchPalette';
+import { ShortcutsSheet } from './ShortcutsSheet';
+import { ToastView } from './ToastView';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
+import './shell.css';
+
+/** Loads what every screen needs once, then opens the most recent thread. */
+async function bootstrap(): Promise<void> {
+  const s = useStore.getState();
+  s.startConversationSync();
+  s.ensureProvidersSync();
+  await s.loadThreads();
+  const { currentThreadId, threads } = useStore.getState();
+  const first = threads[0];
+  if (currentThreadId === null && first) await useStore.getState().openThread(first.id);
+}
+
+export function App() {
+  const screen = useStore((s) => s.screen);
+  const inspectorOpen = useStore((s) => s.inspectorOpen);
+  const searchOpen = useStore((s) => s.searchOpen);
+  const shortcutsOpen = useStore((s) => s.shortcutsOpen);
+  useGlobalShortcuts();
+
+  useEffect(() => {
+    void bootstrap();
+    installBenchHooks();
+    warmUpMarkdown();
+  }, []);
+
+  return (
+    <div className="shell">
+      <NavRail />
+      {screen === 'chat' ? (
+        <div className={inspectorOpen ? 'panes panes-3' : 'panes panes-2'}>
+          <ThreadsPane />
+          <ConversationPane />
+          {inspectorOpen ? <InspectorPane /> : null}
+        </div>
+      ) : (
+        <main className="screen">
+          {screen === 'providers' ? <ProvidersScreen /> : null}
+          {screen === 'tools' ? <ToolsScreen /> : null}
+          {screen === 'usage' ? <UsageScreen /> : null}
+        </main>
+      )}
+      {searchOpen ? <SearchPalette /> : null}
+      {shortcutsOpen ? <ShortcutsSheet /> : null}
+      <ToastView />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import type { SearchHit } from '../../../../main/contract';
+import { api } from '../../bridge/api';
+
+export type SearchMode = 'newest' | 'relevance';
+
+export interface SearchState {
+  hits: SearchHit[];
+  searching: boolean;
+  error: string | null;
+  /** The query the hits belong to. */
+  query: string;
+}
+
+const DEBOUNCE_MS = 120;
+const LIMIT = 40;
+
+/** Searches every thread as the user types; answers to older keystrokes are dropped. */
+export function useThreadSearch(query: string, mode: SearchMode): SearchState {
+  const [state, setState] = useState<SearchState>({ hits: [], searching: false, error: null, query: '' });
+  const trimmed = query.trim();
+
+  useEffect(() => {
+    if (trimmed === '') return;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      setState((s) => ({ ...s, searching: true }));
+      void api.threads.search({ query: trimmed, mode, limit: LIMIT }).then((result) => {
+        if (!current) return;
+        setState(
+          result.ok
+            ? { hits: result.value, searching: false, error: null, query: trimmed }
+            : { hits: [], searching: false, error: result.error.message, query: trimmed },
+        );
+      });
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [trimmed, mode]);
+
+  return trimmed === '' ? { hits: [], searching: false, error: null, query: '' } : state;
+}

@@ -1,0 +1,105 @@
+import { memo, useCallback, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { ThreadSummary } from '../../../../main/contract';
+import { useStore } from '../../store';
+import { streamOfThread } from '../conversation/streamReducer';
+import { ThreadMenu } from './ThreadMenu';
+import { ThreadTitleInput } from './ThreadTitleInput';
+import { relativeTime } from './threadOrder';
+
+interface Props {
+  thread: ThreadSummary;
+  current: boolean;
+  now: number;
+}
+
+/** One row of the threads list: open on click or Enter, F2 renames, Delete deletes (with undo). */
+export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Props) {
+  const openThread = useStore((s) => s.openThread);
+  const renaming = useStore((s) => s.renamingThreadId === thread.id);
+  const setRenaming = useStore((s) => s.setRenaming);
+  const renameThread = useStore((s) => s.renameThread);
+  const deleteThread = useStore((s) => s.deleteThread);
+  const streaming = useStore((s) => streamOfThread(s.streams, thread.id) !== null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const mainRef = useRef<HTMLButtonElement>(null);
+  const closeMenu = useCallback((returnFocus: boolean) => {
+    setMenuOpen(false);
+    if (returnFocus) mainRef.current?.focus();
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key === 'F2') {
+      e.preventDefault();
+      setRenaming(thread.id);
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      void deleteThread(thread.id);
+    } else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+      e.preventDefault();
+      setMenuOpen(true);
+    }
+  };
+
+  return (
+    <li
+      className={`thread-item${current ? ' is-current' : ''}`}
+      data-testid="thread-item"
+      data-thread-id={thread.id}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        setMenuOpen(true);
+      }}
+    >
+      {renaming ? (
+        <ThreadTitleInput
+          initial={thread.title}
+          label="Thread title"
+          className="thread-rename"
+          onDone={(title) => {
+            setRenaming(null);
+            if (title !== null) void renameThread(thread.id, title);
+          }}
+        />
+      ) : (
+        <button
+          ref={mainRef}
+          type="button"
+          className="thread-main"
+          data-thread-main=""
+          aria-current={current ? 'true' : undefined}
+          onClick={() => void openThread(thread.id)}
+          onKeyDown={onKeyDown}
+        >
+          <span className="thread-title">
+            {thread.pinned ? (
+              <span className="thread-pin" aria-label="Pinned" title="Pinned">
+                ●
+              </span>
+            ) : null}
+            {thread.title}
+          </span>
+          <span className="thread-meta">
+            {streaming ? <span className="thread-live" aria-label="Answer being written" /> : null}
+            <span className="thread-model">{thread.model ?? 'no model'}</span>
+            <span className="num">{relativeTime(thread.lastActivityAt, now)}</span>
+          </span>
+        </button>
+      )}
+      {!renaming ? (
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon thread-more"
+          aria-label={`More actions for ${thread.title}`}
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          tabIndex={-1}
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          ⋯
+        </button>
+      ) : null}
+      {menuOpen ? <ThreadMenu thread={thread} onClose={closeMenu} /> : null}
+    </li>
+  );
+});

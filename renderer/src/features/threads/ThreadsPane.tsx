@@ -1,0 +1,94 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store';
+import { Keys } from '../shell/Keys';
+import { newThreadAndFocus } from '../shell/useGlobalShortcuts';
+import { ThreadList } from './ThreadList';
+import { useNow } from './useNow';
+import './threads.css';
+
+/** Left pane: every thread, pinned first then most recent; an Archived view beside it. */
+export function ThreadsPane() {
+  const { threads, archived, view, currentId, loaded } = useStore(
+    useShallow((s) => ({
+      threads: s.threads,
+      archived: s.archivedThreads,
+      view: s.threadsView,
+      currentId: s.currentThreadId,
+      loaded: s.threadsLoaded,
+    })),
+  );
+  const setView = useStore((s) => s.setThreadsView);
+  const setSearchOpen = useStore((s) => s.setSearchOpen);
+  const now = useNow();
+  const shown = view === 'archived' ? archived : threads;
+
+  return (
+    <aside className="threads-pane" aria-label="Threads">
+      <div className="threads-head">
+        {view === 'archived' ? (
+          <button type="button" className="btn btn-ghost threads-back" onClick={() => setView('active')}>
+            ← Archived
+          </button>
+        ) : (
+          <h2 className="threads-heading">Threads</h2>
+        )}
+        <div className="threads-head-actions">
+          <button
+            type="button"
+            className="btn btn-ghost btn-icon"
+            aria-label="Search threads"
+            title="Search (Ctrl/⌘ K)"
+            onClick={() => setSearchOpen(true)}
+          >
+            ⌕
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary threads-new"
+            onClick={() => void newThreadAndFocus()}
+            title="New thread"
+          >
+            + New
+          </button>
+        </div>
+      </div>
+      <div className="threads-scroll scroll">
+        {shown.length > 0 ? (
+          <ThreadList
+            threads={shown}
+            currentId={currentId}
+            now={now}
+            label={view === 'archived' ? 'Archived threads' : 'Threads'}
+          />
+        ) : loaded ? (
+          <div className="threads-empty">
+            {view === 'archived' ? (
+              <p>No archived threads. Archive one from its ⋯ menu to tidy the list without deleting it.</p>
+            ) : (
+              <>
+                <p>No threads yet.</p>
+                <p>
+                  Start one with <Keys combo={['Mod', 'N']} />
+                </p>
+              </>
+            )}
+          </div>
+        ) : null}
+      </div>
+      {view === 'active' ? (
+        <div className="threads-foot">
+          <button
+            type="button"
+            className="btn btn-ghost threads-archived"
+            onClick={() => setView('archived')}
+          >
+            Archived <span className="num threads-count">{archived.length}</span>
+          </button>
+          <span className="threads-hint">
+            <Keys combo={['?']} /> shortcuts
+          </span>
+        </div>
+      ) : null}
+    </aside>
+  );
+}

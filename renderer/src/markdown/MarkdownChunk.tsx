@@ -1,0 +1,8 @@
+import { memo } from 'react';
+import type { StableChunk } from './incremental';
+import { stableChunkHtml } from './streamingCache';
+
+/** A settled run of blocks: its HTML never changes, so React never touches it again. */
+export const MarkdownChunk = memo(function MarkdownChunk({ chunk }: { chunk: StableChunk }) {
+  return <div className="md-chunk" dangerouslySetInnerHTML={{ __html: stableChunkHtml(chunk) }} />;
+});

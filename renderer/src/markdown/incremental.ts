@@ -1,0 +1,113 @@
+import type { Token } from 'marked';
+import type { Links } from './lexer';
+import { definitionsIn, lexMarkdown, normalizeNewlines, sameLinks } from './lexer';
+
+/** Blocks that can no longer change, lexed once and kept: a chunk is what one update settled. */
+export interface StableChunk {
+  readonly key: string;
+  readonly tokens: readonly Token[];
+}
+
+export interface IncrementalMarkdown {
+  /** The text this state describes (line endings normalised). */
+  readonly source: string;
+  readonly chunks: readonly StableChunk[];
+  /** The tokens after the last settled block: re-lexed on every update. */
+  readonly tail: readonly Token[];
+  /** Where the tail starts in `source`. */
+  readonly stableEnd: number;
+  /** Reference definitions inside the settled chunks. */
+  readonly stableLinks: Links;
+  /** The definitions every settled chunk was lexed with; a change means they must be lexed again. */
+  readonly usedLinks: Links;
+  readonly generation: number;
+}
+
+export const emptyMarkdown: IncrementalMarkdown = {
+  source: '',
+  chunks: [],
+  tail: [],
+  stableEnd: 0,
+  stableLinks: {},
+  usedLinks: {},
+  generation: 0,
+};
+
+/**
+ * How many leading tokens of `tokens` (lexed from `src`) can never change, however `src` grows.
+ * A block is settled once a blank line follows it and the next block's first line is complete:
+ * marked ended the block because of that line, and appending text cannot change a finished line.
+ * Until then a list may still take the next item, a paragraph may still become a table header
+ * or a setext heading, and an open code fence swallows everything.
+ */
+export function settledCount(tokens: readonly Token[], src: string): number {
+  let offset = 0;
+  let settled = 0;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i] as Token;
+    offset += token.raw.length;
+    const next = tokens[i + 1] as Token;
+    if (token.type === 'space' && next.type !== 'space' && src.indexOf('\n', offset) !== -1) settled = i + 1;
+  }
+  return settled;
+}
+
+function rawLength(tokens: readonly Token[]): number {
+  let n = 0;
+  for (const token of tokens) n += token.raw.length;
+  return n;
+}
+
+function fromScratch(src: string, generation: number): IncrementalMarkdown {
+  const { tokens, links } = lexMarkdown(src);
+  const settled = rawLength(tokens) === src.length ? settledCount(tokens, src) : 0;
+  const stable = tokens.slice(0, settled);
+  return {
+    source: src,
+    chunks: stable.length > 0 ? [{ key: `${generation}:0`, tokens: stable }] : [],
+    tail: tokens.slice(settled),
+    stableEnd: rawLength(stable),
+    stableLinks: definitionsIn(stable),
+    usedLinks: links,
+    generation,
+  };
+}
+
+/**
+ * The markdown of `text`, reusing `state` when `text` only grew: only the unsettled tail is
+ * lexed again, so a streaming answer costs the size of its last block per update, not its
+ * whole length. The result always equals lexing `text` whole (the tests check every step).
+ */
+export function updateMarkdown(state: IncrementalMarkdown, text: string): IncrementalMarkdown {
+  const src = normalizeNewlines(text);
+  if (src === state.source) return state;
+  if (src.length < state.source.length || !src.startsWith(state.source))
+    return fromScratch(src, state.generation + 1);
+
+  const tailSrc = src.slice(state.stableEnd);
+  const { tokens, links } = lexMarkdown(tailSrc, state.stableLinks);
+  // A definition that appeared (or changed) in the tail can turn text in settled blocks into links.
+  if (!sameLinks(links, state.usedLinks) || rawLength(tokens) !== tailSrc.length) {
+    return fromScratch(src, state.generation + 1);
+  }
+  const settled = settledCount(tokens, tailSrc);
+  if (settled === 0) return { ...state, source: src, tail: tokens };
+  const moved = tokens.slice(0, settled);
+  return {
+    source: src,
+    chunks: [...state.chunks, { key: `${state.generation}:${state.chunks.length}`, tokens: moved }],
+    tail: tokens.slice(settled),
+    stableEnd: state.stableEnd + rawLength(moved),
+    stableLinks: definitionsIn(moved, { ...state.stableLinks }),
+    usedLinks: state.usedLinks,
+    generation: state.generation,
+  };
+}
+
+/** Every token of the state in document order: equal to lexing `source` whole. */
+export function allTokens(state: IncrementalMarkdown): Token[] {
+  const out: Token[] = [];
+  for (const chunk of state.chunks) out.push(...chunk.tokens);
+  out.push(...state.tail);
+  return out;
+}

@@ -1,0 +1,45 @@
+import { Marked, Renderer } from 'marked';
+import type { MarkedOptions, Tokens } from 'marked';
+import { renderCode } from './code';
+import { escapeHtml } from './escape';
+import { mathExtension } from './math';
+import { renderMath } from './mathRender';
+
+const SAFE_HREF = /^(?:https?:|mailto:)/iu;
+
+/**
+ * One configuration for lexing and rendering model output: GitHub-flavoured markdown, TeX,
+ * highlighted code with a Copy button, raw HTML shown as text (model output is untrusted), and
+ * links marked for the click handler that opens them outside the app.
+ */
+function buildOptions(): MarkedOptions {
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  marked.use({
+    extensions: [mathExtension(renderMath)],
+    renderer: {
+      code({ text, lang }: Tokens.Code) {
+        return renderCode(text, lang);
+      },
+      html({ text }: Tokens.HTML | Tokens.Tag) {
+        return escapeHtml(text);
+      },
+      link({ href, title, tokens }: Tokens.Link) {
+        const label = this.parser.parseInline(tokens);
+        if (!SAFE_HREF.test(href)) return label;
+        const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
+        return `<a href="${escapeHtml(href)}" data-md-link=""${titleAttr}>${label}</a>`;
+      },
+      image({ href, text }: Tokens.Image) {
+        const label = `🖼 ${escapeHtml(text || 'image')}`;
+        if (!SAFE_HREF.test(href)) return label;
+        return `<a href="${escapeHtml(href)}" data-md-link="" class="md-image-link">${label}</a>`;
+      },
+      table(token: Tokens.Table) {
+        return `<div class="md-table">${Renderer.prototype.table.call(this, token)}</div>`;
+      },
+    },
+  });
+  return marked.defaults;
+}
+
+export const markdownOptions: MarkedOptions = buildOptions();

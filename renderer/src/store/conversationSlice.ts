@@ -1,0 +1,302 @@
+import type {
+  AppError,
+  Message,
+  Result,
+  SendResult,
+  StreamEvent,
+  ThreadSettings,
+} from '../../../main/contract';
+import { api } from '../bridge/api';
+import { describeError } from '../features/conversation/errorText';
+import { findMessage } from '../features/conversation/messageIndex';
+import { buildThreadView } from '../features/conversation/branches';
+import type { ConversationData } from '../features/conversation/streamReducer';
+import {
+  applySendResult,
+  applyStreamEvents,
+  mergeDetail,
+  streamOfThread,
+} from '../features/conversation/streamReducer';
+import type { SliceCreator } from './types';
+
+export type { StreamInfo, RetryNotice } from '../features/conversation/streamReducer';
+
+export interface ConversationSlice extends ConversationData {
+  /** The message whose inline editor is open. */
+  editingMessageId: string | null;
+  /** Subscribes once to stream and thread-change events; later calls do nothing. */
+  startConversationSync(): void;
+  /** Loads a thread with all its messages (shown at once when cached, then refreshed). */
+  loadDetail(threadId: string): Promise<void>;
+  /** Makes sure `messageId` is on the active branch so it can be scrolled to. */
+  revealMessage(threadId: string, messageId: string): Promise<void>;
+  send(threadId: string, content: string): Promise<boolean>;
+  stop(threadId: string): Promise<void>;
+  stopStream(streamId: string): Promise<void>;
+  regenerate(threadId: string, messageId: string): Promise<void>;
+  continueMessage(threadId: string, messageId: string): Promise<void>;
+  /** A user message becomes a new branch that is answered; other messages change in place. */
+  editMessage(threadId: string, messageId: string, content: string): Promise<boolean>;
+  deleteMessage(threadId: string, messageId: string): Promise<void>;
+  selectBranch(threadId: string, messageId: string): Promise<void>;
+  setEditing(messageId: string | null): void;
+  /** Saves thread settings; returns the error main gave, if any. */
+  updateSettings(threadId: string, settings: Partial<ThreadSettings>): Promise<AppError | null>;
+}
+
+/** How many threads keep their messages in memory besides the open one. */
+const DETAILS_KEPT = 6;
+const RELOAD_DELAY_MS = 120;
+/** Flushes a batch even when animation frames are throttled (window hidden). */
+const FLUSH_FALLBACK_MS = 200;
+
+let syncing = false;
+/** Bumped whenever a thread's messages change locally; a fetch started before is stale. */
+const epochs = new Map<string, number>();
+const reloadTimers = new Map<string, number>();
+let listTimer: number | undefined;
+const recent: string[] = [];
+
+const epoch = (threadId: string) => epochs.get(threadId) ?? 0;
+const bump = (threadId: string) => epochs.set(threadId, epoch(threadId) + 1);
+
+export const createConversationSlice: SliceCreator<ConversationSlice> = (set, get) => {
+  const fail = (what: string, error: AppError) => {
+    const { message, fix } = describeError(error);
+    const action =
+      fix === 'providers'
+        ? { label: 'Open Providers', run: () => get().setScreen('providers') }
+        : fix === 'inspector'
+          ? { label: 'Show inspector', run: () => get().toggleInspector(true) }
+          : undefined;
+    get().toast('error', `${what}: ${message}`, action);
+  };
+
+  const streamingIds = (threadId: string): Set<string> => {
+    const ids = new Set<string>();
+    for (const info of Object.values(get().streams))
+      if (info.threadId === threadId) for (const id of info.messageIds) ids.add(id);
+    return ids;
+  };
+
+  const fetchDetail = async (threadId: string): Promise<void> => {
+    const started = epoch(threadId);
+    const result = await api.threads.get({ id: threadId });
+    if (!result.ok) {
+      if (result.error.code === 'not_found')
+        set((s) => ({ details: { ...s.details, [threadId]: undefined } }));
+      else if (get().currentThreadId === threadId) fail('Could not open the thread', result.error);
+      return;
+    }
+    // Stream events changed the thread while this was in flight: what arrived is older than what is shown.
+    if (epoch(threadId) !== started) {
+      scheduleReload(threadId);
+      return;
+    }
+    set((s) => {
+      const detail = mergeDetail(s.details[threadId], result.value, streamingIds(threadId));
+      if (detail === s.details[threadId]) return {};
+      const prev = s.details[threadId];
+      const sameShape =
+        prev !== undefined &&
+        prev.messages === detail.messages &&
+        prev.thread.activeLeafId === detail.thread.activeLeafId;
+      return {
+        details: { ...s.details, [threadId]: detail },
+        views: sameShape ? s.views : { ...s.views, [threadId]: buildThreadView(detail) },
+      };
+    });
+  };
+
+  function scheduleReload(threadId: string): void {
+    window.clearTimeout(reloadTimers.get(threadId));
+    reloadTimers.set(
+      threadId,
+      window.setTimeout(() => {
+        reloadTimers.delete(threadId);
+        if (get().details[threadId]) void fetchDetail(threadId);
+      }, RELOAD_DELAY_MS),
+    );
+  }
+
+  function scheduleListReload(): void {
+    window.clearTimeout(listTimer);
+    listTimer = window.setTimeout(() => void get().loadThreads(), RELOAD_DELAY_MS);
+  }
+
+  /** Drops the messages of threads not looked at lately, never the open one or one streaming. */
+  function remember(threadId: string): void {
+    const at = recent.indexOf(threadId);
+    if (at >= 0) recent.splice(at, 1);
+    recent.unshift(threadId);
+    const evict = recent.splice(DETAILS_KEPT + 1).filter((id) => streamOfThread(get().streams, id) === null);
+    if (evict.length === 0) return;
+    set((s) => {
+      const details = { ...s.details };
+      const views = { ...s.views };
+      for (const id of evict) {
+        delete details[id];
+        delete views[id];
+      }
+      return { details, views };
+    });
+  }
+
+  const applySent = (threadId: string, result: Result<SendResult>, what: string): boolean => {
+    if (!result.ok) {
+      fail(what, result.error);
+      return false;
+    }
+    bump(threadId);
+    set((s) => applySendResult(s, threadId, result.value));
+    scheduleListReload();
+    return true;
+  };
+
+  const messageOf = (threadId: string, id: string): Message | undefined =>
+    findMessage(get().details[threadId]?.messages, id);
+
+  return {
+    details: {},
+    views: {},
+    streams: {},
+    dropped: {},
+    ended: [],
+    editingMessageId: null,
+
+    startConversationSync: () => {
+      if (syncing) return;
+      syncing = true;
+      let queue: StreamEvent[] = [];
+      let scheduled = false;
+      const flush = () => {
+        scheduled = false;
+        if (queue.length === 0) return;
+        const batch = queue;
+        queue = [];
+        for (const event of batch) if (event.type !== 'delta') bump(event.threadId);
+        set((s) => applyStreamEvents(s, batch, Date.now()));
+        if (batch.some((e) => e.type === 'ended')) scheduleListReload();
+      };
+      api.chat.onStream((event) => {
+        queue.push(event);
+        if (scheduled) return;
+        scheduled = true;
+        requestAnimationFrame(flush);
+        window.setTimeout(flush, FLUSH_FALLBACK_MS);
+      });
+      api.threads.onChanged(({ threadId }) => {
+        scheduleListReload();
+        const ids = threadId === null ? Object.keys(get().details) : [threadId];
+        for (const id of ids) if (get().details[id]) scheduleReload(id);
+      });
+      void api.chat.active({}).then((result) => {
+        if (!result.ok || result.value.length === 0) return;
+        set((s) => {
+          const streams = { ...s.streams };
+          for (const { streamId, threadId } of result.value) {
+            streams[streamId] ??= { threadId, messageIds: [], retry: null, droppedFields: [] };
+          }
+          return { streams };
+        });
+      });
+    },
+
+    loadDetail: async (threadId) => {
+      remember(threadId);
+      if (get().details[threadId]) {
+        scheduleReload(threadId);
+        return;
+      }
+      await fetchDetail(threadId);
+    },
+
+    revealMessage: async (threadId, messageId) => {
+      if (get().views[threadId]?.rows.some((r) => r.id === messageId || r.choiceIds?.includes(messageId)))
+        return;
+      if (messageOf(threadId, messageId)) await get().selectBranch(threadId, messageId);
+    },
+
+    send: async (threadId, content) =>
+      applySent(threadId, await api.chat.send({ threadId, content }), 'Could not send'),
+
+    stop: async (threadId) => {
+      const streamId = streamOfThread(get().streams, threadId);
+      if (streamId) await get().stopStream(streamId);
+    },
+
+    stopStream: async (streamId) => {
+      const result = await api.chat.stop({ streamId });
+      if (!result.ok) fail('Could not stop', result.error);
+    },
+
+    regenerate: async (threadId, messageId) => {
+      applySent(threadId, await api.chat.regenerate({ threadId, messageId }), 'Could not regenerate');
+    },
+
+    continueMessage: async (threadId, messageId) => {
+      applySent(threadId, await api.chat.continue({ threadId, messageId }), 'Could not continue');
+    },
+
+    editMessage: async (threadId, messageId, content) => {
+      const original = messageOf(threadId, messageId);
+      if (!original) return false;
+      const result = await api.messages.edit({ id: messageId, content });
+      if (!result.ok) {
+        fail('Could not save the edit', result.error);
+        return false;
+      }
+      const edited = result.value;
+      bump(threadId);
+      set((s) => {
+        const detail = s.details[threadId];
+        if (!detail) return {};
+        const isNew = edited.id !== original.id;
+        const messages = isNew
+          ? [...detail.messages, edited]
+          : detail.messages.map((m) => (m.id === edited.id ? edited : m));
+        const next = {
+          thread: isNew ? { ...detail.thread, activeLeafId: edited.id } : detail.thread,
+          messages,
+        };
+        return {
+          details: { ...s.details, [threadId]: next },
+          views: isNew ? { ...s.views, [threadId]: buildThreadView(next) } : s.views,
+          editingMessageId: null,
+        };
+      });
+      // The edited question is a new branch with no answer yet: ask for one.
+      if (edited.role === 'user' && edited.id !== original.id) await get().regenerate(threadId, edited.id);
+      return true;
+    },
+
+    deleteMessage: async (threadId, messageId) => {
+      const result = await api.messages.delete({ id: messageId });
+      if (!result.ok) {
+        fail('Could not delete the message', result.error);
+        return;
+      }
+      bump(threadId);
+      await fetchDetail(threadId);
+    },
+
+    selectBranch: async (threadId, messageId) => {
+      const result = await api.threads.selectBranch({ threadId, messageId });
+      if (!result.ok) {
+        fail('Could not switch branch', result.error);
+        return;
+      }
+      bump(threadId);
+      get().patchThread(result.value);
+    },
+
+    setEditing: (editingMessageId) => set({ editingMessageId }),
+
+    updateSettings: async (threadId, settings) => {
+      const result = await api.threads.update({ id: threadId, settings });
+      if (!result.ok) return result.error;
+      get().patchThread(result.value);
+      return null;
+    },
+  };
+};

@@ -1,0 +1,211 @@
+import type { Thread, ThreadSettings, ThreadSummary } from '../../../main/contract';
+import { api } from '../bridge/api';
+import { buildThreadView } from '../features/conversation/branches';
+import { neighbourThread, sortThreads } from '../features/threads/threadOrder';
+import type { SliceCreator } from './types';
+
+export type ThreadsView = 'active' | 'archived';
+
+/** A message to bring into view once its thread is open (from search), highlighted briefly. */
+export interface ScrollTarget {
+  threadId: string;
+  messageId: string;
+  /** Distinguishes two jumps to the same message. */
+  nonce: number;
+  /** Highlight the message briefly once it is in view (search results do, editing does not). */
+  flash: boolean;
+}
+
+export interface ThreadsSlice {
+  threads: ThreadSummary[];
+  archivedThreads: ThreadSummary[];
+  threadsView: ThreadsView;
+  threadsLoaded: boolean;
+  currentThreadId: string | null;
+  scrollTarget: ScrollTarget | null;
+  /** Id of the thread whose title is being edited in the list. */
+  renamingThreadId: string | null;
+  loadThreads(): Promise<void>;
+  setThreadsView(view: ThreadsView): void;
+  /** Opens a thread (null: none); `messageId` scrolls to that message and selects its branch. */
+  openThread(id: string | null, messageId?: string): Promise<void>;
+  /** Opens the thread `delta` places away in the list. */
+  openNeighbour(delta: number): void;
+  createThread(settings?: Partial<ThreadSettings>): Promise<string | null>;
+  renameThread(id: string, title: string): Promise<boolean>;
+  setRenaming(id: string | null): void;
+  setPinned(id: string, pinned: boolean): Promise<void>;
+  setArchived(id: string, archived: boolean): Promise<void>;
+  /** Soft delete with an Undo toast. */
+  deleteThread(id: string): Promise<void>;
+  restoreThread(id: string): Promise<void>;
+  clearScrollTarget(): void;
+  /** Scrolls the open thread to a message. */
+  scrollToMessage(threadId: string, messageId: string, flash: boolean): void;
+  /** Puts a thread main returned into the lists (the right one for its archived flag) and its open detail. */
+  patchThread(thread: Thread): void;
+}
+
+let scrollNonce = 0;
+
+export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
+  const fail = (message: string) => get().toast('error', message);
+
+  const summaryOf = (id: string) =>
+    get().threads.find((t) => t.id === id) ?? get().archivedThreads.find((t) => t.id === id);
+
+  return {
+    threads: [],
+    archivedThreads: [],
+    threadsView: 'active',
+    threadsLoaded: false,
+    currentThreadId: null,
+    scrollTarget: null,
+    renamingThreadId: null,
+
+    loadThreads: async () => {
+      const [active, archived] = await Promise.all([
+        api.threads.list({ archived: false }),
+        api.threads.list({ archived: true }),
+      ]);
+      if (!active.ok) {
+        fail(`Could not load threads: ${active.error.message}`);
+        set({ threadsLoaded: true });
+        return;
+      }
+      set({
+        threads: sortThreads(active.value),
+        archivedThreads: archived.ok ? sortThreads(archived.value) : get().archivedThreads,
+        threadsLoaded: true,
+      });
+    },
+
+    setThreadsView: (threadsView) => set({ threadsView }),
+
+    openThread: async (id, messageId) => {
+      set({
+        currentThreadId: id,
+        scrollTarget: id && messageId ? { threadId: id, messageId, nonce: ++scrollNonce, flash: true } : null,
+      });
+      if (id === null) return;
+      await get().loadDetail(id);
+      if (messageId) await get().revealMessage(id, messageId);
+    },
+
+    openNeighbour: (delta) => {
+      const list = get().threadsView === 'archived' ? get().archivedThreads : get().threads;
+      const next = neighbourThread(list, get().currentThreadId, delta);
+      if (next && next !== get().currentThreadId) void get().openThread(next);
+    },
+
+    createThread: async (settings) => {
+      const result = await api.threads.create(settings ? { settings } : {});
+      if (!result.ok) {
+        fail(`Could not create a thread: ${result.error.message}`);
+        return null;
+      }
+      const thread = result.value;
+      set((s) => ({
+        threads: sortThreads([thread, ...s.threads.filter((t) => t.id !== thread.id)]),
+        details: { ...s.details, [thread.id]: { thread, messages: [] } },
+        views: { ...s.views, [thread.id]: { rows: [] } },
+        threadsView: 'active',
+        currentThreadId: thread.id,
+      }));
+      return thread.id;
+    },
+
+    renameThread: async (id, title) => {
+      const trimmed = title.trim();
+      if (trimmed === '' || trimmed === summaryOf(id)?.title) return true;
+      const result = await api.threads.update({ id, title: trimmed });
+      if (!result.ok) {
+        fail(`Could not rename: ${result.error.message}`);
+        return false;
+      }
+      get().patchThread(result.value);
+      return true;
+    },
+
+    setRenaming: (renamingThreadId) => set({ renamingThreadId }),
+
+    setPinned: async (id, pinned) => {
+      const result = await api.threads.update({ id, pinned });
+      if (!result.ok) fail(`Could not ${pinned ? 'pin' : 'unpin'}: ${result.error.message}`);
+      else get().patchThread(result.value);
+    },
+
+    setArchived: async (id, archived) => {
+      const result = await api.threads.update({ id, archived });
+      if (!result.ok) {
+        fail(`Could not ${archived ? 'archive' : 'unarchive'}: ${result.error.message}`);
+        return;
+      }
+      get().patchThread(result.value);
+      get().toast(
+        'info',
+        archived ? `Archived “${result.value.title}”` : `Moved “${result.value.title}” back to threads`,
+      );
+    },
+
+    deleteThread: async (id) => {
+      const title = summaryOf(id)?.title ?? 'thread';
+      const list = get().threadsView === 'archived' ? get().archivedThreads : get().threads;
+      const next =
+        get().currentThreadId === id
+          ? neighbourThread(
+              list.filter((t) => t.id !== id),
+              null,
+              0,
+            )
+          : undefined;
+      const result = await api.threads.delete({ id });
+      if (!result.ok) {
+        fail(`Could not delete: ${result.error.message}`);
+        return;
+      }
+      set((s) => ({
+        threads: s.threads.filter((t) => t.id !== id),
+        archivedThreads: s.archivedThreads.filter((t) => t.id !== id),
+      }));
+      if (next !== undefined) void get().openThread(next);
+      get().toast('info', `Deleted “${title}”`, { label: 'Undo', run: () => void get().restoreThread(id) });
+    },
+
+    restoreThread: async (id) => {
+      const result = await api.threads.restore({ id });
+      if (!result.ok) {
+        fail(`Could not restore: ${result.error.message}`);
+        return;
+      }
+      get().patchThread(result.value);
+      void get().openThread(id);
+    },
+
+    clearScrollTarget: () => set({ scrollTarget: null }),
+
+    scrollToMessage: (threadId, messageId, flash) =>
+      set({ scrollTarget: { threadId, messageId, nonce: ++scrollNonce, flash } }),
+
+    patchThread: (thread) => {
+      const { settings: _settings, activeLeafId: _leaf, ...summary } = thread;
+      set((s) => {
+        const without = (list: ThreadSummary[]) => list.filter((t) => t.id !== thread.id);
+        const detail = s.details[thread.id];
+        const next = detail ? { ...detail, thread } : undefined;
+        return {
+          threads: thread.archived ? without(s.threads) : sortThreads([summary, ...without(s.threads)]),
+          archivedThreads: thread.archived
+            ? sortThreads([summary, ...without(s.archivedThreads)])
+            : without(s.archivedThreads),
+          details: next ? { ...s.details, [thread.id]: next } : s.details,
+          // Only a moved branch changes what the list shows; titles and settings do not.
+          views:
+            next && detail?.thread.activeLeafId !== thread.activeLeafId
+              ? { ...s.views, [thread.id]: buildThreadView(next) }
+              : s.views,
+        };
+      });
+    },
+  };
+};

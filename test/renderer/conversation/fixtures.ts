@@ -1,0 +1,65 @@
+import type { Message, Thread, ThreadDetail } from '../../../main/contract';
+
+let clock = 1_000;
+
+export function message(partial: Partial<Message> & Pick<Message, 'id'>): Message {
+  clock += 1;
+  return {
+    threadId: 't1',
+    parentId: null,
+    role: 'user',
+    content: '',
+    reasoning: null,
+    toolCalls: null,
+    toolCallId: null,
+    name: null,
+    choiceIndex: 0,
+    logprobs: null,
+    status: 'complete',
+    finishReason: null,
+    errorCode: null,
+    errorMessage: null,
+    providerId: null,
+    model: null,
+    usage: null,
+    usageId: null,
+    meta: null,
+    createdAt: clock,
+    updatedAt: clock,
+    ...partial,
+  };
+}
+
+export function thread(partial: Partial<Thread> = {}): Thread {
+  return {
+    id: 't1',
+    title: 'A thread',
+    titleEdited: false,
+    pinned: false,
+    archived: false,
+    providerId: 'p1',
+    model: 'm1',
+    messageCount: 0,
+    lastActivityAt: 1,
+    createdAt: 1,
+    totals: { tokens: 0, credits: null, cost: null },
+    settings: {
+      providerId: 'p1',
+      model: 'm1',
+      systemPrompt: '',
+      params: {},
+      toolIds: [],
+      toolMode: 'manual',
+      maxToolRounds: 5,
+    },
+    activeLeafId: null,
+    ...partial,
+  };
+}
+
+export function detail(
+  messages: Message[],
+  activeLeafId: string | null = messages.at(-1)?.id ?? null,
+): ThreadDetail {
+  return { thread: thread({ activeLeafId, messageCount: messages.length }), messages };
+}

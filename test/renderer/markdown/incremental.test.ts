@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allTokens, emptyMarkdown, updateMarkdown } from '../../../renderer/src/markdown/incremental';
+import type { IncrementalMarkdown } from '../../../renderer/src/markdown/incremental';
+import { lexMarkdown } from '../../../renderer/src/markdown/lexer';
+import { renderTokens } from '../../../renderer/src/markdown/render';
+
+const INLINE = [
+  'plain words',
+  '*em*',
+  '**strong**',
+  '`code span`',
+  '$x^2$',
+  '$$\\frac{a}{b}$$',
+  'costs $5 and $10',
+  '[a link](https://example.com)',
+  '[ref one][r1]',
+  '[r2]',
+  '<b>html</b>',
+  '~~gone~~',
+  'https://auto.example.org',
+  '\\$escaped',
+  'trailing  ',
+  'ünïcödé ✓',
+];
+
+const BLOCKS = [
+  ...INLINE,
+  '# Heading',
+  'Setext\n===',
+  'Setext two\n---',
+  '- item\n- item two',
+  '* star\n\n* loose',
+  '1. one\n2. two',
+  '1. one\n\n2',
+  '- [ ] task\n- [x] done',
+  '- nested\n  - deeper\n    - deepest',
+  '- item\n\n  continued paragraph',
+  '```js\nconst x = 1;\n\nconsole.log(x);\n```',
+  '~~~\nplain\n~~~',
+  '```python\nunclosed = True',
+  '    indented code\n\n    more code',
+  '| a | b |\n| - | - |\n| 1 | 2 |',
+  'a | b\n--|--',
+  '> quote\ncontinued',
+  '> quote\n\n> another',
+  '---',
+  '[r1]: https://example.com/one',
+  '[r2]: https://example.com/two "Title"',
+  '<div>\nblock html\n</div>',
+  '<!-- comment\n\nstill comment -->',
+  '$$\nE = mc^2\n$$',
+];
+
+const SEPARATORS = ['\n', '\n\n', '\n\n\n', ' ', '', '\n  \n'];
+
+const documentArb = fc
+  .array(fc.tuple(fc.constantFrom(...BLOCKS), fc.constantFrom(...SEPARATORS)), {
+    minLength: 1,
+    maxLength: 14,
+  })
+  .map((parts) => parts.map(([block, sep]) => block + sep).join(''));
+
+/** Cut points through the document, always ending with the whole text. */
+function prefixes(text: string, cuts: number[]): string[] {
+  const points = [...new Set(cuts.map((c) => Math.floor(c * text.length)))].sort((a, b) => a - b);
+  return [...points.map((p) => text.slice(0, p)), text];
+}
+
+function expectEqualToFullParse(state: IncrementalMarkdown, text: string): void {
+  const full = lexMarkdown(text).tokens;
+  expect(allTokens(state)).toEqual(full);
+  expect(state.chunks.map((c) => renderTokens(c.tokens)).join('') + renderTokens(state.tail)).toBe(
+    renderTokens(full),
+  );
+}
+
+describe('incremental markdown while an answer streams', () => {
+  it('equals a full parse of the text at every step, whatever the chunking', () => {
+    fc.assert(
+      fc.property(
+        documentArb,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }),
+        (text, cuts) => {
+          let state = emptyMarkdown;
+          for (const prefix of prefixes(text, cuts)) {
+            state = updateMarkdown(state, prefix);
+            expectEqualToFullParse(state, prefix);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('equals a full parse when the text grows one character at a time', () => {
+    fc.assert(
+      fc.property(documentArb, (text) => {
+        let state = emptyMarkdown;
+        for (let i = 1; i <= text.length; i++) {
+          state = updateMarkdown(state, text.slice(0, i));
+          expectEqualToFullParse(state, text.slice(0, i));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('settles finished blocks so a long answer only re-lexes its last block', () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} with **bold** and \`code\`.`);
+    let state = emptyMarkdown;
+    let text = '';
+    for (const p of paragraphs) {
+      text += `${p}\n\n`;
+      state = updateMarkdown(state, text);
+    }
+    state = updateMarkdown(state, `${text}Last words`);
+    // Only the last finished paragraph waits for the next line to complete before it settles.
+    const lastParagraph = `${paragraphs.at(-1) ?? ''}\n\n`;
+    expect(state.source.length - state.stableEnd).toBe(lastParagraph.length + 'Last words'.length);
+    expectEqualToFullParse(state, `${text}Last words`);
+  });
+
+  it('starts over when the text is replaced rather than extended', () => {
+    let state = updateMarkdown(emptyMarkdown, 'first answer\n\nwith two paragraphs\n');
+    state = updateMarkdown(state, 'an edited answer');
+    expectEqualToFullParse(state, 'an edited answer');
+  });
+
+  it('turns earlier references into links when their definition arrives later', () => {
+    let state = updateMarkdown(emptyMarkdown, 'See [docs].\n\nMore text here.\n\n');
+    state = updateMarkdown(state, 'See [docs].\n\nMore text here.\n\n[docs]: https://example.com\n');
+    expectEqualToFullParse(state, 'See [docs].\n\nMore text here.\n\n[docs]: https://example.com\n');
+    expect(renderTokens(allTokens(state))).toContain('href="https://example.com"');
+  });
+
+  it('treats CRLF line endings like LF', () => {
+    const state = updateMarkdown(emptyMarkdown, 'one\r\n\r\ntwo\r\n');
+    expectEqualToFullParse(state, 'one\n\ntwo\n');
+  });
+});
