@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
 import { ChatService } from './chat/service';
-import { openDatabase } from './db/database';
+import { closeDatabase, openDatabase } from './db/database';
 import { migrations } from './db/migrations';
 import type { Logger } from './ipc/dispatch';
 import type { EventSink, Handlers } from './ipc/handlers';
@@ -14,6 +14,7 @@ import { providerHandlers } from './providers/handlers';
 import { ProvidersService } from './providers/service';
 import type { SecretStore } from './secrets/secretStore';
 import { threadHandlers } from './threads/handlers';
+import { FtsMaintenance } from './threads/ftsMaintenance';
 import { ThreadsRepo } from './threads/repo';
 import { SearchService } from './threads/search';
 import { toolHandlers } from './tools/handlers';
@@ -67,7 +68,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     db,
     file,
     worker: options.searchWorkerFile ? { url: pathToFileURL(options.searchWorkerFile) } : null,
+    // The worker's own connection checkpoints the WAL, so a streamed message's commit never does.
+    walCheckpointEveryMs: options.searchWorkerFile ? 250 : null,
   });
+  search.start();
+  // FTS5 index merges wait for a pause in writing instead of landing on a streaming write.
+  const fts = new FtsMaintenance(db);
+  fts.watch(threads);
   const providers = new ProvidersService({ db, secrets: options.secretStore, fetch: options.fetch, openExternal: options.openExternal, now });
   const models = new ModelsService({ db, providers, fetch: options.fetch, now });
   const tools = new ToolsService(db, now);
@@ -111,8 +118,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     closeWindow: (senderId) => chat.closeWindow(senderId),
     close: async () => {
       await chat.shutdown();
+      fts.dispose();
       await search.close();
-      db.close();
+      closeDatabase(file, db);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 
 export interface Migration {
@@ -34,10 +34,19 @@ function configure(db: DatabaseSync): void {
   db.exec('PRAGMA busy_timeout = 5000');
 }
 
-function passesIntegrityCheck(file: string): boolean {
+/** Present while the database is open; left behind by a crash or a kill. */
+const openMarker = (file: string) => `${file}.open`;
+
+/**
+ * Every open reads the header and schema (cheap, catches a file that is not a database); the full
+ * page-by-page `quick_check` (seconds on a large history) runs only after an unclean shutdown.
+ */
+function passesIntegrityCheck(file: string, thorough: boolean): boolean {
   let probe: DatabaseSync | undefined;
   try {
     probe = new DatabaseSync(file);
+    probe.prepare('SELECT count(*) FROM sqlite_schema').get();
+    if (!thorough) return true;
     const row = probe.prepare('PRAGMA quick_check').get() as { quick_check?: string } | undefined;
     return row?.quick_check === 'ok';
   } catch {
@@ -82,7 +91,8 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[]): str
  */
 export function openDatabase(file: string, migrations: readonly Migration[], now = Date.now()): OpenedDatabase {
   const notices: string[] = [];
-  if (file !== ':memory:' && existsSync(file) && !passesIntegrityCheck(file)) {
+  const onDisk = file !== ':memory:';
+  if (onDisk && existsSync(file) && !passesIntegrityCheck(file, existsSync(openMarker(file)))) {
     const aside = `${file}.damaged-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
     copyFileSync(file, aside);
     for (const suffix of ['', '-wal', '-shm']) {
@@ -95,5 +105,12 @@ export function openDatabase(file: string, migrations: readonly Migration[], now
   const db = new DatabaseSync(file);
   configure(db);
   migrate(db, migrations);
+  if (onDisk) writeFileSync(openMarker(file), String(now));
   return { db, notices };
+}
+
+/** A clean close: the next start can skip the full integrity check. */
+export function closeDatabase(file: string, db: DatabaseSync): void {
+  db.close();
+  if (file !== ':memory:') rmSync(openMarker(file), { force: true });
 }

@@ -11,7 +11,7 @@ if (!binary) {
 }
 
 describe.skipIf(!binary)('the packaged shell (Playwright _electron)', () => {
-  it('opens one hardened window whose page has window.api and no Node', async () => {
+  it('opens one hardened window: window.api but no Node, no navigation away, no new windows', async () => {
     const app = await electron.launch({
       executablePath: binary ?? undefined,
       args: ['.', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'llm-desk-smoke-'))}`],
@@ -26,12 +26,15 @@ describe.skipIf(!binary)('the packaged shell (Playwright _electron)', () => {
         process: typeof (globalThis as { process?: unknown }).process,
       }));
       expect(probe).toEqual({ api: true, require: 'undefined', process: 'undefined' });
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const web = BrowserWindow.getAllWindows()[0]?.webContents;
-        const p = web?.getLastWebPreferences();
-        return { sandbox: p?.sandbox, contextIsolation: p?.contextIsolation, nodeIntegration: p?.nodeIntegration };
+      // Navigation away is blocked: the page stays on our own origin.
+      await page.evaluate(() => {
+        window.location.href = 'https://example.com/';
       });
-      expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+      await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+      expect(new URL(page.url()).protocol).toBe('app:');
+      // window.open never creates a window.
+      await page.evaluate(() => window.open('https://example.com/'));
+      expect(app.windows()).toHaveLength(1);
     } finally {
       await app.close();
     }
