@@ -4,10 +4,30 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Bare Node module names match exactly (a relative `./path` module is fine); `node:*` by pattern. */
-const NODE_MODULES = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'module'];
+const NODE_MODULES = [
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'worker_threads',
+  'stream',
+  'module',
+];
 
 /** The thin shell: the only files that may import electron. */
-const ELECTRON_SHELL = ['main/index.ts', 'main/window.ts', 'main/protocol.ts', 'main/preload.ts', 'main/ipc/electron.ts'];
+const ELECTRON_SHELL = [
+  'main/index.ts',
+  'main/window.ts',
+  'main/protocol.ts',
+  'main/preload.ts',
+  'main/ipc/electron.ts',
+];
 
 const restrict = (patterns, message, names = []) => [
   'error',
@@ -32,7 +52,10 @@ export default tseslint.config(
     ignores: ELECTRON_SHELL,
     languageOptions: { globals: globals.node },
     rules: {
-      'no-restricted-imports': restrict(['electron', 'electron/*', 'react', 'react-dom'], 'Services stay Electron-free: inject what you need from the thin shell.'),
+      'no-restricted-imports': restrict(
+        ['electron', 'electron/*', 'react', 'react-dom'],
+        'Services stay Electron-free: inject what you need from the thin shell.',
+      ),
     },
   },
   {
@@ -56,7 +79,11 @@ export default tseslint.config(
         'The renderer reaches main only through window.api (renderer/src/bridge).',
         NODE_MODULES,
       ),
-      'no-restricted-globals': ['error', { name: 'require', message: 'No Node in the renderer.' }, { name: 'process', message: 'No Node in the renderer.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'require', message: 'No Node in the renderer.' },
+        { name: 'process', message: 'No Node in the renderer.' },
+      ],
     },
   },
   {

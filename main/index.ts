@@ -23,7 +23,9 @@ if (!app.requestSingleInstanceLock()) {
   const open = () => {
     if (!services) return;
     const db = services.db;
-    window = createMainWindow(readSetting(db, 'window.state', WindowState), (state) => writeSetting(db, 'window.state', state));
+    window = createMainWindow(readSetting(db, 'window.state', WindowState), (state) =>
+      writeSetting(db, 'window.state', state),
+    );
     const senderId = window.webContents.id;
     window.on('closed', () => {
       services?.closeWindow(senderId);
@@ -45,7 +47,8 @@ if (!app.requestSingleInstanceLock()) {
       // Electron's network stack: the system proxy and certificate store apply.
       fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
       openExternal: async (url) => {
-        if (!isSafeExternalUrl(url) && !isLoopbackHttpUrl(url)) throw new Error('refused to open a non-https link');
+        if (!isSafeExternalUrl(url) && !isLoopbackHttpUrl(url))
+          throw new Error('refused to open a non-https link');
         await shell.openExternal(url);
       },
       events: electronEventSink,

@@ -10,7 +10,10 @@ export { APP_ORIGIN, APP_SCHEME } from './navigation';
 /** Must run before `app.ready`: a standard, secure scheme gets a real origin and storage. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false },
+    },
   ]);
 }
 

@@ -62,7 +62,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Soft-deleted threads were restorable until this start; streams cut by a crash are marked.
   threads.purgeDeleted(now());
   const recovered = threads.recoverInterrupted();
-  if (recovered > 0) notices.push(`${recovered} answer${recovered === 1 ? ' was' : 's were'} cut off when the app last closed; what arrived is kept.`);
+  if (recovered > 0)
+    notices.push(
+      `${recovered} answer${recovered === 1 ? ' was' : 's were'} cut off when the app last closed; what arrived is kept.`,
+    );
 
   const search = new SearchService({
     db,
@@ -75,7 +78,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // FTS5 index merges wait for a pause in writing instead of landing on a streaming write.
   const fts = new FtsMaintenance(db);
   fts.watch(threads);
-  const providers = new ProvidersService({ db, secrets: options.secretStore, fetch: options.fetch, openExternal: options.openExternal, now });
+  const providers = new ProvidersService({
+    db,
+    secrets: options.secretStore,
+    fetch: options.fetch,
+    openExternal: options.openExternal,
+    now,
+  });
   const models = new ModelsService({ db, providers, fetch: options.fetch, now });
   const tools = new ToolsService(db, now);
   const ledger = new UsageLedger(db, { now, events: options.events });
@@ -100,7 +109,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 
   const handlers: Handlers = {
     ...appHandlers({
-      info: { version: options.version, platform: options.platform, shell: options.shell, dataDir: options.dataDir },
+      info: {
+        version: options.version,
+        platform: options.platform,
+        shell: options.shell,
+        dataDir: options.dataDir,
+      },
       notices: () => notices,
       openExternal: options.openExternal,
     }),

@@ -2,8 +2,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { z } from 'zod';
 
 /** Small app preferences (window bounds, thresholds) in the `settings` table, parsed on the way out. */
-export function readSetting<T extends z.ZodType>(db: DatabaseSync, key: string, schema: T): z.output<T> | null {
-  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined;
+export function readSetting<T extends z.ZodType>(
+  db: DatabaseSync,
+  key: string,
+  schema: T,
+): z.output<T> | null {
+  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(key) as
+    { value_json: string } | undefined;
   if (!row) return null;
   try {
     const parsed = schema.safeParse(JSON.parse(row.value_json));

@@ -18,14 +18,19 @@ const DEFAULT_STATE: WindowState = { width: 1360, height: 860, maximized: false 
 function visible(state: WindowState): WindowState {
   if (state.x === undefined || state.y === undefined) return state;
   const { x, y, width, height } = state;
-  const onScreen = screen.getAllDisplays().some(({ workArea: a }) =>
-    x < a.x + a.width && x + width > a.x && y < a.y + a.height && y + height > a.y,
-  );
+  const onScreen = screen
+    .getAllDisplays()
+    .some(
+      ({ workArea: a }) => x < a.x + a.width && x + width > a.x && y < a.y + a.height && y + height > a.y,
+    );
   return onScreen ? state : { width, height, maximized: state.maximized };
 }
 
 /** The one place window security is decided: every window the app opens comes from here. */
-export function createMainWindow(saved: WindowState | null, onStateChange: (state: WindowState) => void): BrowserWindow {
+export function createMainWindow(
+  saved: WindowState | null,
+  onStateChange: (state: WindowState) => void,
+): BrowserWindow {
   const state = visible(saved ?? DEFAULT_STATE);
   const window = new BrowserWindow({
     x: state.x,

@@ -51,4 +51,6 @@ async function buildRenderer() {
 const started = performance.now();
 if (!rendererOnly) await buildMain();
 if (!mainOnly) await buildRenderer();
-console.log(`built ${rendererOnly ? 'renderer' : mainOnly ? 'main' : 'app'} in ${Math.round(performance.now() - started)} ms`);
+console.log(
+  `built ${rendererOnly ? 'renderer' : mainOnly ? 'main' : 'app'} in ${Math.round(performance.now() - started)} ms`,
+);

@@ -8,7 +8,10 @@ export function electronBinary() {
   const pkgDir = dirname(require.resolve('electron/package.json'));
   const pathFile = join(pkgDir, 'path.txt');
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const candidate = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : 'electron');
+    const candidate = join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : 'electron',
+    );
     return existsSync(candidate) ? candidate : null;
   }
   if (!existsSync(pathFile)) return null;

@@ -11,14 +11,21 @@ ensureKeyring();
 
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
-  console.log('npx tsx scripts/shot.ts [--screens chat,providers,tools,usage] [--out DIR] [--no-demo] [--send TEXT] [--width N --height N]');
+  console.log(
+    'npx tsx scripts/shot.ts [--screens chat,providers,tools,usage] [--out DIR] [--no-demo] [--send TEXT] [--width N --height N]',
+  );
   process.exit(0);
 }
 const option = (name: string, fallback: string) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 && args[at + 1] ? (args[at + 1] as string) : fallback;
 };
-const LABELS: Record<string, string> = { chat: 'Chats', providers: 'Providers', tools: 'Tools', usage: 'Usage' };
+const LABELS: Record<string, string> = {
+  chat: 'Chats',
+  providers: 'Providers',
+  tools: 'Tools',
+  usage: 'Usage',
+};
 const screens = option('screens', 'chat,providers,tools,usage').split(',');
 const out = option('out', '/tmp/shots');
 const send = option('send', '');
@@ -35,11 +42,19 @@ try {
         await app.page.getByTestId('thread-item').first().click();
         await composer.fill(send);
         await composer.press('Enter');
-        await app.page.locator('[data-testid="message"][data-role="assistant"][data-status="complete"]').first().waitFor({ timeout: 15_000 });
+        await app.page
+          .locator('[data-testid="message"][data-role="assistant"][data-status="complete"]')
+          .first()
+          .waitFor({ timeout: 15_000 });
       }
       for (const screen of screens) {
-        await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: LABELS[screen] ?? screen, exact: true }).click();
-        await app.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await app.page
+          .getByRole('navigation', { name: 'Screens' })
+          .getByRole('button', { name: LABELS[screen] ?? screen, exact: true })
+          .click();
+        await app.page.evaluate(
+          () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        );
         const file = join(out, `${screen}-${scheme}.png`);
         await app.page.screenshot({ path: file });
         console.log(file);

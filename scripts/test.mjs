@@ -7,12 +7,20 @@ const bin = (name) => `node_modules/.bin/${name}`;
 
 // Keychain tests need a Secret Service: start a private session bus with gnome-keyring when there is none.
 if (process.env.LLM_DESK_KEYRING_SESSION !== '1' && !process.env.LLM_DESK_NO_KEYRING) {
-  const probe = spawnSync('sh', ['-c', 'command -v dbus-run-session && command -v gnome-keyring-daemon'], { encoding: 'utf8' });
+  const probe = spawnSync('sh', ['-c', 'command -v dbus-run-session && command -v gnome-keyring-daemon'], {
+    encoding: 'utf8',
+  });
   if (probe.status === 0) {
-    const result = spawnSync('bash', ['scripts/with-keyring.sh', process.execPath, ...process.argv.slice(1)], { stdio: 'inherit' });
+    const result = spawnSync(
+      'bash',
+      ['scripts/with-keyring.sh', process.execPath, ...process.argv.slice(1)],
+      { stdio: 'inherit' },
+    );
     process.exit(result.status ?? 1);
   }
-  console.log('npm test: no D-Bus session and no dbus-run-session/gnome-keyring here; keychain tests will say why they skip.');
+  console.log(
+    'npm test: no D-Bus session and no dbus-run-session/gnome-keyring here; keychain tests will say why they skip.',
+  );
 }
 
 function step(label, command, args) {
@@ -33,14 +41,19 @@ if (only.length === 0) {
   step('typecheck: renderer', bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit']);
   step('typecheck: tests', bin('tsc'), ['-p', 'test/tsconfig.json', '--noEmit']);
   step('lint', bin('eslint'), ['.', '--max-warnings', '0']);
+  step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
   step('build', process.execPath, ['scripts/build.mjs']);
 }
 
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';
-const run = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...only], {
-  stdio: 'inherit',
-});
+const run = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...only],
+  {
+    stdio: 'inherit',
+  },
+);
 
 let passed = 0;
 let failed = 0;

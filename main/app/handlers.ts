@@ -17,8 +17,13 @@ export function checkExternalUrl(raw: string): string {
   } catch {
     throw new AppFailure('invalid_request', `Not a link: ${raw.slice(0, 80)}`);
   }
-  if (url.protocol !== 'https:') throw new AppFailure('invalid_request', `Only https: links open outside the app (this one is ${url.protocol}).`);
-  if (url.username || url.password) throw new AppFailure('invalid_request', 'Links with credentials in them are not opened.');
+  if (url.protocol !== 'https:')
+    throw new AppFailure(
+      'invalid_request',
+      `Only https: links open outside the app (this one is ${url.protocol}).`,
+    );
+  if (url.username || url.password)
+    throw new AppFailure('invalid_request', 'Links with credentials in them are not opened.');
   return url.toString();
 }
 

@@ -43,7 +43,9 @@ export const ChatParams = z
     user: z.string().optional(),
     seed: z.number().int().optional(),
     tool_choice: ToolChoice.optional(),
-    logit_bias: z.record(z.string().regex(/^\d+$/, 'keys are token ids'), z.number().min(-100).max(100)).optional(),
+    logit_bias: z
+      .record(z.string().regex(/^\d+$/, 'keys are token ids'), z.number().min(-100).max(100))
+      .optional(),
     logprobs: z.boolean().optional(),
     top_logprobs: z.number().int().min(0).max(20).optional(),
     response_format: ResponseFormat.optional(),
@@ -65,7 +67,11 @@ export const ToolCall = z.object({
 });
 export type ToolCall = z.infer<typeof ToolCall>;
 
-export const TopLogprob = z.object({ token: z.string(), logprob: z.number(), bytes: z.array(z.number()).nullable() });
+export const TopLogprob = z.object({
+  token: z.string(),
+  logprob: z.number(),
+  bytes: z.array(z.number()).nullable(),
+});
 export const TokenLogprob = TopLogprob.extend({ top_logprobs: z.array(TopLogprob) });
 export type TokenLogprob = z.infer<typeof TokenLogprob>;
 
@@ -163,7 +169,12 @@ export const StreamEvent = z.discriminatedUnion('type', [
     messages: z.array(Message),
     droppedFields: z.array(z.string()),
   }),
-  z.object({ type: z.literal('delta'), streamId: z.string(), threadId: z.string(), choices: z.array(ChoiceDelta) }),
+  z.object({
+    type: z.literal('delta'),
+    streamId: z.string(),
+    threadId: z.string(),
+    choices: z.array(ChoiceDelta),
+  }),
   z.object({
     type: z.literal('retrying'),
     streamId: z.string(),

@@ -52,7 +52,12 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
-export const ParamPreset = z.object({ id: z.string(), name: z.string(), params: ChatParams, createdAt: z.number() });
+export const ParamPreset = z.object({
+  id: z.string(),
+  name: z.string(),
+  params: ChatParams,
+  createdAt: z.number(),
+});
 export type ParamPreset = z.infer<typeof ParamPreset>;
 
 const Id = z.object({ id: z.string().min(1) });
@@ -75,16 +80,31 @@ export const threadChannels = {
   'threads:restore': channel(Id, Thread),
   'threads:selectBranch': channel(z.object({ threadId: z.string(), messageId: z.string() }), Thread),
   'threads:search': channel(
-    z.object({ query: z.string(), mode: z.enum(['newest', 'relevance']).default('newest'), limit: z.number().int().min(1).max(200).default(20) }),
+    z.object({
+      query: z.string(),
+      mode: z.enum(['newest', 'relevance']).default('newest'),
+      limit: z.number().int().min(1).max(200).default(20),
+    }),
     z.array(SearchHit),
   ),
-  'threads:export': channel(Id.extend({ format: z.enum(['json', 'markdown']) }), z.object({ filename: z.string(), text: z.string() })),
+  'threads:export': channel(
+    Id.extend({ format: z.enum(['json', 'markdown']) }),
+    z.object({ filename: z.string(), text: z.string() }),
+  ),
   'threads:import': channel(z.object({ text: z.string().min(1) }), Thread),
   'messages:edit': channel(z.object({ id: z.string(), content: z.string() }), Message),
   'messages:delete': channel(Id, z.object({ deleted: z.number() })),
   'messages:rawEvents': channel(
-    z.object({ id: z.string(), query: z.string().default(''), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500) }),
-    z.object({ total: z.number(), events: z.array(z.object({ seq: z.number(), at: z.number(), data: z.string() })) }),
+    z.object({
+      id: z.string(),
+      query: z.string().default(''),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(5000).default(500),
+    }),
+    z.object({
+      total: z.number(),
+      events: z.array(z.object({ seq: z.number(), at: z.number(), data: z.string() })),
+    }),
   ),
   'presets:list': channel(z.object({}), z.array(ParamPreset)),
   'presets:save': channel(z.object({ name: z.string().trim().min(1), params: ChatParams }), ParamPreset),

@@ -35,7 +35,12 @@ export type ToolDef = z.infer<typeof ToolDef>;
  * One problem with a schema or a value: `path` is a JSON Pointer ('' for the whole document);
  * `line`/`column` (1-based) are set when the text itself could not be parsed.
  */
-export const SchemaIssue = z.object({ path: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() });
+export const SchemaIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+});
 export type SchemaIssue = z.infer<typeof SchemaIssue>;
 
 const Id = z.object({ id: z.string().min(1) });
@@ -46,7 +51,10 @@ export const toolChannels = {
   'tools:update': channel(Id.extend({ patch: ToolPatch }), ToolDef),
   'tools:duplicate': channel(Id, ToolDef),
   'tools:delete': channel(Id, z.object({ deleted: z.boolean() })),
-  'tools:validateSchema': channel(z.object({ schemaText: z.string() }), z.object({ issues: z.array(SchemaIssue) })),
+  'tools:validateSchema': channel(
+    z.object({ schemaText: z.string() }),
+    z.object({ issues: z.array(SchemaIssue) }),
+  ),
   /** Import an OpenAI `tools` array (JSON text). */
   'tools:import': channel(z.object({ text: z.string().min(1) }), z.array(ToolDef)),
   'tools:export': channel(z.object({ ids: z.array(z.string()).optional() }), z.object({ text: z.string() })),

@@ -58,13 +58,41 @@ export type UsageTotals = z.infer<typeof Totals>;
 export const UsageSummary = z.object({
   totals: Totals,
   /** Tokens, cost and credits per day (local midnight) per model. */
-  daily: z.array(z.object({ day: z.string(), model: z.string(), tokens: z.number(), cost: z.number(), credits: z.number(), requests: z.number() })),
-  byStatus: z.array(z.object({ status: UsageStatus, requests: z.number() })),
-  latency: z.array(z.object({ model: z.string(), p50: z.number().nullable(), p95: z.number().nullable(), requests: z.number() })),
-  breakdown: z.array(
-    Totals.extend({ providerId: z.string().nullable(), providerName: z.string(), model: z.string(), confidential: z.boolean() }),
+  daily: z.array(
+    z.object({
+      day: z.string(),
+      model: z.string(),
+      tokens: z.number(),
+      cost: z.number(),
+      credits: z.number(),
+      requests: z.number(),
+    }),
   ),
-  balances: z.array(z.object({ providerId: z.string().nullable(), providerName: z.string(), creditsRemaining: z.number(), at: z.number() })),
+  byStatus: z.array(z.object({ status: UsageStatus, requests: z.number() })),
+  latency: z.array(
+    z.object({
+      model: z.string(),
+      p50: z.number().nullable(),
+      p95: z.number().nullable(),
+      requests: z.number(),
+    }),
+  ),
+  breakdown: z.array(
+    Totals.extend({
+      providerId: z.string().nullable(),
+      providerName: z.string(),
+      model: z.string(),
+      confidential: z.boolean(),
+    }),
+  ),
+  balances: z.array(
+    z.object({
+      providerId: z.string().nullable(),
+      providerName: z.string(),
+      creditsRemaining: z.number(),
+      at: z.number(),
+    }),
+  ),
 });
 export type UsageSummary = z.infer<typeof UsageSummary>;
 
@@ -84,15 +112,30 @@ export const usageChannels = {
    * `tzOffsetMinutes`: the user's offset EAST of UTC, i.e. `-new Date().getTimezoneOffset()`
    * (India +330, New York -300/-240); days in `daily` are local days of that offset.
    */
-  'usage:summary': channel(UsageFilter.extend({ tzOffsetMinutes: z.number().int().min(-1440).max(1440).default(0) }), UsageSummary),
+  'usage:summary': channel(
+    UsageFilter.extend({ tzOffsetMinutes: z.number().int().min(-1440).max(1440).default(0) }),
+    UsageSummary,
+  ),
   'usage:rows': channel(
-    UsageFilter.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+    UsageFilter.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
     z.object({ total: z.number(), rows: z.array(UsageRow) }),
   ),
-  'usage:export': channel(UsageFilter.extend({ format: z.enum(['csv', 'json']) }), z.object({ filename: z.string(), text: z.string() })),
-  'usage:clearPreview': channel(UsageFilter.pick({ from: true, to: true }), z.object({ rows: z.number(), totalTokens: z.number() })),
+  'usage:export': channel(
+    UsageFilter.extend({ format: z.enum(['csv', 'json']) }),
+    z.object({ filename: z.string(), text: z.string() }),
+  ),
+  'usage:clearPreview': channel(
+    UsageFilter.pick({ from: true, to: true }),
+    z.object({ rows: z.number(), totalTokens: z.number() }),
+  ),
   'usage:clear': channel(UsageFilter.pick({ from: true, to: true }), z.object({ deleted: z.number() })),
-  'usage:settings': channel(z.object({ lowBalanceCredits: z.number().min(0).optional() }), z.object({ lowBalanceCredits: z.number() })),
+  'usage:settings': channel(
+    z.object({ lowBalanceCredits: z.number().min(0).optional() }),
+    z.object({ lowBalanceCredits: z.number() }),
+  ),
   'prices:list': channel(z.object({}), z.array(Price)),
   'prices:save': channel(Price.omit({ id: true }).extend({ id: z.string().optional() }), Price),
   'prices:delete': channel(z.object({ id: z.string() }), z.object({ deleted: z.boolean() })),

@@ -89,7 +89,11 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[]): str
  * Opens (or creates) the database, migrating it. A file that fails its integrity check is
  * copied aside and the user is told; it is never silently replaced.
  */
-export function openDatabase(file: string, migrations: readonly Migration[], now = Date.now()): OpenedDatabase {
+export function openDatabase(
+  file: string,
+  migrations: readonly Migration[],
+  now = Date.now(),
+): OpenedDatabase {
   const notices: string[] = [];
   const onDisk = file !== ':memory:';
   if (onDisk && existsSync(file) && !passesIntegrityCheck(file, existsSync(openMarker(file)))) {

@@ -29,7 +29,8 @@ export async function dispatch(
   ctx: CallContext,
   log: Logger = () => {},
 ): Promise<Result<unknown>> {
-  if (!isChannel(name)) return { ok: false, error: { code: 'invalid_request', message: `unknown channel ${name}` } };
+  if (!isChannel(name))
+    return { ok: false, error: { code: 'invalid_request', message: `unknown channel ${name}` } };
   const parsed = channels[name].input.safeParse(payload ?? {});
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error.issues) };
   try {
@@ -39,6 +40,9 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof AppFailure) return { ok: false, error: error.error };
     log(`channel ${name} failed`, error);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside the app. Details are in the log.' } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside the app. Details are in the log.' },
+    };
   }
 }

@@ -11,7 +11,10 @@ export interface EventSink {
   broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
-export type Handler<C extends ChannelName> = (input: Parsed<C>, ctx: CallContext) => Promise<Output<C>> | Output<C>;
+export type Handler<C extends ChannelName> = (
+  input: Parsed<C>,
+  ctx: CallContext,
+) => Promise<Output<C>> | Output<C>;
 
 /** One handler per declared channel: a channel without a handler fails to compile. */
 export type Handlers = { [C in ChannelName]: Handler<C> };

@@ -19,7 +19,10 @@ for (const file of files) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as BenchFile;
     const figures = await mod.run();
     results.push(...figures);
-    for (const r of figures) console.log(`  ${r.pass ? 'pass' : 'FAIL'}  ${r.name}: ${format(r.value)} ${r.unit} (target ${r.target})`);
+    for (const r of figures)
+      console.log(
+        `  ${r.pass ? 'pass' : 'FAIL'}  ${r.name}: ${format(r.value)} ${r.unit} (target ${r.target})`,
+      );
   } catch (error) {
     console.error(`  ${file} failed:`, error);
     results.push({ name: file, value: Number.NaN, unit: 'error', target: 'runs', pass: false });
@@ -29,13 +32,21 @@ for (const file of files) {
 
 function format(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3);
+  return Math.abs(value) >= 100
+    ? value.toFixed(0)
+    : Math.abs(value) >= 1
+      ? value.toFixed(2)
+      : value.toPrecision(3);
 }
 
 const width = Math.max(4, ...results.map((r) => r.name.length));
 console.log(`\n${'name'.padEnd(width)}  ${'value'.padStart(12)}  unit        target            result`);
 for (const r of results) {
-  console.log(`${r.name.padEnd(width)}  ${format(r.value).padStart(12)}  ${r.unit.padEnd(10)}  ${r.target.padEnd(16)}  ${r.pass ? 'pass' : 'FAIL'}`);
+  console.log(
+    `${r.name.padEnd(width)}  ${format(r.value).padStart(12)}  ${r.unit.padEnd(10)}  ${r.target.padEnd(16)}  ${r.pass ? 'pass' : 'FAIL'}`,
+  );
 }
 writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\n${results.filter((r) => r.pass).length} of ${results.length} figures meet their targets; written to bench-results.json`);
+console.log(
+  `\n${results.filter((r) => r.pass).length} of ${results.length} figures meet their targets; written to bench-results.json`,
+);

@@ -8,7 +8,9 @@ ensureKeyring();
 
 const demo = process.argv.includes('--demo');
 const port = Number(process.env.PORT ?? (demo ? 5174 : 5173));
-const dataDir = demo ? undefined : (process.env.LLM_DESK_DATA ?? join(homedir(), '.local/share/llm-desk-browser'));
+const dataDir = demo
+  ? undefined
+  : (process.env.LLM_DESK_DATA ?? join(homedir(), '.local/share/llm-desk-browser'));
 
 const host = await startHost({ demo, port, dataDir, keychainService: demo ? undefined : 'llm-desk-browser' });
 console.log(`

@@ -43,7 +43,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const mock = options.demo ? await startMockProvider({ port: options.mockPort }) : null;
   services = await createServices({
     dataDir,
-    secretStore: new KeytarSecretStore({ service: options.keychainService ?? `llm-desk-test-${randomBytes(6).toString('hex')}` }),
+    secretStore: new KeytarSecretStore({
+      service: options.keychainService ?? `llm-desk-test-${randomBytes(6).toString('hex')}`,
+    }),
     fetch: globalThis.fetch,
     openExternal: async () => {
       throw new Error('The browser build cannot open the system browser; open the printed URL yourself.');

@@ -7,11 +7,19 @@ import { spawnSync } from 'node:child_process';
  */
 export function ensureKeyring(): void {
   if (process.env.DBUS_SESSION_BUS_ADDRESS || process.env.LLM_DESK_KEYRING_SESSION === '1') return;
-  const probe = spawnSync('sh', ['-c', 'command -v dbus-run-session && command -v gnome-keyring-daemon'], { encoding: 'utf8' });
-  if (probe.status !== 0) return;
-  console.log('No keychain session found: starting a private, throwaway gnome-keyring for this run (secrets end with it).');
-  const result = spawnSync('bash', ['scripts/with-keyring.sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
+  const probe = spawnSync('sh', ['-c', 'command -v dbus-run-session && command -v gnome-keyring-daemon'], {
+    encoding: 'utf8',
   });
+  if (probe.status !== 0) return;
+  console.log(
+    'No keychain session found: starting a private, throwaway gnome-keyring for this run (secrets end with it).',
+  );
+  const result = spawnSync(
+    'bash',
+    ['scripts/with-keyring.sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+    },
+  );
   process.exit(result.status ?? 1);
 }

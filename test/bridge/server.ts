@@ -77,13 +77,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let origin = '';
 
   const authorized = (req: IncomingMessage, url: URL): boolean => {
-    const given = url.searchParams.get('token') ?? req.headers['x-bridge-token']?.toString() ?? cookieToken(req);
+    const given =
+      url.searchParams.get('token') ?? req.headers['x-bridge-token']?.toString() ?? cookieToken(req);
     return given !== null && sameSecret(given, token);
   };
-  const fromOwnOrigin = (req: IncomingMessage): boolean => !req.headers.origin || req.headers.origin === origin;
+  const fromOwnOrigin = (req: IncomingMessage): boolean =>
+    !req.headers.origin || req.headers.origin === origin;
 
   const send = (res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     res.end(body);
   };
 
@@ -93,13 +99,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // place so the shim may reach this origin (a meta CSP would intersect with the header).
     const withShim = html
       .replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, '')
-      .replace('<script type="module"', '<script src="./__bridge/shim.js"></script>\n    <script type="module"');
+      .replace(
+        '<script type="module"',
+        '<script src="./__bridge/shim.js"></script>\n    <script type="module"',
+      );
     const headers: Record<string, string> = {
       'content-type': TYPES['.html'] ?? 'text/html',
       'cache-control': 'no-store',
       'content-security-policy': contentSecurityPolicy({ connect: [`'self'`, `ws://${url.host}`] }),
     };
-    if (url.searchParams.has('token')) headers['set-cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (url.searchParams.has('token'))
+      headers['set-cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     res.writeHead(200, headers);
     res.end(withShim);
   };
@@ -109,7 +119,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!file.startsWith(normalize(options.rendererDir))) return send(res, 404, 'not found');
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
       res.end(body);
     } catch {
       send(res, 404, 'not found');
@@ -118,7 +131,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
-    if (!authorized(req, url)) return send(res, 403, 'This test bridge needs its per-run token: open the URL it printed.');
+    if (!authorized(req, url))
+      return send(res, 403, 'This test bridge needs its per-run token: open the URL it printed.');
     if (!fromOwnOrigin(req)) return send(res, 403, 'cross-origin request refused');
     void (async () => {
       if (req.method === 'POST' && url.pathname.startsWith('/__bridge/invoke/')) {
@@ -129,16 +143,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         try {
           payload = JSON.parse(await readBody(req));
         } catch {
-          return send(res, 200, JSON.stringify({ ok: false, error: { code: 'invalid_request', message: 'payload is not JSON' } }), 'application/json');
+          return send(
+            res,
+            200,
+            JSON.stringify({ ok: false, error: { code: 'invalid_request', message: 'payload is not JSON' } }),
+            'application/json',
+          );
         }
-        const result = await dispatch(handlers, channel, payload, { senderId: Number.isInteger(senderId) ? senderId : 0 });
+        const result = await dispatch(handlers, channel, payload, {
+          senderId: Number.isInteger(senderId) ? senderId : 0,
+        });
         return send(res, 200, JSON.stringify(result), 'application/json');
       }
       if (req.method !== 'GET') return send(res, 405, 'method not allowed');
       if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res, url);
       if (url.pathname === '/__bridge/shim.js') {
         const body = await readFile(options.shimFile);
-        res.writeHead(200, { 'content-type': TYPES['.js'] ?? 'text/javascript', 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': TYPES['.js'] ?? 'text/javascript',
+          'cache-control': 'no-store',
+        });
         return res.end(body);
       }
       return serveFile(res, decodeURIComponent(url.pathname));

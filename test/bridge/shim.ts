@@ -13,7 +13,8 @@ function connect(): Promise<number> {
   ready ??= new Promise<number>((resolve, reject) => {
     const socket = new WebSocket(`ws://${location.host}/__bridge/events`);
     socket.addEventListener('message', (message: MessageEvent<string>) => {
-      const data = JSON.parse(message.data) as { type: 'hello'; senderId: number } | { type: 'event'; event: EventName; payload: unknown };
+      const data = JSON.parse(message.data) as
+        { type: 'hello'; senderId: number } | { type: 'event'; event: EventName; payload: unknown };
       if (data.type === 'hello') {
         senderId = data.senderId;
         resolve(data.senderId);

@@ -8,10 +8,7 @@ import { buildRequest } from '../../main/chat/request';
 import { allCaps, assistant, noCaps, searchTool, toolResult, user, weatherTool } from './support/messages';
 
 const schema: unknown = JSON.parse(
-  readFileSync(
-    new URL('../fixtures/openai/chat-completion-request.schema.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(new URL('../fixtures/openai/chat-completion-request.schema.json', import.meta.url), 'utf8'),
 );
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);

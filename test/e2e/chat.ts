@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 
 /** Page helpers for the conversation: locators by test id and role, waits on app state, never on time. */
-export const assistantMessages = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
+export const assistantMessages = (page: Page) =>
+  page.locator('[data-testid="message"][data-role="assistant"]');
 
 export async function openFirstThread(page: Page): Promise<void> {
   await page.getByTestId('thread-item').first().click();
@@ -28,7 +29,11 @@ export async function send(page: Page, text: string): Promise<void> {
 export const lastAnswer = (page: Page) => assistantMessages(page).last();
 
 /** Thread settings through the same API the parameter panel uses. */
-export async function setThreadParams(page: Page, threadId: string, params: Record<string, unknown>): Promise<void> {
+export async function setThreadParams(
+  page: Page,
+  threadId: string,
+  params: Record<string, unknown>,
+): Promise<void> {
   await page.evaluate(
     async ({ id, p }) => {
       const result = await window.api.threads.update({ id, settings: { params: p } });
@@ -39,13 +44,19 @@ export async function setThreadParams(page: Page, threadId: string, params: Reco
 }
 
 /** A fresh thread on the demo thread's provider and model, opened in the UI. */
-export async function newThreadLike(page: Page, templateId: string, settings: Record<string, unknown> = {}): Promise<string> {
+export async function newThreadLike(
+  page: Page,
+  templateId: string,
+  settings: Record<string, unknown> = {},
+): Promise<string> {
   const id = await page.evaluate(
     async ({ templateId, settings }) => {
       const template = await window.api.threads.get({ id: templateId });
       if (!template.ok) throw new Error(template.error.message);
       const { providerId, model } = template.value.thread.settings;
-      const created = await window.api.threads.create({ settings: { providerId, model, toolIds: [], ...settings } });
+      const created = await window.api.threads.create({
+        settings: { providerId, model, toolIds: [], ...settings },
+      });
       if (!created.ok) throw new Error(created.error.message);
       return created.value.id;
     },

@@ -14,7 +14,10 @@ export interface AppUnderTest {
  */
 export async function openApp(
   browser: Browser,
-  options: HostOptions & { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+  options: HostOptions & {
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<AppUnderTest> {
   const host = await startHost(options);
   const context = await browser.newContext({

@@ -22,9 +22,19 @@ afterAll(async () => {
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
 
-async function addProvider(page: Page, preset: string, baseUrl: string, secretLabel: string, secret: string, name?: string) {
+async function addProvider(
+  page: Page,
+  preset: string,
+  baseUrl: string,
+  secretLabel: string,
+  secret: string,
+  name?: string,
+) {
   await page.getByRole('button', { name: '+ Add provider' }).click();
-  await page.getByRole('list', { name: 'Provider presets' }).getByRole('button', { name: new RegExp(`^${preset}`) }).click();
+  await page
+    .getByRole('list', { name: 'Provider presets' })
+    .getByRole('button', { name: new RegExp(`^${preset}`) })
+    .click();
   const form = page.locator('form.providers-detail');
   if (name) await form.getByLabel('Name').fill(name);
   await form.getByLabel('Base URL').fill(baseUrl);
@@ -33,9 +43,12 @@ async function addProvider(page: Page, preset: string, baseUrl: string, secretLa
 }
 
 const modelIds = async (page: Page, providerName: string) =>
-  (await page.getByRole('list', { name: `Models of ${providerName}` }).getByRole('listitem').evaluateAll((items) =>
-    items.map((item) => item.getAttribute('aria-label') ?? ''),
-  )).filter(Boolean);
+  (
+    await page
+      .getByRole('list', { name: `Models of ${providerName}` })
+      .getByRole('listitem')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''))
+  ).filter(Boolean);
 
 describe('providers and the scope-filtered model list', () => {
   it('a newcomer is told to add a provider first', async () => {
@@ -45,7 +58,14 @@ describe('providers and the scope-filtered model list', () => {
   it('with an llm-confidential token only confidential models are usable; llm-all shows them all', async () => {
     const { page } = app;
     await nav(page, 'Providers');
-    await addProvider(page, 'Confidential LLM service', mock.confidentialBase, 'Access token', mintJwt({ scopes: ['llm-confidential'] }), 'Confidential');
+    await addProvider(
+      page,
+      'Confidential LLM service',
+      mock.confidentialBase,
+      'Access token',
+      mintJwt({ scopes: ['llm-confidential'] }),
+      'Confidential',
+    );
     await page.getByTestId('credential-status').getByText('llm-confidential').waitFor();
 
     const list = page.getByRole('list', { name: 'Models of Confidential' });
@@ -59,7 +79,9 @@ describe('providers and the scope-filtered model list', () => {
     await page.getByRole('button', { name: 'Replace' }).click();
     await page.getByTestId('credential-status').getByText('llm-all').waitFor();
     await page.getByRole('button', { name: '↻ Refresh' }).click();
-    await expect.poll(() => modelIds(page, 'Confidential')).toEqual(expect.arrayContaining(['phala/gpt-oss-120b', 'openai/gpt-4o-mini']));
+    await expect
+      .poll(() => modelIds(page, 'Confidential'))
+      .toEqual(expect.arrayContaining(['phala/gpt-oss-120b', 'openai/gpt-4o-mini']));
 
     // Back to confidential-only: the models seen under llm-all stay visible on request, with the reason.
     await page.getByLabel('Replace access token').fill(mintJwt({ scopes: ['llm-confidential'] }));
@@ -75,7 +97,9 @@ describe('providers and the scope-filtered model list', () => {
   it('adds Galadriel with an API key and shows its models, the secret never in the page', async () => {
     const { page } = app;
     await addProvider(page, 'Galadriel', mock.galadrielBase, 'API key', mock.apiKey);
-    await expect.poll(() => modelIds(page, 'Galadriel')).toEqual(expect.arrayContaining(['llama3.1:8b', 'llama3.1:70b']));
+    await expect
+      .poll(() => modelIds(page, 'Galadriel'))
+      .toEqual(expect.arrayContaining(['llama3.1:8b', 'llama3.1:70b']));
     const html = await page.content();
     expect(html).not.toContain(mock.apiKey);
   });
@@ -85,6 +109,10 @@ describe('providers and the scope-filtered model list', () => {
     await addProvider(page, 'OpenAI-compatible', mock.galadrielBase, 'API key', mock.apiKey, 'My gateway');
     await expect.poll(() => modelIds(page, 'My gateway')).toContain('mistral-nemo:12b');
     const providers = await page.evaluate(() => window.api.providers.list({}));
-    expect(providers.ok && providers.value.map((p) => p.name)).toEqual(['Confidential', 'Galadriel', 'My gateway']);
+    expect(providers.ok && providers.value.map((p) => p.name)).toEqual([
+      'Confidential',
+      'Galadriel',
+      'My gateway',
+    ]);
   });
 });

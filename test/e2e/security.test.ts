@@ -32,11 +32,22 @@ describe('the renderer is sandboxed', () => {
         return typeof window.api.providers.list;
       })(),
     }));
-    expect(probe).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', frozen: true, invoke: false, reassign: 'function' });
+    expect(probe).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      frozen: true,
+      invoke: false,
+      reassign: 'function',
+    });
   });
 
   it('cannot fetch any host directly, not even the provider on loopback', async () => {
-    const targets = ['https://example.com/', app.host.mock?.confidentialBase + '/models', 'http://127.0.0.1:1/'];
+    const targets = [
+      'https://example.com/',
+      app.host.mock?.confidentialBase + '/models',
+      'http://127.0.0.1:1/',
+    ];
     const outcomes = await app.page.evaluate(async (urls) => {
       const results: string[] = [];
       for (const url of urls) {

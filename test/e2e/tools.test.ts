@@ -24,7 +24,10 @@ const mock = () => {
   return m;
 };
 const threadId = () => app.host.demoThreadId ?? '';
-const chatBodies = () => mock().requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.bodyText);
+const chatBodies = () =>
+  mock()
+    .requests.filter((r) => r.path.endsWith('/chat/completions'))
+    .map((r) => r.bodyText);
 
 describe('tools: the model calls, the user answers as the tool', () => {
   it('answers two parallel calls together and the conversation continues with matching tool_call_ids', async () => {
@@ -32,7 +35,9 @@ describe('tools: the model calls, the user answers as the tool', () => {
     await send(page, 'Use two tools in parallel please');
     const calls = lastAnswer(page).getByTestId('tool-calls');
     await expect.poll(() => calls.getByRole('article').count()).toBe(2);
-    const names = await calls.getByRole('article').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')));
+    const names = await calls
+      .getByRole('article')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')));
     for (const name of names) {
       const fn = (name ?? '').replace('Call to ', '');
       await calls.getByLabel(`Result of ${fn}`).fill(`{"ok": true, "from": "${fn}"}`);
@@ -41,13 +46,19 @@ describe('tools: the model calls, the user answers as the tool', () => {
     await page.waitForFunction(() => {
       const answers = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
       const last = answers[answers.length - 1];
-      return last?.getAttribute('data-status') === 'complete' && !last.querySelector('[data-testid="tool-calls"]');
+      return (
+        last?.getAttribute('data-status') === 'complete' && !last.querySelector('[data-testid="tool-calls"]')
+      );
     });
 
-    const followUp = JSON.parse(chatBodies().at(-1) ?? '{}') as { messages: { role: string; tool_call_id?: string; tool_calls?: { id: string }[] }[] };
+    const followUp = JSON.parse(chatBodies().at(-1) ?? '{}') as {
+      messages: { role: string; tool_call_id?: string; tool_calls?: { id: string }[] }[];
+    };
     const assistant = followUp.messages.find((m) => m.role === 'assistant' && m.tool_calls);
     const toolMessages = followUp.messages.filter((m) => m.role === 'tool');
-    expect(toolMessages.map((m) => m.tool_call_id).sort()).toEqual((assistant?.tool_calls ?? []).map((c) => c.id).sort());
+    expect(toolMessages.map((m) => m.tool_call_id).sort()).toEqual(
+      (assistant?.tool_calls ?? []).map((c) => c.id).sort(),
+    );
     await page.screenshot({ path: 'test-results/tools-round-trip.png' });
   });
 
@@ -58,7 +69,10 @@ describe('tools: the model calls, the user answers as the tool', () => {
       const demo = await window.api.threads.get({ id });
       const current = await window.api.threads.list({});
       if (demo.ok && current.ok && current.value[0]) {
-        await window.api.threads.update({ id: current.value[0].id, settings: { toolIds: demo.value.thread.settings.toolIds } });
+        await window.api.threads.update({
+          id: current.value[0].id,
+          settings: { toolIds: demo.value.thread.settings.toolIds },
+        });
       }
     }, threadId());
     mock().script({
@@ -72,7 +86,9 @@ describe('tools: the model calls, the user answers as the tool', () => {
     await send(page, 'Do something odd');
     const calls = lastAnswer(page).getByTestId('tool-calls');
     await calls.getByRole('list', { name: 'Argument problems' }).first().waitFor();
-    expect(await calls.getByRole('list', { name: 'Argument problems' }).first().textContent()).toMatch(/city/);
+    expect(await calls.getByRole('list', { name: 'Argument problems' }).first().textContent()).toMatch(
+      /city/,
+    );
     await expect.poll(() => calls.getByText('unknown function', { exact: true }).count()).toBe(1);
   });
 });
@@ -88,10 +104,15 @@ describe('structured output and logprobs', () => {
   it('shows pass when the answer follows the JSON schema and fail, with the path, when it does not', async () => {
     const { page } = app;
     await newThreadLike(page, threadId(), {
-      params: { stream: true, response_format: { type: 'json_schema', json_schema: { name: 'weather', schema, strict: true } } },
+      params: {
+        stream: true,
+        response_format: { type: 'json_schema', json_schema: { name: 'weather', schema, strict: true } },
+      },
     });
     await send(page, 'Weather as JSON');
-    await expect.poll(() => lastAnswer(page).getByTestId('structured-answer').getAttribute('data-state')).toBe('pass');
+    await expect
+      .poll(() => lastAnswer(page).getByTestId('structured-answer').getAttribute('data-state'))
+      .toBe('pass');
 
     mock().script({ reply: { content: '{"city": "Oslo", "temperature": "cold"}' } });
     await send(page, 'Again');
@@ -103,7 +124,10 @@ describe('structured output and logprobs', () => {
   it('colours tokens by probability and lists the alternatives of a focused token', async () => {
     const { page } = app;
     // gpt-oss has no logprobs (the app would drop the fields and say so); qwen has them.
-    await newThreadLike(page, threadId(), { model: 'phala/qwen-2.5-7b-instruct', params: { stream: true, logprobs: true, top_logprobs: 3 } });
+    await newThreadLike(page, threadId(), {
+      model: 'phala/qwen-2.5-7b-instruct',
+      params: { stream: true, logprobs: true, top_logprobs: 3 },
+    });
     await send(page, 'Say something short');
     await lastAnswer(page).getByRole('button', { name: 'Tokens' }).click();
     const view = lastAnswer(page).getByTestId('token-view');
@@ -112,7 +136,9 @@ describe('structured output and logprobs', () => {
     await first.focus();
     const alternatives = page.getByTestId('token-alternatives');
     await alternatives.waitFor();
-    expect(await alternatives.getByRole('list', { name: 'Top alternatives' }).getByRole('listitem').count()).toBe(3);
+    expect(
+      await alternatives.getByRole('list', { name: 'Top alternatives' }).getByRole('listitem').count(),
+    ).toBe(3);
     expect(await alternatives.textContent()).toMatch(/%/);
     await page.screenshot({ path: 'test-results/logprobs.png' });
   });
@@ -121,7 +147,9 @@ describe('structured output and logprobs', () => {
 describe('the inspector', () => {
   it('shows the exact bytes that reached the provider', async () => {
     const { page } = app;
-    await newThreadLike(page, threadId(), { params: { stream: true, include_usage: true, temperature: 0.3, seed: 7 } });
+    await newThreadLike(page, threadId(), {
+      params: { stream: true, include_usage: true, temperature: 0.3, seed: 7 },
+    });
     await send(page, 'Inspect me');
     await lastAnswer(page).click();
     const inspector = page.getByRole('complementary', { name: 'Inspector' });

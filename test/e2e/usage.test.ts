@@ -19,7 +19,8 @@ afterAll(async () => {
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
-const figure = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())?.replace(/[^\d.]/g, ''));
+const figure = async (page: Page, testId: string) =>
+  Number((await page.getByTestId(testId).textContent())?.replace(/[^\d.]/g, ''));
 
 describe('the usage screen follows what the user does', () => {
   it('counts requests and tokens as they happen, failures included, and agrees with the provider’s credits', async () => {
@@ -59,7 +60,9 @@ describe('the usage screen follows what the user does', () => {
     }
 
     await page.getByTestId('usage-chart-tokens').waitFor();
-    await expect.poll(() => page.getByTestId('usage-chart-tokens').getAttribute('data-chart-ready')).toBe('true');
+    await expect
+      .poll(() => page.getByTestId('usage-chart-tokens').getAttribute('data-chart-ready'))
+      .toBe('true');
     await page.screenshot({ path: 'test-results/usage.png', fullPage: true });
   });
 });

@@ -7,7 +7,9 @@ import { electronBinary } from '../../scripts/electronBinary.mjs';
 
 const binary = electronBinary();
 if (!binary) {
-  console.log('electron smoke: SKIPPED — the Electron binary is not installed on this machine (offline install); it runs wherever `npm install` could download Electron.');
+  console.log(
+    'electron smoke: SKIPPED — the Electron binary is not installed on this machine (offline install); it runs wherever `npm install` could download Electron.',
+  );
 }
 
 describe.skipIf(!binary)('the packaged shell (Playwright _electron)', () => {

@@ -41,7 +41,9 @@ describe('the contract', () => {
 
   it('does not compile a handler map that misses a channel', () => {
     // @ts-expect-error 'app:openExternal' has no handler
-    const partial: HandlersOf<'app'> = { 'app:info': () => ({ version: '1', platform: 'linux', shell: 'browser', dataDir: '/', notices: [] }) };
+    const partial: HandlersOf<'app'> = {
+      'app:info': () => ({ version: '1', platform: 'linux', shell: 'browser', dataDir: '/', notices: [] }),
+    };
     expect(Object.keys(partial)).toEqual(['app:info']);
   });
 });

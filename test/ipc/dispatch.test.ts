@@ -15,7 +15,10 @@ describe('dispatch: the one entry point for renderer calls', () => {
 
   it('parses the payload and hands the handler the validated value (defaults applied)', async () => {
     const result = await dispatch(handlers, 'models:list', { providerId: 'p1' }, { senderId: 1 });
-    expect(result).toEqual({ ok: true, value: { name: 'models:list', input: { providerId: 'p1', refresh: false } } });
+    expect(result).toEqual({
+      ok: true,
+      value: { name: 'models:list', input: { providerId: 'p1', refresh: false } },
+    });
   });
 
   it('answers a malformed payload with invalid_request naming the field, without calling the handler', async () => {
@@ -35,7 +38,10 @@ describe('dispatch: the one entry point for renderer calls', () => {
 
   it('refuses channels the contract does not declare', async () => {
     const result = await dispatch(handlers, 'secrets:read', {}, { senderId: 1 });
-    expect(result).toEqual({ ok: false, error: { code: 'invalid_request', message: 'unknown channel secrets:read' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: 'unknown channel secrets:read' },
+    });
   });
 
   it('refuses prototype names that are not channels', async () => {
@@ -47,10 +53,19 @@ describe('dispatch: the one entry point for renderer calls', () => {
 
   it('returns a service failure as data with its code', async () => {
     const failing = recordingHandlers(() => {
-      throw new AppFailure('scope_denied', 'needs llm-confidential', { detail: { scope: 'llm-confidential' } });
+      throw new AppFailure('scope_denied', 'needs llm-confidential', {
+        detail: { scope: 'llm-confidential' },
+      });
     });
     const result = await dispatch(failing, 'providers:list', {}, { senderId: 1 });
-    expect(result).toEqual({ ok: false, error: { code: 'scope_denied', message: 'needs llm-confidential', detail: { scope: 'llm-confidential' } } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'scope_denied',
+        message: 'needs llm-confidential',
+        detail: { scope: 'llm-confidential' },
+      },
+    });
   });
 
   it('turns an unexpected crash into a generic internal error that leaks no detail', async () => {

@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
 
 const run = promisify(execFile);
-const ELECTRON_VERSION = (JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }).version;
+const ELECTRON_VERSION = (
+  JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }
+).version;
 
 interface Finding {
   check: string;
@@ -50,10 +52,17 @@ describe('Electronegativity over the app sources', () => {
     );
     const [header, ...rows] = parseCsv(readFileSync(output, 'utf8'));
     expect(header?.[0]).toBe('issue');
-    const findings: Finding[] = rows.map((r) => ({ check: r[0] ?? '', file: r[3] ?? '', location: r[4] ?? '', sample: r[5] ?? '' }));
+    const findings: Finding[] = rows.map((r) => ({
+      check: r[0] ?? '',
+      file: r[3] ?? '',
+      location: r[4] ?? '',
+      sample: r[5] ?? '',
+    }));
     const allowed = allowList();
     expect(allowed.every((a) => a.why.length > 20)).toBe(true);
-    const unexplained = findings.filter((f) => !allowed.some((a) => a.check === f.check && a.file === f.file));
+    const unexplained = findings.filter(
+      (f) => !allowed.some((a) => a.check === f.check && a.file === f.file),
+    );
     expect(unexplained).toEqual([]);
   }, 120_000);
 });

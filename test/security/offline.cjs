@@ -4,7 +4,8 @@ const Module = require('node:module');
 const load = Module._load;
 Module._load = function (request, parent, isMain) {
   if (request === 'got') {
-    const offline = () => Promise.reject(new Error('offline: Electronegativity runs without the network in tests'));
+    const offline = () =>
+      Promise.reject(new Error('offline: Electronegativity runs without the network in tests'));
     return Object.assign(offline, { default: offline, get: offline });
   }
   return load.call(this, request, parent, isMain);

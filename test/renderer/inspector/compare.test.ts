@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../main/contract/chat';
-import { applyCompareEvent, describeChange, parseCompareValue, sentValue } from '../../../renderer/src/features/inspector/compare';
+import {
+  applyCompareEvent,
+  describeChange,
+  parseCompareValue,
+  sentValue,
+} from '../../../renderer/src/features/inspector/compare';
 
 const message = (id: string): Message => ({
   id,
@@ -34,8 +39,14 @@ describe('changing one parameter', () => {
   });
 
   it('explains values outside it', () => {
-    expect(parseCompareValue('temperature', '3')).toEqual({ ok: false, message: 'temperature must be 0 to 2.' });
-    expect(parseCompareValue('max_tokens', '0.5')).toEqual({ ok: false, message: 'max_tokens must be a whole number ≥ 1.' });
+    expect(parseCompareValue('temperature', '3')).toEqual({
+      ok: false,
+      message: 'temperature must be 0 to 2.',
+    });
+    expect(parseCompareValue('max_tokens', '0.5')).toEqual({
+      ok: false,
+      message: 'max_tokens must be a whole number ≥ 1.',
+    });
     expect(parseCompareValue('top_p', 'abc')).toEqual({ ok: false, message: 'abc is not a number.' });
     expect(parseCompareValue('seed', '')).toEqual({ ok: false, message: 'Enter a value.' });
   });
@@ -53,10 +64,33 @@ describe('changing one parameter', () => {
 
 describe('following the comparison stream', () => {
   it('builds the answer from its own events only', () => {
-    let run = { streamId: 's1', sourceMessageId: 'a0', label: 'x', messages: [] as Message[], done: false, startedAt: 0 };
-    run = applyCompareEvent(run, { type: 'started', streamId: 's1', threadId: 't', messages: [message('a')], droppedFields: [] });
-    run = applyCompareEvent(run, { type: 'delta', streamId: 's1', threadId: 't', choices: [{ index: 0, messageId: 'a', content: 'Hel' }] });
-    run = applyCompareEvent(run, { type: 'delta', streamId: 'other', threadId: 't', choices: [{ index: 0, messageId: 'a', content: 'XX' }] });
+    let run = {
+      streamId: 's1',
+      sourceMessageId: 'a0',
+      label: 'x',
+      messages: [] as Message[],
+      done: false,
+      startedAt: 0,
+    };
+    run = applyCompareEvent(run, {
+      type: 'started',
+      streamId: 's1',
+      threadId: 't',
+      messages: [message('a')],
+      droppedFields: [],
+    });
+    run = applyCompareEvent(run, {
+      type: 'delta',
+      streamId: 's1',
+      threadId: 't',
+      choices: [{ index: 0, messageId: 'a', content: 'Hel' }],
+    });
+    run = applyCompareEvent(run, {
+      type: 'delta',
+      streamId: 'other',
+      threadId: 't',
+      choices: [{ index: 0, messageId: 'a', content: 'XX' }],
+    });
     run = applyCompareEvent(run, {
       type: 'delta',
       streamId: 's1',
@@ -66,7 +100,12 @@ describe('following the comparison stream', () => {
     expect(run.messages[0]?.content).toBe('Hello');
     expect(run.messages[0]?.finishReason).toBe('stop');
     expect(run.done).toBe(false);
-    run = applyCompareEvent(run, { type: 'ended', streamId: 's1', threadId: 't', messages: [{ ...message('a'), content: 'Hello', status: 'complete' }] });
+    run = applyCompareEvent(run, {
+      type: 'ended',
+      streamId: 's1',
+      threadId: 't',
+      messages: [{ ...message('a'), content: 'Hello', status: 'complete' }],
+    });
     expect(run.done).toBe(true);
     expect(run.messages[0]?.status).toBe('complete');
   });

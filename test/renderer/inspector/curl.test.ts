@@ -9,14 +9,18 @@ import { buildCurl, shellQuote, shellQuoteKeepingKey } from '../../../renderer/s
  */
 function argumentsOfEach(commands: string[], env: Record<string, string> = {}): string[][] {
   const script = `curl() { for a in "$@"; do printf '%s\\0' "$a"; done; printf '\\001'; }\n${commands.join('\n')}`;
-  const out = execFileSync('bash', ['-c', script], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  const out = execFileSync('bash', ['-c', script], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+  });
   return out
     .split('\u0001')
     .slice(0, -1)
     .map((args) => args.split('\0').slice(0, -1));
 }
 
-const argumentsOf = (command: string, env: Record<string, string> = {}): string[] => argumentsOfEach([command], env)[0] ?? [];
+const argumentsOf = (command: string, env: Record<string, string> = {}): string[] =>
+  argumentsOfEach([command], env)[0] ?? [];
 
 /** Shell text cannot carry NUL, and \x01 separates commands in the batch above. */
 const shellText = fc.string({ unit: 'binary' }).map((s) => s.replaceAll('\0', '').replaceAll('\u0001', ''));
@@ -29,7 +33,9 @@ describe('shell quoting', () => {
 
   it('expands only $API_KEY inside a header, everything else stays literal', () => {
     const pairs = fc.sample(fc.tuple(shellText, shellText), 200);
-    const commands = pairs.map(([before, after]) => `curl ${shellQuoteKeepingKey(`${before}$API_KEY${after}`)}`);
+    const commands = pairs.map(
+      ([before, after]) => `curl ${shellQuoteKeepingKey(`${before}$API_KEY${after}`)}`,
+    );
     const expected = pairs.map(([before, after]) => [`${before}sk-test${after}`]);
     expect(argumentsOfEach(commands, { API_KEY: 'sk-test' })).toEqual(expected);
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { filterEvents, highlightSegments, relativeMs } from '../../../renderer/src/features/inspector/rawEvents';
+import {
+  filterEvents,
+  highlightSegments,
+  relativeMs,
+} from '../../../renderer/src/features/inspector/rawEvents';
 
 const events = [
   { seq: 0, at: 1000, data: 'data: {"choices":[{"delta":{"content":"Hel"}}]}' },

@@ -47,12 +47,12 @@ describe('response facts', () => {
   });
 
   it('formats durations compactly', () => {
-    expect([formatDuration(87.4), formatDuration(1234), formatDuration(45_600), formatDuration(125_000)]).toEqual([
-      '87 ms',
-      '1.23 s',
-      '45.6 s',
-      '2 min 5 s',
-    ]);
+    expect([
+      formatDuration(87.4),
+      formatDuration(1234),
+      formatDuration(45_600),
+      formatDuration(125_000),
+    ]).toEqual(['87 ms', '1.23 s', '45.6 s', '2 min 5 s']);
   });
 
   it('pretty-prints JSON bodies and leaves other text alone', () => {

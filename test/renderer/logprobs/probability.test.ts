@@ -36,10 +36,14 @@ describe('logprob to percent', () => {
 describe('probability to colour', () => {
   it('colours less likely tokens at least as strongly', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
-        const [low, high] = a < b ? [a, b] : [b, a];
-        expect(confidenceStep(low)).toBeGreaterThanOrEqual(confidenceStep(high));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (a, b) => {
+          const [low, high] = a < b ? [a, b] : [b, a];
+          expect(confidenceStep(low)).toBeGreaterThanOrEqual(confidenceStep(high));
+        },
+      ),
     );
   });
 
@@ -67,7 +71,12 @@ describe('alternatives', () => {
   });
 
   it('adds the sampled token when it was not among the top ones', () => {
-    const list = alternativesOf({ token: 'x', logprob: Math.log(0.01), bytes: null, top_logprobs: [{ token: 'y', logprob: Math.log(0.9), bytes: null }] });
+    const list = alternativesOf({
+      token: 'x',
+      logprob: Math.log(0.01),
+      bytes: null,
+      top_logprobs: [{ token: 'y', logprob: Math.log(0.9), bytes: null }],
+    });
     expect(list.map((a) => a.token)).toEqual(['y', 'x']);
   });
 

@@ -12,7 +12,12 @@ const schema = {
 describe('structured answers', () => {
   it('pass when the answer fits the schema, formatted for reading', () => {
     const view = checkStructured('{"name":"Ada","age":36}', schema, 'complete');
-    expect(view).toEqual({ state: 'pass', text: '{\n  "name": "Ada",\n  "age": 36\n}', formatted: true, issues: [] });
+    expect(view).toEqual({
+      state: 'pass',
+      text: '{\n  "name": "Ada",\n  "age": 36\n}',
+      formatted: true,
+      issues: [],
+    });
   });
 
   it('fail with every failing path listed', () => {
@@ -55,14 +60,18 @@ describe('closing half-streamed JSON', () => {
 
   it('turns every prefix of any JSON document into JSON', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue())), fc.boolean(), (value, pretty) => {
-        const text = JSON.stringify(value, null, pretty ? 2 : undefined);
-        for (let end = 1; end <= text.length; end++) {
-          const closed = closePartialJson(text.slice(0, end));
-          expect(closed, text.slice(0, end)).not.toBeNull();
-          expect(() => JSON.parse(closed ?? '')).not.toThrow();
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue())),
+        fc.boolean(),
+        (value, pretty) => {
+          const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+          for (let end = 1; end <= text.length; end++) {
+            const closed = closePartialJson(text.slice(0, end));
+            expect(closed, text.slice(0, end)).not.toBeNull();
+            expect(() => JSON.parse(closed ?? '')).not.toThrow();
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locateJsonPath, pathSegments, syntaxErrorOffset } from '../../../renderer/src/features/tools/jsonLocate';
+import {
+  locateJsonPath,
+  pathSegments,
+  syntaxErrorOffset,
+} from '../../../renderer/src/features/tools/jsonLocate';
 
 const schemaText = `{
   "type": "object",
@@ -10,12 +14,15 @@ const schemaText = `{
   }
 }`;
 
-const at = (range: { from: number; to: number } | null) => (range ? schemaText.slice(range.from, range.to) : null);
+const at = (range: { from: number; to: number } | null) =>
+  range ? schemaText.slice(range.from, range.to) : null;
 
 describe('finding a path in JSON text', () => {
   it('underlines the key of an object member', () => {
     expect(at(locateJsonPath(schemaText, '/properties/city/type'))).toBe('"type"');
-    expect(locateJsonPath(schemaText, '/properties/city/type')?.from).toBe(schemaText.indexOf('"type": "strin"'));
+    expect(locateJsonPath(schemaText, '/properties/city/type')?.from).toBe(
+      schemaText.indexOf('"type": "strin"'),
+    );
   });
 
   it('reads pointer, dotted and $-paths alike', () => {
@@ -44,13 +51,16 @@ describe('finding a path in JSON text', () => {
 
   it('finds every member of any JSON object it is given', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.jsonValue(), { minKeys: 1 }), (object) => {
-        const text = JSON.stringify(object, null, 2);
-        for (const key of Object.keys(object)) {
-          const range = locateJsonPath(text, `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-          expect(range && JSON.parse(text.slice(range.from, range.to))).toBe(key);
-        }
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.jsonValue(), { minKeys: 1 }),
+        (object) => {
+          const text = JSON.stringify(object, null, 2);
+          for (const key of Object.keys(object)) {
+            const range = locateJsonPath(text, `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+            expect(range && JSON.parse(text.slice(range.from, range.to))).toBe(key);
+          }
+        },
+      ),
     );
   });
 });

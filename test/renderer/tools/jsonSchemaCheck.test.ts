@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkAgainstSchema, parseJson, pointerToPath } from '../../../renderer/src/features/tools/jsonSchemaCheck';
+import {
+  checkAgainstSchema,
+  parseJson,
+  pointerToPath,
+} from '../../../renderer/src/features/tools/jsonSchemaCheck';
 
 const weather = {
   type: 'object',
@@ -29,7 +33,9 @@ describe('checking JSON against a schema', () => {
 
   it('reports an anyOf failure once instead of every rejected alternative', () => {
     const schema = { type: 'object', properties: { a: { anyOf: [{ type: 'string' }, { type: 'number' }] } } };
-    expect(checkAgainstSchema({ a: true }, schema)).toEqual([{ path: '$.a', message: 'matches none of the allowed shapes (anyOf)' }]);
+    expect(checkAgainstSchema({ a: true }, schema)).toEqual([
+      { path: '$.a', message: 'matches none of the allowed shapes (anyOf)' },
+    ]);
   });
 
   it('follows local $ref definitions', () => {
@@ -38,7 +44,9 @@ describe('checking JSON against a schema', () => {
       properties: { point: { $ref: '#/definitions/point' } },
       definitions: { point: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
     };
-    expect(checkAgainstSchema({ point: { x: 'far' } }, schema)).toEqual([{ path: '$.point.x', message: 'expected number, got string' }]);
+    expect(checkAgainstSchema({ point: { x: 'far' } }, schema)).toEqual([
+      { path: '$.point.x', message: 'expected number, got string' },
+    ]);
   });
 
   it('runs without eval, so it works under the renderer CSP', () => {
@@ -53,7 +61,9 @@ describe('checking JSON against a schema', () => {
     });
     globalThis.Function = trap;
     try {
-      expect(checkAgainstSchema({ city: 3 }, weather)).toEqual([{ path: '$.city', message: 'expected string, got number' }]);
+      expect(checkAgainstSchema({ city: 3 }, weather)).toEqual([
+        { path: '$.city', message: 'expected string, got number' },
+      ]);
     } finally {
       globalThis.Function = original;
     }
@@ -80,7 +90,11 @@ describe('parsing', () => {
 
   it('points at the place the engine names', () => {
     const parsed = parseJson('{\n  "a": 1,\n}');
-    expect(parsed).toEqual({ ok: false, message: 'Expected double-quoted property name (line 3, column 1)', position: 12 });
+    expect(parsed).toEqual({
+      ok: false,
+      message: 'Expected double-quoted property name (line 3, column 1)',
+      position: 12,
+    });
   });
 
   it('says plainly that empty text is not JSON', () => {

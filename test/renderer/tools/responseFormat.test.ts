@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RESPONSE_SCHEMA, draftOf, formatForKind, formatFromDraft, kindOf, nameRuleProblem } from '../../../renderer/src/features/tools/responseFormat';
+import {
+  DEFAULT_RESPONSE_SCHEMA,
+  draftOf,
+  formatForKind,
+  formatFromDraft,
+  kindOf,
+  nameRuleProblem,
+} from '../../../renderer/src/features/tools/responseFormat';
 
 describe('the response_format editor model', () => {
   const draft = { name: 'report', description: '', schemaText: DEFAULT_RESPONSE_SCHEMA, strict: true };
@@ -26,10 +33,18 @@ describe('the response_format editor model', () => {
   });
 
   it('reads a stored format back into the form', () => {
-    const stored = { type: 'json_schema' as const, json_schema: { name: 'x', schema: { type: 'object' }, strict: false } };
+    const stored = {
+      type: 'json_schema' as const,
+      json_schema: { name: 'x', schema: { type: 'object' }, strict: false },
+    };
     expect(kindOf(stored)).toBe('json_schema');
     expect(kindOf(undefined)).toBe('text');
-    expect(draftOf(stored)).toEqual({ name: 'x', description: '', schemaText: '{\n  "type": "object"\n}', strict: false });
+    expect(draftOf(stored)).toEqual({
+      name: 'x',
+      description: '',
+      schemaText: '{\n  "type": "object"\n}',
+      strict: false,
+    });
     expect(draftOf(undefined).schemaText).toBe(DEFAULT_RESPONSE_SCHEMA);
   });
 });

@@ -31,7 +31,13 @@ const list = (tools: boolean, overridden: ('tools' | 'logprobs')[] = []): ModelL
 
 describe('tool_choice', () => {
   it('round-trips every choice through the picker', () => {
-    for (const choice of [undefined, 'none', 'auto', 'required', { type: 'function', function: { name: 'get_weather' } }] as const) {
+    for (const choice of [
+      undefined,
+      'none',
+      'auto',
+      'required',
+      { type: 'function', function: { name: 'get_weather' } },
+    ] as const) {
       expect(toolChoiceFromKey(toolChoiceKey(choice))).toEqual(choice);
     }
   });
@@ -67,6 +73,8 @@ describe('whether the model takes tools', () => {
   });
 
   it('keeps the round cap within 1–20', () => {
-    expect([clampRounds(0), clampRounds(7.4), clampRounds(99), clampRounds(Number.NaN)]).toEqual([1, 7, 20, 1]);
+    expect([clampRounds(0), clampRounds(7.4), clampRounds(99), clampRounds(Number.NaN)]).toEqual([
+      1, 7, 20, 1,
+    ]);
   });
 });

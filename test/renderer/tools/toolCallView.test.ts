@@ -35,19 +35,40 @@ const message = (over: Partial<Message> & Pick<Message, 'id' | 'role'>): Message
 
 const weatherSchema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
 const library: ToolDef[] = [
-  { id: 'w', name: 'get_weather', description: '', parameters: weatherSchema, cannedResult: '{"temp":21}', createdAt: 0, updatedAt: 0 },
+  {
+    id: 'w',
+    name: 'get_weather',
+    description: '',
+    parameters: weatherSchema,
+    cannedResult: '{"temp":21}',
+    createdAt: 0,
+    updatedAt: 0,
+  },
 ];
-const call = (id: string, name: string, args: string) => ({ id, type: 'function' as const, function: { name, arguments: args } });
+const call = (id: string, name: string, args: string) => ({
+  id,
+  type: 'function' as const,
+  function: { name, arguments: args },
+});
 
 const assistant = message({
   id: 'a1',
   role: 'assistant',
-  toolCalls: [call('c1', 'get_weather', '{"city":"Oslo"}'), call('c2', 'get_weather', '{"town":1}'), call('c3', 'launch', '{'), call('c4', 'get_weather', '{"ci')],
+  toolCalls: [
+    call('c1', 'get_weather', '{"city":"Oslo"}'),
+    call('c2', 'get_weather', '{"town":1}'),
+    call('c3', 'launch', '{'),
+    call('c4', 'get_weather', '{"ci'),
+  ],
 });
 
 describe('viewing tool calls', () => {
   it('checks each call against the schema the request sent, never hiding bad arguments', () => {
-    const sent = toolsFromRequestBody(JSON.stringify({ tools: [{ type: 'function', function: { name: 'get_weather', parameters: weatherSchema } }] }));
+    const sent = toolsFromRequestBody(
+      JSON.stringify({
+        tools: [{ type: 'function', function: { name: 'get_weather', parameters: weatherSchema } }],
+      }),
+    );
     const views = viewToolCalls(assistant, sent, library, [assistant]);
     expect(views.map((v) => [v.id, v.known, v.state])).toEqual([
       ['c1', true, 'valid'],
@@ -112,7 +133,10 @@ describe('answering', () => {
   it('skips calls that were already answered', () => {
     const t1 = message({ id: 't1', role: 'tool', parentId: 'a1', toolCallId: 'c1', content: 'sunny' });
     const answered = viewToolCalls(assistant, null, library, [assistant, t1]);
-    const outcome = buildResults(answered, { c2: { kind: 'text', text: 'x' }, c4: { kind: 'text', text: 'y' } });
+    const outcome = buildResults(answered, {
+      c2: { kind: 'text', text: 'x' },
+      c4: { kind: 'text', text: 'y' },
+    });
     expect(outcome.ok && outcome.results.map((r) => r.toolCallId)).toEqual(['c2', 'c3', 'c4']);
   });
 });

@@ -19,7 +19,9 @@ describe('the tool name rule', () => {
   it('says what is wrong as the user types', () => {
     expect(nameProblem('', [])).toBe('A name is required.');
     expect(nameProblem('a'.repeat(65), [])).toBe('Too long: 65 of 64 characters.');
-    expect(nameProblem('get weather!', [])).toBe('Only letters, digits, _ and - are allowed (found space, “!”).');
+    expect(nameProblem('get weather!', [])).toBe(
+      'Only letters, digits, _ and - are allowed (found space, “!”).',
+    );
     expect(nameProblem('search', ['search'])).toBe('Another tool is already called search.');
   });
 });
@@ -48,11 +50,18 @@ describe('schema problems found without main', () => {
 });
 
 describe('drafts', () => {
-  const tool = { name: 'search', description: 'Web search', parameters: { type: 'object' }, cannedResult: null };
+  const tool = {
+    name: 'search',
+    description: 'Web search',
+    parameters: { type: 'object' },
+    cannedResult: null,
+  };
 
   it('round-trip a saved tool', () => {
     expect(draftToInput(draftFromTool(tool))).toEqual(tool);
-    expect(draftToInput({ ...draftFromTool(tool), hasCannedResult: true, cannedResult: '[]' })?.cannedResult).toBe('[]');
+    expect(
+      draftToInput({ ...draftFromTool(tool), hasCannedResult: true, cannedResult: '[]' })?.cannedResult,
+    ).toBe('[]');
   });
 
   it('notice real edits only', () => {
@@ -63,7 +72,9 @@ describe('drafts', () => {
 
   it('block saving with the first reason', () => {
     expect(saveBlocker(emptyDraft(), [], [])).toBe('A name is required.');
-    expect(saveBlocker({ ...emptyDraft(), name: 'ok' }, [], [{ path: '$', message: 'x' }])).toBe('Fix the schema first (1 problem).');
+    expect(saveBlocker({ ...emptyDraft(), name: 'ok' }, [], [{ path: '$', message: 'x' }])).toBe(
+      'Fix the schema first (1 problem).',
+    );
     expect(saveBlocker({ ...emptyDraft(), name: 'ok' }, [], [])).toBeNull();
   });
 });

@@ -27,7 +27,12 @@ export function CompareColumn({ title, messages, done }: CompareColumnProps) {
           {m.status === 'error' ? (
             <div className="banner banner-error">{m.errorMessage ?? 'The request failed.'}</div>
           ) : (
-            <div className="compare-text">{m.content || (m.toolCalls?.length ? `Tool calls: ${m.toolCalls.map((c) => c.function.name).join(', ')}` : '')}</div>
+            <div className="compare-text">
+              {m.content ||
+                (m.toolCalls?.length
+                  ? `Tool calls: ${m.toolCalls.map((c) => c.function.name).join(', ')}`
+                  : '')}
+            </div>
           )}
           <footer className="compare-facts num">
             {m.finishReason ? <span>finish: {m.finishReason}</span> : null}

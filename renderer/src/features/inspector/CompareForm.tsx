@@ -8,7 +8,15 @@ import { COMPARE_PARAMS, describeChange, parseCompareValue, sentValue } from './
 type Change = 'param' | 'model';
 
 /** Choose the one thing to change: a parameter's value, or the model. */
-export function CompareForm({ threadId, message, onStarted }: { threadId: string; message: Message; onStarted(): void }) {
+export function CompareForm({
+  threadId,
+  message,
+  onStarted,
+}: {
+  threadId: string;
+  message: Message;
+  onStarted(): void;
+}) {
   const ids = useId();
   const runCompare = useStore((s) => s.runCompare);
   const selectMessage = useStore((s) => s.selectMessage);
@@ -33,7 +41,12 @@ export function CompareForm({ threadId, message, onStarted }: { threadId: string
     const request =
       change === 'param' && parsed.ok
         ? { params: { [key]: parsed.value }, label: describeChange({ param: { key, value: parsed.value } }) }
-        : { params: {}, providerId: target?.providerId, model: target?.model, label: describeChange({ model: target?.model }) };
+        : {
+            params: {},
+            providerId: target?.providerId,
+            model: target?.model,
+            label: describeChange({ model: target?.model }),
+          };
     const failure = await runCompare({ threadId, messageId: message.id, ...request });
     setBusy(false);
     if (failure) setError(failure.message);
@@ -51,11 +64,21 @@ export function CompareForm({ threadId, message, onStarted }: { threadId: string
     >
       <div className="inspector-compare-kinds" role="radiogroup" aria-label="What to change">
         <label className="inspector-radio">
-          <input type="radio" name={`${ids}-change`} checked={change === 'param'} onChange={() => setChange('param')} />
+          <input
+            type="radio"
+            name={`${ids}-change`}
+            checked={change === 'param'}
+            onChange={() => setChange('param')}
+          />
           One parameter
         </label>
         <label className="inspector-radio">
-          <input type="radio" name={`${ids}-change`} checked={change === 'model'} onChange={() => setChange('model')} />
+          <input
+            type="radio"
+            name={`${ids}-change`}
+            checked={change === 'model'}
+            onChange={() => setChange('model')}
+          />
           Another model
         </label>
       </div>
@@ -63,7 +86,12 @@ export function CompareForm({ threadId, message, onStarted }: { threadId: string
         <div className="inspector-compare-param">
           <div className="field">
             <label htmlFor={`${ids}-key`}>Parameter</label>
-            <select id={`${ids}-key`} className="select mono" value={key} onChange={(e) => setKey(e.target.value as CompareParam['key'])}>
+            <select
+              id={`${ids}-key`}
+              className="select mono"
+              value={key}
+              onChange={(e) => setKey(e.target.value as CompareParam['key'])}
+            >
               {COMPARE_PARAMS.map((p) => (
                 <option key={p.key} value={p.key}>
                   {p.label}
@@ -84,7 +112,10 @@ export function CompareForm({ threadId, message, onStarted }: { threadId: string
             />
           </div>
           <span className="field-hint inspector-compare-sent">
-            Sent: <span className="mono">{sent === null ? 'not sent (provider default)' : JSON.stringify(sent)}</span>
+            Sent:{' '}
+            <span className="mono">
+              {sent === null ? 'not sent (provider default)' : JSON.stringify(sent)}
+            </span>
           </span>
           {text !== '' && !parsed.ok ? <span className="field-error">{parsed.message}</span> : null}
         </div>

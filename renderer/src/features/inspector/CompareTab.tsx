@@ -9,7 +9,9 @@ import { useInspectedAnswer } from './useInspectedAnswer';
 /** Re-run the inspected answer's request with one change and read the answers side by side. */
 export function CompareTab({ threadId }: { threadId: string }) {
   const inspected = useInspectedAnswer(threadId);
-  const { allRuns, clear } = useStore(useShallow((s) => ({ allRuns: s.compareRuns, clear: s.clearCompareRuns })));
+  const { allRuns, clear } = useStore(
+    useShallow((s) => ({ allRuns: s.compareRuns, clear: s.clearCompareRuns })),
+  );
   const [wide, setWide] = useState(false);
   const messageId = inspected?.message.id;
   const runs = useMemo(() => allRuns.filter((r) => r.sourceMessageId === messageId), [allRuns, messageId]);
@@ -17,7 +19,10 @@ export function CompareTab({ threadId }: { threadId: string }) {
   if (!inspected) {
     return (
       <div className="empty-state inspector-empty">
-        <p>No answers yet. Send a message, then compare its answer against a changed parameter or another model.</p>
+        <p>
+          No answers yet. Send a message, then compare its answer against a changed parameter or another
+          model.
+        </p>
       </div>
     );
   }
@@ -35,15 +40,23 @@ export function CompareTab({ threadId }: { threadId: string }) {
             <button type="button" className="btn btn-ghost inspector-mini-btn" onClick={() => setWide(true)}>
               Side by side
             </button>
-            <button type="button" className="btn btn-ghost inspector-mini-btn" onClick={() => clear(message.id)}>
+            <button
+              type="button"
+              className="btn btn-ghost inspector-mini-btn"
+              onClick={() => clear(message.id)}
+            >
               Clear
             </button>
           </div>
           <CompareView original={message} runs={runs} layout="stacked" />
-          {wide ? <CompareView original={message} runs={runs} layout="wide" onClose={() => setWide(false)} /> : null}
+          {wide ? (
+            <CompareView original={message} runs={runs} layout="wide" onClose={() => setWide(false)} />
+          ) : null}
         </>
       ) : (
-        <p className="field-hint">Each re-run sends the same messages with your one change; the original answer stays as it is.</p>
+        <p className="field-hint">
+          Each re-run sends the same messages with your one change; the original answer stays as it is.
+        </p>
       )}
     </div>
   );

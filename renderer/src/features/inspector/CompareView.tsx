@@ -31,7 +31,13 @@ export function CompareView({ original, runs, layout, onClose }: CompareViewProp
 
   if (layout === 'stacked') return columns;
   return (
-    <dialog ref={dialog} className="compare-dialog" aria-label="Answers side by side" onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={dialog}
+      className="compare-dialog"
+      aria-label="Answers side by side"
+      onClose={onClose}
+      onCancel={onClose}
+    >
       <header className="compare-dialog-head">
         <h2 className="compare-dialog-title">Answers side by side</h2>
         <button type="button" className="btn" onClick={onClose} autoFocus>

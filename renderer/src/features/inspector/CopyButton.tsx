@@ -9,7 +9,12 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     setTimeout(() => setCopied(null), 1500);
   };
   return (
-    <button type="button" className="btn btn-ghost inspector-mini-btn" aria-label={label} onClick={() => void copy()}>
+    <button
+      type="button"
+      className="btn btn-ghost inspector-mini-btn"
+      aria-label={label}
+      onClick={() => void copy()}
+    >
       <span aria-live="polite">{copied === null ? 'Copy' : copied ? 'Copied' : 'Copy failed'}</span>
     </button>
   );

@@ -27,7 +27,12 @@ export function InspectorPane() {
   // WAI-ARIA tabs: arrows move and activate, Home/End jump.
   const onKeyDown = (event: KeyboardEvent) => {
     const at = TABS.findIndex((t) => t.id === tab);
-    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: at + 1,
+      ArrowLeft: at - 1,
+      Home: 0,
+      End: TABS.length - 1,
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
@@ -39,7 +44,13 @@ export function InspectorPane() {
 
   return (
     <aside className="inspector" aria-label="Inspector">
-      <div ref={tabList} className="inspector-tabs" role="tablist" aria-label="Inspector sections" onKeyDown={onKeyDown}>
+      <div
+        ref={tabList}
+        className="inspector-tabs"
+        role="tablist"
+        aria-label="Inspector sections"
+        onKeyDown={onKeyDown}
+      >
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -56,7 +67,12 @@ export function InspectorPane() {
           </button>
         ))}
       </div>
-      <div id={`${ids}-panel`} role="tabpanel" aria-labelledby={`${ids}-tab-${tab}`} className="inspector-panel scroll">
+      <div
+        id={`${ids}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${ids}-tab-${tab}`}
+        className="inspector-panel scroll"
+      >
         {threadId === null ? (
           <div className="empty-state inspector-empty">
             <p>Open or start a thread to see its parameters, tools and requests here.</p>

@@ -23,7 +23,14 @@ export function RawEventsList({ matches, first, queryLength }: RawEventsListProp
   });
 
   return (
-    <div ref={scroller} className="inspector-events scroll" tabIndex={0} role="list" aria-label="Raw stream events" data-testid="raw-events">
+    <div
+      ref={scroller}
+      className="inspector-events scroll"
+      tabIndex={0}
+      role="list"
+      aria-label="Raw stream events"
+      data-testid="raw-events"
+    >
       <div className="inspector-events-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const match = matches[item.index];
@@ -38,10 +45,13 @@ export function RawEventsList({ matches, first, queryLength }: RawEventsListProp
               style={{ transform: `translateY(${item.start}px)` }}
             >
               <span className="inspector-event-meta num">
-                #{match.event.seq} <span className="inspector-event-time">+{relativeMs(match.event, first)} ms</span>
+                #{match.event.seq}{' '}
+                <span className="inspector-event-time">+{relativeMs(match.event, first)} ms</span>
               </span>
               <span className="inspector-event-data mono">
-                {highlightSegments(match.event.data, match.hits, queryLength).map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                {highlightSegments(match.event.data, match.hits, queryLength).map((s, i) =>
+                  s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+                )}
               </span>
             </div>
           );

@@ -16,7 +16,12 @@ export function RawEventsSection({ message }: { message: Message }) {
     <InspectorSection
       title="Raw stream events"
       actions={
-        <button type="button" className="btn btn-ghost inspector-mini-btn" onClick={reload} disabled={loading}>
+        <button
+          type="button"
+          className="btn btn-ghost inspector-mini-btn"
+          onClick={reload}
+          disabled={loading}
+        >
           {loading ? 'Loading…' : 'Refresh'}
         </button>
       }
@@ -31,7 +36,9 @@ export function RawEventsSection({ message }: { message: Message }) {
           onChange={(e) => setQuery(e.target.value)}
         />
         <span className="field-hint num" aria-live="polite">
-          {deferred.trim() === '' ? `${total.toLocaleString()} events` : `${matches.length.toLocaleString()} of ${total.toLocaleString()}`}
+          {deferred.trim() === ''
+            ? `${total.toLocaleString()} events`
+            : `${matches.length.toLocaleString()} of ${total.toLocaleString()}`}
           {events.length < total ? ` (first ${events.length.toLocaleString()} loaded)` : ''}
         </span>
       </div>

@@ -23,11 +23,16 @@ export function RequestBodySection({ body, url }: { body: string; url: string })
       <div className="inspector-url mono" title={url}>
         POST {url}
       </div>
-      <pre className={raw ? 'inspector-code inspector-raw mono' : 'inspector-code mono'} aria-label={raw ? 'Raw request body' : 'Request body'} data-testid="request-body">
+      <pre
+        className={raw ? 'inspector-code inspector-raw mono' : 'inspector-code mono'}
+        aria-label={raw ? 'Raw request body' : 'Request body'}
+        data-testid="request-body"
+      >
         {raw ? body : pretty}
       </pre>
       <span className="field-hint num">
-        {byteLength(body).toLocaleString()} bytes{raw ? ', exactly as sent' : ' · indented for reading; raw shows the exact bytes'}
+        {byteLength(body).toLocaleString()} bytes
+        {raw ? ', exactly as sent' : ' · indented for reading; raw shows the exact bytes'}
       </span>
     </InspectorSection>
   );

@@ -22,7 +22,9 @@ export function RequestTab({ threadId }: { threadId: string }) {
       <AnswerCaption message={message} fallback={fallback} />
       {meta === null ? (
         <p className="field-hint">
-          {message.status === 'streaming' ? 'The request is being sent…' : 'No request was recorded for this answer.'}
+          {message.status === 'streaming'
+            ? 'The request is being sent…'
+            : 'No request was recorded for this answer.'}
         </p>
       ) : (
         <>

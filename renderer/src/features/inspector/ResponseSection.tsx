@@ -3,7 +3,15 @@ import type { ResponseMeta } from '../../../../main/contract/chat';
 import { InspectorSection } from './InspectorSection';
 import { formatDuration, headersThatMatter, readSeed, timingSteps } from './responseFacts';
 
-const Fact = ({ name, value, mono = true }: { name: string; value: string | number | null; mono?: boolean }) =>
+const Fact = ({
+  name,
+  value,
+  mono = true,
+}: {
+  name: string;
+  value: string | number | null;
+  mono?: boolean;
+}) =>
   value === null ? null : (
     <>
       <dt>{name}</dt>
@@ -14,7 +22,9 @@ const Fact = ({ name, value, mono = true }: { name: string; value: string | numb
 /** Status, identifiers, reproducibility facts, headers that matter and the timeline of one exchange. */
 export function ResponseSection({ meta }: { meta: ResponseMeta }) {
   const [allHeaders, setAllHeaders] = useState(false);
-  const headers = allHeaders ? Object.entries(meta.responseHeaders).sort(([a], [b]) => a.localeCompare(b)) : headersThatMatter(meta.responseHeaders);
+  const headers = allHeaders
+    ? Object.entries(meta.responseHeaders).sort(([a], [b]) => a.localeCompare(b))
+    : headersThatMatter(meta.responseHeaders);
   const total = Object.keys(meta.responseHeaders).length;
   const ok = meta.status !== null && meta.status >= 200 && meta.status < 300;
   return (
@@ -23,7 +33,9 @@ export function ResponseSection({ meta }: { meta: ResponseMeta }) {
         <dl className="inspector-facts">
           <dt>status</dt>
           <dd>
-            <span className={meta.status === null ? 'chip' : ok ? 'chip chip-ok' : 'chip chip-danger'}>{meta.status ?? 'no response'}</span>
+            <span className={meta.status === null ? 'chip' : ok ? 'chip chip-ok' : 'chip chip-danger'}>
+              {meta.status ?? 'no response'}
+            </span>
           </dd>
           <Fact name="model" value={meta.model} />
           <Fact name="system_fingerprint" value={meta.systemFingerprint ?? '—'} />
@@ -53,8 +65,12 @@ export function ResponseSection({ meta }: { meta: ResponseMeta }) {
             {timingSteps(meta.timings).map((step) => (
               <tr key={step.label}>
                 <th scope="row">{step.label}</th>
-                <td className="num">{step.sinceSent === null ? '—' : `+${formatDuration(step.sinceSent)}`}</td>
-                <td className="num inspector-delta">{step.sincePrevious === null ? '' : `Δ ${formatDuration(step.sincePrevious)}`}</td>
+                <td className="num">
+                  {step.sinceSent === null ? '—' : `+${formatDuration(step.sinceSent)}`}
+                </td>
+                <td className="num inspector-delta">
+                  {step.sincePrevious === null ? '' : `Δ ${formatDuration(step.sincePrevious)}`}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -72,7 +88,9 @@ export function ResponseSection({ meta }: { meta: ResponseMeta }) {
         }
       >
         {headers.length === 0 ? (
-          <p className="field-hint">{total === 0 ? 'No headers recorded.' : 'None of the usual ones; tick “all” to see every header.'}</p>
+          <p className="field-hint">
+            {total === 0 ? 'No headers recorded.' : 'None of the usual ones; tick “all” to see every header.'}
+          </p>
         ) : (
           <table className="inspector-table inspector-headers">
             <tbody>

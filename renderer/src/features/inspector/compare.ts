@@ -37,7 +37,8 @@ export function sentValue(requestBody: string | undefined, key: string): unknown
   if (!requestBody) return null;
   try {
     const parsed = JSON.parse(requestBody) as unknown;
-    if (parsed !== null && typeof parsed === 'object') return (parsed as Record<string, unknown>)[key] ?? null;
+    if (parsed !== null && typeof parsed === 'object')
+      return (parsed as Record<string, unknown>)[key] ?? null;
   } catch {
     // Not JSON: nothing to read.
   }

@@ -36,7 +36,8 @@ export function buildCurl({ url, headers, body }: CurlInput): string {
   let streams = false;
   try {
     const parsed = JSON.parse(body) as unknown;
-    streams = parsed !== null && typeof parsed === 'object' && (parsed as Record<string, unknown>).stream === true;
+    streams =
+      parsed !== null && typeof parsed === 'object' && (parsed as Record<string, unknown>).stream === true;
   } catch {
     // A body that is not JSON is still sent byte for byte; it just cannot ask for a stream.
   }
@@ -44,7 +45,9 @@ export function buildCurl({ url, headers, body }: CurlInput): string {
   for (const [name, value] of Object.entries(headers)) {
     if (COMPUTED.has(name.toLowerCase())) continue;
     const header = `${name}: ${value}`;
-    lines.push(`-H ${header.includes(API_KEY_PLACEHOLDER) ? shellQuoteKeepingKey(header) : shellQuote(header)}`);
+    lines.push(
+      `-H ${header.includes(API_KEY_PLACEHOLDER) ? shellQuoteKeepingKey(header) : shellQuote(header)}`,
+    );
   }
   lines.push(`--data-binary ${shellQuote(body)}`);
   return lines.join(' \\\n  ');

@@ -18,7 +18,8 @@ export function filterEvents(events: readonly RawEvent[], query: string): EventM
   for (const event of events) {
     const haystack = event.data.toLowerCase();
     const hits: number[] = [];
-    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) hits.push(at);
+    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length))
+      hits.push(at);
     if (hits.length > 0) matches.push({ event, hits });
   }
   return matches;
@@ -44,4 +45,5 @@ export function highlightSegments(data: string, hits: readonly number[], length:
 }
 
 /** Milliseconds since the first frame, so the list reads as a timeline. */
-export const relativeMs = (event: RawEvent, first: RawEvent | undefined): number => (first ? event.at - first.at : 0);
+export const relativeMs = (event: RawEvent, first: RawEvent | undefined): number =>
+  first ? event.at - first.at : 0;

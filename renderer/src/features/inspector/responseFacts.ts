@@ -14,7 +14,17 @@ const EXACT = new Set([
   'cache-control',
   'transfer-encoding',
 ]);
-const PREFIXES = ['x-ratelimit-', 'ratelimit-', 'x-credits-', 'openai-', 'x-openai-', 'x-groq-', 'anthropic-', 'x-model', 'x-confidential'];
+const PREFIXES = [
+  'x-ratelimit-',
+  'ratelimit-',
+  'x-credits-',
+  'openai-',
+  'x-openai-',
+  'x-groq-',
+  'anthropic-',
+  'x-model',
+  'x-confidential',
+];
 
 export const headerMatters = (name: string): boolean => {
   const lower = name.toLowerCase();

@@ -10,7 +10,11 @@ export interface InspectedAnswer {
  * The assistant answer the inspector describes: the selected one; for a selected user or tool
  * message, the newest answer to it; with no selection, the last answer on the active path.
  */
-export function inspectedAnswer(selectedId: string | null, messages: readonly Message[], activePath: readonly Message[]): InspectedAnswer | null {
+export function inspectedAnswer(
+  selectedId: string | null,
+  messages: readonly Message[],
+  activePath: readonly Message[],
+): InspectedAnswer | null {
   const selected = selectedId === null ? undefined : messages.find((m) => m.id === selectedId);
   if (selected?.role === 'assistant') return { message: selected, fallback: false };
   if (selected) {

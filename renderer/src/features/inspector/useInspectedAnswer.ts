@@ -8,5 +8,8 @@ import { inspectedAnswer } from './selection';
 export function useInspectedAnswer(threadId: string): InspectedAnswer | null {
   const detail = useStore((s) => s.details[threadId]);
   const selectedId = useStore((s) => s.selectedMessageId);
-  return useMemo(() => (detail ? inspectedAnswer(selectedId, detail.messages, activePathOf(detail)) : null), [detail, selectedId]);
+  return useMemo(
+    () => (detail ? inspectedAnswer(selectedId, detail.messages, activePathOf(detail)) : null),
+    [detail, selectedId],
+  );
 }

@@ -12,7 +12,13 @@ interface TokenAlternativesProps {
 export function TokenAlternatives({ id, entry, top, left }: TokenAlternativesProps) {
   const alternatives = alternativesOf(entry);
   return (
-    <div id={id} role="tooltip" className="tokens-popover" style={{ top, left }} data-testid="token-alternatives">
+    <div
+      id={id}
+      role="tooltip"
+      className="tokens-popover"
+      style={{ top, left }}
+      data-testid="token-alternatives"
+    >
       <div className="tokens-popover-head">
         <code className="tokens-popover-token">{visibleToken(entry.token)}</code>
         <span className="num">{logprobToPercent(entry.logprob)}</span>
@@ -22,7 +28,10 @@ export function TokenAlternatives({ id, entry, top, left }: TokenAlternativesPro
       ) : (
         <ol className="tokens-alts" aria-label="Top alternatives">
           {alternatives.map((alt, i) => (
-            <li key={`${alt.token}-${i}`} className={alt.chosen ? 'tokens-alt tokens-alt-chosen' : 'tokens-alt'}>
+            <li
+              key={`${alt.token}-${i}`}
+              className={alt.chosen ? 'tokens-alt tokens-alt-chosen' : 'tokens-alt'}
+            >
               <code className="tokens-alt-token">{visibleToken(alt.token)}</code>
               <span className="tokens-alt-bar" aria-hidden="true">
                 <span style={{ width: `${Math.max(2, alt.probability * 100)}%` }} />

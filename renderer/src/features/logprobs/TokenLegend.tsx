@@ -10,7 +10,10 @@ export function TokenLegend() {
         <span key={mix} className="tokens-legend-step">
           <span
             className="tokens-swatch"
-            style={{ backgroundColor: mix === 0 ? 'transparent' : `color-mix(in oklab, var(--logprob-doubt) ${mix}%, transparent)` }}
+            style={{
+              backgroundColor:
+                mix === 0 ? 'transparent' : `color-mix(in oklab, var(--logprob-doubt) ${mix}%, transparent)`,
+            }}
           />
           <span className="num">{LABELS[i]}</span>
         </span>

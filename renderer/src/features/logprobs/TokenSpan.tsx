@@ -13,7 +13,15 @@ interface TokenSpanProps {
 }
 
 /** One sampled token. Memoized: while streaming only new tokens render, not the whole answer. */
-export const TokenSpan = memo(function TokenSpan({ entry, index, tabbable, active, describedBy, onShow, onFocusIndex }: TokenSpanProps) {
+export const TokenSpan = memo(function TokenSpan({
+  entry,
+  index,
+  tabbable,
+  active,
+  describedBy,
+  onShow,
+  onFocusIndex,
+}: TokenSpanProps) {
   const probability = probabilityOf(entry.logprob);
   const parts = entry.token.split('\n');
   return (

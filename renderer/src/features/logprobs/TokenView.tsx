@@ -29,7 +29,11 @@ export function TokenView({ message }: { message: Message }) {
     const box = container.current?.getBoundingClientRect();
     const rect = element.getBoundingClientRect();
     if (!box) return;
-    setAnchor({ index, top: rect.bottom - box.top + 4, left: Math.max(0, Math.min(rect.left - box.left, box.width - 260)) });
+    setAnchor({
+      index,
+      top: rect.bottom - box.top + 4,
+      left: Math.max(0, Math.min(rect.left - box.left, box.width - 260)),
+    });
   }, []);
 
   const focusToken = (index: number) => {
@@ -53,7 +57,9 @@ export function TokenView({ message }: { message: Message }) {
   if (entries.length === 0) {
     return (
       <p className="tokens-empty">
-        {message.status === 'streaming' ? 'Waiting for the first tokens…' : 'This answer has no token probabilities. Turn on logprobs in the parameters and send again.'}
+        {message.status === 'streaming'
+          ? 'Waiting for the first tokens…'
+          : 'This answer has no token probabilities. Turn on logprobs in the parameters and send again.'}
       </p>
     );
   }
@@ -72,7 +78,11 @@ export function TokenView({ message }: { message: Message }) {
         role="group"
         aria-label="Answer tokens coloured by probability; use arrow keys to move between tokens"
         onKeyDown={onKeyDown}
-        onMouseLeave={() => setAnchor((a) => (a && document.activeElement?.getAttribute('data-token-index') === String(a.index) ? a : null))}
+        onMouseLeave={() =>
+          setAnchor((a) =>
+            a && document.activeElement?.getAttribute('data-token-index') === String(a.index) ? a : null,
+          )
+        }
         onBlur={(e) => {
           if (!e.currentTarget.contains(e.relatedTarget)) setAnchor(null);
         }}
@@ -91,7 +101,9 @@ export function TokenView({ message }: { message: Message }) {
         ))}
         {message.status === 'streaming' ? <span className="tokens-caret" aria-hidden="true" /> : null}
       </div>
-      {active && anchor ? <TokenAlternatives id={popoverId} entry={active} top={anchor.top} left={anchor.left} /> : null}
+      {active && anchor ? (
+        <TokenAlternatives id={popoverId} entry={active} top={anchor.top} left={anchor.left} />
+      ) : null}
     </div>
   );
 }

@@ -53,8 +53,13 @@ export interface Alternative {
 
 /** The top alternatives, most likely first, with the sampled token marked (added when not among them). */
 export function alternativesOf(entry: TokenLogprob): Alternative[] {
-  const list = entry.top_logprobs.map((t) => ({ token: t.token, probability: probabilityOf(t.logprob), chosen: t.token === entry.token }));
-  if (!list.some((a) => a.chosen)) list.push({ token: entry.token, probability: probabilityOf(entry.logprob), chosen: true });
+  const list = entry.top_logprobs.map((t) => ({
+    token: t.token,
+    probability: probabilityOf(t.logprob),
+    chosen: t.token === entry.token,
+  }));
+  if (!list.some((a) => a.chosen))
+    list.push({ token: entry.token, probability: probabilityOf(entry.logprob), chosen: true });
   list.sort((a, b) => b.probability - a.probability);
   return list.map((a) => ({ ...a, percent: formatPercent(a.probability) }));
 }

@@ -20,7 +20,10 @@ const BADGE: Record<StructuredState, { className: string; text: string }> = {
 
 /** A structured-output answer: formatted JSON, a pass/fail badge against the schema, failing paths. */
 export function StructuredAnswer({ message, schema }: StructuredAnswerProps) {
-  const view = useMemo(() => checkStructured(message.content, schema, message.status), [message.content, message.status, schema]);
+  const view = useMemo(
+    () => checkStructured(message.content, schema, message.status),
+    [message.content, message.status, schema],
+  );
   const badge = BADGE[view.state];
   const streaming = message.status === 'streaming';
   return (
@@ -45,7 +48,10 @@ export function StructuredAnswer({ message, schema }: StructuredAnswerProps) {
           ))}
         </ul>
       ) : null}
-      <pre className={view.formatted ? 'structured-json mono' : 'structured-json structured-raw mono'} aria-label="Answer JSON">
+      <pre
+        className={view.formatted ? 'structured-json mono' : 'structured-json structured-raw mono'}
+        aria-label="Answer JSON"
+      >
         {view.text}
         {streaming ? <span className="structured-caret" aria-hidden="true" /> : null}
       </pre>

@@ -52,7 +52,11 @@ export interface StructuredView {
 
 const fenced = (content: string) => /^\s*```/.test(content);
 
-export function checkStructured(content: string, schema: Record<string, unknown> | null | undefined, status: MessageStatus): StructuredView {
+export function checkStructured(
+  content: string,
+  schema: Record<string, unknown> | null | undefined,
+  status: MessageStatus,
+): StructuredView {
   if (status === 'streaming') {
     const closed = closePartialJson(content);
     const preview = closed === null ? null : parseJson(closed);
@@ -62,8 +66,11 @@ export function checkStructured(content: string, schema: Record<string, unknown>
   }
   const parsed = parseJson(content);
   if (!parsed.ok) {
-    if (status === 'interrupted' || status === 'error') return { state: 'incomplete', text: content, formatted: false, issues: [] };
-    const why = fenced(content) ? 'not JSON: the answer is wrapped in a Markdown code fence' : `not valid JSON: ${parsed.message}`;
+    if (status === 'interrupted' || status === 'error')
+      return { state: 'incomplete', text: content, formatted: false, issues: [] };
+    const why = fenced(content)
+      ? 'not JSON: the answer is wrapped in a Markdown code fence'
+      : `not valid JSON: ${parsed.message}`;
     return { state: 'unparsable', text: content, formatted: false, issues: [{ path: '$', message: why }] };
   }
   const text = JSON.stringify(parsed.value, null, 2);

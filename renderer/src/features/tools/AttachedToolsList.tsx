@@ -9,7 +9,13 @@ interface AttachedToolsListProps {
   onOpenLibrary(): void;
 }
 
-export function AttachedToolsList({ tools, attachedIds, missingCount, onToggle, onOpenLibrary }: AttachedToolsListProps) {
+export function AttachedToolsList({
+  tools,
+  attachedIds,
+  missingCount,
+  onToggle,
+  onOpenLibrary,
+}: AttachedToolsListProps) {
   if (tools.length === 0) {
     return (
       <div className="ttools-empty">
@@ -27,7 +33,11 @@ export function AttachedToolsList({ tools, attachedIds, missingCount, onToggle, 
       </legend>
       {tools.map((tool) => (
         <label key={tool.id} className="ttools-item">
-          <input type="checkbox" checked={attachedIds.includes(tool.id)} onChange={(e) => onToggle(tool.id, e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={attachedIds.includes(tool.id)}
+            onChange={(e) => onToggle(tool.id, e.target.checked)}
+          />
           <span className="ttools-item-text">
             <span className="mono ttools-item-name">{tool.name}</span>
             {tool.description ? <span className="ttools-item-desc">{tool.description}</span> : null}
@@ -36,7 +46,8 @@ export function AttachedToolsList({ tools, attachedIds, missingCount, onToggle, 
       ))}
       {missingCount > 0 ? (
         <p className="field-hint">
-          {missingCount} attached tool{missingCount === 1 ? ' was' : 's were'} deleted from the library and will not be sent.
+          {missingCount} attached tool{missingCount === 1 ? ' was' : 's were'} deleted from the library and
+          will not be sent.
         </p>
       ) : null}
       <button type="button" className="btn btn-ghost ttools-manage" onClick={onOpenLibrary}>

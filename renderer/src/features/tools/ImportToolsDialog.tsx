@@ -24,7 +24,9 @@ export function ImportToolsDialog({ onClose, onImported }: ImportToolsDialogProp
   const ids = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
-  const [error, setError] = useState<{ message: string; issues: { path: string; message: string }[] } | null>(null);
+  const [error, setError] = useState<{ message: string; issues: { path: string; message: string }[] } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
   const putTool = useStore((s) => s.putTool);
   const toast = useStore((s) => s.toast);
@@ -56,7 +58,13 @@ export function ImportToolsDialog({ onClose, onImported }: ImportToolsDialogProp
   };
 
   return (
-    <dialog ref={dialog} className="tools-dialog" aria-labelledby={`${ids}-title`} onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={dialog}
+      className="tools-dialog"
+      aria-labelledby={`${ids}-title`}
+      onClose={onClose}
+      onCancel={onClose}
+    >
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -67,7 +75,9 @@ export function ImportToolsDialog({ onClose, onImported }: ImportToolsDialogProp
         <h2 id={`${ids}-title`} className="tools-dialog-title">
           Import tools
         </h2>
-        <p className="field-hint">Paste an OpenAI <code>tools</code> array, or open a .json file.</p>
+        <p className="field-hint">
+          Paste an OpenAI <code>tools</code> array, or open a .json file.
+        </p>
         <textarea
           aria-label="Tools JSON"
           className="textarea mono tools-import-text"
@@ -83,7 +93,12 @@ export function ImportToolsDialog({ onClose, onImported }: ImportToolsDialogProp
         />
         <label className="btn tools-file-btn">
           Open file…
-          <input type="file" accept=".json,application/json" className="visually-hidden" onChange={(e) => void openFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            onChange={(e) => void openFile(e.target.files?.[0])}
+          />
         </label>
         {error ? (
           <div className="banner banner-error tools-import-error" role="alert">

@@ -19,7 +19,15 @@ interface JsonEditorProps {
 }
 
 /** A CodeMirror 6 JSON editor, controlled like an input: `value` in, `onChange` out. */
-export function JsonEditor({ value, onChange, label, diagnostics = [], readOnly = false, testId, describedBy }: JsonEditorProps) {
+export function JsonEditor({
+  value,
+  onChange,
+  label,
+  diagnostics = [],
+  readOnly = false,
+  testId,
+  describedBy,
+}: JsonEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);

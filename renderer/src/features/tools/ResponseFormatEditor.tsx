@@ -16,7 +16,11 @@ interface ResponseFormatEditorProps {
 
 const KINDS: { kind: FormatKind; label: string; hint: string }[] = [
   { kind: 'text', label: 'Text', hint: 'Plain answers; the field is not sent.' },
-  { kind: 'json_object', label: 'JSON object', hint: 'Any valid JSON object. Ask for JSON in your prompt too.' },
+  {
+    kind: 'json_object',
+    label: 'JSON object',
+    hint: 'Any valid JSON object. Ask for JSON in your prompt too.',
+  },
   { kind: 'json_schema', label: 'JSON schema', hint: 'An object that follows your schema.' },
 ];
 
@@ -26,8 +30,15 @@ export function ResponseFormatEditor({ value, onChange }: ResponseFormatEditorPr
   const [kind, setKind] = useState<FormatKind>(kindOf(value));
   const [draft, setDraft] = useState<SchemaFormatDraft>(() => draftOf(value));
   const lastEmitted = useRef(JSON.stringify(value ?? null));
-  const { problems, firstCheck } = useSchemaProblems(draft.schemaText, 'A response schema', kind === 'json_schema');
-  const diagnostics = useMemo(() => problemsToDiagnostics(draft.schemaText, problems), [draft.schemaText, problems]);
+  const { problems, firstCheck } = useSchemaProblems(
+    draft.schemaText,
+    'A response schema',
+    kind === 'json_schema',
+  );
+  const diagnostics = useMemo(
+    () => problemsToDiagnostics(draft.schemaText, problems),
+    [draft.schemaText, problems],
+  );
 
   // A new value from outside (a preset, another window) replaces what is being edited.
   useEffect(() => {
@@ -55,8 +66,18 @@ export function ResponseFormatEditor({ value, onChange }: ResponseFormatEditorPr
     <div className="rformat">
       <div className="rformat-kinds" role="radiogroup" aria-label="Response format">
         {KINDS.map((k) => (
-          <label key={k.kind} className={kind === k.kind ? 'rformat-kind rformat-kind-on' : 'rformat-kind'} title={k.hint}>
-            <input type="radio" className="visually-hidden" name={`${ids}-kind`} checked={kind === k.kind} onChange={() => apply(k.kind, draft)} />
+          <label
+            key={k.kind}
+            className={kind === k.kind ? 'rformat-kind rformat-kind-on' : 'rformat-kind'}
+            title={k.hint}
+          >
+            <input
+              type="radio"
+              className="visually-hidden"
+              name={`${ids}-kind`}
+              checked={kind === k.kind}
+              onChange={() => apply(k.kind, draft)}
+            />
             {k.label}
           </label>
         ))}
@@ -101,10 +122,19 @@ export function ResponseFormatEditor({ value, onChange }: ResponseFormatEditorPr
               describedBy={`${ids}-problems`}
               testId="response-schema-editor"
             />
-            <SchemaProblemList id={`${ids}-problems`} problems={problems} checking={firstCheck} okText="Valid object schema" />
+            <SchemaProblemList
+              id={`${ids}-problems`}
+              problems={problems}
+              checking={firstCheck}
+              okText="Valid object schema"
+            />
           </div>
           <label className="rformat-strict">
-            <input type="checkbox" checked={draft.strict} onChange={(e) => apply(kind, { ...draft, strict: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.strict}
+              onChange={(e) => apply(kind, { ...draft, strict: e.target.checked })}
+            />
             strict
             <span className="field-hint">the provider enforces the schema exactly</span>
           </label>

@@ -23,7 +23,9 @@ export function SchemaProblemList({ id, problems, checking, okText }: SchemaProb
           <ul className="tools-problem-list" aria-label="Schema problems">
             {problems.map((p, i) => (
               <li key={`${p.path}-${i}`}>
-                <code className="tools-problem-path">{p.position !== undefined ? 'syntax' : p.path === '' ? '$' : p.path}</code>
+                <code className="tools-problem-path">
+                  {p.position !== undefined ? 'syntax' : p.path === '' ? '$' : p.path}
+                </code>
                 <span>{p.message}</span>
               </li>
             ))}

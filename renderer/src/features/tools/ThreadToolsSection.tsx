@@ -3,7 +3,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { AttachedToolsList } from './AttachedToolsList';
 import { ToolAnsweringFields } from './ToolAnsweringFields';
-import { danglingChoice, toolChoiceFromKey, toolChoiceKey, toolsSupport, withToolChoice } from './threadTools';
+import {
+  danglingChoice,
+  toolChoiceFromKey,
+  toolChoiceKey,
+  toolsSupport,
+  withToolChoice,
+} from './threadTools';
 import { useThreadSettings } from './useThreadSettings';
 import './threadTools.css';
 
@@ -39,7 +45,10 @@ export function ThreadToolsSection({ threadId }: { threadId: string }) {
   const attached = tools.filter((t) => settings.toolIds.includes(t.id));
   const missing = settings.toolIds.filter((id) => !tools.some((t) => t.id === id));
   const choice = settings.params.tool_choice;
-  const dangling = danglingChoice(choice, attached.map((t) => t.name));
+  const dangling = danglingChoice(
+    choice,
+    attached.map((t) => t.name),
+  );
 
   const toggle = (id: string, on: boolean) =>
     void save({ toolIds: on ? [...settings.toolIds, id] : settings.toolIds.filter((t) => t !== id) });
@@ -62,7 +71,11 @@ export function ThreadToolsSection({ threadId }: { threadId: string }) {
       {support.state === 'supported' && support.overridden ? (
         <p className="field-hint">Tools turned on by your override for {model}.</p>
       ) : null}
-      <fieldset className="ttools-fieldset" disabled={disabled} aria-describedby={disabled ? `${ids}-why` : undefined}>
+      <fieldset
+        className="ttools-fieldset"
+        disabled={disabled}
+        aria-describedby={disabled ? `${ids}-why` : undefined}
+      >
         {disabled ? (
           <span id={`${ids}-why`} className="visually-hidden">
             {support.reason}
@@ -81,7 +94,9 @@ export function ThreadToolsSection({ threadId }: { threadId: string }) {
             id={`${ids}-choice`}
             className="select"
             value={toolChoiceKey(choice)}
-            onChange={(e) => void save({ params: withToolChoice(settings.params, toolChoiceFromKey(e.target.value)) })}
+            onChange={(e) =>
+              void save({ params: withToolChoice(settings.params, toolChoiceFromKey(e.target.value)) })
+            }
           >
             <option value="default">Not sent (provider default)</option>
             <option value="auto">auto: the model decides</option>
@@ -99,7 +114,9 @@ export function ThreadToolsSection({ threadId }: { threadId: string }) {
             ) : null}
           </select>
           {dangling ? (
-            <span className="field-error">tool_choice names {dangling}, which is not attached: attach it or pick another choice.</span>
+            <span className="field-error">
+              tool_choice names {dangling}, which is not attached: attach it or pick another choice.
+            </span>
           ) : null}
         </div>
         <ToolAnsweringFields

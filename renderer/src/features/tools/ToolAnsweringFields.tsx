@@ -12,7 +12,13 @@ interface ToolAnsweringFieldsProps {
 }
 
 /** Who answers the model's calls: the user each time, or the canned results hands-free up to a cap. */
-export function ToolAnsweringFields({ mode, maxRounds, withoutCanned, onMode, onMaxRounds }: ToolAnsweringFieldsProps) {
+export function ToolAnsweringFields({
+  mode,
+  maxRounds,
+  withoutCanned,
+  onMode,
+  onMaxRounds,
+}: ToolAnsweringFieldsProps) {
   const ids = useId();
   const [rounds, setRounds] = useState(String(maxRounds));
   const [saved, setSaved] = useState(maxRounds);
@@ -31,14 +37,24 @@ export function ToolAnsweringFields({ mode, maxRounds, withoutCanned, onMode, on
     <fieldset className="ttools-mode">
       <legend className="section-title">Answering tool calls</legend>
       <label className="ttools-radio">
-        <input type="radio" name={`${ids}-mode`} checked={mode === 'manual'} onChange={() => onMode('manual')} />
+        <input
+          type="radio"
+          name={`${ids}-mode`}
+          checked={mode === 'manual'}
+          onChange={() => onMode('manual')}
+        />
         <span>
           I answer each call
           <span className="field-hint"> — type a result, use the canned one, or send an error</span>
         </span>
       </label>
       <label className="ttools-radio">
-        <input type="radio" name={`${ids}-mode`} checked={mode === 'canned'} onChange={() => onMode('canned')} />
+        <input
+          type="radio"
+          name={`${ids}-mode`}
+          checked={mode === 'canned'}
+          onChange={() => onMode('canned')}
+        />
         <span>
           Answer with canned results
           <span className="field-hint"> — hands-free, until the cap</span>
@@ -60,7 +76,9 @@ export function ToolAnsweringFields({ mode, maxRounds, withoutCanned, onMode, on
           />
           <span className="field-hint">After this many rounds the calls wait for you.</span>
           {withoutCanned.length > 0 ? (
-            <span className="ttools-warn">No canned result: {withoutCanned.join(', ')}. A round that calls these waits for your answers.</span>
+            <span className="ttools-warn">
+              No canned result: {withoutCanned.join(', ')}. A round that calls these waits for your answers.
+            </span>
           ) : null}
         </div>
       ) : null}

@@ -23,14 +23,28 @@ export function ToolCallAnswerInput({ call, answer, onAnswer, missing }: ToolCal
         {KINDS.map(({ kind, label }) => {
           const unavailable = kind === 'canned' && call.cannedResult === null;
           return (
-            <label key={kind} className={answer.kind === kind ? 'tcalls-kind tcalls-kind-on' : 'tcalls-kind'} title={unavailable ? 'This tool has no canned result' : undefined}>
+            <label
+              key={kind}
+              className={answer.kind === kind ? 'tcalls-kind tcalls-kind-on' : 'tcalls-kind'}
+              title={unavailable ? 'This tool has no canned result' : undefined}
+            >
               <input
                 type="radio"
                 name={`${ids}-kind`}
                 className="visually-hidden"
                 checked={answer.kind === kind}
                 disabled={unavailable}
-                onChange={() => onAnswer({ kind, text: kind === answer.kind ? answer.text : kind === 'error' && !call.known ? `Unknown function "${call.name}"` : '' })}
+                onChange={() =>
+                  onAnswer({
+                    kind,
+                    text:
+                      kind === answer.kind
+                        ? answer.text
+                        : kind === 'error' && !call.known
+                          ? `Unknown function "${call.name}"`
+                          : '',
+                  })
+                }
               />
               {label}
             </label>
@@ -48,12 +62,18 @@ export function ToolCallAnswerInput({ call, answer, onAnswer, missing }: ToolCal
           spellCheck={false}
           aria-label={answer.kind === 'error' ? `Error message for ${call.name}` : `Result of ${call.name}`}
           aria-invalid={missing}
-          placeholder={answer.kind === 'error' ? 'What went wrong (sent as {"error": …})' : 'What the function returned, e.g. {"temperature": 21}'}
+          placeholder={
+            answer.kind === 'error'
+              ? 'What went wrong (sent as {"error": …})'
+              : 'What the function returned, e.g. {"temperature": 21}'
+          }
           value={answer.text}
           onChange={(e) => onAnswer({ kind: answer.kind, text: e.target.value })}
         />
       )}
-      {answer.kind === 'error' ? <span className="field-hint">Sent as a tool message {'{"error": "…"}'}.</span> : null}
+      {answer.kind === 'error' ? (
+        <span className="field-hint">Sent as a tool message {'{"error": "…"}'}.</span>
+      ) : null}
     </div>
   );
 }

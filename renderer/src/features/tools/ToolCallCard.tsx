@@ -21,7 +21,10 @@ const STATE_CHIP: Record<ToolCallView['state'], { className: string; text: strin
 export function ToolCallCard({ call, streaming, answer, onAnswer, missing }: ToolCallCardProps) {
   const chip = STATE_CHIP[call.state];
   return (
-    <article className={call.known ? 'tcalls-card' : 'tcalls-card tcalls-card-unknown'} aria-label={`Call to ${call.name}`}>
+    <article
+      className={call.known ? 'tcalls-card' : 'tcalls-card tcalls-card-unknown'}
+      aria-label={`Call to ${call.name}`}
+    >
       <div className="tcalls-card-head">
         <span className="mono tcalls-fn">
           <span className="tcalls-fn-mark" aria-hidden="true">
@@ -36,7 +39,9 @@ export function ToolCallCard({ call, streaming, answer, onAnswer, missing }: Too
         </span>
       </div>
       {!call.known ? (
-        <p className="tcalls-note">The model called a function that was not offered in the request. Answer with an error result.</p>
+        <p className="tcalls-note">
+          The model called a function that was not offered in the request. Answer with an error result.
+        </p>
       ) : null}
       <pre className="tcalls-args mono" aria-label="Arguments">
         {call.argumentsText === '' ? '(empty)' : call.argumentsText}

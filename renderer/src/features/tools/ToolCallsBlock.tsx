@@ -27,8 +27,14 @@ export function ToolCallsBlock({ message }: { message: Message }) {
     if (!toolsLoaded) void loadTools();
   }, [toolsLoaded, loadTools]);
 
-  const sentTools = useMemo(() => toolsFromRequestBody(message.meta?.requestBody), [message.meta?.requestBody]);
-  const calls = useMemo(() => viewToolCalls(message, sentTools, library, threadMessages), [message, sentTools, library, threadMessages]);
+  const sentTools = useMemo(
+    () => toolsFromRequestBody(message.meta?.requestBody),
+    [message.meta?.requestBody],
+  );
+  const calls = useMemo(
+    () => viewToolCalls(message, sentTools, library, threadMessages),
+    [message, sentTools, library, threadMessages],
+  );
   const open = calls.filter((c) => c.answer === null);
   const streaming = message.status === 'streaming';
   const outcome = buildResults(calls, answers);
@@ -60,10 +66,17 @@ export function ToolCallsBlock({ message }: { message: Message }) {
       : null;
 
   return (
-    <section className="tcalls" aria-label={`Tool calls (${calls.length})`} onKeyDown={onKeyDown} data-testid="tool-calls">
+    <section
+      className="tcalls"
+      aria-label={`Tool calls (${calls.length})`}
+      onKeyDown={onKeyDown}
+      data-testid="tool-calls"
+    >
       <header className="tcalls-header">
         <span className="section-title">
-          {calls.length === 1 ? 'Tool call' : `${calls.length} tool calls${calls.length > 1 ? ' in parallel' : ''}`}
+          {calls.length === 1
+            ? 'Tool call'
+            : `${calls.length} tool calls${calls.length > 1 ? ' in parallel' : ''}`}
         </span>
         {open.length === 0 && calls.length > 0 ? <span className="chip chip-ok">answered</span> : null}
       </header>
@@ -79,13 +92,19 @@ export function ToolCallsBlock({ message }: { message: Message }) {
       ))}
       {open.length > 0 ? (
         <footer className="tcalls-footer">
-          <button type="button" className="btn btn-primary" disabled={blocked !== null || sending} onClick={() => void send()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={blocked !== null || sending}
+            onClick={() => void send()}
+          >
             {sending ? 'Sending…' : open.length === 1 ? 'Send result' : `Send ${open.length} results`}
           </button>
           <span className="field-hint">
             {blocked ?? (
               <>
-                <kbd className="kbd">Ctrl</kbd> <kbd className="kbd">Enter</kbd> sends and continues the conversation
+                <kbd className="kbd">Ctrl</kbd> <kbd className="kbd">Enter</kbd> sends and continues the
+                conversation
               </>
             )}
           </span>

@@ -9,7 +9,14 @@ import { JsonEditor } from './JsonEditor';
 import { SchemaProblemList } from './SchemaProblemList';
 import { ToolEditorActions } from './ToolEditorActions';
 import type { ToolDraft } from './toolForm';
-import { draftFromTool, draftsEqual, draftToInput, nameProblem, problemsToDiagnostics, saveBlocker } from './toolForm';
+import {
+  draftFromTool,
+  draftsEqual,
+  draftToInput,
+  nameProblem,
+  problemsToDiagnostics,
+  saveBlocker,
+} from './toolForm';
 import { useSchemaProblems } from './useSchemaProblems';
 
 interface ToolEditorProps {
@@ -26,7 +33,15 @@ interface ToolEditorProps {
 const describeError = (error: AppError): string =>
   [error.message, ...(error.detail?.issues ?? []).map((i) => `${i.path || '$'}: ${i.message}`)].join(' · ');
 
-export function ToolEditor({ tool, draft, onDraft, onRevert, otherNames, onSaved, onSelect }: ToolEditorProps) {
+export function ToolEditor({
+  tool,
+  draft,
+  onDraft,
+  onRevert,
+  otherNames,
+  onSaved,
+  onSelect,
+}: ToolEditorProps) {
   const ids = useId();
   const putTool = useStore((s) => s.putTool);
   const dropTool = useStore((s) => s.dropTool);
@@ -34,7 +49,10 @@ export function ToolEditor({ tool, draft, onDraft, onRevert, otherNames, onSaved
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const { problems, checking, firstCheck } = useSchemaProblems(draft.schemaText);
-  const diagnostics = useMemo(() => problemsToDiagnostics(draft.schemaText, problems), [draft.schemaText, problems]);
+  const diagnostics = useMemo(
+    () => problemsToDiagnostics(draft.schemaText, problems),
+    [draft.schemaText, problems],
+  );
 
   const dirty = tool === null || !draftsEqual(draft, draftFromTool(tool));
   const nameError = nameProblem(draft.name, otherNames);
@@ -46,7 +64,8 @@ export function ToolEditor({ tool, draft, onDraft, onRevert, otherNames, onSaved
     if (blocker !== null || input === null || busy) return;
     setBusy(true);
     setSaveError(null);
-    const result = tool === null ? await api.tools.create(input) : await api.tools.update({ id: tool.id, patch: input });
+    const result =
+      tool === null ? await api.tools.create(input) : await api.tools.update({ id: tool.id, patch: input });
     setBusy(false);
     if (!result.ok) {
       setSaveError(describeError(result.error));
@@ -61,11 +80,15 @@ export function ToolEditor({ tool, draft, onDraft, onRevert, otherNames, onSaved
     if (tool === null) return;
     if (action === 'copy') {
       const result = await api.tools.export({ ids: [tool.id] });
-      if (result.ok && (await copyText(result.value.text))) toast('success', `Copied ${tool.name} as an OpenAI tools array`);
+      if (result.ok && (await copyText(result.value.text)))
+        toast('success', `Copied ${tool.name} as an OpenAI tools array`);
       else toast('error', result.ok ? 'Could not reach the clipboard' : result.error.message);
       return;
     }
-    const result = action === 'duplicate' ? await api.tools.duplicate({ id: tool.id }) : await api.tools.delete({ id: tool.id });
+    const result =
+      action === 'duplicate'
+        ? await api.tools.duplicate({ id: tool.id })
+        : await api.tools.delete({ id: tool.id });
     if (!result.ok) {
       toast('error', result.error.message);
       return;
@@ -154,14 +177,25 @@ export function ToolEditor({ tool, draft, onDraft, onRevert, otherNames, onSaved
         <span id={`${ids}-schema-hint`} className="field-hint">
           Must compile and describe an object. Press Esc then Tab to leave the editor.
         </span>
-        <SchemaProblemList id={`${ids}-problems`} problems={problems} checking={firstCheck} okText="Valid object schema" />
+        <SchemaProblemList
+          id={`${ids}-problems`}
+          problems={problems}
+          checking={firstCheck}
+          okText="Valid object schema"
+        />
       </div>
       <div className="field">
         <label className="tools-check">
-          <input type="checkbox" checked={draft.hasCannedResult} onChange={(e) => update({ hasCannedResult: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.hasCannedResult}
+            onChange={(e) => update({ hasCannedResult: e.target.checked })}
+          />
           Canned result
         </label>
-        <span className="field-hint">Sent back when you answer a call with “use canned result”, or hands-free in canned mode.</span>
+        <span className="field-hint">
+          Sent back when you answer a call with “use canned result”, or hands-free in canned mode.
+        </span>
         {draft.hasCannedResult ? (
           <textarea
             aria-label="Canned result"

@@ -13,11 +13,25 @@ interface ToolEditorActionsProps {
 }
 
 /** Save, revert and the tool's other actions; deleting asks once more in place. */
-export function ToolEditorActions({ isNew, dirty, busy, blocker, onRevert, onDuplicate, onDelete, onCopy }: ToolEditorActionsProps) {
+export function ToolEditorActions({
+  isNew,
+  dirty,
+  busy,
+  blocker,
+  onRevert,
+  onDuplicate,
+  onDelete,
+  onCopy,
+}: ToolEditorActionsProps) {
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="tools-actions">
-      <button type="submit" className="btn btn-primary" disabled={blocker !== null || busy || !dirty} title={blocker ?? 'Ctrl/Cmd+S'}>
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={blocker !== null || busy || !dirty}
+        title={blocker ?? 'Ctrl/Cmd+S'}
+      >
         {busy ? 'Saving…' : isNew ? 'Create tool' : 'Save'}
       </button>
       {dirty ? (

@@ -22,13 +22,26 @@ const parameterCount = (tool: ToolDef): number => {
 };
 
 /** The library as a keyboard listbox: ↑/↓, Home and End move the selection. */
-export function ToolList({ tools, selected, dirty, newName, onSelect, examples, onPickExample }: ToolListProps) {
+export function ToolList({
+  tools,
+  selected,
+  dirty,
+  newName,
+  onSelect,
+  examples,
+  onPickExample,
+}: ToolListProps) {
   const list = useRef<HTMLUListElement>(null);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const keys = [...(dirty.has('new') ? ['new'] : []), ...tools.map((t) => t.id)];
     const index = selected === null ? -1 : keys.indexOf(selected);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: keys.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: keys.length - 1,
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
@@ -40,7 +53,13 @@ export function ToolList({ tools, selected, dirty, newName, onSelect, examples, 
 
   return (
     <div className="tools-list-pane">
-      <ul ref={list} className="tools-list scroll" role="listbox" aria-label="Tool library" onKeyDown={onKeyDown}>
+      <ul
+        ref={list}
+        className="tools-list scroll"
+        role="listbox"
+        aria-label="Tool library"
+        onKeyDown={onKeyDown}
+      >
         {dirty.has('new') ? (
           <li
             data-tool-id="new"
@@ -91,7 +110,12 @@ export function ToolList({ tools, selected, dirty, newName, onSelect, examples, 
           <span className="label">Start from an example</span>
           <div className="tools-examples-row">
             {examples.map((e) => (
-              <button key={e.name} type="button" className="btn btn-ghost tools-example-link" onClick={() => onPickExample(e.draft)}>
+              <button
+                key={e.name}
+                type="button"
+                className="btn btn-ghost tools-example-link"
+                onClick={() => onPickExample(e.draft)}
+              >
                 {e.name}
               </button>
             ))}

@@ -19,7 +19,12 @@ const NEW_TOOL = 'new';
 /** The function library: a list of definitions beside the editor of the selected one. */
 export function ToolsScreen() {
   const { tools, toolsLoaded, toolsError, loadTools } = useStore(
-    useShallow((s) => ({ tools: s.tools, toolsLoaded: s.toolsLoaded, toolsError: s.toolsError, loadTools: s.loadTools })),
+    useShallow((s) => ({
+      tools: s.tools,
+      toolsLoaded: s.toolsLoaded,
+      toolsError: s.toolsError,
+      loadTools: s.loadTools,
+    })),
   );
   const [selected, setSelected] = useState<Selection>(null);
   // Edits survive switching between tools until saved or reverted.
@@ -30,7 +35,6 @@ export function ToolsScreen() {
   useEffect(() => {
     void loadTools();
   }, [loadTools]);
-
 
   const setDraft = (key: string, draft: ToolDraft | null) =>
     setDrafts((all) => {
@@ -61,7 +65,9 @@ export function ToolsScreen() {
       <header className="tools-header">
         <div>
           <h1 className="tools-title">Tools</h1>
-          <p className="tools-subtitle">Functions the model may call. Attach them to a thread in the inspector.</p>
+          <p className="tools-subtitle">
+            Functions the model may call. Attach them to a thread in the inspector.
+          </p>
         </div>
         <div className="tools-header-actions">
           <button type="button" className="btn" onClick={() => setImportOpen(true)}>
@@ -79,7 +85,12 @@ export function ToolsScreen() {
         </div>
       ) : null}
       {empty ? (
-        <ToolsEmptyState examples={examples} onNew={() => startNew()} onImport={() => setImportOpen(true)} onPickExample={(d) => startNew(d)} />
+        <ToolsEmptyState
+          examples={examples}
+          onNew={() => startNew()}
+          onImport={() => setImportOpen(true)}
+          onPickExample={(d) => startNew(d)}
+        />
       ) : (
         <div className="tools-body">
           <ToolList

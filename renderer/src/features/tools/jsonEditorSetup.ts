@@ -1,6 +1,13 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
-import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import {
+  bracketMatching,
+  foldGutter,
+  foldKeymap,
+  HighlightStyle,
+  indentOnInput,
+  syntaxHighlighting,
+} from '@codemirror/language';
 import { lintGutter, lintKeymap } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
 import {
@@ -35,13 +42,18 @@ const theme = EditorView.theme({
     border: '1px solid var(--border-strong)',
     borderRadius: 'var(--radius)',
   },
-  '&.cm-focused': { outline: 'none', borderColor: 'var(--accent)', boxShadow: '0 0 0 3px var(--accent-soft)' },
+  '&.cm-focused': {
+    outline: 'none',
+    borderColor: 'var(--accent)',
+    boxShadow: '0 0 0 3px var(--accent-soft)',
+  },
   '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.55' },
   '.cm-content': { caretColor: 'var(--fg)', padding: '6px 0' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--fg)' },
-  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': {
-    backgroundColor: 'var(--cm-selection)',
-  },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection':
+    {
+      backgroundColor: 'var(--cm-selection)',
+    },
   '.cm-gutters': {
     backgroundColor: 'var(--code-bg)',
     color: 'var(--fg-subtle)',
@@ -51,9 +63,16 @@ const theme = EditorView.theme({
   },
   '.cm-activeLine': { backgroundColor: 'var(--cm-active-line)' },
   '.cm-activeLineGutter': { backgroundColor: 'var(--cm-active-line)', color: 'var(--fg-muted)' },
-  '&.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--cm-bracket)', outline: '1px solid var(--accent)' },
+  '&.cm-focused .cm-matchingBracket': {
+    backgroundColor: 'var(--cm-bracket)',
+    outline: '1px solid var(--accent)',
+  },
   '&.cm-focused .cm-nonmatchingBracket': { backgroundColor: 'var(--danger-soft)' },
-  '.cm-foldPlaceholder': { backgroundColor: 'var(--bg-sunken)', border: '1px solid var(--border)', color: 'var(--fg-muted)' },
+  '.cm-foldPlaceholder': {
+    backgroundColor: 'var(--bg-sunken)',
+    border: '1px solid var(--border)',
+    color: 'var(--fg-muted)',
+  },
   '.cm-tooltip': {
     backgroundColor: 'var(--bg-elev)',
     color: 'var(--fg)',
@@ -62,7 +81,11 @@ const theme = EditorView.theme({
     boxShadow: 'var(--shadow)',
   },
   '.cm-diagnostic-error': { borderLeftColor: 'var(--danger)' },
-  '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy var(--danger)', textUnderlineOffset: '3px' },
+  '.cm-lintRange-error': {
+    backgroundImage: 'none',
+    textDecoration: 'underline wavy var(--danger)',
+    textUnderlineOffset: '3px',
+  },
 });
 
 /** The JSON editing setup: numbered lines, folding, bracket matching, history, lint gutter. */

@@ -147,7 +147,8 @@ export function locateJsonPath(text: string, path: string): TextRange | null {
   }
   let node = root;
   for (const segment of pathSegments(path)) {
-    const next = node.members?.get(segment) ?? (/^\d+$/.test(segment) ? node.items?.[Number(segment)] : undefined);
+    const next =
+      node.members?.get(segment) ?? (/^\d+$/.test(segment) ? node.items?.[Number(segment)] : undefined);
     if (!next) break;
     node = next;
   }

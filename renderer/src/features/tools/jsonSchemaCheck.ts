@@ -77,7 +77,9 @@ const WRAPPERS = new Set([
 
 /** Collapses the validator's nested output to the failures a person would fix. */
 export function condenseErrors(units: readonly OutputUnit[]): JsonIssue[] {
-  const alternatives = units.filter((u) => u.keyword === 'anyOf' || u.keyword === 'oneOf' || u.keyword === 'not');
+  const alternatives = units.filter(
+    (u) => u.keyword === 'anyOf' || u.keyword === 'oneOf' || u.keyword === 'not',
+  );
   const underAlternative = (u: OutputUnit) =>
     alternatives.some((a) => a !== u && u.keywordLocation.startsWith(`${a.keywordLocation}/`));
   const rejectedExtras = new Set(
@@ -90,7 +92,10 @@ export function condenseErrors(units: readonly OutputUnit[]): JsonIssue[] {
   const seen = new Set<string>();
   for (const unit of units) {
     if (underAlternative(unit)) continue;
-    if (WRAPPERS.has(unit.keyword) && units.some((o) => o !== unit && o.keywordLocation.startsWith(`${unit.keywordLocation}/`))) {
+    if (
+      WRAPPERS.has(unit.keyword) &&
+      units.some((o) => o !== unit && o.keywordLocation.startsWith(`${unit.keywordLocation}/`))
+    ) {
       continue;
     }
     if (unit.keyword === 'false') {
@@ -120,7 +125,8 @@ export function checkAgainstSchema(value: unknown, schema: Record<string, unknow
   }
 }
 
-export type ParsedJson = { ok: true; value: unknown } | { ok: false; message: string; position: number | null };
+export type ParsedJson =
+  { ok: true; value: unknown } | { ok: false; message: string; position: number | null };
 
 const lineAndColumn = (text: string, position: number): string => {
   const before = text.slice(0, position).split('\n');
@@ -138,6 +144,10 @@ export function parseJson(text: string): ParsedJson {
     const position = at?.[1] !== undefined ? Number(at[1]) : syntaxErrorOffset(text);
     // The engine quotes the whole input in some messages; the place is more useful than the echo.
     const reason = raw.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-    return { ok: false, message: position === null ? reason : `${reason} (${lineAndColumn(text, position)})`, position };
+    return {
+      ok: false,
+      message: position === null ? reason : `${reason} (${lineAndColumn(text, position)})`,
+      position,
+    };
   }
 }

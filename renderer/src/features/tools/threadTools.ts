@@ -25,7 +25,10 @@ export function withToolChoice(params: ChatParams, choice: ToolChoice | undefine
 }
 
 /** A named tool_choice whose function is no longer attached would be refused by main. */
-export function danglingChoice(choice: ToolChoice | undefined, attachedNames: readonly string[]): string | null {
+export function danglingChoice(
+  choice: ToolChoice | undefined,
+  attachedNames: readonly string[],
+): string | null {
   if (choice === undefined || typeof choice === 'string') return null;
   return attachedNames.includes(choice.function.name) ? null : choice.function.name;
 }
@@ -35,12 +38,20 @@ export type ToolsSupport =
   | { state: 'unsupported'; reason: string }
   | { state: 'unknown'; reason: string };
 
-export function toolsSupport(list: ModelList | undefined, providerId: string | null, model: string | null): ToolsSupport {
-  if (providerId === null || model === null) return { state: 'unknown', reason: 'Pick a model for this thread first.' };
+export function toolsSupport(
+  list: ModelList | undefined,
+  providerId: string | null,
+  model: string | null,
+): ToolsSupport {
+  if (providerId === null || model === null)
+    return { state: 'unknown', reason: 'Pick a model for this thread first.' };
   if (list === undefined) return { state: 'unknown', reason: 'Loading what this model supports…' };
   const info = list.models.find((m) => m.id === model);
   if (info === undefined) {
-    return { state: 'unknown', reason: `${model} is not in the provider's model list, so its support for tools is unknown.` };
+    return {
+      state: 'unknown',
+      reason: `${model} is not in the provider's model list, so its support for tools is unknown.`,
+    };
   }
   if (info.capabilities.tools) return { state: 'supported', overridden: info.overridden.includes('tools') };
   return {
@@ -49,4 +60,5 @@ export function toolsSupport(list: ModelList | undefined, providerId: string | n
   };
 }
 
-export const clampRounds = (value: number): number => Math.min(20, Math.max(1, Math.round(Number.isFinite(value) ? value : 1)));
+export const clampRounds = (value: number): number =>
+  Math.min(20, Math.max(1, Math.round(Number.isFinite(value) ? value : 1)));

@@ -25,7 +25,8 @@ export interface ToolCallView {
   answer: Message | null;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Reads the `tools` array out of the exact request body; null when the body is not available. */
 export function toolsFromRequestBody(body: string | undefined | null): SentTool[] | null {
@@ -37,7 +38,8 @@ export function toolsFromRequestBody(body: string | undefined | null): SentTool[
   const sent: SentTool[] = [];
   for (const entry of tools) {
     const fn = isRecord(entry) && isRecord(entry.function) ? entry.function : null;
-    if (fn && typeof fn.name === 'string') sent.push({ name: fn.name, parameters: isRecord(fn.parameters) ? fn.parameters : null });
+    if (fn && typeof fn.name === 'string')
+      sent.push({ name: fn.name, parameters: isRecord(fn.parameters) ? fn.parameters : null });
   }
   return sent;
 }
@@ -55,7 +57,8 @@ export function answersFor(assistantId: string, messages: readonly Message[]): M
   };
   const answers = new Map<string, Message>();
   for (const m of messages) {
-    if (m.role === 'tool' && m.toolCallId !== null && !answers.has(m.toolCallId) && descends(m.id)) answers.set(m.toolCallId, m);
+    if (m.role === 'tool' && m.toolCallId !== null && !answers.has(m.toolCallId) && descends(m.id))
+      answers.set(m.toolCallId, m);
   }
   return answers;
 }
@@ -113,19 +116,26 @@ export interface CallAnswer {
 export function initialAnswer(call: ToolCallView): CallAnswer {
   if (!call.known) return { kind: 'error', text: `Unknown function "${call.name}"` };
   if (call.state === 'invalid' || call.state === 'unparsable') {
-    return { kind: 'error', text: `Invalid arguments: ${call.issues.map((i) => `${i.path} ${i.message}`).join('; ')}` };
+    return {
+      kind: 'error',
+      text: `Invalid arguments: ${call.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+    };
   }
   return { kind: 'text', text: '' };
 }
 
-export const errorResultContent = (text: string): string => JSON.stringify({ error: text.trim() === '' ? 'The tool failed' : text.trim() });
+export const errorResultContent = (text: string): string =>
+  JSON.stringify({ error: text.trim() === '' ? 'The tool failed' : text.trim() });
 
 export type ResultsOutcome =
   | { ok: true; results: { toolCallId: string; name: string; content: string }[] }
   | { ok: false; missing: string[] };
 
 /** Every unanswered call needs an answer; parallel calls go back together in one request. */
-export function buildResults(calls: readonly ToolCallView[], answers: Readonly<Record<string, CallAnswer>>): ResultsOutcome {
+export function buildResults(
+  calls: readonly ToolCallView[],
+  answers: Readonly<Record<string, CallAnswer>>,
+): ResultsOutcome {
   const open = calls.filter((c) => c.answer === null);
   const missing: string[] = [];
   const results: { toolCallId: string; name: string; content: string }[] = [];

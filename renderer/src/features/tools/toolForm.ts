@@ -42,7 +42,9 @@ export const emptyDraft = (): ToolDraft => ({
   hasCannedResult: false,
 });
 
-export const draftFromTool = (tool: Pick<ToolDef, 'name' | 'description' | 'parameters' | 'cannedResult'>): ToolDraft => ({
+export const draftFromTool = (
+  tool: Pick<ToolDef, 'name' | 'description' | 'parameters' | 'cannedResult'>,
+): ToolDraft => ({
   name: tool.name,
   description: tool.description,
   schemaText: JSON.stringify(tool.parameters, null, 2),
@@ -65,7 +67,13 @@ export function nameProblem(name: string, otherNames: readonly string[]): string
 export function localSchemaProblems(schemaText: string, subject = 'Function parameters'): SchemaProblem[] {
   const parsed = parseJson(schemaText);
   if (!parsed.ok) {
-    return [{ path: '$', message: `Not valid JSON: ${parsed.message}`, ...(parsed.position === null ? {} : { position: parsed.position }) }];
+    return [
+      {
+        path: '$',
+        message: `Not valid JSON: ${parsed.message}`,
+        ...(parsed.position === null ? {} : { position: parsed.position }),
+      },
+    ];
   }
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -80,7 +88,8 @@ export function localSchemaProblems(schemaText: string, subject = 'Function para
 
 export function parseSchemaObject(schemaText: string): Record<string, unknown> | null {
   const parsed = parseJson(schemaText);
-  if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return null;
+  if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
+    return null;
   return parsed.value as Record<string, unknown>;
 }
 
@@ -115,9 +124,14 @@ export const draftsEqual = (a: ToolDraft, b: ToolDraft): boolean =>
   (!a.hasCannedResult || a.cannedResult === b.cannedResult);
 
 /** Names the problems that block saving, or null when the draft can be saved. */
-export function saveBlocker(draft: ToolDraft, otherNames: readonly string[], problems: readonly SchemaProblem[]): string | null {
+export function saveBlocker(
+  draft: ToolDraft,
+  otherNames: readonly string[],
+  problems: readonly SchemaProblem[],
+): string | null {
   const name = nameProblem(draft.name, otherNames);
   if (name) return name;
-  if (problems.length > 0) return `Fix the schema first (${problems.length} problem${problems.length === 1 ? '' : 's'}).`;
+  if (problems.length > 0)
+    return `Fix the schema first (${problems.length} problem${problems.length === 1 ? '' : 's'}).`;
   return null;
 }

@@ -42,6 +42,7 @@ export function useSchemaProblems(schemaText: string, subject?: string, enabled 
 
   if (!needsRemote) return { problems: local, checking: false, firstCheck: false };
   // While the next answer is on its way the last one stays up, so the list does not flicker per keystroke.
-  if (remote?.text !== schemaText) return { problems: remote?.problems ?? [], checking: true, firstCheck: remote === null };
+  if (remote?.text !== schemaText)
+    return { problems: remote?.problems ?? [], checking: true, firstCheck: remote === null };
   return { problems: remote.problems, checking: false, firstCheck: false };
 }

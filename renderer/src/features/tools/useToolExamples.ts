@@ -20,7 +20,12 @@ export function useToolExamples(): ToolExample[] {
         result.value.map((e) => ({
           name: e.name,
           description: e.description ?? '',
-          draft: draftFromTool({ name: e.name, description: e.description ?? '', parameters: e.parameters, cannedResult: e.cannedResult }),
+          draft: draftFromTool({
+            name: e.name,
+            description: e.description ?? '',
+            parameters: e.parameters,
+            cannedResult: e.cannedResult,
+          }),
         })),
       );
     });
