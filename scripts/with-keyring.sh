@@ -28,7 +28,7 @@ exec dbus-run-session -- bash -c '
   # The daemon runs in the foreground so it can be stopped by its own pid: a daemonised one
   # outlives the private bus.
   echo -n llm-desk-test | XDG_DATA_HOME="$keyring_home" \
-    gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null &
+    gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
   daemon=$!
   trap "kill $daemon 2>/dev/null; wait $daemon 2>/dev/null; rm -rf \"$keyring_home\"" EXIT
   for _ in $(seq 1 100); do
@@ -39,4 +39,4 @@ exec dbus-run-session -- bash -c '
     sleep 0.05
   done
   LLM_DESK_KEYRING_SESSION=1 "$@"
-' with-keyring "$@" 2> >(grep -v "Failed to set fd limit" >&2)
+' with-keyring "$@" 2> >(grep -vE "Failed to set fd limit|Activating service name|Successfully activated service" >&2)
