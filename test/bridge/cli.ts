@@ -8,9 +8,9 @@ ensureKeyring();
 
 const demo = process.argv.includes('--demo');
 const port = Number(process.env.PORT ?? (demo ? 5174 : 5173));
-const dataDir = demo
-  ? undefined
-  : (process.env.LLM_DESK_DATA ?? join(homedir(), '.local/share/llm-desk-browser'));
+// The demo starts from scratch unless LLM_DESK_DATA names a folder to keep (tests restart on it).
+const dataDir =
+  process.env.LLM_DESK_DATA ?? (demo ? undefined : join(homedir(), '.local/share/llm-desk-browser'));
 
 const host = await startHost({ demo, port, dataDir, keychainService: demo ? undefined : 'llm-desk-browser' });
 console.log(`

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { KeytarSecretStore } from '../../main/secrets/secretStore';
 import { createServices, type Services } from '../../main/services';
 import { startMockProvider, type MockProvider } from '../mock-provider';
+import { call } from './call';
 import { seedDemo } from './demo';
 import { startBridge, type Bridge } from './server';
 
@@ -59,7 +60,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     log: (message, error) => console.error(`[services] ${message}`, error ?? ''),
   });
   bridge.setHandlers(services.handlers);
-  const demo = mock ? await seedDemo(services.handlers, mock) : null;
+  // A demo data directory that is opened again (e.g. after a crash) keeps what it has.
+  const fresh = (await call(services.handlers, 'providers:list', {})).length === 0;
+  const demo = mock && fresh ? await seedDemo(services.handlers, mock) : null;
   const running = services;
   return {
     bridge,

@@ -1,0 +1,127 @@
+import type { Browser, Download, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { assistantMessages, lastAnswer, newThreadLike, openFirstThread, send } from './chat';
+import { openApp, type AppUnderTest } from './harness';
+
+let browser: Browser;
+let app: AppUnderTest;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await openApp(browser, { demo: true });
+  await openFirstThread(app.page);
+  await newThreadLike(app.page, app.host.demoThreadId ?? '', {
+    params: { stream: true, include_usage: true },
+  });
+});
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+});
+
+const mock = () => {
+  if (!app.host.mock) throw new Error('the demo host has a mock provider');
+  return app.host.mock;
+};
+const statusOf = (page: Page) => lastAnswer(page).getAttribute('data-status');
+
+describe('a conversation, as a user lives in it', () => {
+  it('streams an answer, stops it with Esc keeping what arrived, and continues it', async () => {
+    const { page } = app;
+    mock().script({ reply: { content: 'word '.repeat(400), chunks: 400, delayMs: 15 } });
+    const composer = page.getByTestId('composer');
+    await composer.fill('Tell me a long story about pelicans');
+    await composer.press('Enter');
+    await page.locator('[data-testid="message"][data-role="assistant"][data-status="streaming"]').waitFor();
+    await expect
+      .poll(async () => ((await lastAnswer(page).textContent()) ?? '').split('word').length)
+      .toBeGreaterThan(5);
+    await composer.press('Escape');
+    await expect.poll(() => statusOf(page)).toBe('interrupted');
+    const kept = (await lastAnswer(page).textContent()) ?? '';
+    expect(kept).toContain('word');
+    expect(kept).toMatch(/stopped/i);
+
+    await lastAnswer(page).getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => statusOf(page), { timeout: 15_000 }).toBe('complete');
+  });
+
+  it('regenerates a sibling answer and switches between branches', async () => {
+    const { page } = app;
+    await send(page, 'Name three colours');
+    const first = await lastAnswer(page).getAttribute('data-message-id');
+    await lastAnswer(page).getByRole('button', { name: 'Regenerate answer' }).click();
+    await page.waitForFunction((id) => {
+      const answers = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+      const last = answers[answers.length - 1];
+      return last?.getAttribute('data-message-id') !== id && last?.getAttribute('data-status') === 'complete';
+    }, first);
+    const switcher = lastAnswer(page).getByTestId('branch-switcher');
+    await expect.poll(() => switcher.getAttribute('aria-label')).toBe('Branch 2 of 2');
+    await switcher.getByRole('button', { name: 'Previous branch' }).click();
+    await expect.poll(() => lastAnswer(page).getAttribute('data-message-id')).toBe(first);
+  });
+
+  it('editing a question makes a new branch from there and answers it; the request sends only that path', async () => {
+    const { page } = app;
+    const question = page.locator('[data-testid="message"][data-role="user"]').last();
+    await question.hover();
+    await question.getByRole('button', { name: 'Edit message' }).click();
+    await page.getByLabel('Edit your message').fill('Name three birds instead');
+    await page.getByRole('button', { name: 'Save & send' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="message"][data-role="user"]').last().textContent())
+      .toContain('three birds');
+    await expect.poll(() => statusOf(page), { timeout: 15_000 }).toBe('complete');
+    const body = JSON.parse(
+      mock()
+        .requests.filter((r) => r.path.endsWith('/chat/completions'))
+        .at(-1)?.bodyText ?? '{}',
+    ) as {
+      messages: { role: string; content: string }[];
+    };
+    const userTurns = body.messages.filter((m) => m.role === 'user').map((m) => m.content);
+    expect(userTurns.at(-1)).toBe('Name three birds instead');
+    expect(userTurns).not.toContain('Name three colours');
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="message"][data-role="user"]')
+          .last()
+          .getByTestId('branch-switcher')
+          .getAttribute('aria-label'),
+      )
+      .toBe('Branch 2 of 2');
+  });
+
+  it('finds any message with Ctrl+K and opens its thread at it', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '+ New' }).click();
+    await page.keyboard.press('Control+k');
+    const palette = page.getByTestId('search-palette');
+    await palette.getByRole('combobox', { name: 'Search messages' }).fill('pelicans');
+    const hit = palette.getByRole('option').first();
+    await hit.waitFor();
+    expect(await hit.locator('mark').first().textContent()).toMatch(/pelicans/i);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('[data-testid="message"][data-role="user"]').first().textContent())
+      .toContain('pelicans');
+  });
+
+  it('exports the thread as JSON that names its format and holds every branch', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Export ▾' }).click();
+    const [download] = (await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Export as JSON' }).click(),
+    ])) as [Download, void];
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; messages: unknown[] };
+    expect(exported.format).toBe('llm-desk.thread');
+    expect(exported.messages.length).toBeGreaterThan(await assistantMessages(page).count());
+    await page.screenshot({ path: 'test-results/conversation.png' });
+  });
+});
