@@ -1,5 +1,5 @@
 import type { Message, MessageRole, ToolDef } from '../contract';
-import { AppFailure } from '../contract';
+import { AppFailure, MESSAGE_DEFAULTS } from '../contract';
 import type { RunPlan } from './plan';
 import type { ThreadsPort } from './ports';
 
@@ -27,22 +27,8 @@ export function draft(
     threadId,
     parentId,
     role,
+    ...MESSAGE_DEFAULTS,
     content,
-    reasoning: null,
-    toolCalls: null,
-    toolCallId: null,
-    name: null,
-    choiceIndex: 0,
-    logprobs: null,
-    status: 'complete',
-    finishReason: null,
-    errorCode: null,
-    errorMessage: null,
-    providerId: null,
-    model: null,
-    usage: null,
-    usageId: null,
-    meta: null,
     createdAt: 0,
     updatedAt: 0,
     ...extra,

@@ -149,6 +149,29 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
+/** What a message holds before anything is known about it: stores and test fixtures start here. */
+export const MESSAGE_DEFAULTS: Omit<
+  Message,
+  'id' | 'threadId' | 'parentId' | 'role' | 'createdAt' | 'updatedAt'
+> = {
+  content: '',
+  reasoning: null,
+  toolCalls: null,
+  toolCallId: null,
+  name: null,
+  choiceIndex: 0,
+  logprobs: null,
+  status: 'complete',
+  finishReason: null,
+  errorCode: null,
+  errorMessage: null,
+  providerId: null,
+  model: null,
+  usage: null,
+  usageId: null,
+  meta: null,
+};
+
 /** A change to one choice of a running stream: text is appended, tool calls replace. */
 export const ChoiceDelta = z.object({
   index: z.number(),

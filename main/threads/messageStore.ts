@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../contract';
-import { AppFailure } from '../contract';
+import { AppFailure, MESSAGE_DEFAULTS } from '../contract';
 import type { MessageField, MessageRow } from './rows';
 import { MESSAGE_COLUMNS, columnValue, definedOnly, messageFromRow } from './rows';
 import type { Sql } from './sql';
@@ -21,22 +21,7 @@ export function getMessageRow(sql: Sql, id: string): MessageRow {
 
 export function insertMessage(sql: Sql, input: NewMessage, now: number): Message {
   const message: Message = {
-    content: '',
-    reasoning: null,
-    toolCalls: null,
-    toolCallId: null,
-    name: null,
-    choiceIndex: 0,
-    logprobs: null,
-    status: 'complete',
-    finishReason: null,
-    errorCode: null,
-    errorMessage: null,
-    providerId: null,
-    model: null,
-    usage: null,
-    usageId: null,
-    meta: null,
+    ...MESSAGE_DEFAULTS,
     createdAt: now,
     updatedAt: now,
     ...definedOnly(input),

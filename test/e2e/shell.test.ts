@@ -19,7 +19,10 @@ describe('the app shell', () => {
     try {
       const { page } = app;
       await page.getByRole('heading', { name: 'Add a provider' }).waitFor();
-      await page.getByRole('main', { name: 'Conversation' }).getByRole('button', { name: 'Add a provider' }).click();
+      await page
+        .getByRole('main', { name: 'Conversation' })
+        .getByRole('button', { name: 'Add a provider' })
+        .click();
       await page.getByRole('list', { name: 'Provider presets' }).waitFor();
       await page.screenshot({ path: 'test-results/first-run.png' });
     } finally {
@@ -61,7 +64,8 @@ describe('the app shell', () => {
     };
     const light = await background('light');
     const dark = await background('dark');
-    const lightness = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, v) => sum + Number(v), 0);
+    const lightness = (rgb: string) =>
+      (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, v) => sum + Number(v), 0);
     expect(lightness(light)).toBeGreaterThan(600);
     expect(lightness(dark)).toBeLessThan(150);
   });

@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { api } from '../bridge/api';
-import { copyText } from './clipboard';
+import { copyText } from '../platform/files';
 
 const COPIED_FOR_MS = 1500;
 

@@ -1,4 +1,4 @@
-import type { Message, Thread, ThreadDetail } from '../../../main/contract';
+import { MESSAGE_DEFAULTS, type Message, type Thread, type ThreadDetail } from '../../../main/contract';
 
 let clock = 1_000;
 
@@ -8,22 +8,7 @@ export function message(partial: Partial<Message> & Pick<Message, 'id'>): Messag
     threadId: 't1',
     parentId: null,
     role: 'user',
-    content: '',
-    reasoning: null,
-    toolCalls: null,
-    toolCallId: null,
-    name: null,
-    choiceIndex: 0,
-    logprobs: null,
-    status: 'complete',
-    finishReason: null,
-    errorCode: null,
-    errorMessage: null,
-    providerId: null,
-    model: null,
-    usage: null,
-    usageId: null,
-    meta: null,
+    ...MESSAGE_DEFAULTS,
     createdAt: clock,
     updatedAt: clock,
     ...partial,

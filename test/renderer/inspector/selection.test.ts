@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../main/contract/chat';
+import { MESSAGE_DEFAULTS, type Message } from '../../../main/contract/chat';
 import { inspectedAnswer } from '../../../renderer/src/features/inspector/selection';
 
 const m = (id: string, role: Message['role'], parentId: string | null, createdAt: number): Message => ({
@@ -7,22 +7,7 @@ const m = (id: string, role: Message['role'], parentId: string | null, createdAt
   threadId: 't',
   parentId,
   role,
-  content: '',
-  reasoning: null,
-  toolCalls: null,
-  toolCallId: null,
-  name: null,
-  choiceIndex: 0,
-  logprobs: null,
-  status: 'complete',
-  finishReason: null,
-  errorCode: null,
-  errorMessage: null,
-  providerId: null,
-  model: null,
-  usage: null,
-  usageId: null,
-  meta: null,
+  ...MESSAGE_DEFAULTS,
   createdAt,
   updatedAt: createdAt,
 });

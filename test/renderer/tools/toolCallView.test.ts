@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../main/contract/chat';
+import { MESSAGE_DEFAULTS, type Message } from '../../../main/contract/chat';
 import type { ToolDef } from '../../../main/contract/tools';
 import {
   answersFor,
@@ -12,22 +12,7 @@ import {
 const message = (over: Partial<Message> & Pick<Message, 'id' | 'role'>): Message => ({
   threadId: 't',
   parentId: null,
-  content: '',
-  reasoning: null,
-  toolCalls: null,
-  toolCallId: null,
-  name: null,
-  choiceIndex: 0,
-  logprobs: null,
-  status: 'complete',
-  finishReason: null,
-  errorCode: null,
-  errorMessage: null,
-  providerId: null,
-  model: null,
-  usage: null,
-  usageId: null,
-  meta: null,
+  ...MESSAGE_DEFAULTS,
   createdAt: 0,
   updatedAt: 0,
   ...over,

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
-import { downloadText } from './download';
+import { downloadText } from '../../platform/files';
 
 /** Export the thread as Markdown or JSON (lossless), or import a thread from JSON. */
 export function ExportMenu({ threadId }: { threadId: string }) {

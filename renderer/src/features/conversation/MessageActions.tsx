@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Message } from '../../../../main/contract';
-import { copyText } from '../../markdown/clipboard';
+import { copyText } from '../../platform/files';
 import { useStore } from '../../store';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { copyText } from '../tools/clipboard';
+import { copyText } from '../../platform/files';
 
 /** A small copy action that says "Copied" for a moment instead of a toast. */
 export function CopyButton({ text, label }: { text: string; label: string }) {

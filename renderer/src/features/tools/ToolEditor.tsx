@@ -4,7 +4,7 @@ import type { AppError } from '../../../../main/contract/errors';
 import type { ToolDef } from '../../../../main/contract/tools';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
-import { copyText } from './clipboard';
+import { copyText } from '../../platform/files';
 import { JsonEditor } from './JsonEditor';
 import { SchemaProblemList } from './SchemaProblemList';
 import { ToolEditorActions } from './ToolEditorActions';

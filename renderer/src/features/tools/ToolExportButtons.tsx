@@ -1,6 +1,6 @@
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
-import { copyText, downloadText } from './clipboard';
+import { copyText, downloadText } from '../../platform/files';
 
 /** Export the whole library as an OpenAI `tools` array: to the clipboard or to a file. */
 export function ToolExportButtons({ disabled }: { disabled: boolean }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
 import { errorLine } from '../providers/errors';
-import { downloadText } from './download';
+import { downloadText } from '../../platform/files';
 
 /** CSV and JSON of the rows the filters select (main formats them; the renderer only saves). */
 export function UsageExportButtons() {

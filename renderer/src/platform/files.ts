@@ -16,15 +16,17 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Saves text as a file through the browser's download (no navigation, no Node). */
+/** Saves text as a file through a Blob link: works in the sandboxed renderer without any file API. */
 export function downloadText(filename: string, text: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
   link.rel = 'noopener';
+  link.style.display = 'none';
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Revoking during the click can cancel the download; free the URL once it has surely started.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,0 +1,49 @@
+// Browser-measured benchmarks: the real renderer in headless Chromium, served by the test bridge
+// in front of the real services (and the mock provider), timed inside the page.
+import { launchChromium } from '../e2e/browser';
+import { startHost } from '../bridge/host';
+import { ensureBuilt, openBenchPage } from './render/app';
+import { markdownBench } from './render/markdown';
+import { streamBench } from './render/stream';
+import { threadOpenBench } from './render/threadOpen';
+import { usagePaintBench } from './render/usagePaint';
+import type { BenchResult } from './types';
+
+/** One scenario that throws becomes a failed figure; the others still run. */
+async function scenario(name: string, measure: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
+  try {
+    return await measure();
+  } catch (error) {
+    console.error(`  ${name} failed:`, error);
+    return [{ name, value: Number.NaN, unit: 'error', target: 'runs', pass: false }];
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  ensureBuilt();
+  const browser = await launchChromium();
+  const results: BenchResult[] = [];
+  try {
+    const host = await startHost({ demo: true });
+    try {
+      results.push(...(await scenario('render.stream_3000tps', () => streamBench(browser, host))));
+      results.push(
+        ...(await scenario('render.markdown_update_100k', async () => {
+          const app = await openBenchPage(browser, host);
+          try {
+            return await markdownBench(app.page);
+          } finally {
+            await app.close();
+          }
+        })),
+      );
+      results.push(...(await scenario('thread.open_10k', () => threadOpenBench(browser, host))));
+    } finally {
+      await host.close();
+    }
+    results.push(...(await scenario('usage.dashboard_1m.paint', () => usagePaintBench(browser))));
+  } finally {
+    await browser.close();
+  }
+  return results;
+}

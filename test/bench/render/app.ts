@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Host } from '../../bridge/host';
+import type { BenchHooks } from '../../../renderer/src/bench/hooks';
+
+export type { BenchHooks };
+
+/** The bridge serves the built renderer; build it once when it is not there. */
+export function ensureBuilt(): void {
+  const root = process.cwd();
+  const needed = ['out/renderer/index.html', 'out/bridge/shim.js'];
+  if (needed.every((file) => existsSync(join(root, file)))) return;
+  console.log('  building the app (out/renderer is missing)…');
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+}
+
+export interface BenchPage {
+  context: BrowserContext;
+  page: Page;
+  /** Throws when the page threw while being measured. */
+  close(): Promise<void>;
+}
+
+/** The real renderer against `host`, loaded, with its bench hooks installed. */
+export async function openBenchPage(browser: Browser, host: Host): Promise<BenchPage> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+  // tsx compiles with esbuild's keepNames, which wraps named functions inside page callbacks in a
+  // `__name(...)` helper that only exists in Node; the page gets an identity stand-in.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(host.bridge.url);
+  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+  await page.waitForFunction(() => window.__llmDeskBench !== undefined);
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`);
+    },
+  };
+}
+
+/** Median rAF interval of the idle page: the frame period the dropped-frame count is based on. */
+export async function idleFramePeriod(page: Page): Promise<number> {
+  const intervals = await page.evaluate(async () => {
+    const bench = window.__llmDeskBench;
+    if (!bench) throw new Error('no bench hooks');
+    const recorder = bench.recordFrames();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return recorder.stop();
+  });
+  const sorted = [...intervals].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 1000 / 60;
+}

@@ -1,0 +1,52 @@
+import type { Browser } from 'playwright-core';
+import type { Host } from '../../bridge/host';
+import type { BenchResult } from '../types';
+import { openBenchPage } from './app';
+import { seedThread } from './seed';
+import { figure, percentile } from './stats';
+
+const MESSAGES = 10_000;
+/** The scroll to the top is spread over about this many frames, whatever the list's height. */
+const SCROLL_FRAMES = 600;
+
+/**
+ * `thread.open_10k`: a thread of 10,000 stored messages opened from the page (the hook switches
+ * to the chat screen, opens the thread through the store as a click does, and waits for the
+ * first painted message: fetching the thread over the bridge is included), the DOM size then,
+ * and a scroll from the newest message to the oldest: `scrollHeight / SCROLL_FRAMES` pixels per
+ * frame (thousands: every frame brings a fresh window of rows, like dragging the scrollbar),
+ * with the frame intervals' p95.
+ */
+export async function threadOpenBench(browser: Browser, host: Host): Promise<BenchResult[]> {
+  const seeded = performance.now();
+  const threadId = seedThread(host, MESSAGES, 2, 'Bench: 10,000 messages');
+  console.log(`  open_10k: seeded ${MESSAGES} messages in ${(performance.now() - seeded).toFixed(0)} ms`);
+  const app = await openBenchPage(browser, host);
+  const { page } = app;
+  try {
+    const opened = await page.evaluate(async (id) => {
+      const bench = window.__llmDeskBench;
+      if (!bench) throw new Error('no bench hooks');
+      return bench.openThread(id);
+    }, threadId);
+    // Let the first measurements of row heights settle before scrolling.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    const { frames, pixelsPerFrame } = await page.evaluate(async (frameCount) => {
+      const bench = window.__llmDeskBench;
+      const list = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+      if (!bench || !list) throw new Error('no message list');
+      const pixelsPerFrame = Math.max(200, Math.ceil(list.scrollHeight / frameCount));
+      return { frames: await bench.scrollMessagesToTop(pixelsPerFrame), pixelsPerFrame };
+    }, SCROLL_FRAMES);
+    console.log(
+      `  open_10k: scrolled to the top in ${frames.length} frames at ${pixelsPerFrame} px per frame`,
+    );
+    return [
+      figure('thread.open_10k.first_frame', opened.ms, 'ms', '< 200 ms', (v) => v < 200),
+      figure('thread.open_10k.dom_nodes', opened.domNodes, 'nodes', '≤ 3000', (v) => v <= 3000),
+      figure('thread.open_10k.scroll_p95', percentile(frames, 95), 'ms', '≤ 17 ms', (v) => v <= 17),
+    ];
+  } finally {
+    await app.close();
+  }
+}
