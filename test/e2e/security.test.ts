@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
+import { lastAnswer, openFirstThread, send } from './chat';
 import { openApp, type AppUnderTest } from './harness';
 
 let browser: Browser;
@@ -80,6 +81,31 @@ describe('the renderer is sandboxed', () => {
     const text = JSON.stringify(providers);
     expect(text).not.toContain(app.host.mock?.apiKey ?? 'no-key');
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/);
+  });
+});
+
+describe('links in answers', () => {
+  it('never navigate the window; https links go to main, which checks them, anything else is refused', async () => {
+    const { page } = app;
+    await openFirstThread(page);
+    const mock = app.host.mock;
+    if (!mock) throw new Error('demo host has a mock');
+    await page.evaluate(
+      (id) => window.api.threads.update({ id, settings: { toolIds: [] } }),
+      app.host.demoThreadId ?? '',
+    );
+    mock.script({
+      reply: { content: 'See [the docs](https://example.com/docs) or [this](javascript:alert(1)).' },
+    });
+    await send(page, 'Where are the docs?');
+    const before = page.url();
+    const link = lastAnswer(page).getByRole('link', { name: 'the docs' });
+    await link.click();
+    expect(page.url()).toBe(before);
+    // The javascript: link is not rendered as a link at all.
+    expect(await lastAnswer(page).getByRole('link', { name: 'this' }).count()).toBe(0);
+    const refused = await page.evaluate(() => window.api.app.openExternal({ url: 'file:///etc/passwd' }));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 });
 
