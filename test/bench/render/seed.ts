@@ -7,8 +7,15 @@ import { markdownOf, random } from './text';
 /**
  * A thread of `count` finished messages (questions and markdown answers with code) stored in one
  * transaction, on the demo thread's provider and model so it can be answered; returns its id.
+ * `lastActivityAt` places it in the threads list (the app opens the most recent one on start).
  */
-export function seedThread(host: Host, count: number, seed: number, title: string): string {
+export function seedThread(
+  host: Host,
+  count: number,
+  seed: number,
+  title: string,
+  lastActivityAt = Date.now(),
+): string {
   if (!host.demoThreadId) throw new Error('the host was started without the demo');
   const repo = new ThreadsRepo(host.services.db);
   const demo = repo.getThread(host.demoThreadId).settings;
@@ -41,6 +48,7 @@ export function seedThread(host: Host, count: number, seed: number, title: strin
     {
       title,
       titleEdited: true,
+      lastActivityAt,
       activeLeafId: parentId,
       settings: { ...demo, toolIds: [], systemPrompt: '' },
     },

@@ -17,6 +17,8 @@ interface Painted {
   readyMs: number;
   /** Click to the first paint after every chart had been given its new option. */
   firstFrameMs: number;
+  /** The chart whose `finished` came last. */
+  lastChart: string;
 }
 
 /**
@@ -33,15 +35,32 @@ async function timeRangeClick(page: Page, label: string, trigger: () => Promise<
       let clickAt = -1;
       let allChangedAt = -1;
       let firstFrameAt = -1;
-      const result = new Promise<{ clickAt: number; readyAt: number; firstFrameAt: number }>((resolve) => {
+      const result = new Promise<{
+        clickAt: number;
+        readyAt: number;
+        firstFrameAt: number;
+        lastChart: string;
+      }>((resolve) => {
         const onClick = (event: Event) => {
           if (clickAt < 0) clickAt = event.timeStamp;
         };
         const finish = (readyAt: number) => {
+          // The first-frame stamp is a frame behind when option and `finished` came in one batch.
+          if (firstFrameAt < 0 && Number.isFinite(readyAt)) {
+            setTimeout(() => finish(readyAt), 4);
+            return;
+          }
           observer.disconnect();
           document.removeEventListener('click', onClick, true);
           clearTimeout(timer);
-          resolve({ clickAt, readyAt, firstFrameAt });
+          let lastChart = '';
+          let latest = -1;
+          for (const [id, chart] of charts)
+            if (chart.readyAt > latest) {
+              latest = chart.readyAt;
+              lastChart = id;
+            }
+          resolve({ clickAt, readyAt, firstFrameAt, lastChart });
         };
         const observer = new MutationObserver((records) => {
           if (clickAt < 0) return;
@@ -82,14 +101,18 @@ async function timeRangeClick(page: Page, label: string, trigger: () => Promise<
   await probe.dispose();
   if (!Number.isFinite(r.readyAt))
     console.log(`  usage: "${label}" did not repaint every chart in ${TIMEOUT_MS} ms`);
-  return { readyMs: r.readyAt - r.clickAt, firstFrameMs: r.firstFrameAt - r.clickAt };
+  const firstFrameMs = r.firstFrameAt < 0 ? Number.NaN : r.firstFrameAt - r.clickAt;
+  return { readyMs: r.readyAt - r.clickAt, firstFrameMs, lastChart: r.lastChart };
 }
 
 /**
  * `usage.dashboard_1m.paint_*`: the usage screen over a 1,000,000-row, two-year ledger, through
  * the real services and bridge. The first visit builds the time zone's rollup (reported, not
  * judged); then "All time" and "30 days" are clicked in turn, `ROUNDS` times, and each figure is
- * the median: click to the charts painted with ECharts reporting `finished`.
+ * the median of two timings: `paint_*` is click to the paint after the last chart's ECharts
+ * `finished`, which waits for entry animations (the charts of ranges up to 62 days animate their
+ * bars; the status and latency charts always do); `paint_*.first_frame` is click to the first paint
+ * after all four charts were handed the new figures (new data on screen, animations starting).
  */
 export async function usagePaintBench(browser: Browser): Promise<BenchResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'llm-desk-usage-bench-'));
@@ -114,21 +137,34 @@ export async function usagePaintBench(browser: Browser): Promise<BenchResult[]> 
           month.push(await timeRangeClick(page, '30 days', () => button('30 days').click()));
         }
         const list = (xs: Painted[]) =>
-          xs.map((x) => `${x.readyMs.toFixed(0)}/${x.firstFrameMs.toFixed(0)}`).join(', ');
-        console.log(`  usage: ready/first-frame ms — all time ${list(all)}; 30 days ${list(month)}`);
+          xs
+            .map(
+              (x) => `${x.readyMs.toFixed(0)}/${x.firstFrameMs.toFixed(0)} (${x.lastChart.slice(12)} last)`,
+            )
+            .join(', ');
+        console.log(`  usage: finished/first-frame ms: all time ${list(all)}; 30 days ${list(month)}`);
         // One round that never painted fails the figure rather than vanishing into the median.
-        const typical = (xs: number[]) => (xs.some((x) => Number.isNaN(x)) ? Number.NaN : median(xs));
+        const typical = (xs: number[]) => (xs.some((x) => !Number.isFinite(x)) ? Number.NaN : median(xs));
+        const under300 = (v: number) => v < 300;
         const name = 'usage.dashboard_1m';
         return [
           figure(`${name}.paint_first_visit`, first.readyMs, 'ms', 'builds rollup once', () => true),
+          figure(`${name}.paint_all_time`, typical(all.map((x) => x.readyMs)), 'ms', '< 300 ms', under300),
+          figure(`${name}.paint_30d`, typical(month.map((x) => x.readyMs)), 'ms', '< 300 ms', under300),
           figure(
-            `${name}.paint_all_time`,
-            typical(all.map((x) => x.readyMs)),
+            `${name}.paint_all_time.first_frame`,
+            typical(all.map((x) => x.firstFrameMs)),
             'ms',
             '< 300 ms',
-            (v) => v < 300,
+            under300,
           ),
-          figure(`${name}.paint_30d`, typical(month.map((x) => x.readyMs)), 'ms', '< 300 ms', (v) => v < 300),
+          figure(
+            `${name}.paint_30d.first_frame`,
+            typical(month.map((x) => x.firstFrameMs)),
+            'ms',
+            '< 300 ms',
+            under300,
+          ),
         ];
       } finally {
         await app.close();

@@ -32,11 +32,12 @@ describe('chart options', () => {
     expect(other && 'itemStyle' in other ? other.itemStyle?.color : null).toBe(LIGHT_THEME.other);
   });
 
-  it('skips entry animation and adds zoom for long ranges', () => {
+  it('draws without entry animation (figures show at once) and adds zoom for long ranges only', () => {
     const short = tokensOption(series(30), LIGHT_THEME);
     const long = tokensOption(series(LONG_RANGE_DAYS + 1), LIGHT_THEME);
-    expect(short.animation).toBe(true);
+    expect(short.animation).toBe(false);
     expect(long.animation).toBe(false);
+    expect(Array.isArray(short.dataZoom) ? short.dataZoom.length : 0).toBe(0);
     expect(Array.isArray(long.dataZoom) ? long.dataZoom.length : 0).toBe(2);
   });
 

@@ -13,7 +13,7 @@ import {
 import type { DailySeries, MoneyMode } from './series';
 import { OTHER_MODELS, STATUS_LABELS } from './series';
 
-/** Beyond this many days the bars get a zoom slider and no entry animation (they would only cost paint time). */
+/** Beyond this many days the bars get a zoom slider. */
 export const LONG_RANGE_DAYS = 62;
 
 const numberOf = (value: unknown): number => (typeof value === 'number' ? value : Number(value) || 0);
@@ -21,7 +21,9 @@ const numberOf = (value: unknown): number => (typeof value === 'number' ? value 
 function frame(theme: ChartTheme, days: number) {
   const long = days > LONG_RANGE_DAYS;
   return {
-    animation: !long,
+    // A dashboard redraw should show its numbers at once: entry animations held the final paint
+    // 500 ms past the first frame, for nothing the user needs.
+    animation: false,
     backgroundColor: theme.background,
     textStyle: { fontFamily: theme.fontFamily, color: theme.muted },
     grid: {
