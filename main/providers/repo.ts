@@ -55,6 +55,21 @@ function fromRow(raw: unknown): StoredProvider {
 }
 
 /** SQL for provider profiles. Secrets never pass through here. */
+/** The profile's columns in table order (name … position), as insert and update both write them. */
+function profileColumns(p: StoredProvider): (string | number | null)[] {
+  return [
+    p.name,
+    p.preset,
+    p.baseUrl,
+    p.authKind,
+    JSON.stringify(p.headers),
+    JSON.stringify(p.timeouts),
+    p.oauth === null ? null : JSON.stringify(p.oauth),
+    JSON.stringify(p.modelOverrides),
+    p.position,
+  ];
+}
+
 export class ProvidersRepo {
   constructor(private readonly db: DatabaseSync) {}
 
@@ -85,20 +100,7 @@ export class ProvidersRepo {
            model_overrides_json, position, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        p.id,
-        p.name,
-        p.preset,
-        p.baseUrl,
-        p.authKind,
-        JSON.stringify(p.headers),
-        JSON.stringify(p.timeouts),
-        p.oauth === null ? null : JSON.stringify(p.oauth),
-        JSON.stringify(p.modelOverrides),
-        p.position,
-        p.createdAt,
-        p.updatedAt,
-      );
+      .run(p.id, ...profileColumns(p), p.createdAt, p.updatedAt);
   }
 
   update(p: StoredProvider): void {
@@ -107,19 +109,7 @@ export class ProvidersRepo {
         `UPDATE providers SET name = ?, preset = ?, base_url = ?, auth_kind = ?, headers_json = ?, timeouts_json = ?,
            oauth_json = ?, model_overrides_json = ?, position = ?, updated_at = ? WHERE id = ?`,
       )
-      .run(
-        p.name,
-        p.preset,
-        p.baseUrl,
-        p.authKind,
-        JSON.stringify(p.headers),
-        JSON.stringify(p.timeouts),
-        p.oauth === null ? null : JSON.stringify(p.oauth),
-        JSON.stringify(p.modelOverrides),
-        p.position,
-        p.updatedAt,
-        p.id,
-      );
+      .run(...profileColumns(p), p.updatedAt, p.id);
   }
 
   delete(id: string): boolean {
