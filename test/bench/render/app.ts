@@ -1,19 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Host } from '../../bridge/host';
 import type { BenchHooks } from '../../../renderer/src/bench/hooks';
 
 export type { BenchHooks };
 
-/** The bridge serves the built renderer; build it once when it is not there. */
+/** The bridge serves the built renderer. */
+/** Always builds: a stale out/ would measure code that is no longer there (a few seconds). */
 export function ensureBuilt(): void {
-  const root = process.cwd();
-  const needed = ['out/renderer/index.html', 'out/bridge/shim.js'];
-  if (needed.every((file) => existsSync(join(root, file)))) return;
-  console.log('  building the app (out/renderer is missing)…');
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  console.log('  building the app…');
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: process.cwd(), stdio: 'inherit' });
 }
 
 export interface BenchPage {
