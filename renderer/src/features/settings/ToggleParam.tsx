@@ -19,7 +19,7 @@ export function ToggleParam({ name, hint, apiDefault, value, error, disabled = f
   ];
   return (
     <ParamRow name={name} hint={hint} error={error} isSet={value !== null} onClear={() => onChange(null)}>
-      <div className="segmented" role="radiogroup" aria-label={name}>
+      <div className="segmented segmented-compact" role="radiogroup" aria-label={name}>
         {options.map((o) => (
           <button
             key={o.label}

@@ -64,13 +64,9 @@ export function ResponseFormatEditor({ value, onChange }: ResponseFormatEditorPr
 
   return (
     <div className="rformat">
-      <div className="rformat-kinds" role="radiogroup" aria-label="Response format">
+      <div className="segmented" role="radiogroup" aria-label="Response format">
         {KINDS.map((k) => (
-          <label
-            key={k.kind}
-            className={kind === k.kind ? 'rformat-kind rformat-kind-on' : 'rformat-kind'}
-            title={k.hint}
-          >
+          <label key={k.kind} className={kind === k.kind ? 'segment is-on' : 'segment'} title={k.hint}>
             <input
               type="radio"
               className="visually-hidden"

@@ -19,13 +19,13 @@ export function ToolCallAnswerInput({ call, answer, onAnswer, missing }: ToolCal
   const ids = useId();
   return (
     <div className="tcalls-answer">
-      <div className="tcalls-kinds" role="radiogroup" aria-label={`Answer to ${call.name}`}>
+      <div className="segmented" role="radiogroup" aria-label={`Answer to ${call.name}`}>
         {KINDS.map(({ kind, label }) => {
           const unavailable = kind === 'canned' && call.cannedResult === null;
           return (
             <label
               key={kind}
-              className={answer.kind === kind ? 'tcalls-kind tcalls-kind-on' : 'tcalls-kind'}
+              className={answer.kind === kind ? 'segment is-on' : 'segment'}
               title={unavailable ? 'This tool has no canned result' : undefined}
             >
               <input

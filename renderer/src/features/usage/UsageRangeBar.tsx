@@ -13,12 +13,12 @@ export function UsageRangeBar() {
   const error = preset === 'custom' ? customRangeError(custom) : null;
   return (
     <div className="usage-range">
-      <div className="usage-segmented" role="group" aria-label="Date range">
+      <div className="segmented" role="group" aria-label="Date range">
         {PRESETS.map((p) => (
           <button
             key={p}
             type="button"
-            className={p === preset ? 'usage-segment is-active' : 'usage-segment'}
+            className={p === preset ? 'segment is-on' : 'segment'}
             aria-pressed={p === preset}
             onClick={() => setUsageRange(p)}
           >
