@@ -98,7 +98,7 @@ const pick = <T>(items: readonly T[], weightOf: (item: T) => number, r: number):
   return items[items.length - 1] as T;
 };
 
-/** The schema as SQLite stores it: any migration change gives a new cache file. */
+/** The schema as SQLite stores it: every migration change gives a new cache file. */
 function schemaKey(): string {
   const { db } = openDatabase(':memory:', migrations);
   const sql = (
