@@ -12,7 +12,11 @@ export function sanitizeHtml(html: string): string {
     // Set once: passing the config to every call makes DOMPurify rebuild its allow-lists each time.
     DOMPurify.setConfig({
       USE_PROFILES: { html: true, svg: true, mathMl: true },
-      FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed'],
+      // KaTeX wraps MathML in <semantics> with the TeX source as an <annotation>: without them the
+      // source would be left as loose text inside <math>, read aloud after the formula.
+      ADD_TAGS: ['semantics', 'annotation'],
+      ADD_ATTR: ['encoding'],
+      FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed', 'annotation-xml'],
       FORBID_ATTR: ['srcset', 'action', 'formaction'],
       ALLOW_DATA_ATTR: true,
     });

@@ -4,62 +4,7 @@ import { allTokens, emptyMarkdown, updateMarkdown } from '../../../renderer/src/
 import type { IncrementalMarkdown } from '../../../renderer/src/markdown/incremental';
 import { lexMarkdown } from '../../../renderer/src/markdown/lexer';
 import { renderTokens } from '../../../renderer/src/markdown/render';
-
-const INLINE = [
-  'plain words',
-  '*em*',
-  '**strong**',
-  '`code span`',
-  '$x^2$',
-  '$$\\frac{a}{b}$$',
-  'costs $5 and $10',
-  '[a link](https://example.com)',
-  '[ref one][r1]',
-  '[r2]',
-  '<b>html</b>',
-  '~~gone~~',
-  'https://auto.example.org',
-  '\\$escaped',
-  'trailing  ',
-  'ünïcödé ✓',
-];
-
-const BLOCKS = [
-  ...INLINE,
-  '# Heading',
-  'Setext\n===',
-  'Setext two\n---',
-  '- item\n- item two',
-  '* star\n\n* loose',
-  '1. one\n2. two',
-  '1. one\n\n2',
-  '- [ ] task\n- [x] done',
-  '- nested\n  - deeper\n    - deepest',
-  '- item\n\n  continued paragraph',
-  '```js\nconst x = 1;\n\nconsole.log(x);\n```',
-  '~~~\nplain\n~~~',
-  '```python\nunclosed = True',
-  '    indented code\n\n    more code',
-  '| a | b |\n| - | - |\n| 1 | 2 |',
-  'a | b\n--|--',
-  '> quote\ncontinued',
-  '> quote\n\n> another',
-  '---',
-  '[r1]: https://example.com/one',
-  '[r2]: https://example.com/two "Title"',
-  '<div>\nblock html\n</div>',
-  '<!-- comment\n\nstill comment -->',
-  '$$\nE = mc^2\n$$',
-];
-
-const SEPARATORS = ['\n', '\n\n', '\n\n\n', ' ', '', '\n  \n'];
-
-const documentArb = fc
-  .array(fc.tuple(fc.constantFrom(...BLOCKS), fc.constantFrom(...SEPARATORS)), {
-    minLength: 1,
-    maxLength: 14,
-  })
-  .map((parts) => parts.map(([block, sep]) => block + sep).join(''));
+import { documentArb } from './arbitraries';
 
 /** Cut points through the document, always ending with the whole text. */
 function prefixes(text: string, cuts: number[]): string[] {
@@ -117,7 +62,7 @@ describe('incremental markdown while an answer streams', () => {
     state = updateMarkdown(state, `${text}Last words`);
     // Only the last finished paragraph waits for the next line to complete before it settles.
     const lastParagraph = `${paragraphs.at(-1) ?? ''}\n\n`;
-    expect(state.source.length - state.stableEnd).toBe(lastParagraph.length + 'Last words'.length);
+    expect(state.tailSource.length).toBe(lastParagraph.length + 'Last words'.length);
     expectEqualToFullParse(state, `${text}Last words`);
   });
 
