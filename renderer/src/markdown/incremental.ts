@@ -9,13 +9,13 @@ export interface StableChunk {
 }
 
 export interface IncrementalMarkdown {
-  /** The text this state describes (line endings normalised). */
-  readonly source: string;
+  /** The text this state describes, as it was given. */
+  readonly input: string;
   readonly chunks: readonly StableChunk[];
   /** The tokens after the last settled block: re-lexed on every update. */
   readonly tail: readonly Token[];
-  /** Where the tail starts in `source`. */
-  readonly stableEnd: number;
+  /** The text after the last settled block, line endings normalised: what `tail` was lexed from. */
+  readonly tailSource: string;
   /** Reference definitions inside the settled chunks. */
   readonly stableLinks: Links;
   /** The definitions every settled chunk was lexed with; a change means they must be lexed again. */
@@ -24,10 +24,10 @@ export interface IncrementalMarkdown {
 }
 
 export const emptyMarkdown: IncrementalMarkdown = {
-  source: '',
+  input: '',
   chunks: [],
   tail: [],
-  stableEnd: 0,
+  tailSource: '',
   stableLinks: {},
   usedLinks: {},
   generation: 0,
@@ -58,15 +58,16 @@ function rawLength(tokens: readonly Token[]): number {
   return n;
 }
 
-function fromScratch(src: string, generation: number): IncrementalMarkdown {
+function fromScratch(input: string, generation: number): IncrementalMarkdown {
+  const src = normalizeNewlines(input);
   const { tokens, links } = lexMarkdown(src);
   const settled = rawLength(tokens) === src.length ? settledCount(tokens, src) : 0;
   const stable = tokens.slice(0, settled);
   return {
-    source: src,
+    input,
     chunks: stable.length > 0 ? [{ key: `${generation}:0`, tokens: stable }] : [],
     tail: tokens.slice(settled),
-    stableEnd: rawLength(stable),
+    tailSource: src.slice(rawLength(stable)),
     stableLinks: definitionsIn(stable),
     usedLinks: links,
     generation,
@@ -74,30 +75,33 @@ function fromScratch(src: string, generation: number): IncrementalMarkdown {
 }
 
 /**
- * The markdown of `text`, reusing `state` when `text` only grew: only the unsettled tail is
- * lexed again, so a streaming answer costs the size of its last block per update, not its
- * whole length. The result always equals lexing `text` whole (the tests check every step).
+ * The markdown of `text`, reusing `state` when `text` only grew: only the new characters are
+ * normalised and only the unsettled tail is lexed again, so a streaming answer costs the size of
+ * its last block per update, not its whole length (scanning 100,000 characters for `\r` alone
+ * takes 0.3 ms in Chromium). The result always equals lexing `text` whole (the tests check every
+ * step).
  */
 export function updateMarkdown(state: IncrementalMarkdown, text: string): IncrementalMarkdown {
-  const src = normalizeNewlines(text);
-  if (src === state.source) return state;
-  if (src.length < state.source.length || !src.startsWith(state.source))
-    return fromScratch(src, state.generation + 1);
+  if (text === state.input) return state;
+  // A `\r` at the old end may pair with a `\n` that just arrived: normalise that text whole.
+  const grew =
+    text.length > state.input.length && !state.input.endsWith('\r') && text.startsWith(state.input);
+  if (!grew) return fromScratch(text, state.generation + 1);
 
-  const tailSrc = src.slice(state.stableEnd);
+  const tailSrc = state.tailSource + normalizeNewlines(text.slice(state.input.length));
   const { tokens, links } = lexMarkdown(tailSrc, state.stableLinks);
   // A definition that appeared (or changed) in the tail can turn text in settled blocks into links.
   if (!sameLinks(links, state.usedLinks) || rawLength(tokens) !== tailSrc.length) {
-    return fromScratch(src, state.generation + 1);
+    return fromScratch(text, state.generation + 1);
   }
   const settled = settledCount(tokens, tailSrc);
-  if (settled === 0) return { ...state, source: src, tail: tokens };
+  if (settled === 0) return { ...state, input: text, tail: tokens, tailSource: tailSrc };
   const moved = tokens.slice(0, settled);
   return {
-    source: src,
+    input: text,
     chunks: [...state.chunks, { key: `${state.generation}:${state.chunks.length}`, tokens: moved }],
     tail: tokens.slice(settled),
-    stableEnd: state.stableEnd + rawLength(moved),
+    tailSource: tailSrc.slice(rawLength(moved)),
     stableLinks: definitionsIn(moved, { ...state.stableLinks }),
     usedLinks: state.usedLinks,
     generation: state.generation,
