@@ -1,11 +1,15 @@
 import { api } from '../bridge/api';
 import { emptyMarkdown, updateMarkdown } from '../markdown/incremental';
-import { tailHtml } from '../markdown/streamingCache';
+import { stableChunkHtml, tailHtml } from '../markdown/streamingCache';
 import { useStore } from '../store';
 import { afterPaint, frameRecorder, inputLatencyRecorder } from './measure';
 
 export interface BenchHooks {
-  /** Streams `text` into the incremental markdown `step` characters at a time; ms per update (lex + render + sanitise). */
+  /**
+   * Streams `text` into the incremental markdown `step` characters at a time; ms per update, all
+   * the view does per frame: lex the tail, render blocks that just settled (earlier ones are
+   * cached) and render the tail.
+   */
   markdownUpdates(text: string, step: number): number[];
   /** Starts recording frame intervals; `stop()` returns them in ms. */
   recordFrames(): { stop: () => number[] };
@@ -13,9 +17,14 @@ export interface BenchHooks {
   recordComposerLatency(): { stop: () => number[] };
   /** Opens a thread and resolves once its messages are painted: ms taken and DOM nodes then. */
   openThread(threadId: string): Promise<{ ms: number; domNodes: number }>;
-  /** Scrolls the message list to the top `pixelsPerFrame` at a time, recording frame intervals. */
+  /**
+   * Scrolls the message list to the top `pixelsPerFrame` at a time, recording frame intervals,
+   * until the first message of the thread is on screen (earlier messages load on the way up).
+   */
   scrollMessagesToTop(pixelsPerFrame: number): Promise<number[]>;
   domNodes(): number;
+  /** Rows of the open thread's message list that are loaded (rendered or not). */
+  loadedRows(): number;
 }
 
 function messageList(): HTMLElement | null {
@@ -29,6 +38,7 @@ const hooks: BenchHooks = {
     for (let n = step; n < text.length + step; n += step) {
       const t0 = performance.now();
       state = updateMarkdown(state, text.slice(0, n));
+      for (const chunk of state.chunks) stableChunkHtml(chunk);
       tailHtml(state);
       times.push(performance.now() - t0);
     }
@@ -52,7 +62,9 @@ const hooks: BenchHooks = {
     const list = messageList();
     if (!list) throw new Error('No message list on screen.');
     const recorder = frameRecorder();
-    while (list.scrollTop > 0) {
+    const threadId = useStore.getState().currentThreadId;
+    const earlier = () => threadId !== null && (useStore.getState().details[threadId]?.earlier ?? false);
+    while (list.scrollTop > 0 || earlier()) {
       list.scrollTop = Math.max(0, list.scrollTop - pixelsPerFrame);
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
@@ -60,6 +72,10 @@ const hooks: BenchHooks = {
     return recorder.stop();
   },
   domNodes: () => document.getElementsByTagName('*').length,
+  loadedRows() {
+    const { currentThreadId, views } = useStore.getState();
+    return currentThreadId === null ? 0 : (views[currentThreadId]?.rows.length ?? 0);
+  },
 };
 
 declare global {

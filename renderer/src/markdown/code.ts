@@ -9,14 +9,75 @@ function highlighted(code: string, lang: string): string {
   return hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
 }
 
-/** A fenced code block: a bar with the language and a Copy button, then the highlighted code. */
-export function renderCode(code: string, infoString: string | undefined, plain = false): string {
+/** Code highlighted while a message streams, remembered for the next frame. */
+interface Highlight {
+  readonly lang: string;
+  readonly code: string;
+  readonly html: string;
+  /** It ends a line outside any string or comment, so highlighting what follows can start afresh. */
+  readonly resumable: boolean;
+}
+
+/** Enough for the code blocks of a streaming tail and the steps of the one being written. */
+const KEPT = 8;
+let recent: Highlight[] = [];
+
+/**
+ * `code` highlighted, carrying on from the longest remembered start of it that is resumable
+ * (hljs is back at the grammar's top level at the end of a line: nothing open can continue past
+ * it, so highlighting the rest on its own gives what highlighting the whole would). A block that
+ * grows frame by frame thus costs its new lines, not its whole length, each time.
+ */
+function highlightedResuming(code: string, lang: string): string {
+  const language = hljs.getLanguage(lang);
+  if (lang === '' || language === undefined) return escapeHtml(code);
+  const exact = recent.find((h) => h.lang === lang && h.code === code);
+  if (exact) return exact.html;
+  let start: Highlight | undefined;
+  for (const h of recent) {
+    if (
+      h.resumable &&
+      h.lang === lang &&
+      h.code.length > (start?.code.length ?? 0) &&
+      code.startsWith(h.code)
+    )
+      start = h;
+  }
+  const result = hljs.highlight(code.slice(start?.code.length ?? 0), {
+    language: lang,
+    ignoreIllegals: true,
+  });
+  const html = (start?.html ?? '') + result.value;
+  const resumable = code.endsWith('\n') && result._top === language && !result.illegal;
+  recent = [{ lang, code, html, resumable }, ...recent].slice(0, KEPT);
+  return html;
+}
+
+function codeBlock(code: string, infoString: string | undefined, body: (lang: string) => string): string {
   const lang = (infoString ?? '').trim().split(/\s+/u)[0]?.toLowerCase() ?? '';
-  const body = plain ? escapeHtml(code) : highlighted(code, lang);
   const label = lang === '' ? 'text' : lang;
   return (
     `<div class="md-code"><div class="md-code-bar"><span class="md-code-lang">${escapeHtml(label)}</span>` +
     `<button type="button" class="md-copy" data-md-copy="" aria-label="Copy code">Copy</button></div>` +
-    `<pre><code class="hljs${lang === '' ? '' : ` language-${escapeHtml(lang)}`}">${body}</code></pre></div>`
+    `<pre><code class="hljs${lang === '' ? '' : ` language-${escapeHtml(lang)}`}">${body(lang)}</code></pre></div>`
   );
+}
+
+/** A fenced code block: a bar with the language and a Copy button, then the highlighted code. */
+export function renderCode(code: string, infoString: string | undefined, plain = false): string {
+  return codeBlock(code, infoString, (lang) => (plain ? escapeHtml(code) : highlighted(code, lang)));
+}
+
+/**
+ * A code block of a message that is streaming, highlighted incrementally. While it is `open`
+ * (being written) its last, unfinished line is shown plain and highlighted once it ends, so
+ * a frame usually highlights nothing at all; a finished block is highlighted to its end.
+ */
+export function renderLiveCode(code: string, infoString: string | undefined, open = false): string {
+  return codeBlock(code, infoString, (lang) => {
+    if (!open) return highlightedResuming(code, lang);
+    const lineEnd = code.lastIndexOf('\n') + 1;
+    const done = lineEnd === 0 ? '' : highlightedResuming(code.slice(0, lineEnd), lang);
+    return done + escapeHtml(code.slice(lineEnd));
+  });
 }

@@ -1,6 +1,6 @@
 import { Marked, Renderer } from 'marked';
 import type { MarkedOptions, Tokens } from 'marked';
-import { renderCode } from './code';
+import { renderCode, renderLiveCode } from './code';
 import { escapeHtml } from './escape';
 import { mathExtension } from './math';
 import { renderMath } from './mathRender';
@@ -12,13 +12,13 @@ const SAFE_HREF = /^(?:https?:|mailto:)/iu;
  * highlighted code with a Copy button, raw HTML shown as text (model output is untrusted), and
  * links marked for the click handler that opens them outside the app.
  */
-function buildOptions(): MarkedOptions {
+function buildOptions(code: (text: string, lang: string | undefined) => string): MarkedOptions {
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
     extensions: [mathExtension(renderMath)],
     renderer: {
       code({ text, lang }: Tokens.Code) {
-        return renderCode(text, lang);
+        return code(text, lang);
       },
       html({ text }: Tokens.HTML | Tokens.Tag) {
         return escapeHtml(text);
@@ -42,4 +42,7 @@ function buildOptions(): MarkedOptions {
   return marked.defaults;
 }
 
-export const markdownOptions: MarkedOptions = buildOptions();
+export const markdownOptions: MarkedOptions = buildOptions(renderCode);
+
+/** The same, for the streaming tail: code blocks there grow every frame and are highlighted incrementally. */
+export const liveMarkdownOptions: MarkedOptions = buildOptions(renderLiveCode);

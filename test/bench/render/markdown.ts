@@ -15,7 +15,7 @@ const PASSES = 3;
 /**
  * `render.markdown_update_100k`, in the page through the bench hook: the streaming message grown
  * to 100,000 characters `STEP` at a time, each update timed as the app does it per frame (lex the
- * unsettled tail, render and sanitise it). The p99 is over the updates past 90,000 characters of
+ * unsettled tail, render blocks that just settled and the tail). The p99 is over the updates past 90,000 characters of
  * `PASSES` growths; one growth runs before as warm-up so the JIT has compiled the parser. The baseline
  * is the same hook given the whole 100,000 characters at once: lexing the message from scratch,
  * which is what a renderer that re-parses per update pays every frame. Chromium coarsens
