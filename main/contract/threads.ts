@@ -38,7 +38,14 @@ export const Thread = ThreadSummary.extend({
 });
 export type Thread = z.infer<typeof Thread>;
 
-export const ThreadDetail = z.object({ thread: Thread, messages: z.array(Message) });
+/** Messages of the active branch an open thread starts with (and pages back by, at least). */
+export const THREAD_WINDOW = 200;
+
+/**
+ * A thread and a stretch of its active branch: the messages on it (newest last) with their
+ * siblings, which the branch switchers count. `earlier`: the branch goes on above the first.
+ */
+export const ThreadDetail = z.object({ thread: Thread, messages: z.array(Message), earlier: z.boolean() });
 export type ThreadDetail = z.infer<typeof ThreadDetail>;
 
 export const SearchHit = z.object({
@@ -65,7 +72,18 @@ const Id = z.object({ id: z.string().min(1) });
 export const threadChannels = {
   'threads:list': channel(z.object({ archived: z.boolean().default(false) }), z.array(ThreadSummary)),
   'threads:create': channel(z.object({ settings: ThreadSettings.partial().optional() }), Thread),
-  'threads:get': channel(Id, ThreadDetail),
+  /**
+   * Opens a thread with the newest `limit` messages of its active branch (a few hundred by
+   * default); `before` pages further back; `through` reaches up to include that message.
+   */
+  'threads:get': channel(
+    Id.extend({
+      limit: z.number().int().min(1).max(1_000_000).optional(),
+      before: z.string().min(1).optional(),
+      through: z.string().min(1).optional(),
+    }),
+    ThreadDetail,
+  ),
   'threads:update': channel(
     Id.extend({
       title: z.string().trim().min(1).max(200).optional(),

@@ -24,7 +24,7 @@ export function threadHandlers(
   return {
     'threads:list': ({ archived }) => repo.list(archived),
     'threads:create': ({ settings }) => repo.createThread(settings),
-    'threads:get': ({ id }) => repo.detail(id),
+    'threads:get': ({ id, ...window }) => repo.detail(id, window),
     'threads:update': ({ id, ...patch }) => repo.updateThread(id, patch),
     'threads:delete': ({ id }) => ({ deleted: repo.deleteThread(id) }),
     'threads:restore': ({ id }) => repo.restoreThread(id),

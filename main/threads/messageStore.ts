@@ -83,6 +83,63 @@ export function pathTo(sql: Sql, leafId: string): Message[] {
   return rows.reverse().map(messageFromRow);
 }
 
+/** The active branch seen from one message up: that message first, then its ancestors. */
+export interface PathUp {
+  ids: string[];
+  /** The parent of the last id (null: the last id is a root). */
+  parentOfTop: string | null;
+}
+
+/** Up to `limit` messages of the path ending at `fromId`, walking up; ids only, so deep paths stay cheap. */
+export function pathIdsUp(sql: Sql, fromId: string, limit: number): PathUp {
+  const rows = sql.all<{ id: string; parent_id: string | null }>(
+    `WITH RECURSIVE up(id, parent_id, depth) AS (
+       SELECT id, parent_id, 1 FROM messages WHERE id = ?
+       UNION ALL SELECT m.id, m.parent_id, up.depth + 1 FROM messages m JOIN up ON m.id = up.parent_id
+       WHERE up.depth < ?
+     )
+     SELECT id, parent_id FROM up`,
+    fromId,
+    limit,
+  );
+  return { ids: rows.map((r) => r.id), parentOfTop: rows.at(-1)?.parent_id ?? null };
+}
+
+/** How many steps above `fromId` its ancestor `targetId` is (0: itself), or null when it is not one. */
+export function stepsUpTo(sql: Sql, fromId: string, targetId: string): number | null {
+  const row = sql.one<{ depth: number }>(
+    `WITH RECURSIVE up(id, parent_id, depth) AS (
+       SELECT id, parent_id, 0 FROM messages WHERE id = ?
+       UNION ALL SELECT m.id, m.parent_id, up.depth + 1 FROM messages m JOIN up ON m.id = up.parent_id
+     )
+     SELECT depth FROM up WHERE id = ? LIMIT 1`,
+    fromId,
+    targetId,
+  );
+  return row?.depth ?? null;
+}
+
+/**
+ * Every child of the given parents (`roots`: also the thread's roots), oldest first: a stretch
+ * of the active branch together with the siblings its branch switchers count.
+ */
+export function childrenOf(
+  sql: Sql,
+  threadId: string,
+  parentIds: readonly string[],
+  roots: boolean,
+): Message[] {
+  return sql
+    .all<MessageRow>(
+      `SELECT * FROM messages WHERE thread_id = ?
+         AND (parent_id IN (SELECT value FROM json_each(?))${roots ? ' OR parent_id IS NULL' : ''})
+       ORDER BY created_at, rowid`,
+      threadId,
+      JSON.stringify(parentIds),
+    )
+    .map(messageFromRow);
+}
+
 /**
  * The leaf reached from `messageId` by always taking the most recently created child, so
  * picking a branch continues where that branch was last extended.

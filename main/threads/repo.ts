@@ -1,10 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Message, Thread, ThreadDetail, ThreadSettings, ThreadSummary } from '../contract';
-import { AppFailure } from '../contract';
+import { AppFailure, THREAD_WINDOW } from '../contract';
 import { DEFAULT_TITLE, titleFrom } from './defaults';
 import type { MessagePatch, NewMessage, RawEvent } from './messageStore';
 import * as messages from './messageStore';
 import { PresetsRepo } from './presets';
+import type { MessageRow } from './rows';
 import { messageFromRow } from './rows';
 import { Sql } from './sql';
 import type { NewThread, ThreadPatch } from './threadStore';
@@ -12,6 +13,16 @@ import * as threads from './threadStore';
 
 export type { MessagePatch, NewMessage, RawEvent } from './messageStore';
 export type { NewThread, ThreadPatch } from './threadStore';
+
+/** Which stretch of the active branch `detail` returns. */
+export interface DetailWindow {
+  limit?: number;
+  before?: string;
+  through?: string;
+}
+
+/** Messages kept above one asked for by `through`, so it is not the first thing on screen. */
+const THROUGH_CONTEXT = 20;
 
 /** Told which thread changed (null: several), after the change is committed. */
 export type ChangeListener = (threadId: string | null) => void;
@@ -50,8 +61,35 @@ export class ThreadsRepo {
     return threads.threadFromRow(this.sql, threads.getThreadRow(this.sql, id));
   }
 
-  detail(id: string): ThreadDetail {
-    return { thread: this.getThread(id), messages: this.messages(id) };
+  /**
+   * A thread with a stretch of its active branch: the newest `limit` messages (or the `limit`
+   * above `before`, paging back), reaching further up to include `through` when it is on the
+   * branch, each with its siblings. Opening a 10,000-message thread reads a few hundred rows.
+   */
+  detail(id: string, window: DetailWindow = {}): ThreadDetail {
+    const thread = this.getThread(id);
+    const leaf = thread.activeLeafId ?? this.newestLeaf(id);
+    let from: string | null = leaf;
+    if (window.before !== undefined) from = this.requireInThread(id, window.before).parent_id;
+    if (from === null) return { thread, messages: [], earlier: false };
+    let limit = window.limit ?? THREAD_WINDOW;
+    if (window.through !== undefined) {
+      const steps = messages.stepsUpTo(this.sql, from, window.through);
+      if (steps !== null) limit = Math.max(limit, steps + 1 + THROUGH_CONTEXT);
+    }
+    const path = messages.pathIdsUp(this.sql, from, limit);
+    const parents = path.ids.slice(1);
+    if (path.parentOfTop !== null) parents.push(path.parentOfTop);
+    return {
+      thread,
+      messages: messages.childrenOf(this.sql, id, parents, path.parentOfTop === null),
+      earlier: path.parentOfTop !== null,
+    };
+  }
+
+  private newestLeaf(threadId: string): string | null {
+    const root = messages.newestRoot(this.sql, threadId);
+    return root === null ? null : messages.newestLeafUnder(this.sql, root);
   }
 
   createThread(settings?: Partial<ThreadSettings>): Thread {
@@ -108,10 +146,12 @@ export class ThreadsRepo {
     return this.getThread(threadId);
   }
 
-  private requireInThread(threadId: string, messageId: string): void {
-    if (messages.getMessageRow(this.sql, messageId).thread_id !== threadId) {
+  private requireInThread(threadId: string, messageId: string): MessageRow {
+    const row = messages.getMessageRow(this.sql, messageId);
+    if (row.thread_id !== threadId) {
       throw new AppFailure('invalid_request', 'That message belongs to another thread.');
     }
+    return row;
   }
 
   /** Stores a whole thread in one transaction; messages must come parents first. */

@@ -73,9 +73,11 @@ describe('thread handlers', () => {
     const q = repo.insertMessage({ threadId: thread.id, parentId: null, role: 'user', content: 'q' });
     const a = repo.insertMessage({ threadId: thread.id, parentId: q.id, role: 'assistant', content: 'a' });
     const edited = await call<{ id: string }>('messages:edit', { id: q.id, content: 'q2' });
+    // The active branch is the edited question alone; its sibling comes along for the ‹ 1/2 › switcher.
     expect(await call('threads:get', { id: thread.id })).toMatchObject({
       thread: { activeLeafId: edited.id },
-      messages: [{}, {}, {}],
+      messages: [{ content: 'q' }, { content: 'q2' }],
+      earlier: false,
     });
     expect(await call('threads:selectBranch', { threadId: thread.id, messageId: q.id })).toMatchObject({
       activeLeafId: a.id,

@@ -17,6 +17,7 @@ import {
   mergeDetail,
   streamOfThread,
 } from '../features/conversation/streamReducer';
+import { THREAD_WINDOW } from '../../../main/contract';
 import type { SliceCreator } from './types';
 
 export type { StreamInfo, RetryNotice } from '../features/conversation/streamReducer';
@@ -26,8 +27,10 @@ export interface ConversationSlice extends ConversationData {
   editingMessageId: string | null;
   /** Subscribes once to stream and thread-change events; later calls do nothing. */
   startConversationSync(): void;
-  /** Loads a thread with all its messages (shown at once when cached, then refreshed). */
+  /** Loads a thread with the newest messages of its active branch (shown at once when cached, then refreshed). */
   loadDetail(threadId: string): Promise<void>;
+  /** Loads the messages above the first one shown, as the reader scrolls up. */
+  loadEarlier(threadId: string): Promise<void>;
   /** Makes sure `messageId` is on the active branch so it can be scrolled to. */
   revealMessage(threadId: string, messageId: string): Promise<void>;
   send(threadId: string, content: string): Promise<boolean>;
@@ -43,6 +46,10 @@ export interface ConversationSlice extends ConversationData {
   /** Saves thread settings; returns the error main gave, if any. */
   updateSettings(threadId: string, settings: Partial<ThreadSettings>): Promise<AppError | null>;
 }
+
+/** Messages added to a reload's window beyond those shown: answers that arrived meanwhile. */
+const RELOAD_SLACK = 50;
+const loadingEarlier = new Set<string>();
 
 /** How many threads keep their messages in memory besides the open one. */
 const DETAILS_KEPT = 6;
@@ -79,9 +86,17 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     return ids;
   };
 
-  const fetchDetail = async (threadId: string): Promise<void> => {
+  /**
+   * Fetches the thread with as much of its active branch as is shown now (at least the opening
+   * window, a little more for messages added meanwhile), reaching up to `through` if asked.
+   */
+  const fetchDetail = async (threadId: string, through?: string): Promise<void> => {
     const started = epoch(threadId);
-    const result = await api.threads.get({ id: threadId });
+    const shown = get().views[threadId]?.rows.length ?? 0;
+    const limit = Math.max(THREAD_WINDOW, shown + RELOAD_SLACK);
+    const result = await api.threads.get(
+      through ? { id: threadId, limit, through } : { id: threadId, limit },
+    );
     if (!result.ok) {
       if (result.error.code === 'not_found')
         set((s) => ({ details: { ...s.details, [threadId]: undefined } }));
@@ -211,10 +226,48 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       await fetchDetail(threadId);
     },
 
+    loadEarlier: async (threadId) => {
+      const first = get().views[threadId]?.rows[0];
+      if (!get().details[threadId]?.earlier || !first || loadingEarlier.has(threadId)) return;
+      loadingEarlier.add(threadId);
+      try {
+        // Pages double as the reader goes back, so reaching the start of a long thread takes a few loads.
+        const limit = Math.max(THREAD_WINDOW, get().views[threadId]?.rows.length ?? 0);
+        const result = await api.threads.get({ id: threadId, before: first.id, limit });
+        if (!result.ok) {
+          fail('Could not load earlier messages', result.error);
+          return;
+        }
+        bump(threadId);
+        set((s) => {
+          const detail = s.details[threadId];
+          // The branch shown changed meanwhile: this page lies above a message no longer first.
+          if (!detail || s.views[threadId]?.rows[0]?.id !== first.id) return {};
+          const known = new Set(detail.messages.map((m) => m.id));
+          const next = {
+            thread: detail.thread,
+            messages: [...result.value.messages.filter((m) => !known.has(m.id)), ...detail.messages],
+            earlier: result.value.earlier,
+          };
+          return {
+            details: { ...s.details, [threadId]: next },
+            views: { ...s.views, [threadId]: buildThreadView(next) },
+          };
+        });
+      } finally {
+        loadingEarlier.delete(threadId);
+      }
+    },
+
     revealMessage: async (threadId, messageId) => {
-      if (get().views[threadId]?.rows.some((r) => r.id === messageId || r.choiceIds?.includes(messageId)))
-        return;
-      if (messageOf(threadId, messageId)) await get().selectBranch(threadId, messageId);
+      const shown = () =>
+        get().views[threadId]?.rows.some((r) => r.id === messageId || r.choiceIds?.includes(messageId)) ??
+        false;
+      if (shown()) return;
+      // Above the loaded stretch of the active branch: load up to it.
+      if (!messageOf(threadId, messageId)) await fetchDetail(threadId, messageId);
+      // On another branch: make it active.
+      if (!shown()) await get().selectBranch(threadId, messageId);
     },
 
     send: async (threadId, content) =>
@@ -258,6 +311,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
         const next = {
           thread: isNew ? { ...detail.thread, activeLeafId: edited.id } : detail.thread,
           messages,
+          earlier: detail.earlier,
         };
         return {
           details: { ...s.details, [threadId]: next },
@@ -287,6 +341,8 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
         return;
       }
       bump(threadId);
+      // The newly active branch below `messageId` may not be loaded: fetch it before showing it.
+      await fetchDetail(threadId, messageId);
       get().patchThread(result.value);
     },
 

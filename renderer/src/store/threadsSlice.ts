@@ -107,7 +107,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
       const thread = result.value;
       set((s) => ({
         threads: sortThreads([thread, ...s.threads.filter((t) => t.id !== thread.id)]),
-        details: { ...s.details, [thread.id]: { thread, messages: [] } },
+        details: { ...s.details, [thread.id]: { thread, messages: [], earlier: false } },
         views: { ...s.views, [thread.id]: { rows: [] } },
         threadsView: 'active',
         currentThreadId: thread.id,

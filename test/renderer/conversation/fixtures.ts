@@ -46,5 +46,5 @@ export function detail(
   messages: Message[],
   activeLeafId: string | null = messages.at(-1)?.id ?? null,
 ): ThreadDetail {
-  return { thread: thread({ activeLeafId, messageCount: messages.length }), messages };
+  return { thread: thread({ activeLeafId, messageCount: messages.length }), messages, earlier: false };
 }

@@ -8,6 +8,11 @@ import type { PathRow } from './branches';
 
 const NO_ROWS: PathRow[] = [];
 const FLASH_MS = 2000;
+/** Earlier messages load once the reader is within this many screens of the top. */
+const LOAD_EARLIER_SCREENS = 2;
+/** Room above the first row for the "loading earlier messages" line. */
+const EARLIER_BAR = 44;
+const PADDING = 16;
 
 /**
  * Guesses at row heights before they are measured (close guesses keep the scrollbar steady).
@@ -35,6 +40,8 @@ function estimateRows(threadId: string, rows: readonly PathRow[]): Float64Array 
  */
 export function MessageList({ threadId }: { threadId: string }) {
   const rows = useStore((s) => s.views[threadId]?.rows ?? NO_ROWS);
+  const earlier = useStore((s) => s.details[threadId]?.earlier ?? false);
+  const loadEarlier = useStore((s) => s.loadEarlier);
   const scrollTarget = useStore((s) => (s.scrollTarget?.threadId === threadId ? s.scrollTarget : null));
   const clearScrollTarget = useStore((s) => s.clearScrollTarget);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -55,9 +62,18 @@ export function MessageList({ threadId }: { threadId: string }) {
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: 48,
-    paddingStart: 16,
-    paddingEnd: 16,
+    paddingStart: earlier ? EARLIER_BAR : PADDING,
+    paddingEnd: PADDING,
   });
+
+  // Long threads open with their newest messages; earlier ones load as the reader nears the top.
+  const onScroll = useCallback(() => {
+    const list = scrollRef.current;
+    if (earlier && list && list.scrollTop < list.clientHeight * LOAD_EARLIER_SCREENS)
+      void loadEarlier(threadId);
+  }, [earlier, loadEarlier, threadId]);
+  // A page may leave the reader still near the top (or a short window may not scroll at all).
+  useEffect(onScroll, [onScroll, rows]);
 
   useLayoutEffect(() => {
     virtualizer.scrollToEnd();
@@ -115,6 +131,7 @@ export function MessageList({ threadId }: { threadId: string }) {
       role="region"
       aria-label="Messages"
       onKeyDown={onKeyDown}
+      onScroll={onScroll}
     >
       {rows.length === 0 ? (
         <div className="empty-state">
@@ -128,6 +145,11 @@ export function MessageList({ threadId }: { threadId: string }) {
       {/* Rows flow inside a window moved into place, not absolutely positioned one by one: when the
           total height changes as an answer grows, absolutely placed rows would all be laid out again. */}
       <div className="conv-rows" style={{ height: virtualizer.getTotalSize() }}>
+        {earlier ? (
+          <div className="conv-earlier" role="status">
+            Loading earlier messages…
+          </div>
+        ) : null}
         <div className="conv-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
           {items.map((item) => {
             const row = rows[item.index];

@@ -95,6 +95,7 @@ class ThreadWork {
           ? this.detail.thread
           : { ...this.detail.thread, activeLeafId: this.activeLeafId },
       messages: this.messages ?? this.detail.messages,
+      earlier: this.detail.earlier,
     };
   }
 }
@@ -287,5 +288,5 @@ export function mergeDetail(
     if (prev.messages[i] !== chosen) same = false;
     return chosen;
   });
-  return { thread: next.thread, messages: same ? prev.messages : messages };
+  return { thread: next.thread, messages: same ? prev.messages : messages, earlier: next.earlier };
 }
