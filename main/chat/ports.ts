@@ -16,7 +16,8 @@ export interface RawEvent {
 /** M3's ThreadsRepo. */
 export interface ThreadsPort {
   getThread(id: string): Thread;
-  messages(threadId: string): Message[];
+  /** Throws not_found when it is gone. */
+  getMessage(id: string): Message;
   activePath(threadId: string, leafId?: string | null): Message[];
   insertMessage(message: NewMessage): Message;
   updateMessage(id: string, patch: MessagePatch): Message;

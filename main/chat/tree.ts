@@ -35,9 +35,11 @@ export function draft(
   };
 }
 
+/** One message of a thread, read alone (a long thread's other messages are not loaded for it). */
 export function findMessage(threads: ThreadsPort, threadId: string, id: string): Message {
-  const message = threads.messages(threadId).find((m) => m.id === id);
-  if (!message) throw new AppFailure('not_found', 'That message no longer exists in this thread.');
+  const message = threads.getMessage(id);
+  if (message.threadId !== threadId)
+    throw new AppFailure('not_found', 'That message no longer exists in this thread.');
   return message;
 }
 

@@ -82,7 +82,7 @@ describe('stopping, closing and crashing mid-stream', () => {
         file,
         wrapThreads: (repo): ThreadsPort => ({
           getThread: (id) => repo.getThread(id),
-          messages: (id) => repo.messages(id),
+          getMessage: (id) => repo.getMessage(id),
           activePath: (id, leaf) => repo.activePath(id, leaf),
           insertMessage: (m) => repo.insertMessage(m),
           setActiveLeaf: (t, m) => repo.setActiveLeaf(t, m),
