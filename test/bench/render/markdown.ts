@@ -17,8 +17,8 @@ const PASSES = 3;
  * to 100,000 characters `STEP` at a time, each update timed as the app does it per frame (lex the
  * unsettled tail, render blocks that just settled and the tail). The p99 is over the updates past 90,000 characters of
  * `PASSES` growths; one growth runs before as warm-up so the JIT has compiled the parser. The baseline
- * is the same hook given the whole 100,000 characters at once: lexing the message from scratch,
- * which is what a renderer that re-parses per update pays every frame. Chromium coarsens
+ * is the same hook given the whole 100,000 characters at once: lexing and rendering the message
+ * from scratch, which is what a renderer that re-parses per update pays every frame. Chromium coarsens
  * `performance.now()` to 0.1 ms on a page that is not cross-origin isolated, so single updates
  * read as 0, 0.1, 0.2 ms…
  */
