@@ -5,6 +5,8 @@ export interface BenchResult {
   unit: string;
   target: string;
   pass: boolean;
+  /** A stretch goal the issue hopes for beyond its targets: a miss is reported, not counted as a failed target. */
+  stretch?: boolean;
 }
 
 export type BenchFile = { run: () => Promise<BenchResult[]> };

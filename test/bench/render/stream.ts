@@ -7,15 +7,31 @@ import { seedThread } from './seed';
 import { figure, frameStats, percentile } from './stats';
 import { tokensOf } from './text';
 
-const TOKENS = 8000;
 const EARLIER_MESSAGES = 200;
-/**
- * The mock sends one SSE frame per piece and sleeps `delayMs` between frames; Node's 1 ms timer
- * really takes about 1.2 ms with the write, so 2,150 pieces of ~3.7 tokens make about 3,000
- * tokens/s. The rate actually reached is measured at the page and reported as its own figure
- * (passing within ±10 %).
- */
-const PIECES = 2150;
+
+/** One streaming scenario: how many tokens, in how many SSE frames, for which rate. */
+export interface StreamRate {
+  tokensPerSecond: number;
+  tokens: number;
+  /**
+   * The mock sends one SSE frame per piece and sleeps `delayMs` between frames; Node's 1 ms
+   * timer really takes about 1.2 ms with the write, so 2,150 pieces of ~3.7 tokens make about
+   * 3,000 tokens/s. The rate actually reached is measured at the page and reported as its own
+   * figure (passing within ±10 %).
+   */
+  pieces: number;
+  /** The issue's targets are required at 3,000 tokens/s; 10,000 is its stretch goal. */
+  stretch: boolean;
+}
+
+export const RATE_3000: StreamRate = { tokensPerSecond: 3000, tokens: 8000, pieces: 2150, stretch: false };
+/** The stretch: 24,000 tokens (so the stream still lasts seconds) in pieces of ~12 tokens. */
+export const RATE_10000: StreamRate = {
+  tokensPerSecond: 10_000,
+  tokens: 24_000,
+  pieces: 1950,
+  stretch: true,
+};
 const FRAME_DELAY_MS = 1;
 /** About 20 keys a second: a fast typist, and enough samples in a ~3 s stream. */
 const KEY_INTERVAL_MS = 50;
@@ -54,7 +70,11 @@ interface StreamMeasurement {
  * event) to the paint showing it; and key-press-to-next-paint for each key typed while the
  * answer was still arriving.
  */
-export async function streamBench(browser: Browser, host: Host): Promise<BenchResult[]> {
+export async function streamBench(
+  browser: Browser,
+  host: Host,
+  at: StreamRate = RATE_3000,
+): Promise<BenchResult[]> {
   const mock = host.mock;
   if (!mock) throw new Error('the host was started without the mock provider');
   const threadId = seedThread(host, EARLIER_MESSAGES, 1, 'Bench: streaming');
@@ -68,8 +88,8 @@ export async function streamBench(browser: Browser, host: Host): Promise<BenchRe
     await composer.waitFor();
     const period = await idleFramePeriod(page);
 
-    const content = tokensOf(7, TOKENS, MARKER);
-    mock.script({ reply: { content, chunks: PIECES, delayMs: FRAME_DELAY_MS } });
+    const content = tokensOf(7, at.tokens, MARKER);
+    mock.script({ reply: { content, chunks: at.pieces, delayMs: FRAME_DELAY_MS } });
 
     const probe = await page.evaluateHandle(
       ({ id, length, marker }) => {
@@ -168,23 +188,31 @@ export async function streamBench(browser: Browser, host: Host): Promise<BenchRe
     });
 
     const seconds = (m.lastTokenAt - m.firstDeltaAt) / 1000;
-    const rate = (TOKENS * (content.length - m.firstEventChars)) / content.length / seconds;
+    const rate = (at.tokens * (content.length - m.firstEventChars)) / content.length / seconds;
     const f = frameStats(m.frames, period);
     const lag = m.paintedAt - m.lastTokenAt;
     const keyP95 = percentile(m.keys, 95);
-    const name = 'render.stream_3000tps';
+    const name = `render.stream_${at.tokensPerSecond}tps`;
+    const goal = (target: string) => (at.stretch ? `stretch ${target}` : target);
     console.log(
       `  stream: ${m.deltaEvents} delta events (last tokens on ${m.endedCarriedLast ? "'ended'" : 'a delta'}), ` +
         `${m.frames.length} frames (period ${period.toFixed(1)} ms), ${m.keys.length} keys`,
     );
-    return [
-      figure(`${name}.rate`, rate, 'tok/s', '≈3000 tok/s', (v) => Math.abs(v - 3000) <= 300),
-      figure(`${name}.max_frame`, f.maxMs, 'ms', '< 50 ms', (v) => v < 50),
-      figure(`${name}.dropped_frames`, f.droppedPct, '%', '≤ 1 %', (v) => v <= 1),
-      figure(`${name}.frame_p95`, f.p95Ms, 'ms', '≤ 17 ms', (v) => v <= 17),
-      figure(`${name}.lag_after_last`, lag, 'ms', '≤ 50 ms', (v) => v <= 50),
-      figure(`${name}.keypress_p95`, keyP95, 'ms', '≤ 33 ms', (v) => v <= 33),
+    const figures = [
+      figure(
+        `${name}.rate`,
+        rate,
+        'tok/s',
+        goal(`≈${at.tokensPerSecond} tok/s`),
+        (v) => Math.abs(v - at.tokensPerSecond) <= at.tokensPerSecond * 0.1,
+      ),
+      figure(`${name}.max_frame`, f.maxMs, 'ms', goal('< 50 ms'), (v) => v < 50),
+      figure(`${name}.dropped_frames`, f.droppedPct, '%', goal('≤ 1 %'), (v) => v <= 1),
+      figure(`${name}.frame_p95`, f.p95Ms, 'ms', goal('≤ 17 ms'), (v) => v <= 17),
+      figure(`${name}.lag_after_last`, lag, 'ms', goal('≤ 50 ms'), (v) => v <= 50),
+      figure(`${name}.keypress_p95`, keyP95, 'ms', goal('≤ 33 ms'), (v) => v <= 33),
     ];
+    return at.stretch ? figures.map((f) => ({ ...f, stretch: true })) : figures;
   } finally {
     await app.close();
   }
