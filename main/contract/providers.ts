@@ -41,7 +41,11 @@ export const ProviderInput = z.object({
   preset: PresetId,
   baseUrl: z.string().trim().min(1, 'base URL is required'),
   authKind: AuthKind,
-  headers: z.record(HeaderName, z.string()).default({}),
+  /**
+   * Custom request headers. Their values are kept in the OS keychain, like the credential;
+   * `null` keeps the value already saved for that header.
+   */
+  headers: z.record(HeaderName, z.string().nullable()).default({}),
   timeouts: Timeouts.optional(),
   oauth: OAuthConfig.optional(),
 });
@@ -66,6 +70,7 @@ export const Provider = z.object({
   preset: PresetId,
   baseUrl: z.string(),
   authKind: AuthKind,
+  /** The custom headers by name; values stay in the keychain and are always '' here. */
   headers: z.record(z.string(), z.string()),
   timeouts: Timeouts,
   oauth: OAuthConfig.nullable(),

@@ -26,6 +26,27 @@ export interface CredentialDeps {
   changed: (providerId: string) => void;
 }
 
+/** The keychain account holding a provider's custom header values (JSON), beside its credential. */
+export const headersAccount = (providerId: string): string => `${providerId}#headers`;
+
+/** Header values an older version kept in the database, still there until they are moved. */
+export function legacyHeaderValues(p: StoredProvider): Record<string, string> {
+  return Object.fromEntries(Object.entries(p.headers).filter(([, value]) => value !== ''));
+}
+
+function parseHeaderValues(text: string | null): Record<string, string> {
+  if (text === null) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+  } catch {
+    return {};
+  }
+}
+
 /** Refresh this long before the access token expires, so a request never leaves with a dying token. */
 const REFRESH_BEFORE_MS = 60_000;
 
@@ -262,9 +283,39 @@ export class CredentialManager {
     };
   }
 
+  /**
+   * The values of a provider's custom headers, from the keychain (or from the database where an
+   * older version left them and the keychain cannot be reached to move them).
+   */
+  async headerValues(p: StoredProvider): Promise<Record<string, string>> {
+    const names = Object.keys(p.headers);
+    if (names.length === 0) return {};
+    const legacy = legacyHeaderValues(p);
+    let saved: Record<string, string> = {};
+    try {
+      saved = parseHeaderValues(await this.deps.secrets.get(headersAccount(p.id)));
+    } catch (error) {
+      if (!names.every((name) => name in legacy)) throw error;
+    }
+    return Object.fromEntries(names.map((name) => [name, saved[name] ?? legacy[name] ?? '']));
+  }
+
+  /** Saves (or, with none, deletes) the custom header values; refuses when no keychain is reachable. */
+  async saveHeaderValues(providerId: string, values: Record<string, string>): Promise<void> {
+    if (Object.keys(values).length === 0) {
+      await this.deleteHeaderValues(providerId);
+      return;
+    }
+    await this.deps.secrets.set(headersAccount(providerId), JSON.stringify(values));
+  }
+
+  async deleteHeaderValues(providerId: string): Promise<void> {
+    if (await this.deps.secrets.available()) await this.deps.secrets.delete(headersAccount(providerId));
+  }
+
   /** The request headers: custom ones first, then Authorization, which custom headers can never override. */
   async requestAuth(p: StoredProvider): Promise<Record<string, string>> {
-    const headers: Record<string, string> = { ...p.headers };
+    const headers: Record<string, string> = await this.headerValues(p);
     if (p.authKind === 'none') return headers;
     const stored = await this.read(p);
     if (stored === null || stored === '') throw this.missing(p);

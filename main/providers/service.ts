@@ -4,7 +4,7 @@ import type { Capabilities, CredentialStatus, OAuthConfig, Parsed, Preset, Provi
 import { AppFailure } from '../contract';
 import { checkEndpoint } from '../oauth/discovery';
 import type { SecretStore } from '../secrets/secretStore';
-import { CredentialManager } from './credentialManager';
+import { CredentialManager, legacyHeaderValues } from './credentialManager';
 import type { FetchLike } from './http';
 import { DEFAULT_TIMEOUTS, PRESETS } from './presets';
 import type { StoredProvider } from './repo';
@@ -29,6 +29,10 @@ export interface ProvidersServiceDeps {
 }
 
 type ChangeListener = (providerId: string | null) => void;
+
+/** Header names with their values left out: what the database and the window get. */
+const namesOnly = (headers: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.keys(headers).map((name) => [name, '']));
 
 function checkOAuth(config: OAuthConfig | undefined | null): OAuthConfig | null {
   if (!config) return null;
@@ -66,6 +70,7 @@ export class ProvidersService {
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly listeners = new Set<ChangeListener>();
+  private legacyMoved = false;
 
   constructor(deps: ProvidersServiceDeps) {
     this.repo = new ProvidersRepo(deps.db);
@@ -94,9 +99,52 @@ export class ProvidersService {
   private view(p: StoredProvider): Provider {
     return {
       ...p,
+      headers: namesOnly(p.headers),
       baseUrlWarning: checkServiceUrl(p.baseUrl).warning,
       credential: this.credentials.cachedStatus(p),
     };
+  }
+
+  /**
+   * The header values a create or update asks for: a value as typed, or (`null`) the one saved
+   * before, checked like any other. Returns them with the names the database keeps.
+   */
+  private async headersFor(
+    input: Record<string, string | null>,
+    current: StoredProvider | null,
+  ): Promise<{ values: Record<string, string>; names: Record<string, string> }> {
+    const keep = Object.values(input).some((v) => v === null);
+    const saved = keep && current ? await this.credentials.headerValues(current) : {};
+    const typed: Record<string, string> = {};
+    for (const [name, value] of Object.entries(input)) {
+      const resolved = value ?? saved[name.trim()];
+      if (resolved === undefined)
+        throw new AppFailure(
+          'invalid_request',
+          `No value is saved for the header ${name.trim()}; type one.`,
+          {
+            detail: { field: `headers.${name.trim()}` },
+          },
+        );
+      typed[name] = resolved;
+    }
+    const values = checkHeaders(typed);
+    return { values, names: namesOnly(values) };
+  }
+
+  /** Values an older version left in the database move to the keychain once it can be reached. */
+  private async moveLegacyHeaderValues(): Promise<void> {
+    if (this.legacyMoved) return;
+    this.legacyMoved = true;
+    for (const p of this.repo.list()) {
+      if (Object.keys(legacyHeaderValues(p)).length === 0) continue;
+      try {
+        await this.credentials.saveHeaderValues(p.id, await this.credentials.headerValues(p));
+        this.repo.update({ ...p, headers: namesOnly(p.headers) });
+      } catch {
+        this.legacyMoved = false; // no keychain yet: they keep working from the database; try again later
+      }
+    }
   }
 
   presets(): Preset[] {
@@ -110,6 +158,7 @@ export class ProvidersService {
 
   async list(): Promise<Provider[]> {
     await this.credentials.refreshAvailability();
+    await this.moveLegacyHeaderValues();
     const stored = this.repo.list();
     for (const p of stored) await this.credentials.status(p).catch(() => undefined);
     return stored.map((p) => this.view(p));
@@ -117,13 +166,14 @@ export class ProvidersService {
 
   async create(input: NewProvider): Promise<Provider> {
     const now = this.now();
+    const headers = await this.headersFor(input.headers, null);
     const p: StoredProvider = {
       id: this.newId(),
       name: input.name.trim(),
       preset: input.preset,
       baseUrl: checkServiceUrl(input.baseUrl).url,
       authKind: input.authKind,
-      headers: checkHeaders(input.headers),
+      headers: headers.names,
       timeouts: input.timeouts ?? DEFAULT_TIMEOUTS,
       oauth: checkOAuth(input.oauth),
       modelOverrides: {},
@@ -131,6 +181,8 @@ export class ProvidersService {
       createdAt: now,
       updatedAt: now,
     };
+    // The values go to the keychain before the profile is stored: without a keychain, nothing is.
+    if (Object.keys(headers.values).length > 0) await this.credentials.saveHeaderValues(p.id, headers.values);
     this.repo.insert(p);
     await this.credentials.status(p).catch(() => undefined);
     this.emit(p.id);
@@ -139,13 +191,14 @@ export class ProvidersService {
 
   async update(id: string, patch: ProviderPatch): Promise<Provider> {
     const current = this.repo.get(id);
+    const headers = patch.headers === undefined ? null : await this.headersFor(patch.headers, current);
     const next: StoredProvider = {
       ...current,
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
       ...(patch.preset !== undefined ? { preset: patch.preset } : {}),
       ...(patch.baseUrl !== undefined ? { baseUrl: checkServiceUrl(patch.baseUrl).url } : {}),
       ...(patch.authKind !== undefined ? { authKind: patch.authKind } : {}),
-      ...(patch.headers !== undefined ? { headers: checkHeaders(patch.headers) } : {}),
+      ...(headers ? { headers: headers.names } : {}),
       ...(patch.timeouts !== undefined ? { timeouts: patch.timeouts } : {}),
       ...(patch.oauth !== undefined ? { oauth: checkOAuth(patch.oauth) } : {}),
       updatedAt: this.now(),
@@ -153,24 +206,33 @@ export class ProvidersService {
     // A sign-in blob and a pasted key are stored differently; switching to or from OAuth starts clean.
     const crossesOAuth = (current.authKind === 'oauth') !== (next.authKind === 'oauth');
     if (crossesOAuth) await this.credentials.signOut(current);
+    const hadHeaders = Object.keys(current.headers).length > 0;
+    if (headers && (hadHeaders || Object.keys(headers.values).length > 0))
+      await this.credentials.saveHeaderValues(id, headers.values);
     this.repo.update(next);
     await this.credentials.status(next, true).catch(() => undefined);
     this.emit(id);
     return this.view(next);
   }
 
-  /** Copies the profile, never the secret: the copy starts with no credential configured. */
+  /**
+   * Copies the profile and its custom headers, never the secret: the copy starts with no
+   * credential configured.
+   */
   async duplicate(id: string): Promise<Provider> {
     const source = this.repo.get(id);
     const now = this.now();
+    const values = await this.credentials.headerValues(source);
     const copy: StoredProvider = {
       ...source,
+      headers: namesOnly(source.headers),
       id: this.newId(),
       name: `${source.name} (copy)`.slice(0, 80),
       position: this.repo.nextPosition(),
       createdAt: now,
       updatedAt: now,
     };
+    if (Object.keys(values).length > 0) await this.credentials.saveHeaderValues(copy.id, values);
     this.repo.insert(copy);
     await this.credentials.status(copy, true).catch(() => undefined);
     this.emit(copy.id);
@@ -182,6 +244,7 @@ export class ProvidersService {
     const p = this.repo.find(id);
     if (!p) return { deleted: false };
     await this.credentials.signOut(p);
+    await this.credentials.deleteHeaderValues(id);
     const deleted = this.repo.delete(id);
     this.credentials.forget(id);
     this.emit(id);

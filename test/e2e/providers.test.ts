@@ -115,4 +115,45 @@ describe('providers and the scope-filtered model list', () => {
       'My gateway',
     ]);
   });
+
+  it('keeps a custom header value out of the window once saved, and sends it with every request', async () => {
+    const { page } = app;
+    const orgKey = 'org-header-secret-value-7777';
+    const form = page.locator('.providers-detail');
+    await page
+      .getByRole('list', { name: 'Providers' })
+      .getByRole('button', { name: /My gateway/ })
+      .first()
+      .click();
+    await form.getByText('Advanced: headers and timeouts').click();
+    await form.getByRole('button', { name: '+ Add header' }).click();
+    await form.getByLabel('Header 1 name').fill('X-Org-Key');
+    await form.getByLabel('Header 1 value').fill(orgKey);
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved My gateway.').waitFor();
+    // Reopened, the value is not there to read, only a placeholder; the page never holds it.
+    await page.reload();
+    await nav(page, 'Providers');
+    await page
+      .getByRole('list', { name: 'Providers' })
+      .getByRole('button', { name: /My gateway/ })
+      .first()
+      .click();
+    await form.getByText('Advanced: headers and timeouts').click();
+    await expect.poll(() => form.getByLabel('Header 1 name').inputValue()).toBe('X-Org-Key');
+    expect(await form.getByLabel('Header 1 value').inputValue()).toBe('');
+    expect(await form.getByLabel('Header 1 value').getAttribute('placeholder')).toBe(
+      'saved · type to replace',
+    );
+    expect(await page.content()).not.toContain(orgKey);
+    // Requests carry it: refreshing the model list sends it to the service.
+    const before = mock.requests.length;
+    await page
+      .getByRole('button', { name: /Refresh/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => mock.requests.slice(before).some((r) => r.headers['x-org-key'] === orgKey))
+      .toBe(true);
+  });
 });

@@ -72,6 +72,7 @@ describe.skipIf(!keychain)('a secret set through the app never leaves the keycha
     const jwt = mintJwt({ scopes: ['llm-confidential'], sub: 'leak-test' });
     const apiKey = mock.apiKey;
     const wrongKey = 'gal-not-the-right-key-but-still-secret-9876';
+    const orgKey = 'org-header-secret-value-5555';
 
     const conf = value(
       await call('providers:create', {
@@ -79,7 +80,7 @@ describe.skipIf(!keychain)('a secret set through the app never leaves the keycha
         preset: 'confidential',
         baseUrl: mock.confidentialBase,
         authKind: 'jwt',
-        headers: { 'X-Trace': 'on' },
+        headers: { 'X-Trace': 'on', 'X-Org-Key': orgKey },
       }),
     );
     const gal = value(
@@ -121,7 +122,7 @@ describe.skipIf(!keychain)('a secret set through the app never leaves the keycha
     await call('providers:update', { id: conf.id, patch: { headers: { Authorization: `Bearer ${jwt}` } } });
     await call('providers:reorder', { ids: [gal.id, conf.id] });
 
-    const secrets = { jwt, apiKey, wrongKey, access: tokens.access, refresh: tokens.refresh };
+    const secrets = { jwt, apiKey, wrongKey, orgKey, access: tokens.access, refresh: tokens.refresh };
     expect(events.length).toBeGreaterThan(5);
     expect(events.every((e) => e.event === 'providers:changed')).toBe(true);
 

@@ -116,25 +116,84 @@ describe.skipIf(!keychain)('provider profiles with a real keychain', () => {
     });
   });
 
-  it('duplicates the profile but not the secret', async () => {
+  it('duplicates the profile and its custom headers but not the secret', async () => {
     const p = await h.providers.create({ ...confidential, headers: { 'X-Team': 'blue' } });
     await h.providers.setSecret(p.id, mintJwt({ scopes: ['llm-all'] }));
     const copy = await h.providers.duplicate(p.id);
     expect(copy).toMatchObject({
       name: 'Work LLM (copy)',
-      headers: { 'X-Team': 'blue' },
+      headers: { 'X-Team': '' },
       credential: { configured: false },
     });
     expect(copy.id).not.toBe(p.id);
     expect(await keychain?.store.get(copy.id)).toBeNull();
     expect(h.providers.get(p.id).credential.configured).toBe(true);
+    const jwt = mintJwt({ scopes: ['llm-all'] });
+    await h.providers.setSecret(copy.id, jwt);
+    expect(await h.providers.requestAuth(copy.id)).toEqual({
+      'X-Team': 'blue',
+      Authorization: `Bearer ${jwt}`,
+    });
   });
 
-  it('deletes the keychain entry with the provider', async () => {
-    const p = await h.providers.create(confidential);
+  it('keeps custom header values in the keychain: never in the database or the profile the window sees', async () => {
+    const orgKey = 'org-header-secret-value-5555';
+    const p = await h.providers.create({
+      ...confidential,
+      headers: { 'X-Team': 'blue', 'X-Org-Key': orgKey },
+    });
+    expect(p.headers).toEqual({ 'X-Team': '', 'X-Org-Key': '' });
+    expect((await h.providers.list())[0]?.headers).toEqual({ 'X-Team': '', 'X-Org-Key': '' });
+    expect(JSON.parse((await keychain?.store.get(`${p.id}#headers`)) ?? '{}')).toEqual({
+      'X-Team': 'blue',
+      'X-Org-Key': orgKey,
+    });
+    const jwt = mintJwt({ scopes: ['llm-all'] });
+    await h.providers.setSecret(p.id, jwt);
+    expect(await h.providers.requestAuth(p.id)).toEqual({
+      'X-Team': 'blue',
+      'X-Org-Key': orgKey,
+      Authorization: `Bearer ${jwt}`,
+    });
+    h.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    expect(readFileSync(h.dbFile).includes(Buffer.from(orgKey))).toBe(false);
+  });
+
+  it('on update keeps a saved header value given null, replaces a typed one and forgets a removed one', async () => {
+    const p = await h.providers.create({ ...confidential, headers: { 'X-Team': 'blue', 'X-Org': 'acme' } });
+    await h.providers.setSecret(p.id, mintJwt({ scopes: ['llm-all'] }));
+    await h.providers.update(p.id, { headers: { 'X-Team': null, 'X-Org': 'globex', 'X-New': 'yes' } });
+    const { Authorization: _auth, ...custom } = await h.providers.requestAuth(p.id);
+    expect(custom).toEqual({ 'X-Team': 'blue', 'X-Org': 'globex', 'X-New': 'yes' });
+    await h.providers.update(p.id, { headers: { 'X-New': null } });
+    const { Authorization: _again, ...left } = await h.providers.requestAuth(p.id);
+    expect(left).toEqual({ 'X-New': 'yes' });
+    const error = await failureOf(h.providers.update(p.id, { headers: { 'X-Never-Saved': null } }));
+    expect(error).toMatchObject({ code: 'invalid_request', detail: { field: 'headers.X-Never-Saved' } });
+    await h.providers.update(p.id, { headers: {} });
+    expect(await keychain?.store.get(`${p.id}#headers`)).toBeNull();
+  });
+
+  it('moves header values an older version kept in the database into the keychain', async () => {
+    const p = await h.providers.create({ ...confidential, headers: { 'X-Team': 'blue' } });
+    await keychain?.store.delete(`${p.id}#headers`);
+    h.db.prepare('UPDATE providers SET headers_json = ? WHERE id = ?').run('{"X-Team":"legacy-blue"}', p.id);
+    expect((await h.providers.list())[0]?.headers).toEqual({ 'X-Team': '' });
+    const row = h.db.prepare('SELECT headers_json FROM providers WHERE id = ?').get(p.id) as {
+      headers_json: string;
+    };
+    expect(JSON.parse(row.headers_json)).toEqual({ 'X-Team': '' });
+    expect(JSON.parse((await keychain?.store.get(`${p.id}#headers`)) ?? '{}')).toEqual({
+      'X-Team': 'legacy-blue',
+    });
+  });
+
+  it('deletes the keychain entries with the provider', async () => {
+    const p = await h.providers.create({ ...confidential, headers: { 'X-Team': 'blue' } });
     await h.providers.setSecret(p.id, mintJwt({ scopes: ['llm-all'] }));
     expect(await h.providers.delete(p.id)).toEqual({ deleted: true });
     expect(await keychain?.store.get(p.id)).toBeNull();
+    expect(await keychain?.store.get(`${p.id}#headers`)).toBeNull();
     expect(await h.providers.list()).toEqual([]);
     expect(await h.providers.delete(p.id)).toEqual({ deleted: false });
   });
@@ -209,6 +268,19 @@ describe('without a keychain', () => {
         problem: expect.stringMatching(/keychain is unavailable/),
       });
       expect(await h.providers.delete(p.id)).toEqual({ deleted: true });
+    } finally {
+      h.close();
+    }
+  });
+
+  it('refuses custom header values too, and stores no profile with them', async () => {
+    const h = makeHarness({ secrets: new UnreachableSecretStore() });
+    try {
+      const error = await failureOf(
+        h.providers.create({ ...confidential, headers: { 'X-Org-Key': 'org-secret' } }),
+      );
+      expect(error.code).toBe('keychain_unavailable');
+      expect(await h.providers.list()).toEqual([]);
     } finally {
       h.close();
     }

@@ -24,7 +24,7 @@ const provider: Provider = {
   preset: 'confidential',
   baseUrl: 'https://llm.corp/api/v1',
   authKind: 'oauth',
-  headers: { 'X-Org': 'acme' },
+  headers: { 'X-Org': '' },
   timeouts: { connectMs: 5000, firstByteMs: 30_000, idleMs: 45_500 },
   oauth: { issuer: 'https://llm.corp', clientId: 'desk', scopes: 'llm-all' },
   modelOverrides: {},
@@ -62,8 +62,22 @@ describe('the provider form', () => {
     expect(isDirty(draft, provider)).toBe(false);
     const input = draftToInput(draft);
     expect(input.timeouts).toEqual(provider.timeouts);
-    expect(input.headers).toEqual({ 'X-Org': 'acme' });
+    // The value is in the keychain: an untouched saved header asks main to keep it.
+    expect(input.headers).toEqual({ 'X-Org': null });
     expect(input.oauth).toEqual({ issuer: 'https://llm.corp', clientId: 'desk', scopes: 'llm-all' });
+  });
+
+  it('replaces a saved header value only when one is typed, and a renamed header needs its value', () => {
+    const draft = draftFromProvider(provider);
+    const [row] = draft.headers;
+    if (!row) throw new Error('no header row');
+    expect(draftToInput({ ...draft, headers: [{ ...row, value: 'globex' }] }).headers).toEqual({
+      'X-Org': 'globex',
+    });
+    expect(draftToInput({ ...draft, headers: [{ ...row, name: 'X-Team' }] }).headers).toEqual({
+      'X-Team': '',
+    });
+    expect(draftToInput({ ...draft, headers: [] }).headers).toEqual({});
   });
 
   it('becomes dirty on a real change and clean again when it is undone', () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { HeaderRow } from './draft';
-import { newHeaderRow } from './draft';
+import { keepsSavedValue, newHeaderRow } from './draft';
 import type { FieldErrors } from './validation';
 
 interface Props {
@@ -9,7 +9,10 @@ interface Props {
   onChange: (rows: HeaderRow[]) => void;
 }
 
-/** Extra request headers as name/value rows; the credential never goes here. */
+/**
+ * Extra request headers as name/value rows; the credential never goes here. Values are kept in
+ * the OS keychain: a saved one is never shown again, and typing replaces it.
+ */
 export function HeadersEditor({ rows, errors, onChange }: Props) {
   // A row added by the button takes focus so the user can type its name straight away.
   const [addedKey, setAddedKey] = useState<string | null>(null);
@@ -20,7 +23,9 @@ export function HeadersEditor({ rows, errors, onChange }: Props) {
       <legend className="label">Custom request headers</legend>
       {rows.length === 0 ? (
         <p className="field-hint">None. Add one if your service needs, say, an organisation header.</p>
-      ) : null}
+      ) : (
+        <p className="field-hint">Values are kept in the OS keychain, like keys, and not shown again.</p>
+      )}
       {rows.map((row, index) => {
         const error = errors[`headers.${row.key}`];
         return (
@@ -38,8 +43,9 @@ export function HeadersEditor({ rows, errors, onChange }: Props) {
             <input
               className="input mono"
               aria-label={`Header ${index + 1} value`}
-              placeholder="value"
+              placeholder={keepsSavedValue(row) ? 'saved · type to replace' : 'value'}
               spellCheck={false}
+              autoComplete="off"
               value={row.value}
               onChange={(e) => update(row.key, { value: e.target.value })}
             />

@@ -12,7 +12,10 @@ export interface HeaderRow {
   /** Stable React key: rows can be renamed while typing. */
   key: string;
   name: string;
+  /** Typed by the user; '' on a saved row keeps the value in the keychain. */
   value: string;
+  /** The name this row was saved under: its value is in the keychain and never comes back. */
+  savedName: string | null;
 }
 
 export interface TimeoutDraft {
@@ -48,7 +51,16 @@ const EMPTY_OAUTH: OAuthDraft = {
 };
 
 let rowCounter = 0;
-export const newHeaderRow = (name = '', value = ''): HeaderRow => ({ key: `h${++rowCounter}`, name, value });
+export const newHeaderRow = (name = '', value = '', savedName: string | null = null): HeaderRow => ({
+  key: `h${++rowCounter}`,
+  name,
+  value,
+  savedName,
+});
+
+/** A saved header left as it was: its value stays in the keychain. */
+export const keepsSavedValue = (row: HeaderRow): boolean =>
+  row.savedName !== null && row.savedName === row.name.trim() && row.value === '';
 
 const secondsText = (ms: number): string => String(ms / 1000);
 
@@ -71,7 +83,7 @@ export function draftFromProvider(provider: Provider): ProviderDraft {
     preset: provider.preset,
     baseUrl: provider.baseUrl,
     authKind: provider.authKind,
-    headers: Object.entries(provider.headers).map(([name, value]) => newHeaderRow(name, value)),
+    headers: Object.keys(provider.headers).map((name) => newHeaderRow(name, '', name)),
     timeouts: {
       connect: secondsText(provider.timeouts.connectMs),
       firstByte: secondsText(provider.timeouts.firstByteMs),
@@ -114,9 +126,9 @@ function oauthOf(draft: ProviderDraft): OAuthConfig | undefined {
 
 /** What is sent to `providers:create` / `providers:update` (main validates it again). */
 export function draftToInput(draft: ProviderDraft): ProviderInput {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string | null> = {};
   for (const row of draft.headers) {
-    if (row.name.trim() !== '') headers[row.name.trim()] = row.value;
+    if (row.name.trim() !== '') headers[row.name.trim()] = keepsSavedValue(row) ? null : row.value;
   }
   const input: ProviderInput = {
     name: draft.name.trim(),
