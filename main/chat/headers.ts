@@ -1,4 +1,5 @@
 /** Which response headers are kept with a message, and what they say about credits and retries. */
+import { headerVariable } from '../contract';
 
 const KEEP =
   /^(?:x-credits-|x-ratelimit-|openai-|anthropic-ratelimit-)|^(?:retry-after|x-request-id|request-id|content-type|date|cf-ray)$/;
@@ -85,8 +86,9 @@ export function retryHint(headers: Record<string, string>, now: number): number 
 const SECRET_NAME = /^(?:authorization|proxy-authorization|x-api-key|api-key|cookie)$|key|token|secret/i;
 
 /**
- * Request headers as the inspector shows them: every credential becomes `$API_KEY`, so a copied
- * curl command works with the variable set and no secret is ever stored.
+ * Request headers as the inspector shows them: the credential becomes `$API_KEY` and any other
+ * secret header a variable named after it (`X-Org-Key` → `$X_ORG_KEY`), so a copied curl command
+ * works with the variables set and no secret is ever stored.
  */
 export function redactHeaders(
   headers: Record<string, string>,
@@ -100,7 +102,8 @@ export function redactHeaders(
       continue;
     }
     const scheme = /^(Bearer|Basic|Token)\s+/i.exec(value);
-    out[name] = scheme ? `${scheme[1]} $API_KEY` : '$API_KEY';
+    const variable = `$${headerVariable(name)}`;
+    out[name] = scheme ? `${scheme[1]} ${variable}` : variable;
   }
   return out;
 }

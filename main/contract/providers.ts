@@ -148,3 +148,16 @@ export const providerChannels = {
 export const providerEvents = {
   'providers:changed': z.object({ providerId: z.string().nullable() }),
 };
+
+/**
+ * The shell variable the inspector's curl command reads a redacted header from: the credential
+ * (`Authorization`) is `API_KEY`, a custom `X-Org-Key` is `X_ORG_KEY`.
+ */
+export function headerVariable(name: string): string {
+  if (/^(?:proxy-)?authorization$/i.test(name)) return 'API_KEY';
+  const variable = name
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[A-Z]/.test(variable) ? variable : `H_${variable}`;
+}

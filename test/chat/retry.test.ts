@@ -59,9 +59,9 @@ describe('reading how long to wait', () => {
     );
     expect(shown).toEqual({
       authorization: 'Bearer $API_KEY',
-      'x-api-key': '$API_KEY',
+      'x-api-key': '$X_API_KEY',
       'x-team': 'blue',
-      'x-custom-token': '$API_KEY',
+      'x-custom-token': '$X_CUSTOM_TOKEN',
     });
   });
 });

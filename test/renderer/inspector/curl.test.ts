@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCurl, shellQuote, shellQuoteKeepingKey } from '../../../renderer/src/features/inspector/curl';
+import {
+  buildCurl,
+  curlVariables,
+  shellQuote,
+  shellQuoteKeeping,
+} from '../../../renderer/src/features/inspector/curl';
 
 /**
  * Runs commands in ONE real shell with `curl` replaced by a function that prints its arguments
@@ -34,7 +39,7 @@ describe('shell quoting', () => {
   it('expands only $API_KEY inside a header, everything else stays literal', () => {
     const pairs = fc.sample(fc.tuple(shellText, shellText), 200);
     const commands = pairs.map(
-      ([before, after]) => `curl ${shellQuoteKeepingKey(`${before}$API_KEY${after}`)}`,
+      ([before, after]) => `curl ${shellQuoteKeeping(`${before}$API_KEY${after}`, 'API_KEY')}`,
     );
     const expected = pairs.map(([before, after]) => [`${before}sk-test${after}`]);
     expect(argumentsOfEach(commands, { API_KEY: 'sk-test' })).toEqual(expected);
@@ -68,5 +73,28 @@ describe('the curl command', () => {
 
   it('is laid out one option per line', () => {
     expect(command.split('\n')).toHaveLength(5);
+  });
+});
+
+describe('a request with secret custom headers', () => {
+  const headers = { Authorization: 'Bearer $API_KEY', 'X-Org-Key': '$X_ORG_KEY', 'X-Team': 'blue $HOME' };
+  const command = buildCurl({ url: 'https://api.example.com/v1/chat/completions', headers, body: '{}' });
+
+  it('reads each secret header from its own variable and keeps other values literal', () => {
+    expect(argumentsOf(command, { API_KEY: 'sk-live', X_ORG_KEY: 'org-live', HOME: '/root' })).toEqual([
+      'https://api.example.com/v1/chat/completions',
+      '-H',
+      'Authorization: Bearer sk-live',
+      '-H',
+      'X-Org-Key: org-live',
+      '-H',
+      'X-Team: blue $HOME',
+      '--data-binary',
+      '{}',
+    ]);
+  });
+
+  it('names the variables to set', () => {
+    expect(curlVariables(headers)).toEqual(['API_KEY', 'X_ORG_KEY']);
   });
 });

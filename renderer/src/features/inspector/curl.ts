@@ -1,5 +1,4 @@
-/** The placeholder main puts where the credential was; the shell expands it from the user's environment. */
-export const API_KEY_PLACEHOLDER = '$API_KEY';
+import { headerVariable } from '../../../../main/contract';
 
 /** POSIX single-quoting: everything literal, a `'` closed, escaped and reopened. */
 export function shellQuote(value: string): string {
@@ -8,17 +7,29 @@ export function shellQuote(value: string): string {
 }
 
 /**
- * Double-quoting that keeps `$API_KEY` live and makes every other `$`, backtick, `"` and `\`
- * literal, so only the key comes from the environment.
+ * Double-quoting that keeps `$variable` live and makes every other `$`, backtick, `"` and `\`
+ * literal, so only the secret comes from the environment.
  */
-export function shellQuoteKeepingKey(value: string): string {
-  const parts = value.split(API_KEY_PLACEHOLDER).map((p) => p.replace(/[\\"$`]/g, (c) => `\\${c}`));
+export function shellQuoteKeeping(value: string, variable: string): string {
+  const placeholder = `$${variable}`;
+  const parts = value.split(placeholder).map((p) => p.replace(/[\\"$`]/g, (c) => `\\${c}`));
   let quoted = parts[0] ?? '';
   for (const part of parts.slice(1)) {
     // `$API_KEYx` would name another variable; braces end the name where the key ends.
-    quoted += (/^[A-Za-z0-9_]/.test(part) ? '${API_KEY}' : API_KEY_PLACEHOLDER) + part;
+    quoted += (/^[A-Za-z0-9_]/.test(part) ? `\${${variable}}` : placeholder) + part;
   }
   return `"${quoted}"`;
+}
+
+/**
+ * The variables a command reads its secrets from: main stores each secret header as `$` and the
+ * header's variable (`API_KEY` for the credential).
+ */
+export function curlVariables(headers: Readonly<Record<string, string>>): string[] {
+  const names = Object.entries(headers)
+    .filter(([name, value]) => value.includes(`$${headerVariable(name)}`))
+    .map(([name]) => headerVariable(name));
+  return [...new Set(names)];
 }
 
 /** Headers curl sets itself from the command; repeating them could contradict the real body. */
@@ -30,7 +41,7 @@ export interface CurlInput {
   body: string;
 }
 
-/** A copy-pasteable command that sends the same bytes; the secret is read from `$API_KEY`. */
+/** A copy-pasteable command that sends the same bytes; secrets are read from the environment. */
 export function buildCurl({ url, headers, body }: CurlInput): string {
   const lines = [`curl ${shellQuote(url)}`];
   let streams = false;
@@ -45,8 +56,9 @@ export function buildCurl({ url, headers, body }: CurlInput): string {
   for (const [name, value] of Object.entries(headers)) {
     if (COMPUTED.has(name.toLowerCase())) continue;
     const header = `${name}: ${value}`;
+    const variable = headerVariable(name);
     lines.push(
-      `-H ${header.includes(API_KEY_PLACEHOLDER) ? shellQuoteKeepingKey(header) : shellQuote(header)}`,
+      `-H ${value.includes(`$${variable}`) ? shellQuoteKeeping(header, variable) : shellQuote(header)}`,
     );
   }
   lines.push(`--data-binary ${shellQuote(body)}`);
