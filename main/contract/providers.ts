@@ -135,6 +135,8 @@ export const providerChannels = {
   'providers:clearSecret': channel(Id, CredentialStatus),
   'providers:signIn': channel(Id, CredentialStatus),
   'providers:signOut': channel(Id, CredentialStatus),
+  /** Stops a sign-in waiting for the browser: it ends with `aborted` and nothing is saved. */
+  'providers:cancelSignIn': channel(Id, z.object({ cancelled: z.boolean() })),
   'models:list': channel(
     z.object({ providerId: z.string(), refresh: z.boolean().default(false) }),
     ModelList,

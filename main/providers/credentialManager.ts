@@ -225,6 +225,14 @@ export class CredentialManager {
     }
   }
 
+  /** Stops a sign-in still waiting for the browser; false when none is running. */
+  cancelSignIn(providerId: string): boolean {
+    const running = this.signIns.get(providerId);
+    if (!running) return false;
+    running.abort();
+    return true;
+  }
+
   private missing(p: StoredProvider): AppFailure {
     const next =
       p.authKind === 'oauth'

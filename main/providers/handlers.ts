@@ -27,6 +27,7 @@ export function providerHandlers(deps: ProviderHandlerDeps): HandlersOf<'provide
     'providers:clearSecret': ({ id }) => providers.clearSecret(id),
     'providers:signIn': ({ id }) => providers.signIn(id),
     'providers:signOut': ({ id }) => providers.signOut(id),
+    'providers:cancelSignIn': ({ id }) => providers.cancelSignIn(id),
     'models:list': ({ providerId, refresh }) => models.list(providerId, refresh),
     'models:setOverride': ({ providerId, modelId, capabilities }) =>
       models.setOverride(providerId, modelId, capabilities),

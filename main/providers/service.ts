@@ -290,6 +290,11 @@ export class ProvidersService {
     return status;
   }
 
+  cancelSignIn(id: string): { cancelled: boolean } {
+    this.repo.get(id);
+    return { cancelled: this.credentials.cancelSignIn(id) };
+  }
+
   async signOut(id: string): Promise<CredentialStatus> {
     const status = await this.credentials.signOut(this.repo.get(id));
     this.emit(id);

@@ -20,6 +20,8 @@ export interface HostOptions {
   mockPort?: number;
   /** Keychain service name; tests get a random namespace so they never see each other's secrets. */
   keychainService?: string;
+  /** Plays the system browser for OAuth sign-in; by default the browser build cannot open one. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export interface Host {
@@ -48,9 +50,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       service: options.keychainService ?? `llm-desk-test-${randomBytes(6).toString('hex')}`,
     }),
     fetch: globalThis.fetch,
-    openExternal: async () => {
-      throw new Error('The browser build cannot open the system browser; open the printed URL yourself.');
-    },
+    openExternal:
+      options.openExternal ??
+      (async () => {
+        throw new Error('The browser build cannot open the system browser; open the printed URL yourself.');
+      }),
     events: bridge.sink,
     shell: 'browser',
     version: 'dev',

@@ -133,6 +133,23 @@ describe.skipIf(!keychain)('OAuth sign-in against the mock provider', () => {
     expect((await h.providers.credentialStatus(p.id)).configured).toBe(false);
   });
 
+  it('stops a sign-in waiting for the browser when cancelled, storing nothing', async () => {
+    setup({ tamperedStateFirst: 'forged-state', onlyTampered: true }, 60_000);
+    const p = await createOAuthProvider();
+    expect(h.providers.cancelSignIn(p.id)).toEqual({ cancelled: false });
+    const signingIn = failureOf(h.providers.signIn(p.id));
+    // The browser went to the authorize page and came back with a forged link: still waiting.
+    await expect.poll(() => browser.visits.length).toBe(1);
+    expect(h.providers.cancelSignIn(p.id)).toEqual({ cancelled: true });
+    const error = await signingIn;
+    expect(error).toMatchObject({
+      code: 'aborted',
+      message: expect.stringMatching(/cancelled; nothing was saved/),
+    });
+    expect(grants()).toEqual([]);
+    expect(await keychain?.store.get(p.id)).toBeNull();
+  });
+
   it('reports a declined consent and stores nothing', async () => {
     setup();
     mock.configureOAuth({ deny: true });

@@ -36,6 +36,8 @@ export interface ProvidersSlice {
   clearSecret(id: string): Promise<Result<CredentialStatus>>;
   signIn(id: string): Promise<Result<CredentialStatus>>;
   signOut(id: string): Promise<Result<CredentialStatus>>;
+  /** Stops a sign-in waiting for the browser (its `signIn` then ends with `aborted`). */
+  cancelSignIn(id: string): Promise<void>;
   loadModels(providerId: string, refresh?: boolean): Promise<void>;
   setModelOverride(
     providerId: string,
@@ -148,6 +150,9 @@ export const createProvidersSlice: SliceCreator<ProvidersSlice> = (set, get) => 
     clearSecret: (id) => withCredential(id, api.providers.clearSecret({ id })),
     signIn: (id) => withCredential(id, api.providers.signIn({ id })),
     signOut: (id) => withCredential(id, api.providers.signOut({ id })),
+    cancelSignIn: async (id) => {
+      await api.providers.cancelSignIn({ id });
+    },
 
     loadModels: async (providerId, refresh = false) => {
       if (get().modelsLoading[providerId]) {

@@ -26,6 +26,7 @@ export function CredentialSection({
   const clearSecret = useStore((s) => s.clearSecret);
   const signIn = useStore((s) => s.signIn);
   const signOut = useStore((s) => s.signOut);
+  const cancelSignIn = useStore((s) => s.cancelSignIn);
   const toast = useStore((s) => s.toast);
   const [secret, setSecretText] = useState(pending?.secret ?? '');
   const [busy, setBusy] = useState<Busy>(null);
@@ -45,7 +46,9 @@ export function CredentialSection({
     setError(null);
     const result = await call();
     setBusy(null);
-    if (!result.ok && result.error) setError(result.error);
+    // A sign-in the user cancelled is not an error to explain.
+    if (!result.ok && result.error?.code === 'aborted') toast('info', result.error.message);
+    else if (!result.ok && result.error) setError(result.error);
     else done?.();
   };
 
@@ -126,7 +129,12 @@ export function CredentialSection({
           >
             {busy === 'signIn' ? 'Waiting for the browser…' : status.configured ? 'Sign in again' : 'Sign in'}
           </button>
-          {status.configured ? (
+          {busy === 'signIn' ? (
+            <button type="button" className="btn" onClick={() => void cancelSignIn(provider.id)}>
+              Cancel
+            </button>
+          ) : null}
+          {status.configured && busy !== 'signIn' ? (
             <button
               type="button"
               className="btn"
