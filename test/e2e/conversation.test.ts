@@ -124,4 +124,26 @@ describe('a conversation, as a user lives in it', () => {
     expect(exported.messages.length).toBeGreaterThan(await assistantMessages(page).count());
     await page.screenshot({ path: 'test-results/conversation.png' });
   });
+
+  it('follows the raw stream events in the inspector while the answer is still arriving', async () => {
+    const { page } = app;
+    mock().script({ reply: { content: 'frame '.repeat(300), chunks: 300, delayMs: 15 } });
+    const composer = page.getByTestId('composer');
+    await composer.fill('Stream slowly, please');
+    await composer.press('Enter');
+    const streaming = page.locator('[data-testid="message"][data-role="assistant"][data-status="streaming"]');
+    // Focusing the answer selects it for the inspector.
+    await streaming.focus();
+    await page.getByRole('tab', { name: 'Request' }).click();
+    const count = page.getByText(/^\d[\d,]* events$/);
+    // Two readings while it streams, the second with more frames than the first.
+    const read = async () => Number(((await count.textContent()) ?? '0').replace(/\D/g, ''));
+    await expect.poll(read, { timeout: 5000 }).toBeGreaterThan(0);
+    const first = await read();
+    await expect.poll(read, { timeout: 5000 }).toBeGreaterThan(first);
+    expect(await statusOf(page)).toBe('streaming');
+    await composer.press('Escape');
+    await expect.poll(() => statusOf(page)).toBe('interrupted');
+    await page.getByRole('tab', { name: 'Parameters' }).click();
+  });
 });

@@ -4,6 +4,8 @@ import { api } from '../../bridge/api';
 import type { RawEvent } from './rawEvents';
 
 const PAGE = 5000;
+/** How often the frames of an answer still streaming are read again (main stores them in batches). */
+const LIVE_POLL_MS = 1000;
 /** Beyond this the list would cost more memory than it is worth reading; the count still shows. */
 const MAX_EVENTS = 200_000;
 
@@ -23,7 +25,10 @@ interface Loaded {
   error: string | null;
 }
 
-/** Every recorded frame of one answer, fetched page by page; re-read when the answer's status changes. */
+/**
+ * Every recorded frame of one answer, fetched page by page; re-read when the answer's status
+ * changes, and followed while it streams (new frames are appended about once a second).
+ */
 export function useRawEvents(messageId: string, status: MessageStatus): RawEventsState {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -52,6 +57,35 @@ export function useRawEvents(messageId: string, status: MessageStatus): RawEvent
       live = false;
     };
   }, [key, messageId]);
+
+  // While the answer streams, fetch what was recorded after the frames already shown.
+  const current = loaded?.key === key ? loaded : null;
+  const following = status === 'streaming' && current !== null && current.error === null;
+  useEffect(() => {
+    if (!following) return;
+    let live = true;
+    let busy = false;
+    const timer = window.setInterval(() => {
+      if (busy) return;
+      busy = true;
+      void (async () => {
+        const shown = current.events.length;
+        const result = await api.messages.rawEvents({ id: messageId, offset: shown, limit: PAGE });
+        busy = false;
+        if (!live || !result.ok || result.value.events.length === 0) return;
+        const more = result.value.events;
+        setLoaded((prev) =>
+          prev?.key === key && prev.events.length === shown && shown + more.length <= MAX_EVENTS
+            ? { ...prev, events: [...prev.events, ...more], total: result.value.total }
+            : prev,
+        );
+      })();
+    }, LIVE_POLL_MS);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [following, current, key, messageId]);
 
   // Until the new load lands, keep showing the previous frames of the same answer.
   const shown = loaded && loaded.key.startsWith(`${messageId}:`) ? loaded : null;
