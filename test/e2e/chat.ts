@@ -28,6 +28,16 @@ export async function send(page: Page, text: string): Promise<void> {
 
 export const lastAnswer = (page: Page) => assistantMessages(page).last();
 
+/** Sends a message and waits until its answer has started to arrive; returns that answer. */
+export async function startStreaming(page: Page, text: string) {
+  const composer = page.getByTestId('composer');
+  await composer.fill(text);
+  await composer.press('Enter');
+  const streaming = page.locator('[data-testid="message"][data-role="assistant"][data-status="streaming"]');
+  await streaming.waitFor();
+  return streaming;
+}
+
 /** Thread settings through the same API the parameter panel uses. */
 export async function setThreadParams(
   page: Page,

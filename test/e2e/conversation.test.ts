@@ -2,7 +2,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
-import { assistantMessages, lastAnswer, newThreadLike, openFirstThread, send } from './chat';
+import { assistantMessages, lastAnswer, newThreadLike, openFirstThread, send, startStreaming } from './chat';
 import { openApp, type AppUnderTest } from './harness';
 
 let browser: Browser;
@@ -32,9 +32,7 @@ describe('a conversation, as a user lives in it', () => {
     const { page } = app;
     mock().script({ reply: { content: 'word '.repeat(400), chunks: 400, delayMs: 15 } });
     const composer = page.getByTestId('composer');
-    await composer.fill('Tell me a long story about pelicans');
-    await composer.press('Enter');
-    await page.locator('[data-testid="message"][data-role="assistant"][data-status="streaming"]').waitFor();
+    await startStreaming(page, 'Tell me a long story about pelicans');
     await expect
       .poll(async () => ((await lastAnswer(page).textContent()) ?? '').split('word').length)
       .toBeGreaterThan(5);
@@ -129,9 +127,7 @@ describe('a conversation, as a user lives in it', () => {
     const { page } = app;
     mock().script({ reply: { content: 'frame '.repeat(300), chunks: 300, delayMs: 15 } });
     const composer = page.getByTestId('composer');
-    await composer.fill('Stream slowly, please');
-    await composer.press('Enter');
-    const streaming = page.locator('[data-testid="message"][data-role="assistant"][data-status="streaming"]');
+    const streaming = await startStreaming(page, 'Stream slowly, please');
     // Focusing the answer selects it for the inspector.
     await streaming.focus();
     await page.getByRole('tab', { name: 'Request' }).click();

@@ -120,12 +120,15 @@ describe('providers and the scope-filtered model list', () => {
     const { page } = app;
     const orgKey = 'org-header-secret-value-7777';
     const form = page.locator('.providers-detail');
-    await page
-      .getByRole('list', { name: 'Providers' })
-      .getByRole('button', { name: /My gateway/ })
-      .first()
-      .click();
-    await form.getByText('Advanced: headers and timeouts').click();
+    const openAdvanced = async () => {
+      await page
+        .getByRole('list', { name: 'Providers' })
+        .getByRole('button', { name: /My gateway/ })
+        .first()
+        .click();
+      await form.getByText('Advanced: headers and timeouts').click();
+    };
+    await openAdvanced();
     await form.getByRole('button', { name: '+ Add header' }).click();
     await form.getByLabel('Header 1 name').fill('X-Org-Key');
     await form.getByLabel('Header 1 value').fill(orgKey);
@@ -134,12 +137,7 @@ describe('providers and the scope-filtered model list', () => {
     // Reopened, the value is not there to read, only a placeholder; the page never holds it.
     await page.reload();
     await nav(page, 'Providers');
-    await page
-      .getByRole('list', { name: 'Providers' })
-      .getByRole('button', { name: /My gateway/ })
-      .first()
-      .click();
-    await form.getByText('Advanced: headers and timeouts').click();
+    await openAdvanced();
     await expect.poll(() => form.getByLabel('Header 1 name').inputValue()).toBe('X-Org-Key');
     expect(await form.getByLabel('Header 1 value').inputValue()).toBe('');
     expect(await form.getByLabel('Header 1 value').getAttribute('placeholder')).toBe(
