@@ -9,7 +9,7 @@ import type {
 import { api } from '../bridge/api';
 import { describeError } from '../features/conversation/errorText';
 import { findMessage } from '../features/conversation/messageIndex';
-import { buildThreadView } from '../features/conversation/branches';
+import { buildThreadView, underLoaded } from '../features/conversation/branches';
 import type { ConversationData } from '../features/conversation/streamReducer';
 import {
   applySendResult,
@@ -89,13 +89,19 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
   /**
    * Fetches the thread with as much of its active branch as is shown now (at least the opening
    * window, a little more for messages added meanwhile), reaching up to `through` if asked.
+   * A reload (`newest`) of a thread read far back fetches only the newest stretch and keeps the
+   * earlier messages already loaded, when nothing above that stretch changed.
    */
-  const fetchDetail = async (threadId: string, through?: string): Promise<void> => {
+  const fetchDetail = async (
+    threadId: string,
+    options: { through?: string; newest?: boolean } = {},
+  ): Promise<void> => {
     const started = epoch(threadId);
     const shown = get().views[threadId]?.rows.length ?? 0;
-    const limit = Math.max(THREAD_WINDOW, shown + RELOAD_SLACK);
+    const newest = options.newest === true && options.through === undefined && shown > THREAD_WINDOW;
+    const limit = newest ? THREAD_WINDOW + RELOAD_SLACK : Math.max(THREAD_WINDOW, shown + RELOAD_SLACK);
     const result = await api.threads.get(
-      through ? { id: threadId, limit, through } : { id: threadId, limit },
+      options.through ? { id: threadId, limit, through: options.through } : { id: threadId, limit },
     );
     if (!result.ok) {
       if (result.error.code === 'not_found')
@@ -108,8 +114,14 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       scheduleReload(threadId);
       return;
     }
+    const before = get().details[threadId];
+    const fetched = newest && before ? underLoaded(before, result.value) : result.value;
+    if (fetched === null) {
+      await fetchDetail(threadId);
+      return;
+    }
     set((s) => {
-      const detail = mergeDetail(s.details[threadId], result.value, streamingIds(threadId));
+      const detail = mergeDetail(s.details[threadId], fetched, streamingIds(threadId));
       if (detail === s.details[threadId]) return {};
       const prev = s.details[threadId];
       const sameShape =
@@ -129,7 +141,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       threadId,
       window.setTimeout(() => {
         reloadTimers.delete(threadId);
-        if (get().details[threadId]) void fetchDetail(threadId);
+        if (get().details[threadId]) void fetchDetail(threadId, { newest: true });
       }, RELOAD_DELAY_MS),
     );
   }
@@ -265,7 +277,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
         false;
       if (shown()) return;
       // Above the loaded stretch of the active branch: load up to it.
-      if (!messageOf(threadId, messageId)) await fetchDetail(threadId, messageId);
+      if (!messageOf(threadId, messageId)) await fetchDetail(threadId, { through: messageId });
       // On another branch: make it active.
       if (!shown()) await get().selectBranch(threadId, messageId);
     },
@@ -342,7 +354,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       }
       bump(threadId);
       // The newly active branch below `messageId` may not be loaded: fetch it before showing it.
-      await fetchDetail(threadId, messageId);
+      await fetchDetail(threadId, { through: messageId });
       get().patchThread(result.value);
     },
 

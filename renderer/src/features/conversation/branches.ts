@@ -134,3 +134,27 @@ export function lastUserMessage(detail: ThreadDetail | undefined): Message | und
     .filter((m) => m.role === 'user')
     .at(-1);
 }
+
+/**
+ * A reload of the newest stretch of the active branch, kept under the earlier messages already
+ * loaded, so a long thread read back to its start is not fetched whole again on every change.
+ * Only when the reloaded stretch's first message is still on the loaded branch (nothing above it
+ * moved); otherwise null, and the caller reloads the whole depth.
+ */
+export function underLoaded(prev: ThreadDetail, fetched: ThreadDetail): ThreadDetail | null {
+  if (!fetched.earlier) return fetched;
+  const top = activePathOf(fetched)[0];
+  if (!top) return null;
+  const path = activePathOf(prev);
+  const at = path.findIndex((m) => m.id === top.id);
+  if (at < 0) return null;
+  const above = path.slice(0, at);
+  const aboveIds = new Set(above.map((m) => m.id));
+  // Path messages above, with their siblings (children of the same parents) for the switchers.
+  const parents = new Set(above.map((m) => m.parentId));
+  const fetchedIds = new Set(fetched.messages.map((m) => m.id));
+  const kept = prev.messages.filter(
+    (m) => !fetchedIds.has(m.id) && (aboveIds.has(m.id) || parents.has(m.parentId)),
+  );
+  return { thread: fetched.thread, messages: [...kept, ...fetched.messages], earlier: prev.earlier };
+}
