@@ -107,13 +107,23 @@ export const Price = z.object({
 });
 export type Price = z.infer<typeof Price>;
 
+const TzOffset = z.number().int().min(-1440).max(1440);
+
 export const usageChannels = {
   /**
-   * `tzOffsetMinutes`: the user's offset EAST of UTC, i.e. `-new Date().getTimezoneOffset()`
-   * (India +330, New York -300/-240); days in `daily` are local days of that offset.
+   * `tzOffsetMinutes`: the user's offset EAST of UTC at the start of the range, i.e.
+   * `-new Date(from).getTimezoneOffset()` (India +330, New York -300/-240); `tzTransitions`: the
+   * instants inside the range where it changes (daylight saving), with the offset from then on.
+   * Days in `daily` are the user's local days, on either side of a change.
    */
   'usage:summary': channel(
-    UsageFilter.extend({ tzOffsetMinutes: z.number().int().min(-1440).max(1440).default(0) }),
+    UsageFilter.extend({
+      tzOffsetMinutes: TzOffset.default(0),
+      tzTransitions: z
+        .array(z.object({ at: z.number(), offsetMinutes: TzOffset }))
+        .max(2000)
+        .optional(),
+    }),
     UsageSummary,
   ),
   'usage:rows': channel(

@@ -39,7 +39,40 @@ export interface DayCell {
 export type Segment =
   | { kind: 'blocks'; offset: number; from: number; to: number }
   | { kind: 'days'; offset: number; from: number; to: number }
-  | { kind: 'raw'; from: number; to: number };
+  /** `offset`: the zone offset that dates these rows' days, when it is not the query's. */
+  | { kind: 'raw'; from: number; to: number; offset?: number };
+
+/** A stretch of a range over which the user's zone keeps one offset. */
+export interface ZonePiece {
+  from: number;
+  to: number;
+  offset: number;
+}
+
+/**
+ * Cuts [from, to) where the zone's offset changes (daylight saving): `offset` holds at `from`,
+ * each transition's offset from its instant on.
+ */
+export function zonePieces(
+  from: number,
+  to: number,
+  offset: number,
+  transitions: readonly { at: number; offsetMinutes: number }[],
+): ZonePiece[] {
+  const pieces: ZonePiece[] = [];
+  let start = from;
+  let current = offset;
+  for (const t of [...transitions].sort((a, b) => a.at - b.at)) {
+    if (t.at >= to) break;
+    if (t.at > start) {
+      pieces.push({ from: start, to: t.at, offset: current });
+      start = t.at;
+    }
+    current = Math.trunc(t.offsetMinutes);
+  }
+  if (to > start) pieces.push({ from: start, to, offset: current });
+  return pieces;
+}
 
 /**
  * Splits [from, to) into whole blocks (when `blocks`), whole local days, and the partial days at
@@ -147,7 +180,7 @@ export class CellReader {
       const { sql, params, table } = this.where(segment, filter);
       const select =
         table === 'usage'
-          ? `SELECT ${daySql('at', String(Math.trunc(offset)))} AS day, model, COUNT(*), SUM(total_tokens),
+          ? `SELECT ${daySql('at', String(Math.trunc(segment.kind === 'raw' ? (segment.offset ?? offset) : offset)))} AS day, model, COUNT(*), SUM(total_tokens),
                SUM(coalesce(cost, 0)), SUM(coalesce(credits_consumed, 0))`
           : 'SELECT day, model, SUM(requests), SUM(total_tokens), SUM(cost), SUM(credits)';
       const statement = this.prepare(`${select} FROM ${table} WHERE ${sql} GROUP BY day, model`);

@@ -2,13 +2,20 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { UsageFilter, UsageStatus, UsageSummary, UsageTotals } from '../contract';
 import { UsageStatus as UsageStatusSchema } from '../contract';
 import type { Cell, DayCell } from './cells';
-import { CellReader, planSegments } from './cells';
+import type { Segment, ZonePiece } from './cells';
+import { CellReader, planSegments, zonePieces } from './cells';
 import { TTFT_BUCKETS, histogramQuantile } from './histogram';
 import type { Rollup } from './rollup';
 
 const DAY_MS = 86_400_000;
 
-export type SummaryQuery = UsageFilter & { tzOffsetMinutes: number };
+export type SummaryQuery = UsageFilter & {
+  tzOffsetMinutes: number;
+  tzTransitions?: readonly { at: number; offsetMinutes: number }[];
+};
+
+/** Zones one summary may build or use: the user's offset and its daylight-saving twin. */
+const ZONES_PER_QUERY = 2;
 
 const emptyTotals = (): UsageTotals => ({
   requests: 0,
@@ -118,10 +125,32 @@ export class UsageSummaries {
 
   summary(query: SummaryQuery): UsageSummary {
     const offset = Math.trunc(query.tzOffsetMinutes);
-    if (query.threadId === undefined && query.to > query.from) this.rollup.ensureZone(offset);
-    const cells = this.reader.cells(planSegments(query, offset), query);
-    const days = this.reader.days(planSegments(query, offset, false), query, offset);
+    const pieces = zonePieces(query.from, query.to, offset, query.tzTransitions ?? []);
+    const rolled = query.threadId === undefined && query.to > query.from;
+    const zones = rolled ? this.ensureZones(offset, pieces) : new Set<number>();
+    // Totals do not depend on where days are cut: one zone serves the whole range.
+    const cells = this.reader.cells(planSegments(query, rolled ? offset : null), query);
+    // Days are cut at local midnight on each side of a daylight-saving change.
+    const daySegments: Segment[] = pieces.flatMap((piece) =>
+      planSegments(
+        { ...query, from: piece.from, to: piece.to },
+        zones.has(piece.offset) ? piece.offset : null,
+        false,
+      ).map((segment) => (segment.kind === 'raw' ? { ...segment, offset: piece.offset } : segment)),
+    );
+    const days = this.reader.days(daySegments, query, offset);
     return assembleSummary(cells, days, this.balances(query));
+  }
+
+  /** The query's own zone, then the offsets covering most of the range, up to `ZONES_PER_QUERY`. */
+  private ensureZones(offset: number, pieces: readonly ZonePiece[]): Set<number> {
+    const covered = new Map<number, number>();
+    for (const p of pieces) covered.set(p.offset, (covered.get(p.offset) ?? 0) + (p.to - p.from));
+    covered.delete(offset);
+    const others = [...covered.entries()].sort((a, b) => b[1] - a[1]).map(([o]) => o);
+    const zones = [offset, ...others].slice(0, ZONES_PER_QUERY);
+    for (const zone of zones) this.rollup.ensureZone(zone);
+    return new Set(zones);
   }
 
   /** Totals only, using whichever zone is already built (no rollup is created for this). */

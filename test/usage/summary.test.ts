@@ -10,11 +10,17 @@ const BASE = Date.UTC(2025, 2, 10);
 // Long enough for several 32-day rollup blocks, so ranges mix blocks, days and raw edges.
 const SPAN = 100 * DAY;
 
+/** Offsets the queries favour, so rows near their local midnights test where days are cut. */
+const ZONES = [0, -300, 330, 60];
 const at = fc.oneof(
   fc.integer({ min: BASE - DAY, max: BASE + SPAN }),
   fc
     .integer({ min: 0, max: 100 })
     .chain((d) => fc.integer({ min: BASE + d * DAY - 3_600_000, max: BASE + d * DAY + 3_600_000 })),
+  // Within 90 minutes of a local midnight of one of those zones, on either side of a zone change.
+  fc
+    .tuple(fc.integer({ min: 0, max: 100 }), fc.constantFrom(...ZONES), fc.integer({ min: -90, max: 90 }))
+    .map(([d, offset, minutes]) => BASE + d * DAY - offset * 60_000 + minutes * 60_000),
 );
 const ttft = fc.oneof(
   fc.constant(null),
@@ -75,6 +81,7 @@ const dayAligned = (offset: number) =>
 const query: fc.Arbitrary<Query> = fc
   .record({
     offset: fc.oneof(
+      fc.constantFrom(...ZONES),
       fc.integer({ min: -48, max: 56 }).map((q) => q * 15),
       fc.integer({ min: -720, max: 840 }),
     ),
@@ -88,6 +95,8 @@ const query: fc.Arbitrary<Query> = fc
       nil: undefined,
     }),
     threadId: fc.option(fc.constantFrom('t1', 't2'), { nil: undefined }),
+    // Daylight-saving changes (or any others) inside the range: the offset moves by them from then on.
+    changes: fc.array(fc.record({ at, by: fc.constantFrom(60, -60, 30) }), { maxLength: 2 }),
   })
   .chain((q) =>
     (q.aligned
@@ -97,6 +106,16 @@ const query: fc.Arbitrary<Query> = fc
       from: Math.min(x, y),
       to: Math.max(x, y) + (x === y ? DAY : 0),
       tzOffsetMinutes: q.offset,
+      ...(q.changes.length > 0
+        ? {
+            tzTransitions: [...q.changes]
+              .sort((c, d) => c.at - d.at)
+              .map((c, i, all) => ({
+                at: c.at,
+                offsetMinutes: q.offset + all.slice(0, i + 1).reduce((sum, x) => sum + x.by, 0),
+              })),
+          }
+        : {}),
       providerId: q.providerId,
       model: q.model,
       confidential: q.confidential,
@@ -179,6 +198,74 @@ describe('usage aggregates', () => {
     expect(await days(330)).toEqual(['2025-03-11']);
     expect(await days(-240)).toEqual(['2025-03-10']);
     expect(await days(0)).toEqual(['2025-03-10']);
+  });
+
+  it('cut days at local midnight on both sides of any zone change, as a plain recomputation does', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ZONES),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: -90, max: 90 })), {
+          minLength: 10,
+          maxLength: 60,
+        }),
+        fc.array(
+          fc.record({ day: fc.integer({ min: 1, max: 98 }), hour: fc.nat(23), by: fc.constantFrom(60, -60) }),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
+        async (offset, near, changes) => {
+          const { ledger, handlers } = setup();
+          // Requests within 90 minutes of a local midnight, where a wrong offset moves them a day.
+          const rows = near.map(([d, minutes]) =>
+            ledger.record(
+              record({
+                at: BASE + d * DAY - offset * 60_000 + minutes * 60_000,
+                totalTokens: 1,
+                promptTokens: 1,
+                completionTokens: 0,
+              }),
+            ),
+          );
+          let current = offset;
+          const tzTransitions = [...changes]
+            .sort((a, b) => a.day - b.day || a.hour - b.hour)
+            .map((c) => ({ at: BASE + c.day * DAY + c.hour * 3_600_000, offsetMinutes: (current += c.by) }));
+          const q = { from: BASE - DAY, to: BASE + 101 * DAY, tzOffsetMinutes: offset, tzTransitions };
+          const actual = await handlers['usage:summary'](q, ctx);
+          expect(canonical(actual)).toEqual(canonical(naiveSummary(rows, q)));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('cut days at local midnight on both sides of a daylight-saving change', async () => {
+    const { ledger, handlers } = setup();
+    // New York: EST (UTC-5) until 9 March 2025 07:00 UTC, EDT (UTC-4) until 2 November 06:00 UTC.
+    const spring = Date.UTC(2025, 2, 9, 7);
+    const autumn = Date.UTC(2025, 10, 2, 6);
+    for (const when of [
+      Date.UTC(2025, 2, 9, 4, 30), // 23:30 EST on 8 March
+      Date.UTC(2025, 2, 10, 4, 30), // 00:30 EDT on 10 March (a fixed UTC-5 would say 9 March)
+      Date.UTC(2025, 10, 3, 4, 30), // 23:30 EST on 2 November (a fixed UTC-4 would say 3 November)
+    ])
+      ledger.record(record({ at: when, totalTokens: 1, promptTokens: 1, completionTokens: 0 }));
+    const summary = await handlers['usage:summary'](
+      {
+        from: Date.UTC(2025, 2, 1, 5),
+        to: Date.UTC(2025, 11, 1, 5),
+        tzOffsetMinutes: -300,
+        tzTransitions: [
+          { at: spring, offsetMinutes: -240 },
+          { at: autumn, offsetMinutes: -300 },
+        ],
+      },
+      ctx,
+    );
+    expect(summary.daily.map((d) => d.day)).toEqual(['2025-03-08', '2025-03-10', '2025-11-02']);
+    expect(summary.totals.requests).toBe(3);
   });
 
   it('estimate p50 and p95 of time to first token within one histogram bucket of the exact value', () => {

@@ -65,6 +65,7 @@ export interface Query {
   from: number;
   to: number;
   tzOffsetMinutes: number;
+  tzTransitions?: { at: number; offsetMinutes: number }[];
   providerId?: string;
   model?: string;
   confidential?: boolean;
@@ -99,7 +100,12 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 /** The dashboard's figures computed the plain way, row by row, for comparison with the rollup. */
 export function naiveSummary(all: UsageRow[], q: Query): UsageSummary {
   const rows = all.filter((r) => matches(r, q));
-  const dayOf = (at: number) => Math.floor((at + q.tzOffsetMinutes * 60_000) / DAY);
+  // The offset in force at each instant: the query's, then each transition's from its instant on.
+  const offsetAt = (at: number) =>
+    [...(q.tzTransitions ?? [])]
+      .sort((a, b) => a.at - b.at)
+      .reduce((offset, t) => (t.at <= at ? t.offsetMinutes : offset), q.tzOffsetMinutes);
+  const dayOf = (at: number) => Math.floor((at + offsetAt(at) * 60_000) / DAY);
   const daily = [...groupBy(rows, (r) => `${dayOf(r.at)}\u0000${r.model}`).values()].map((group) => {
     const first = group[0] as UsageRow;
     const s = sumOf(group);

@@ -6,7 +6,7 @@ import type { KnownOptions } from '../features/usage/filters';
 import type { PriceInput } from '../features/usage/prices';
 import { mergeKnownOptions, NO_FILTERS, toUsageFilter } from '../features/usage/filters';
 import type { CustomRange, RangePreset, TimeRange } from '../features/usage/range';
-import { dayKey, rangeFor, tzOffsetMinutes } from '../features/usage/range';
+import { dayKey, rangeFor, zoneSpec } from '../features/usage/range';
 import type { SliceCreator } from './types';
 
 export interface UsageSlice {
@@ -88,7 +88,7 @@ export const createUsageSlice: SliceCreator<UsageSlice> = (set, get) => ({
     const seq = ++summarySeq;
     const filter = get().currentUsageFilter();
     set({ usageLoading: true });
-    const result = await api.usage.summary({ ...filter, tzOffsetMinutes: tzOffsetMinutes(Date.now()) });
+    const result = await api.usage.summary({ ...filter, ...zoneSpec(filter.from, filter.to) });
     summaryInFlight = false;
     if (seq === summarySeq) {
       if (result.ok) {

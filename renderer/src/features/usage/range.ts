@@ -103,3 +103,38 @@ export function daysBetween(fromDay: string, toDay: string): string[] {
 export function tzOffsetMinutes(at: number): number {
   return -new Date(at).getTimezoneOffset();
 }
+
+/** No usage is older than this, so "all time" need not be searched from 1970 for zone changes. */
+const ZONE_SEARCH_FLOOR = Date.UTC(2020, 0, 1);
+const ZONE_STEP_MS = 12 * 3_600_000;
+
+export interface ZoneSpec {
+  tzOffsetMinutes: number;
+  tzTransitions: { at: number; offsetMinutes: number }[];
+}
+
+/**
+ * The user's zone over [from, to): the offset at the start and every change inside (daylight
+ * saving), each to the millisecond, so main can cut days at local midnight on either side.
+ */
+export function zoneSpec(from: number, to: number): ZoneSpec {
+  const start = Math.max(from, ZONE_SEARCH_FLOOR);
+  const spec: ZoneSpec = { tzOffsetMinutes: tzOffsetMinutes(start), tzTransitions: [] };
+  let offset = spec.tzOffsetMinutes;
+  for (let at = start; at < to; at += ZONE_STEP_MS) {
+    const next = Math.min(at + ZONE_STEP_MS, to);
+    if (tzOffsetMinutes(next) === offset) continue;
+    // The change lies in (at, next]: narrow it to the first millisecond of the new offset.
+    let lo = at;
+    let hi = next;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (tzOffsetMinutes(mid) === offset) lo = mid;
+      else hi = mid;
+    }
+    if (hi >= to) break;
+    offset = tzOffsetMinutes(hi);
+    spec.tzTransitions.push({ at: hi, offsetMinutes: offset });
+  }
+  return spec;
+}
