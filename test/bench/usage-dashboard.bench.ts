@@ -9,6 +9,7 @@ import { migrations } from '../../main/db/migrations';
 import { CellReader } from '../../main/usage/cells';
 import { UsageLedger } from '../../main/usage/ledger';
 import { usageHandlers } from '../../main/usage/handlers';
+import { zoneSpec } from '../../renderer/src/features/usage/range';
 
 export type BenchResult = { name: string; value: number; unit: string; target: string; pass: boolean };
 
@@ -258,6 +259,21 @@ export async function run(): Promise<BenchResult[]> {
         },
       );
     }
+    // The same all-time query as a user in Berlin sends it: its daylight-saving changes cut the days.
+    const previousTz = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    const berlin = { from: 0, to: END + 1, ...zoneSpec(0, END + 1) };
+    if (previousTz === undefined) delete process.env.TZ;
+    else process.env.TZ = previousTz;
+    handlers['usage:summary'](berlin, ctx); // builds the summer zone once, as a first visit would
+    const dstMs = median(() => handlers['usage:summary'](berlin, ctx));
+    results.push({
+      name: 'usage.dashboard_1m.all_time.dst',
+      value: round(dstMs),
+      unit: 'ms',
+      target: `< 100 ms (${berlin.tzTransitions.length} zone changes)`,
+      pass: dstMs < 100,
+    });
     results.push({
       name: 'usage.dashboard_1m.zone_build',
       value: round(zoneBuild),
