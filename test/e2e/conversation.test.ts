@@ -72,12 +72,14 @@ describe('a conversation, as a user lives in it', () => {
     await expect
       .poll(() => page.locator('[data-testid="message"][data-role="user"]').last().textContent())
       .toContain('three birds');
-    await expect.poll(() => statusOf(page), { timeout: 15_000 }).toBe('complete');
-    const body = JSON.parse(
+    // The request for the edited question, not the previous one still recorded last until it arrives.
+    const lastRequest = () =>
       mock()
         .requests.filter((r) => r.path.endsWith('/chat/completions'))
-        .at(-1)?.bodyText ?? '{}',
-    ) as {
+        .at(-1)?.bodyText ?? '{}';
+    await expect.poll(lastRequest, { timeout: 15_000 }).toContain('three birds');
+    await expect.poll(() => statusOf(page), { timeout: 15_000 }).toBe('complete');
+    const body = JSON.parse(lastRequest()) as {
       messages: { role: string; content: string }[];
     };
     const userTurns = body.messages.filter((m) => m.role === 'user').map((m) => m.content);

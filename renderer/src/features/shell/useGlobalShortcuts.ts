@@ -4,12 +4,20 @@ import { streamOfThread } from '../conversation/streamReducer';
 import { focusComposer, isMac, isTextTarget } from './platform';
 import { matchShortcut } from './shortcuts';
 
-/** Opens a new thread on the chat screen and puts the cursor in its message box. */
+/**
+ * Opens a new thread on the chat screen and puts the cursor in its message box, unless the user
+ * has moved on meanwhile (opened search, say): focus is never taken from where they now type.
+ */
 export async function newThreadAndFocus(): Promise<void> {
   const state = useStore.getState();
+  const focusedBefore = document.activeElement;
   state.setScreen('chat');
   const id = await state.createThread();
-  if (id) requestAnimationFrame(focusComposer);
+  if (!id) return;
+  requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (now === focusedBefore || now === null || now === document.body) focusComposer();
+  });
 }
 
 /** The app-wide keyboard shortcuts; dialogs handle their own keys first and stop Esc there. */
