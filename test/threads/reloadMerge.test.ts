@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Message, ThreadDetail } from '../../main/contract';
+import type { ThreadDetail } from '../../main/contract';
 import { underLoaded } from '../../renderer/src/features/conversation/branches';
-import { memoryRepo } from './support';
+import { memoryRepo, randomTree } from './support';
 
 const idSet = (detail: ThreadDetail) => new Set(detail.messages.map((m) => m.id));
 const WHOLE = 100_000;
@@ -31,18 +31,8 @@ describe('reloading a thread read back to its start', () => {
         (parents, leafPick, change, window) => {
           const { repo } = memoryRepo();
           const thread = repo.createThread();
-          const made: Message[] = [];
-          for (const [i, p] of parents.entries()) {
-            const parent = i === 0 || p % 9 === 0 ? null : (made[p % made.length] ?? null);
-            made.push(
-              repo.insertMessage({
-                threadId: thread.id,
-                parentId: parent?.id ?? null,
-                role: i % 2 === 0 ? 'user' : 'assistant',
-                content: `m${i}`,
-              }),
-            );
-          }
+          // Each message answers an earlier one (or starts a root): a random tree.
+          const made = randomTree(repo, thread.id, parents, 9);
           repo.setActiveLeaf(thread.id, made[leafPick % made.length]!.id);
           // Everything of the active branch is loaded, as after scrolling to the top.
           const loaded = repo.detail(thread.id, { limit: WHOLE });

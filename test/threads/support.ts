@@ -60,3 +60,28 @@ export function conversation(
   if (parent !== null) repo.setActiveLeaf(threadId, parent);
   return out;
 }
+
+/**
+ * A random message tree: message i answers message `parents[i] % i` (or starts a new root when
+ * `parents[i]` is a multiple of `rootEvery`), roles alternating; returns them in creation order.
+ */
+export function randomTree(
+  repo: ThreadsRepo,
+  threadId: string,
+  parents: readonly number[],
+  rootEvery: number,
+): Message[] {
+  const made: Message[] = [];
+  for (const [i, p] of parents.entries()) {
+    const parent = i === 0 || p % rootEvery === 0 ? null : (made[p % made.length] ?? null);
+    made.push(
+      repo.insertMessage({
+        threadId,
+        parentId: parent?.id ?? null,
+        role: i % 2 === 0 ? 'user' : 'assistant',
+        content: `m${i}`,
+      }),
+    );
+  }
+  return made;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message, ThreadDetail } from '../../main/contract';
 import { THREAD_WINDOW } from '../../main/contract';
 import type { ThreadsRepo } from '../../main/threads/repo';
-import { conversation, memoryRepo } from './support';
+import { conversation, memoryRepo, randomTree } from './support';
 
 const ids = (messages: readonly { id: string }[]) => messages.map((m) => m.id);
 
@@ -92,19 +92,8 @@ describe('opening a long thread', () => {
         (parents, leafPick, limit) => {
           const { repo } = memoryRepo();
           const thread = repo.createThread();
-          const made: Message[] = [];
           // Each message answers an earlier one (or starts a root): a random tree.
-          for (const [i, p] of parents.entries()) {
-            const parent = i === 0 || p % 7 === 0 ? null : (made[p % made.length] ?? null);
-            made.push(
-              repo.insertMessage({
-                threadId: thread.id,
-                parentId: parent?.id ?? null,
-                role: i % 2 === 0 ? 'user' : 'assistant',
-                content: `m${i}`,
-              }),
-            );
-          }
+          const made = randomTree(repo, thread.id, parents, 7);
           const leaf = made[leafPick % made.length]!;
           repo.setActiveLeaf(thread.id, leaf.id);
           const path = repo.activePath(thread.id);
