@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { UsageFilter } from '../../main/contract';
 import { openDatabase } from '../../main/db/database';
@@ -10,15 +7,14 @@ import { CellReader } from '../../main/usage/cells';
 import { UsageLedger } from '../../main/usage/ledger';
 import { usageHandlers } from '../../main/usage/handlers';
 import { zoneSpec } from '../../renderer/src/features/usage/range';
+import { LEDGER_CACHE_DIR, LEDGER_ROWS, ledgerCacheFile } from './ledgerCache';
+import { random } from './render/text';
+import type { BenchResult } from './types';
 
-export type BenchResult = { name: string; value: number; unit: string; target: string; pass: boolean };
-
-const ROWS = 1_000_000;
 const DAY = 86_400_000;
 const END = Date.UTC(2026, 0, 15, 17, 40);
 const START = END - 730 * DAY;
 const TZ = 60;
-const DATA_VERSION = 1;
 
 const MODELS = [
   {
@@ -79,17 +75,6 @@ const STATUSES = [
   ['interrupted', 0.015, 'protocol_error'],
 ] as const;
 
-/** Deterministic PRNG (mulberry32) so every run measures the same ledger. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(items: readonly T[], weightOf: (item: T) => number, r: number): T => {
   let left = r;
   for (const item of items) {
@@ -98,16 +83,6 @@ const pick = <T>(items: readonly T[], weightOf: (item: T) => number, r: number):
   }
   return items[items.length - 1] as T;
 };
-
-/** The schema as SQLite stores it: every migration change gives a new cache file. */
-function schemaKey(): string {
-  const { db } = openDatabase(':memory:', migrations);
-  const sql = (
-    db.prepare('SELECT group_concat(sql, char(10)) AS s FROM sqlite_master').get() as { s: string }
-  ).s;
-  db.close();
-  return createHash('sha256').update(`${sql}\n${DATA_VERSION}\n${ROWS}`).digest('hex').slice(0, 12);
-}
 
 function fill(db: DatabaseSync): void {
   const next = random(42);
@@ -118,11 +93,11 @@ function fill(db: DatabaseSync): void {
   );
   let balance = 5_000_000;
   const batch = 50_000;
-  for (let start = 0; start < ROWS; start += batch) {
+  for (let start = 0; start < LEDGER_ROWS; start += batch) {
     db.exec('BEGIN');
-    for (let i = start; i < Math.min(ROWS, start + batch); i++) {
+    for (let i = start; i < Math.min(LEDGER_ROWS, start + batch); i++) {
       // Evenly spread in time, a little more during the day: time is sorted, as a real ledger is.
-      const at = Math.floor(START + ((i + next()) / ROWS) * (END - START));
+      const at = Math.floor(START + ((i + next()) / LEDGER_ROWS) * (END - START));
       const m = pick(MODELS, (x) => x.weight, next());
       const [status, , errorCode] = pick(STATUSES, (s) => s[1], next());
       const prompt = Math.floor(200 + next() * 3000);
@@ -160,9 +135,8 @@ function fill(db: DatabaseSync): void {
 
 /** Opens the cached 1M-row ledger, building it once per schema under the OS temp directory. */
 function ledgerDatabase(): { db: DatabaseSync; built: number | null } {
-  const dir = join(tmpdir(), 'llm-desk-bench');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `usage-1m-${schemaKey()}.sqlite`);
+  mkdirSync(LEDGER_CACHE_DIR, { recursive: true });
+  const file = ledgerCacheFile();
   let built: number | null = null;
   if (!existsSync(file)) {
     const partial = `${file}.partial`;

@@ -1,37 +1,20 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDatabase, openDatabase } from '../../../main/db/database';
 import { migrations } from '../../../main/db/migrations';
-
-// The 1,000,000-row ledger that test/bench/usage-dashboard.bench.ts builds (about a minute) and
-// caches under the OS temp directory; these match its constants so the same file is found.
-const CACHE_DIR = join(tmpdir(), 'llm-desk-bench');
-const ROWS = 1_000_000;
-const DATA_VERSION = 1;
-
-/** The cache file's key as usage-dashboard.bench.ts computes it: from the schema SQLite stores. */
-function schemaKey(): string {
-  const { db } = openDatabase(':memory:', migrations);
-  const sql = (
-    db.prepare('SELECT group_concat(sql, char(10)) AS s FROM sqlite_master').get() as { s: string }
-  ).s;
-  db.close();
-  return createHash('sha256').update(`${sql}\n${DATA_VERSION}\n${ROWS}`).digest('hex').slice(0, 12);
-}
+import { LEDGER_CACHE_DIR, ledgerCacheFile } from '../ledgerCache';
 
 /**
  * The cached ledger of the current schema, else the newest one of an earlier schema (only its
  * `usage` rows are read, and migrations elsewhere do not change them), else one built now.
  */
 async function cachedLedger(): Promise<string> {
-  const exact = join(CACHE_DIR, `usage-1m-${schemaKey()}.sqlite`);
+  const exact = ledgerCacheFile();
   if (existsSync(exact)) return exact;
-  const older = existsSync(CACHE_DIR)
-    ? readdirSync(CACHE_DIR)
+  const older = existsSync(LEDGER_CACHE_DIR)
+    ? readdirSync(LEDGER_CACHE_DIR)
         .filter((f) => /^usage-1m-[0-9a-f]+\.sqlite$/.test(f))
-        .map((f) => join(CACHE_DIR, f))
+        .map((f) => join(LEDGER_CACHE_DIR, f))
         .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
     : [];
   if (older[0]) return older[0];

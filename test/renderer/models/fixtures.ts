@@ -1,4 +1,5 @@
 import type { ModelInfo, ModelList, Provider } from '../../../main/contract';
+import { providerFixture } from '../../fixtures/provider';
 
 export function model(id: string, providerId: string, extra: Partial<ModelInfo> = {}): ModelInfo {
   return {
@@ -16,31 +17,12 @@ export function model(id: string, providerId: string, extra: Partial<ModelInfo> 
 }
 
 export function provider(id: string, name: string, position: number): Provider {
-  return {
+  return providerFixture({
     id,
     name,
-    preset: 'openai-compatible',
-    baseUrl: 'https://x.test/v1',
-    authKind: 'api-key',
-    headers: {},
-    timeouts: { connectMs: 1000, firstByteMs: 1000, idleMs: 1000 },
-    oauth: null,
-    modelOverrides: {},
     position,
-    baseUrlWarning: null,
-    credential: {
-      configured: true,
-      kind: 'api-key',
-      hint: '…abcd',
-      scopes: null,
-      expiresAt: null,
-      subject: null,
-      problem: null,
-      keychainAvailable: true,
-    },
-    createdAt: 0,
-    updatedAt: 0,
-  };
+    timeouts: { connectMs: 1000, firstByteMs: 1000, idleMs: 1000 },
+  });
 }
 
 export function list(providerId: string, models: ModelInfo[]): ModelList {

@@ -9,6 +9,7 @@ import {
   isDirty,
   newHeaderRow,
 } from '../../../renderer/src/features/providers/draft';
+import { providerFixture } from '../../fixtures/provider';
 
 const galadriel: Preset = {
   id: 'galadriel',
@@ -18,8 +19,7 @@ const galadriel: Preset = {
   description: '',
 };
 
-const provider: Provider = {
-  id: 'p1',
+const provider: Provider = providerFixture({
   name: 'Work',
   preset: 'confidential',
   baseUrl: 'https://llm.corp/api/v1',
@@ -27,22 +27,8 @@ const provider: Provider = {
   headers: { 'X-Org': '' },
   timeouts: { connectMs: 5000, firstByteMs: 30_000, idleMs: 45_500 },
   oauth: { issuer: 'https://llm.corp', clientId: 'desk', scopes: 'llm-all' },
-  modelOverrides: {},
-  position: 0,
-  baseUrlWarning: null,
-  credential: {
-    configured: false,
-    kind: 'oauth',
-    hint: null,
-    scopes: null,
-    expiresAt: null,
-    subject: null,
-    problem: null,
-    keychainAvailable: true,
-  },
-  createdAt: 0,
-  updatedAt: 0,
-};
+  credential: { configured: false, hint: null },
+});
 
 describe('the provider form', () => {
   it('starts from a preset with its name, URL and first auth kind, leaving timeouts to main', () => {

@@ -3,7 +3,7 @@ import type { Provider } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { ErrorNote } from '../providers/ErrorNote';
 import { formatAgo } from '../providers/time';
-import { useClock } from '../providers/useNow';
+import { useClock } from '../../platform/clock';
 import type { CapabilityKey } from './capabilities';
 import { flipFlag, resetFlags } from './capabilities';
 import { ModelRow } from './ModelRow';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Provider } from '../../../../main/contract';
 import { credentialView } from './credential';
 import { moveBy, moveTo } from './reorder';
-import { useClock } from './useNow';
+import { useClock } from '../../platform/clock';
 
 interface Props {
   providers: Provider[];

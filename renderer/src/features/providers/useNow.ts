@@ -14,13 +14,3 @@ export function useNow(target: number | null): number {
   }, [target, now]);
   return now;
 }
-
-/** The current time, refreshed every `everyMs` ("fetched 3 min ago"). */
-export function useClock(everyMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
-    return () => window.clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}

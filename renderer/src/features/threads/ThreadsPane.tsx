@@ -3,7 +3,7 @@ import { useStore } from '../../store';
 import { Keys } from '../shell/Keys';
 import { newThreadAndFocus } from '../shell/useGlobalShortcuts';
 import { ThreadList } from './ThreadList';
-import { useNow } from './useNow';
+import { useClock } from '../../platform/clock';
 import './threads.css';
 
 /** Left pane: every thread, pinned first then most recent; an Archived view beside it. */
@@ -19,7 +19,7 @@ export function ThreadsPane() {
   );
   const setView = useStore((s) => s.setThreadsView);
   const setSearchOpen = useStore((s) => s.setSearchOpen);
-  const now = useNow();
+  const now = useClock(60_000);
   const shown = view === 'archived' ? archived : threads;
 
   return (

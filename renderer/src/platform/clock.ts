@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, refreshed every `everyMs`, for "5 min ago" labels. */
-export function useNow(everyMs = 60_000): number {
+/** The current time, refreshed every `everyMs`, for "fetched 3 min ago" labels. */
+export function useClock(everyMs = 30_000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), everyMs);
