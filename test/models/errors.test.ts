@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { MockProvider } from '../mock-provider/index';
 import { mintJwt, startMockProvider } from '../mock-provider/index';
 import type { Harness } from '../providers/fixture';
-import { failureOf, makeHarness } from '../providers/fixture';
+import { addConfidential, addGaladriel, failureOf, makeHarness } from '../providers/fixture';
 import { openTestKeychain } from '../secrets/keychain';
 import type { FaultServer } from './faultServer';
 import { closedPort, startFaultServer } from './faultServer';
@@ -29,17 +29,7 @@ beforeEach(() => {
 });
 afterEach(() => h?.close());
 
-const galadriel = async (key: string) => {
-  const p = await h.providers.create({
-    name: 'Galadriel',
-    preset: 'galadriel',
-    baseUrl: mock.galadrielBase,
-    authKind: 'api-key',
-    headers: {},
-  });
-  await h.providers.setSecret(p.id, key);
-  return p;
-};
+const galadriel = (key: string) => addGaladriel(h, mock.galadrielBase, key);
 const modelCalls = () => mock.requests.filter((r) => r.path.endsWith('/models')).length;
 
 describe.skipIf(!keychain)(
@@ -58,28 +48,18 @@ describe.skipIf(!keychain)(
     });
 
     it('401 with a token: "rejected the token", paste a new token or sign in again', async () => {
-      const p = await h.providers.create({
-        name: 'Conf',
-        preset: 'confidential',
-        baseUrl: mock.confidentialBase,
-        authKind: 'jwt',
-        headers: {},
-      });
-      await h.providers.setSecret(p.id, 'aaaa.bbbb.cccc');
+      const p = await addConfidential(h, mock.confidentialBase, 'aaaa.bbbb.cccc');
       const error = await failureOf(h.models.list(p.id));
       expect(error.code).toBe('auth_expired');
       expect(error.message).toMatch(/rejected the token \(401\).*Paste a new token or sign in again/);
     });
 
     it('an expired token is refused before anything is sent', async () => {
-      const p = await h.providers.create({
-        name: 'Conf',
-        preset: 'confidential',
-        baseUrl: mock.confidentialBase,
-        authKind: 'jwt',
-        headers: {},
-      });
-      await h.providers.setSecret(p.id, mintJwt({ scopes: ['llm-all'], expiresInSec: -60 }));
+      const p = await addConfidential(
+        h,
+        mock.confidentialBase,
+        mintJwt({ scopes: ['llm-all'], expiresInSec: -60 }),
+      );
       expect((await failureOf(h.models.list(p.id))).code).toBe('auth_expired');
       expect(modelCalls()).toBe(0);
     });

@@ -3,7 +3,7 @@ import type { ModelList } from '../../main/contract';
 import type { MockProvider } from '../mock-provider/index';
 import { mintJwt, startMockProvider } from '../mock-provider/index';
 import type { Harness } from '../providers/fixture';
-import { makeHarness } from '../providers/fixture';
+import { addConfidential, addGaladriel, makeHarness } from '../providers/fixture';
 import { openTestKeychain } from '../secrets/keychain';
 import type { FaultServer } from './faultServer';
 import { startFaultServer } from './faultServer';
@@ -37,28 +37,9 @@ describe.skipIf(!keychain)('models: listing, scope filtering, cache, overrides',
   });
   afterEach(() => h.close());
 
-  const confidentialProvider = async (scopes: string[]) => {
-    const p = await h.providers.create({
-      name: 'Conf',
-      preset: 'confidential',
-      baseUrl: mock.confidentialBase,
-      authKind: 'jwt',
-      headers: {},
-    });
-    await h.providers.setSecret(p.id, mintJwt({ scopes }));
-    return p;
-  };
-  const galadriel = async (key = mock.apiKey) => {
-    const p = await h.providers.create({
-      name: 'Galadriel',
-      preset: 'galadriel',
-      baseUrl: mock.galadrielBase,
-      authKind: 'api-key',
-      headers: {},
-    });
-    await h.providers.setSecret(p.id, key);
-    return p;
-  };
+  const confidentialProvider = (scopes: string[]) =>
+    addConfidential(h, mock.confidentialBase, mintJwt({ scopes }));
+  const galadriel = (key = mock.apiKey) => addGaladriel(h, mock.galadrielBase, key);
   const modelCalls = () => mock.requests.filter((r) => r.path.endsWith('/models')).length;
 
   it('with llm-confidential shows only confidential models; with llm-all everything; hidden ones keep their reason', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import type { Provider } from '../../main/contract';
 import { AppFailure } from '../../main/contract';
 import { openDatabase } from '../../main/db/database';
 import { migrations } from '../../main/db/migrations';
@@ -98,4 +99,30 @@ export async function failureOf(promise: Promise<unknown>): Promise<AppFailure['
     throw error;
   }
   throw new Error('expected the call to fail');
+}
+
+/** Adds the Galadriel preset at `baseUrl` with `key` saved. */
+export async function addGaladriel(h: Harness, baseUrl: string, key: string): Promise<Provider> {
+  const p = await h.providers.create({
+    name: 'Galadriel',
+    preset: 'galadriel',
+    baseUrl,
+    authKind: 'api-key',
+    headers: {},
+  });
+  await h.providers.setSecret(p.id, key);
+  return p;
+}
+
+/** Adds the confidential service at `baseUrl` with an access token saved. */
+export async function addConfidential(h: Harness, baseUrl: string, token: string): Promise<Provider> {
+  const p = await h.providers.create({
+    name: 'Conf',
+    preset: 'confidential',
+    baseUrl,
+    authKind: 'jwt',
+    headers: {},
+  });
+  await h.providers.setSecret(p.id, token);
+  return p;
 }
