@@ -23,36 +23,27 @@ export function UsageFilterBar() {
     () => [...threads].sort((a, b) => b.lastActivityAt - a.lastActivityAt).slice(0, 100),
     [threads],
   );
-  const value = (v: string) => (v === '' ? null : v);
+  const threadChoices: (readonly [string, string])[] = threadOptions.map((t) => [t.id, t.title]);
+  // A thread picked elsewhere (its usage line) may be older than the hundred listed.
+  if (filters.threadId !== null && !threadOptions.some((t) => t.id === filters.threadId))
+    threadChoices.unshift([filters.threadId, 'This thread']);
 
   return (
     <div className="usage-filters" role="group" aria-label="Filters">
-      <select
-        className="select"
-        aria-label="Provider"
-        value={filters.providerId ?? ''}
-        onChange={(e) => setUsageFilters({ providerId: value(e.target.value) })}
-      >
-        <option value="">All providers</option>
-        {providerOptions.map(([id, name]) => (
-          <option key={id} value={id}>
-            {name}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select"
-        aria-label="Model"
-        value={filters.model ?? ''}
-        onChange={(e) => setUsageFilters({ model: value(e.target.value) })}
-      >
-        <option value="">All models</option>
-        {knownModels.map((m) => (
-          <option key={m} value={m}>
-            {m}
-          </option>
-        ))}
-      </select>
+      <FilterSelect
+        label="Provider"
+        all="All providers"
+        value={filters.providerId}
+        options={providerOptions}
+        onChange={(providerId) => setUsageFilters({ providerId })}
+      />
+      <FilterSelect
+        label="Model"
+        all="All models"
+        value={filters.model}
+        options={knownModels.map((m) => [m, m] as const)}
+        onChange={(model) => setUsageFilters({ model })}
+      />
       <select
         className="select"
         aria-label="Confidential"
@@ -63,40 +54,56 @@ export function UsageFilterBar() {
         <option value="yes">Confidential only</option>
         <option value="no">Non-confidential only</option>
       </select>
-      <select
-        className="select"
-        aria-label="Status"
-        value={filters.status ?? ''}
-        onChange={(e) => setUsageFilters({ status: (value(e.target.value) as UsageStatus | null) ?? null })}
-      >
-        <option value="">Any status</option>
-        {STATUS_ORDER.map((s) => (
-          <option key={s} value={s}>
-            {STATUS_LABELS[s]}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select"
-        aria-label="Thread"
-        value={filters.threadId ?? ''}
-        onChange={(e) => setUsageFilters({ threadId: value(e.target.value) })}
-      >
-        <option value="">All threads</option>
-        {filters.threadId !== null && !threadOptions.some((t) => t.id === filters.threadId) ? (
-          <option value={filters.threadId}>This thread</option>
-        ) : null}
-        {threadOptions.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.title}
-          </option>
-        ))}
-      </select>
+      <FilterSelect
+        label="Status"
+        all="Any status"
+        value={filters.status}
+        options={STATUS_ORDER.map((s) => [s, STATUS_LABELS[s]] as const)}
+        onChange={(status) => setUsageFilters({ status: status as UsageStatus | null })}
+      />
+      <FilterSelect
+        label="Thread"
+        all="All threads"
+        value={filters.threadId}
+        options={threadChoices}
+        onChange={(threadId) => setUsageFilters({ threadId })}
+      />
       {isFiltered(filters) ? (
         <button type="button" className="btn btn-ghost" onClick={() => setUsageFilters(NO_FILTERS)}>
           Clear filters
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** One filter: a first option for "no filter" (null), then value/label pairs. */
+function FilterSelect({
+  label,
+  all,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  all: string;
+  value: string | null;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <select
+      className="select"
+      aria-label={label}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+    >
+      <option value="">{all}</option>
+      {options.map(([id, name]) => (
+        <option key={id} value={id}>
+          {name}
+        </option>
+      ))}
+    </select>
   );
 }
