@@ -101,28 +101,27 @@ export async function failureOf(promise: Promise<unknown>): Promise<AppFailure['
   throw new Error('expected the call to fail');
 }
 
-/** Adds the Galadriel preset at `baseUrl` with `key` saved. */
-export async function addGaladriel(h: Harness, baseUrl: string, key: string): Promise<Provider> {
-  const p = await h.providers.create({
-    name: 'Galadriel',
-    preset: 'galadriel',
-    baseUrl,
-    authKind: 'api-key',
-    headers: {},
-  });
-  await h.providers.setSecret(p.id, key);
+const PROFILES = {
+  galadriel: { name: 'Galadriel', preset: 'galadriel', authKind: 'api-key' },
+  confidential: { name: 'Conf', preset: 'confidential', authKind: 'jwt' },
+} as const;
+
+/** Adds a reference-service profile at `baseUrl` with its secret saved. */
+async function addWithSecret(
+  h: Harness,
+  profile: keyof typeof PROFILES,
+  baseUrl: string,
+  secret: string,
+): Promise<Provider> {
+  const p = await h.providers.create({ ...PROFILES[profile], baseUrl, headers: {} });
+  await h.providers.setSecret(p.id, secret);
   return p;
 }
 
+/** Adds the Galadriel preset at `baseUrl` with `key` saved. */
+export const addGaladriel = (h: Harness, baseUrl: string, key: string): Promise<Provider> =>
+  addWithSecret(h, 'galadriel', baseUrl, key);
+
 /** Adds the confidential service at `baseUrl` with an access token saved. */
-export async function addConfidential(h: Harness, baseUrl: string, token: string): Promise<Provider> {
-  const p = await h.providers.create({
-    name: 'Conf',
-    preset: 'confidential',
-    baseUrl,
-    authKind: 'jwt',
-    headers: {},
-  });
-  await h.providers.setSecret(p.id, token);
-  return p;
-}
+export const addConfidential = (h: Harness, baseUrl: string, token: string): Promise<Provider> =>
+  addWithSecret(h, 'confidential', baseUrl, token);
