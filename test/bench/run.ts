@@ -3,7 +3,12 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureKeyring } from '../bridge/keyring';
 import type { BenchFile, BenchResult } from './types';
+
+// The render benches add providers, whose secrets only ever go to a real keychain: with no
+// session (CI, a headless box) re-run inside a throwaway gnome-keyring, as `npm test` does.
+ensureKeyring();
 
 const filter = process.argv[2] ?? '';
 const dir = join(process.cwd(), 'test/bench');
