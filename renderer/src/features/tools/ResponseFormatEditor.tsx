@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ResponseFormat } from '../../../../main/contract/chat';
-import { JsonEditor } from './JsonEditor';
+import { JsonEditor } from './LazyJsonEditor';
 import type { FormatKind, SchemaFormatDraft } from './responseFormat';
 import { draftOf, formatForKind, kindOf, nameRuleProblem } from './responseFormat';
 import { SchemaProblemList } from './SchemaProblemList';
@@ -12,6 +12,8 @@ interface ResponseFormatEditorProps {
   value: ResponseFormat | undefined;
   /** Called with `undefined` for plain text (not sent), and only with formats that can be sent. */
   onChange(value: ResponseFormat | undefined): void;
+  /** Told when what the editor shows cannot be sent (an invalid schema or name), and when it can again. */
+  onUnsendable?(reason: string | null): void;
 }
 
 const KINDS: { kind: FormatKind; label: string; hint: string }[] = [
@@ -25,7 +27,7 @@ const KINDS: { kind: FormatKind; label: string; hint: string }[] = [
 ];
 
 /** The `response_format` parameter: plain text, any JSON object, or JSON that follows a schema. */
-export function ResponseFormatEditor({ value, onChange }: ResponseFormatEditorProps) {
+export function ResponseFormatEditor({ value, onChange, onUnsendable }: ResponseFormatEditorProps) {
   const ids = useId();
   const [kind, setKind] = useState<FormatKind>(kindOf(value));
   const [draft, setDraft] = useState<SchemaFormatDraft>(() => draftOf(value));
@@ -45,6 +47,7 @@ export function ResponseFormatEditor({ value, onChange }: ResponseFormatEditorPr
     const incoming = JSON.stringify(value ?? null);
     if (incoming === lastEmitted.current) return;
     lastEmitted.current = incoming;
+    onUnsendable?.(null);
     setKind(kindOf(value));
     setDraft(draftOf(value));
   }, [value]);
@@ -53,6 +56,9 @@ export function ResponseFormatEditor({ value, onChange }: ResponseFormatEditorPr
     setKind(nextKind);
     setDraft(nextDraft);
     const next = formatForKind(nextKind, nextDraft);
+    onUnsendable?.(
+      next === null ? 'response_format: the schema or its name is not valid yet, so it cannot be sent' : null,
+    );
     if (next === null) return;
     const serialized = JSON.stringify(next ?? null);
     if (serialized === lastEmitted.current) return;

@@ -5,7 +5,7 @@ import type { ToolDef } from '../../../../main/contract/tools';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
 import { copyText } from '../../platform/files';
-import { JsonEditor } from './JsonEditor';
+import { JsonEditor } from './LazyJsonEditor';
 import { SchemaProblemList } from './SchemaProblemList';
 import { ToolEditorActions } from './ToolEditorActions';
 import type { ToolDraft } from './toolForm';

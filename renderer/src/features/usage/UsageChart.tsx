@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
+import type { EChartsType } from 'echarts/core';
 import type { ChartOption } from './echarts';
-import { echarts } from './echarts';
 
 export interface ChartClick {
   /** The category under the click: a day key, a status label or a model. */
@@ -24,31 +24,46 @@ interface Props {
  */
 export function UsageChart({ option, label, height, testId, onClick }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<ReturnType<typeof echarts.init> | null>(null);
+  const chartRef = useRef<EChartsType | null>(null);
   const clickRef = useRef(onClick);
+  const optionRef = useRef(option);
   useEffect(() => {
     clickRef.current = onClick;
+    optionRef.current = option;
   });
 
+  // ECharts is fetched when the first chart mounts (it is most of the usage screen's code and
+  // nothing else needs it); the latest option is applied once it is there.
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const chart = echarts.init(host, null, { renderer: 'canvas' });
-    chartRef.current = chart;
-    chart.on('click', (params) => {
-      clickRef.current?.({
-        name: String(params.name ?? ''),
-        seriesName: String(params.seriesName ?? ''),
-        dataIndex: params.dataIndex,
+    let gone = false;
+    let dispose = () => {};
+    host.setAttribute('data-chart-ready', 'false');
+    void import('./echarts').then(({ echarts }) => {
+      if (gone) return;
+      const chart = echarts.init(host, null, { renderer: 'canvas' });
+      chartRef.current = chart;
+      chart.on('click', (params) => {
+        clickRef.current?.({
+          name: String(params.name ?? ''),
+          seriesName: String(params.seriesName ?? ''),
+          dataIndex: params.dataIndex,
+        });
       });
+      chart.on('finished', () => host.setAttribute('data-chart-ready', 'true'));
+      const observer = new ResizeObserver(() => chart.resize());
+      observer.observe(host);
+      chart.setOption(optionRef.current, { notMerge: true, lazyUpdate: true });
+      dispose = () => {
+        observer.disconnect();
+        chart.dispose();
+        chartRef.current = null;
+      };
     });
-    chart.on('finished', () => host.setAttribute('data-chart-ready', 'true'));
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(host);
     return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
+      gone = true;
+      dispose();
     };
   }, []);
 

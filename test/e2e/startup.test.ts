@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { initialJs } from '../bench/startupAssets';
+
+// Reads the built renderer (`npm test` builds before the test files run).
+const RENDERER = join(process.cwd(), 'out/renderer');
+const BUDGET_KB = 350;
+
+describe('the first screen loads only what it shows', () => {
+  it(`loads at most ${BUDGET_KB} KB of gzipped JS, without the chart library or the code editor`, () => {
+    const initial = initialJs(RENDERER);
+    const code = initial.files.map((f) => readFileSync(join(RENDERER, f), 'utf8')).join('\n');
+    // Marker strings of ECharts (zrender's painter registry) and CodeMirror (its editor class names).
+    expect(code).not.toContain('registerPainter');
+    expect(code).not.toContain('cm-editor');
+    expect(initial.lazyFiles.length).toBeGreaterThanOrEqual(2);
+    expect(initial.gzipBytes / 1024).toBeLessThanOrEqual(BUDGET_KB);
+  });
+});
