@@ -1,4 +1,4 @@
-import type { AppError, Message, MessageStatus, StreamEvent, UsageRow } from '../contract';
+import type { AppError, Message, MessageStatus, ResponseMeta, StreamEvent, UsageRow } from '../contract';
 import { isAppFailure } from '../contract';
 import { messageUsage, responseMeta, usageRecord } from './accounting';
 import { StreamAssembler } from './assembler';
@@ -40,6 +40,30 @@ function refused(failure: AppError): ExchangeResult {
     sha256: null,
     timings,
     assembled,
+  };
+}
+
+/**
+ * What an answer stores about its request before the first byte goes out: the exact bytes, and
+ * with them the schema, tools and parameters its verdicts are judged against, whatever the
+ * thread's settings become later. The response half is filled in when the stream ends.
+ */
+export function sentMeta(plan: RunPlan, signed: SignedHeaders): ResponseMeta {
+  return {
+    requestId: null,
+    url: plan.url,
+    requestBody: plan.request.bytes,
+    requestHeaders: signed.shown,
+    status: null,
+    responseHeaders: {},
+    responseSha256: null,
+    completionId: null,
+    model: null,
+    systemFingerprint: null,
+    serviceTier: null,
+    timings: { requestSentAt: null, firstByteAt: null, firstTokenAt: null, endedAt: null },
+    droppedFields: plan.request.droppedFields,
+    attempts: 0,
   };
 }
 

@@ -4,7 +4,7 @@ import { AppFailure } from '../contract';
 import type { Overrides, RunPlan, SignedHeaders } from './plan';
 import { planRun, signedHeaders } from './plan';
 import type { ChatDeps } from './ports';
-import { StreamRun } from './run';
+import { StreamRun, sentMeta } from './run';
 import type { ToolResult } from './tree';
 import {
   CONTINUE_PROMPT,
@@ -25,6 +25,8 @@ interface Launch {
   continues: boolean;
   round: number;
   userMessage: Message | null;
+  /** False for side runs (comparisons): the conversation stays on the branch it was on. */
+  moves?: boolean;
 }
 
 /** Streams answers into threads and pushes them to the window that asked. */
@@ -79,6 +81,7 @@ export class ChatService {
       input.messageId,
       { model: input.model, providerId: input.providerId, params: input.params },
       senderId,
+      false,
     );
   }
 
@@ -168,6 +171,7 @@ export class ChatService {
     messageId: string,
     overrides: Overrides,
     senderId: number,
+    moves = true,
   ): Promise<SendResult> {
     const { threads } = this.deps;
     const thread = threads.getThread(threadId);
@@ -177,7 +181,16 @@ export class ChatService {
     const plan = await planRun(this.deps, { thread, path, overrides });
     const signed = await signedHeaders(this.deps, plan);
     const messages = createAnswers(threads, plan, parentId);
-    return this.launch({ plan, signed, messages, senderId, continues: false, round: 0, userMessage: null });
+    return this.launch({
+      plan,
+      signed,
+      messages,
+      senderId,
+      continues: false,
+      round: 0,
+      userMessage: null,
+      moves,
+    });
   }
 
   private async answer(
@@ -206,10 +219,13 @@ export class ChatService {
   }
 
   private launch(launch: Launch): SendResult {
-    const { plan, messages } = launch;
+    const { plan } = launch;
     const { threads } = this.deps;
+    // The request is stored with its answers before it is sent: every verdict reads it from there.
+    const meta = sentMeta(plan, launch.signed);
+    const messages = launch.messages.map((m) => threads.updateMessage(m.id, { meta }));
     const first = messages[0];
-    if (first) threads.setActiveLeaf(plan.thread.id, first.id);
+    if (first && launch.moves !== false) threads.setActiveLeaf(plan.thread.id, first.id);
     threads.touch(plan.thread.id);
     const streamId = randomUUID();
     const run = new StreamRun(this.deps, {

@@ -153,6 +153,34 @@ describe('tools, regenerate, compare and continue', () => {
     });
   });
 
+  it('keeps the conversation on its branch while a comparison runs; the follow-up goes on from it', async () => {
+    const h = harness({ mock, settings: { params: { stream: true } } });
+    mock.script({ reply: { content: 'original' } }, { reply: { content: 'rerun' } }, {});
+    const sent = await h.service.send({ threadId: h.threadId, content: 'Q' }, 1);
+    const [first] = (await h.sink.ended(sent.streamId)).messages;
+    const compared = await h.service.compare(
+      { threadId: h.threadId, messageId: first?.id ?? '', params: { temperature: 1.5 } },
+      1,
+    );
+    await h.sink.ended(compared.streamId);
+    expect(h.repo.getThread(h.threadId).activeLeafId).toBe(first?.id);
+    const next = await h.service.send({ threadId: h.threadId, content: 'and then?' }, 1);
+    await h.sink.ended(next.streamId);
+    const followUp = chatBodies().at(-1)?.messages as { content: string }[];
+    expect(followUp.map((m) => m.content)).toEqual(['Q', 'original', 'and then?']);
+  });
+
+  it('stores the exact request with its answers before the first byte, so verdicts never read the thread', async () => {
+    const h = harness({ mock, settings: { params: { stream: true, temperature: 0.4 } } });
+    const sent = await h.service.send({ threadId: h.threadId, content: 'Q' }, 1);
+    const started = sent.messages[0];
+    await h.sink.ended(sent.streamId);
+    const bytes = mock.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1)?.bodyText;
+    expect(started?.status).toBe('streaming');
+    expect(started?.meta?.requestBody).toBe(bytes);
+    expect(h.repo.getMessage(started?.id ?? '').meta?.requestBody).toBe(bytes);
+  });
+
   it('continues an interrupted answer in the same message', async () => {
     const h = harness({ mock, settings: { params: { stream: true, n: 2 } } });
     mock.script(
