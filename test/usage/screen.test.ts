@@ -40,9 +40,14 @@ describe('the usage screen’s channels', () => {
     expect(await handlers['usage:clear'](target, ctx)).toEqual({ deleted: 0 });
   });
 
-  it('keeps the low-balance threshold, 1000 credits until the user changes it', async () => {
-    const { handlers } = setup();
-    expect(await handlers['usage:settings']({}, ctx)).toEqual({ lowBalanceCredits: 1000 });
+  it('warns about a low balance only once there is one to compare: a tenth of the first balance seen, or what the user sets', async () => {
+    const { ledger, handlers } = setup();
+    // A fresh account: nothing seen, so nothing is low until the credits are gone.
+    expect(await handlers['usage:settings']({}, ctx)).toEqual({ lowBalanceCredits: 0 });
+    ledger.record(record({ at: Date.UTC(2025, 4, 1), creditsRemaining: 500 }));
+    ledger.record(record({ at: Date.UTC(2025, 4, 2), creditsRemaining: 420 }));
+    // 500 credits is a small balance, not a low one: the warning starts at 50.
+    expect(await handlers['usage:settings']({}, ctx)).toEqual({ lowBalanceCredits: 50 });
     expect(await handlers['usage:settings']({ lowBalanceCredits: 250 }, ctx)).toEqual({
       lowBalanceCredits: 250,
     });

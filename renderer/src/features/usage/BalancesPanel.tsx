@@ -69,7 +69,9 @@ export function BalancesPanel({ balances }: { balances: UsageSummary['balances']
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <span className="field-hint">credits</span>
+        <span className="field-hint" title="Until you set one: a tenth of the first balance seen">
+          credits
+        </span>
         <button type="submit" className="btn" disabled={text === String(threshold)}>
           Save
         </button>
