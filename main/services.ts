@@ -6,6 +6,7 @@ import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
 import { ChatService } from './chat/service';
 import { closeDatabase, openDatabase } from './db/database';
+import { DatabaseHealth } from './db/health';
 import { migrations } from './db/migrations';
 import type { Logger } from './ipc/dispatch';
 import type { EventSink, Handlers } from './ipc/handlers';
@@ -38,12 +39,16 @@ export interface ServiceOptions {
   searchWorkerFile?: string | null;
   log: Logger;
   now?: () => number;
+  /** Restarts the app after the user chose a new database; returns false where it cannot. */
+  restart?: () => boolean;
 }
 
 export interface Services {
   db: DatabaseSync;
   handlers: Handlers;
   notices: string[];
+  /** The database's health: the background integrity check, and what to do when it is damaged. */
+  database: DatabaseHealth;
   /** A window (or bridge page) went away: abort its streams. */
   closeWindow(senderId: number): void;
   close(): Promise<void>;
@@ -54,14 +59,38 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const now = options.now ?? Date.now;
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, 'llm-desk.sqlite');
-  const { db, notices } = openDatabase(file, migrations);
+  const opened = openDatabase(file, migrations);
+  const notices = opened.notices;
+  const database = new DatabaseHealth({
+    file,
+    raw: opened.db,
+    migrations,
+    onDamage: (status) => {
+      if (status.message) notices.push(status.message);
+      options.log(`database damaged: ${status.message ?? ''}`);
+      options.events.broadcast('app:databaseDamaged', status);
+    },
+    restart: options.restart ?? (() => false),
+    now,
+  });
+  // Every service uses the guarded connection, so SQLITE_CORRUPT anywhere is noticed.
+  const db = database.db;
 
   // The tokenizer (for answers whose usage the provider did not report) loads in the background.
   void loadTokenizer();
   const threads = new ThreadsRepo(db, now);
   // Soft-deleted threads were restorable until this start; streams cut by a crash are marked.
-  threads.purgeDeleted(now());
-  const recovered = threads.recoverInterrupted();
+  // On a damaged database these steps fail (already reported and shown); the app still starts.
+  const unlessDamaged = <T>(step: () => T, fallback: T): T => {
+    try {
+      return step();
+    } catch (error) {
+      if (database.damage) return fallback;
+      throw error;
+    }
+  };
+  unlessDamaged(() => threads.purgeDeleted(now()), undefined);
+  const recovered = unlessDamaged(() => threads.recoverInterrupted(), 0);
   if (recovered > 0)
     notices.push(
       `${recovered} answer${recovered === 1 ? ' was' : 's were'} cut off when the app last closed; what arrived is kept.`,
@@ -117,6 +146,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       },
       notices: () => notices,
       openExternal: options.openExternal,
+      database,
     }),
     ...providerHandlers({ providers, models, events: options.events }),
     ...threadHandlers({ repo: threads, search, sink: options.events, now }),
@@ -129,12 +159,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     db,
     handlers,
     notices,
+    database,
     closeWindow: (senderId) => chat.closeWindow(senderId),
     close: async () => {
       await chat.shutdown();
       fts.dispose();
       await search.close();
-      closeDatabase(file, db);
+      closeDatabase(file, opened.db);
     },
   };
 }

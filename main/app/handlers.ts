@@ -1,4 +1,5 @@
 import type { AppInfo } from '../contract';
+import type { DatabaseHealth } from '../db/health';
 import { AppFailure } from '../contract';
 import type { HandlersOf } from '../ipc/handlers';
 
@@ -7,6 +8,7 @@ export interface AppDeps {
   /** Things to tell the user once, e.g. that a damaged database was copied aside. */
   notices: () => string[];
   openExternal: (url: string) => Promise<void>;
+  database: Pick<DatabaseHealth, 'status' | 'saveReadable' | 'startFresh'>;
 }
 
 /** Links from rendered answers: only https:, without credentials, ever reach the system browser. */
@@ -34,5 +36,8 @@ export function appHandlers(deps: AppDeps): HandlersOf<'app'> {
       await deps.openExternal(checkExternalUrl(url));
       return { opened: true };
     },
+    'app:databaseStatus': () => deps.database.status(),
+    'app:saveReadable': () => deps.database.saveReadable(),
+    'app:startFreshDatabase': ({ keep }) => deps.database.startFresh(keep),
   };
 }

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'aborted',
   'not_found',
   'keychain_unavailable',
+  /** The database file is damaged: nothing new is saved until the user starts a new one. */
+  'database_damaged',
   'internal',
 ] as const;
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { appChannels } from './app';
+import { appChannels, appEvents } from './app';
 import { chatChannels, chatEvents } from './chat';
 import type { Channel, ChannelKey } from './define';
 import { providerChannels, providerEvents } from './providers';
@@ -27,6 +27,7 @@ export const channels = {
 
 /** Every push event main sends to a window. */
 export const events = {
+  ...appEvents,
   ...chatEvents,
   ...providerEvents,
   ...threadEvents,

@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
+import { applyStartFresh, asideName, movePairAside } from './damage';
 
 export interface Migration {
   /** Strictly increasing; never renumber a migration that has shipped. */
@@ -12,6 +13,8 @@ export interface OpenedDatabase {
   db: DatabaseSync;
   /** Things the user must be told, e.g. that a damaged database was copied aside. */
   notices: string[];
+  /** Where a database that failed its open-time check was moved (with its WAL beside it). */
+  movedAside: string | null;
 }
 
 /** Runs `fn` in a transaction; rolls back and rethrows on failure. */
@@ -39,7 +42,8 @@ const openMarker = (file: string) => `${file}.open`;
 
 /**
  * Every open reads the header and schema (cheap, catches a file that is not a database); the full
- * page-by-page `quick_check` (seconds on a large history) runs only after an unclean shutdown.
+ * page-by-page `quick_check` (seconds on a large history) runs here only after an unclean shutdown.
+ * After a clean one it runs in the background once the window is up (see integrity.ts).
  */
 function passesIntegrityCheck(file: string, thorough: boolean): boolean {
   let probe: DatabaseSync | undefined;
@@ -96,21 +100,22 @@ export function openDatabase(
 ): OpenedDatabase {
   const notices: string[] = [];
   const onDisk = file !== ':memory:';
+  let movedAside: string | null = null;
+  // The user chose a new database after damage: the damaged pair moves aside before opening.
+  if (onDisk) applyStartFresh(file);
   if (onDisk && existsSync(file) && !passesIntegrityCheck(file, existsSync(openMarker(file)))) {
-    const aside = `${file}.damaged-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
-    copyFileSync(file, aside);
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (existsSync(file + suffix)) renameSync(file + suffix, `${aside}${suffix}.orig`);
-    }
+    // Moved, not copied: the file and its WAL stay together as a pair that opens as it was.
+    movedAside = asideName(file, now);
+    movePairAside(file, movedAside);
     notices.push(
-      `Your database failed its integrity check. It was kept at ${aside} and a new, empty one was started.`,
+      `Your database failed its integrity check. It was kept at ${movedAside} and a new, empty one was started.`,
     );
   }
   const db = new DatabaseSync(file);
   configure(db);
   migrate(db, migrations);
   if (onDisk) writeFileSync(openMarker(file), String(now));
-  return { db, notices };
+  return { db, notices, movedAside };
 }
 
 /** A clean close: the next start can skip the full integrity check. */

@@ -26,7 +26,9 @@ export interface HostOptions {
 
 export interface Host {
   bridge: Bridge;
-  services: Services;
+  readonly services: Services;
+  /** The background integrity check started with the services. */
+  integrityChecked: Promise<unknown>;
   mock: MockProvider | null;
   dataDir: string;
   demoThreadId: string | null;
@@ -44,39 +46,63 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     onSenderGone: (senderId) => services?.closeWindow(senderId),
   });
   const mock = options.demo ? await startMockProvider({ port: options.mockPort }) : null;
-  services = await createServices({
-    dataDir,
-    secretStore: new KeytarSecretStore({
-      service: options.keychainService ?? `llm-desk-test-${randomBytes(6).toString('hex')}`,
-    }),
-    fetch: globalThis.fetch,
-    openExternal:
-      options.openExternal ??
-      (async () => {
-        throw new Error('The browser build cannot open the system browser; open the printed URL yourself.');
-      }),
-    events: bridge.sink,
-    shell: 'browser',
-    version: 'dev',
-    platform: process.platform,
-    // The same bundled worker the app uses (built by scripts/build.mjs), so search leaves the event loop here too.
-    searchWorkerFile: existsSync(WORKER) ? WORKER : null,
-    log: (message, error) => console.error(`[services] ${message}`, error ?? ''),
+  const secretStore = new KeytarSecretStore({
+    service: options.keychainService ?? `llm-desk-test-${randomBytes(6).toString('hex')}`,
   });
+  const build = () =>
+    createServices({
+      dataDir,
+      secretStore,
+      fetch: globalThis.fetch,
+      openExternal:
+        options.openExternal ??
+        (async () => {
+          throw new Error('The browser build cannot open the system browser; open the printed URL yourself.');
+        }),
+      events: bridge.sink,
+      shell: 'browser',
+      version: 'dev',
+      platform: process.platform,
+      // The same bundled worker the app uses (built by scripts/build.mjs), so search leaves the event loop here too.
+      searchWorkerFile: existsSync(WORKER) ? WORKER : null,
+      log: (message, error) => console.error(`[services] ${message}`, error ?? ''),
+      // "Start a new database" after damage: the browser build restarts its services in place.
+      restart: () => {
+        // After the handler has answered: the page reloads onto the new services.
+        restarting = new Promise((resolve) => setImmediate(resolve)).then(restartServices);
+        return true;
+      },
+    });
+  let restarting: Promise<void> = Promise.resolve();
+  const restartServices = async () => {
+    const old = services;
+    services = null;
+    await old?.close();
+    services = await build();
+    bridge.setHandlers(services.handlers);
+    void services.database.check();
+  };
+  services = await build();
   bridge.setHandlers(services.handlers);
+  // As in the app: the full integrity check runs in the background once the page can show.
+  const firstCheck = services.database.check();
   // A demo data directory that is opened again (e.g. after a crash) keeps what it has.
   const fresh = (await call(services.handlers, 'providers:list', {})).length === 0;
   const demo = mock && fresh ? await seedDemo(services.handlers, mock) : null;
-  const running = services;
   return {
     bridge,
-    services: running,
+    get services(): Services {
+      if (!services) throw new Error('the test bridge is restarting its services');
+      return services;
+    },
+    integrityChecked: firstCheck,
     mock,
     dataDir,
     demoThreadId: demo?.threadId ?? null,
     close: async () => {
       await bridge.close();
-      await running.close();
+      await restarting;
+      await services?.close();
       await mock?.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

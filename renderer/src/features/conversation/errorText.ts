@@ -67,6 +67,11 @@ const BY_CODE: Record<ErrorCode, ErrorExplanation> = {
     hint: 'Unlock the keychain, then retry.',
     fix: null,
   },
+  database_damaged: {
+    title: 'Not saved: the database is damaged',
+    hint: 'The banner at the top says where its copy is kept and how to start a new database.',
+    fix: null,
+  },
   internal: {
     title: 'Something went wrong in the app',
     hint: 'Retry; if it keeps happening, restart the app.',

@@ -8,6 +8,7 @@ import { UsageScreen } from '../usage/UsageScreen';
 import { useStore } from '../../store';
 import { installBenchHooks } from '../../bench/hooks';
 import { warmUpMarkdown } from '../../markdown/warmup';
+import { DatabaseDamage } from './DatabaseDamage';
 import { NavRail } from './NavRail';
 import { SearchPalette } from './SearchPalette';
 import { ShortcutsSheet } from './ShortcutsSheet';
@@ -58,6 +59,7 @@ export function App() {
       {searchOpen ? <SearchPalette /> : null}
       {shortcutsOpen ? <ShortcutsSheet /> : null}
       <ToastView />
+      <DatabaseDamage />
     </div>
   );
 }

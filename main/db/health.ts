@@ -1,0 +1,91 @@
+import { join, dirname } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseStatus, SalvagedTable } from '../contract';
+import { AppFailure } from '../contract';
+import { DatabaseGuard, damageMessage, requestStartFresh, type DamageReport } from './damage';
+import type { Migration } from './database';
+import { checkIntegrity } from './integrity';
+import { saveReadable } from './salvage';
+
+export interface DatabaseHealthDeps {
+  file: string;
+  raw: DatabaseSync;
+  migrations: readonly Migration[];
+  /** Tells every window: the damage event and a notice. */
+  onDamage: (status: DatabaseStatus) => void;
+  /** Restarts the app (Electron relaunches; the test bridge rebuilds its services); false if it cannot. */
+  restart: () => boolean;
+  now: () => number;
+}
+
+/**
+ * The database's health for the whole app: the guarded connection every service uses, the
+ * background integrity check, and the two ways on from damage (save what can be read, start anew).
+ */
+export class DatabaseHealth {
+  private readonly guard: DatabaseGuard;
+  private checked = false;
+  private savedCopy: string | null = null;
+
+  constructor(private readonly deps: DatabaseHealthDeps) {
+    this.guard = new DatabaseGuard(deps.file, deps.raw, () => deps.onDamage(this.status()), deps.now);
+  }
+
+  /** The connection services use: any corruption it meets is reported and writing stops. */
+  get db(): DatabaseSync {
+    return this.guard.db;
+  }
+
+  get damage(): DamageReport | null {
+    return this.guard.damage;
+  }
+
+  status(): DatabaseStatus {
+    const damage = this.guard.damage;
+    if (damage)
+      return {
+        state: 'damaged',
+        message: damageMessage(damage),
+        aside: damage.aside,
+        savedCopy: this.savedCopy,
+      };
+    return { state: this.checked ? 'ok' : 'unchecked', message: null, aside: null, savedCopy: null };
+  }
+
+  /** Runs `quick_check` in a worker; meant for after first paint, never on the start's critical path. */
+  async check(): Promise<DatabaseStatus> {
+    if (this.deps.file === ':memory:' || this.guard.damage) return this.status();
+    const result = await checkIntegrity(this.deps.file);
+    if (!result.ok) this.guard.markDamaged(`integrity check: ${result.problems.slice(0, 3).join('; ')}`);
+    else if (result.ran) this.checked = true;
+    return this.status();
+  }
+
+  saveReadable(): { file: string; tables: SalvagedTable[] } {
+    const damage = this.requireDamage();
+    const file = join(
+      dirname(this.deps.file),
+      `readable-${damage.aside.slice(damage.aside.lastIndexOf('.damaged-') + 9)}.sqlite`,
+    );
+    const tables = saveReadable(this.deps.raw, file, this.deps.migrations);
+    this.savedCopy = file;
+    return { file, tables };
+  }
+
+  startFresh(keep: 'nothing' | 'readable'): { restarting: boolean } {
+    const damage = this.requireDamage();
+    if (keep === 'readable' && !this.savedCopy)
+      throw new AppFailure('invalid_request', 'Save what can be read first, then start from it.');
+    requestStartFresh(this.deps.file, {
+      aside: damage.aside,
+      replacement: keep === 'readable' ? this.savedCopy : null,
+    });
+    return { restarting: this.deps.restart() };
+  }
+
+  private requireDamage(): DamageReport {
+    const damage = this.guard.damage;
+    if (!damage) throw new AppFailure('invalid_request', 'The database is not damaged.');
+    return damage;
+  }
+}
