@@ -6,13 +6,15 @@ import { createServices, type Services } from './services';
 import { KeytarSecretStore } from './secrets/secretStore';
 import { readSetting, writeSetting } from './settings';
 import { isLoopbackHttpUrl, isSafeExternalUrl } from './navigation';
-import { createMainWindow, WindowState } from './window';
+import { createMainWindow, guardWebContents, WindowState } from './window';
 
 // Lifecycle only: services are built in services.ts, windows in window.ts.
 const log = (message: string, error?: unknown) => console.error(`[main] ${message}`, error ?? '');
 
 registerAppScheme();
 app.enableSandbox();
+// Every web contents, not just the main window's: no navigation, windows, webviews or permissions.
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -27,6 +29,10 @@ if (!app.requestSingleInstanceLock()) {
       writeSetting(db, 'window.state', state),
     );
     const senderId = window.webContents.id;
+    // The full integrity check waits until the window has painted, and runs in a worker.
+    window.once('ready-to-show', () => {
+      void services?.database.check();
+    });
     window.on('closed', () => {
       services?.closeWindow(senderId);
       window = null;
@@ -57,6 +63,12 @@ if (!app.requestSingleInstanceLock()) {
       platform: process.platform,
       searchWorkerFile: join(__dirname, 'searchWorker.cjs'),
       log,
+      // After the user chose a new database: the next start swaps the damaged file out.
+      restart: () => {
+        app.relaunch();
+        app.quit();
+        return true;
+      },
     });
     registerIpc(services.handlers, log);
     open();

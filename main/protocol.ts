@@ -22,7 +22,14 @@ export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir) + sep;
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed %-sequence is the request's fault: answer it, never throw inside the handler.
+      return new Response('bad request', { status: 400 });
+    }
+    const file = normalize(join(rendererDir, path));
     if (url.host !== 'llm-desk' || !file.startsWith(root)) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);

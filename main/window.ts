@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, shell } from 'electron';
+import { BrowserWindow, screen, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { APP_ORIGIN, isAppUrl, isSafeExternalUrl } from './navigation';
@@ -24,6 +24,34 @@ function visible(state: WindowState): WindowState {
       ({ workArea: a }) => x < a.x + a.width && x + width > a.x && y < a.y + a.height && y + height > a.y,
     );
   return onScreen ? state : { width, height, maximized: state.maximized };
+}
+
+const guarded = new WeakSet<WebContents>();
+
+/**
+ * Navigation, new windows, <webview> and permissions for any web contents: the main window's and
+ * any a future feature (or a compromised page) creates, via `web-contents-created` in index.ts.
+ */
+export function guardWebContents(contents: WebContents): void {
+  if (guarded.has(contents)) return;
+  guarded.add(contents);
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  const session = contents.session;
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }
 
 /** The one place window security is decided: every window the app opens comes from here. */
@@ -63,19 +91,7 @@ export function createMainWindow(
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
 
-  const contents = window.webContents;
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  guardWebContents(window.webContents);
 
   const save = () => {
     if (window.isDestroyed()) return;

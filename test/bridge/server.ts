@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '../../main/contract';
 import { dispatch } from '../../main/ipc/dispatch';
@@ -21,7 +21,11 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-const COOKIE = 'bridge_token';
+/**
+ * Cookies ignore ports: two bridges on 127.0.0.1 would overwrite each other's token under one
+ * name, so each bridge names its cookie after its port.
+ */
+const cookieName = (port: number) => `bridge_token_${port}`;
 
 export interface BridgeOptions {
   rendererDir: string;
@@ -48,9 +52,18 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | null {
-  const match = /(?:^|;\s*)bridge_token=([A-Za-z0-9_-]+)/.exec(req.headers.cookie ?? '');
-  return match?.[1] ?? null;
+function cookieToken(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return null;
+}
+
+/** Inside `root` or `root` itself: `/out/renderer` must not admit `/out/renderer-secret`. */
+function within(root: string, file: string): boolean {
+  const base = normalize(root).replace(/[\\/]+$/, '');
+  return file === base || file.startsWith(base + sep);
 }
 
 async function readBody(req: IncomingMessage, limit = 64 * 1024 * 1024): Promise<string> {
@@ -73,12 +86,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let handlers: Handlers | null = null;
   const sockets = new Map<number, WebSocket>();
+  // A page names its window by a secret it got on its own event socket, never by a number it
+  // picks: a guessed id must not receive (or abort) another page's streams.
+  const senderKeys = new Map<string, number>();
   let nextSender = 1;
   let origin = '';
+  let cookie = cookieName(0);
 
   const authorized = (req: IncomingMessage, url: URL): boolean => {
     const given =
-      url.searchParams.get('token') ?? req.headers['x-bridge-token']?.toString() ?? cookieToken(req);
+      url.searchParams.get('token') ?? req.headers['x-bridge-token']?.toString() ?? cookieToken(req, cookie);
     return given !== null && sameSecret(given, token);
   };
   const fromOwnOrigin = (req: IncomingMessage): boolean =>
@@ -109,14 +126,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       'content-security-policy': contentSecurityPolicy({ connect: [`'self'`, `ws://${url.host}`] }),
     };
     if (url.searchParams.has('token'))
-      headers['set-cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      headers['set-cookie'] = `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     res.writeHead(200, headers);
     res.end(withShim);
   };
 
   const serveFile = async (res: ServerResponse, path: string) => {
     const file = normalize(join(options.rendererDir, path));
-    if (!file.startsWith(normalize(options.rendererDir))) return send(res, 404, 'not found');
+    if (!within(options.rendererDir, file)) return send(res, 404, 'not found');
     try {
       const body = await readFile(file);
       res.writeHead(200, {
@@ -138,7 +155,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (req.method === 'POST' && url.pathname.startsWith('/__bridge/invoke/')) {
         if (!handlers) return send(res, 503, 'services are starting');
         const channel = decodeURIComponent(url.pathname.slice('/__bridge/invoke/'.length));
-        const senderId = Number(req.headers['x-bridge-sender']);
+        const senderId = senderKeys.get(req.headers['x-bridge-sender']?.toString() ?? '') ?? 0;
         let payload: unknown;
         try {
           payload = JSON.parse(await readBody(req));
@@ -150,9 +167,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
             'application/json',
           );
         }
-        const result = await dispatch(handlers, channel, payload, {
-          senderId: Number.isInteger(senderId) ? senderId : 0,
-        });
+        const result = await dispatch(handlers, channel, payload, { senderId });
         return send(res, 200, JSON.stringify(result), 'application/json');
       }
       if (req.method !== 'GET') return send(res, 405, 'method not allowed');
@@ -165,7 +180,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         });
         return res.end(body);
       }
-      return serveFile(res, decodeURIComponent(url.pathname));
+      let path: string;
+      try {
+        path = decodeURIComponent(url.pathname);
+      } catch {
+        return send(res, 400, 'malformed %-escape in the path');
+      }
+      return serveFile(res, path);
     })().catch((error: unknown) => send(res, 500, error instanceof Error ? error.message : 'bridge failure'));
   });
 
@@ -179,10 +200,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const senderId = nextSender++;
+      const senderKey = randomBytes(18).toString('base64url');
       sockets.set(senderId, ws);
-      ws.send(JSON.stringify({ type: 'hello', senderId }));
+      senderKeys.set(senderKey, senderId);
+      ws.send(JSON.stringify({ type: 'hello', senderKey }));
       ws.on('close', () => {
         sockets.delete(senderId);
+        senderKeys.delete(senderKey);
         options.onSenderGone?.(senderId);
       });
     });
@@ -191,6 +215,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  cookie = cookieName(port);
 
   const emit = (ws: WebSocket | undefined, event: EventName, payload: unknown) => {
     if (ws && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));

@@ -6,18 +6,19 @@ import type { EventName } from '../../main/contract';
 type Listener = (payload: unknown) => void;
 
 const listeners = new Map<EventName, Set<Listener>>();
-let senderId: number | null = null;
-let ready: Promise<number> | null = null;
+let senderKey: string | null = null;
+let ready: Promise<string> | null = null;
 
-function connect(): Promise<number> {
-  ready ??= new Promise<number>((resolve, reject) => {
+function connect(): Promise<string> {
+  ready ??= new Promise<string>((resolve, reject) => {
     const socket = new WebSocket(`ws://${location.host}/__bridge/events`);
     socket.addEventListener('message', (message: MessageEvent<string>) => {
       const data = JSON.parse(message.data) as
-        { type: 'hello'; senderId: number } | { type: 'event'; event: EventName; payload: unknown };
+        { type: 'hello'; senderKey: string } | { type: 'event'; event: EventName; payload: unknown };
       if (data.type === 'hello') {
-        senderId = data.senderId;
-        resolve(data.senderId);
+        // The bridge's secret for this page's socket: calls carry it so streams come back here.
+        senderKey = data.senderKey;
+        resolve(data.senderKey);
         return;
       }
       for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
@@ -25,17 +26,17 @@ function connect(): Promise<number> {
     socket.addEventListener('error', () => reject(new Error('test bridge: event socket failed')));
     socket.addEventListener('close', () => {
       ready = null;
-      senderId = null;
+      senderKey = null;
     });
   });
   return ready;
 }
 
 async function invoke(channel: string, input: unknown): Promise<unknown> {
-  const sender = senderId ?? (await connect());
+  const sender = senderKey ?? (await connect());
   const response = await fetch(`/__bridge/invoke/${encodeURIComponent(channel)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-bridge-sender': String(sender) },
+    headers: { 'content-type': 'application/json', 'x-bridge-sender': sender },
     body: JSON.stringify(input ?? {}),
     credentials: 'same-origin',
   });
