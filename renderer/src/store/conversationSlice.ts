@@ -18,6 +18,7 @@ import {
   streamOfThread,
 } from '../features/conversation/streamReducer';
 import { THREAD_WINDOW } from '../../../main/contract';
+import { flushPendingEdits, trackSave } from './pendingEdits';
 import type { SliceCreator } from './types';
 
 export type { StreamInfo, RetryNotice } from '../features/conversation/streamReducer';
@@ -180,6 +181,17 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     return true;
   };
 
+  /**
+   * Every request reads the thread's settings in main: edits still waiting in the panel are saved
+   * first, and an edit that cannot be sent as shown stops the request with its reason.
+   */
+  const settled = async (threadId: string, what: string): Promise<boolean> => {
+    const problem = await flushPendingEdits(threadId);
+    if (problem === null) return true;
+    fail(what, { code: 'invalid_request', message: problem });
+    return false;
+  };
+
   const messageOf = (threadId: string, id: string): Message | undefined =>
     findMessage(get().details[threadId]?.messages, id);
 
@@ -283,6 +295,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     },
 
     send: async (threadId, content) =>
+      (await settled(threadId, 'Could not send')) &&
       applySent(threadId, await api.chat.send({ threadId, content }), 'Could not send'),
 
     stop: async (threadId) => {
@@ -296,10 +309,12 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     },
 
     regenerate: async (threadId, messageId) => {
+      if (!(await settled(threadId, 'Could not regenerate'))) return;
       applySent(threadId, await api.chat.regenerate({ threadId, messageId }), 'Could not regenerate');
     },
 
     continueMessage: async (threadId, messageId) => {
+      if (!(await settled(threadId, 'Could not continue'))) return;
       applySent(threadId, await api.chat.continue({ threadId, messageId }), 'Could not continue');
     },
 
@@ -361,7 +376,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     setEditing: (editingMessageId) => set({ editingMessageId }),
 
     updateSettings: async (threadId, settings) => {
-      const result = await api.threads.update({ id: threadId, settings });
+      const result = await trackSave(threadId, api.threads.update({ id: threadId, settings }));
       if (!result.ok) return result.error;
       get().patchThread(result.value);
       return null;

@@ -12,7 +12,7 @@ import { useParamsDraft } from './useParamsDraft';
 
 /** Every request parameter of the thread, grouped; anything left unset is not sent. */
 export function ParamsSection({ threadId }: { threadId: string }) {
-  const { draft, errors, saveError, change, reset, apply, current } = useParamsDraft(threadId);
+  const { draft, errors, saveError, change, reset, apply, current, setUnsendable } = useParamsDraft(threadId);
   const setNumber = (key: NumberKey) => (value: string) =>
     change((d) => ({ ...d, numbers: { ...d.numbers, [key]: value } }));
   const setBool = (key: BoolKey) => (value: boolean | null) =>
@@ -82,7 +82,11 @@ export function ParamsSection({ threadId }: { threadId: string }) {
         <StopParam value={draft.stop} error={errors.stop} onChange={set('stop')} />
         <div className="param param-wide">
           <span className="param-name mono">response_format</span>
-          <ResponseFormatEditor value={draft.responseFormat} onChange={set('responseFormat')} />
+          <ResponseFormatEditor
+            value={draft.responseFormat}
+            onChange={set('responseFormat')}
+            onUnsendable={setUnsendable}
+          />
           {errors.response_format ? <p className="field-error">{errors.response_format}</p> : null}
         </div>
       </ParamGroup>

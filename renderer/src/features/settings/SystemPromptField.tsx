@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from '../../store';
+import { registerFlusher } from '../../store/pendingEdits';
 
 const SAVE_DELAY_MS = 500;
 
-/** The thread's system prompt, saved as you type (debounced) and when you leave the field. */
+/** The thread's system prompt, saved as you type (debounced), when you leave the field and before a send. */
 export function SystemPromptField({ threadId }: { threadId: string }) {
   const id = useId();
   const stored = useStore((s) => s.details[threadId]?.thread.settings.systemPrompt ?? '');
@@ -19,16 +20,30 @@ export function SystemPromptField({ threadId }: { threadId: string }) {
     setSynced(stored);
   }
 
+  const save = useCallback(
+    async (value: string): Promise<string | null> => {
+      latest.current = { text: value, dirty: false };
+      setDirty(false);
+      setSynced(value);
+      const failure = await updateSettings(threadId, { systemPrompt: value });
+      setError(failure ? failure.message : null);
+      return failure ? `system prompt: ${failure.message}` : null;
+    },
+    [threadId, updateSettings],
+  );
+
   useEffect(() => {
     latest.current = { text, dirty };
     if (!dirty) return;
-    const timer = window.setTimeout(() => {
-      setDirty(false);
-      setSynced(text);
-      void updateSettings(threadId, { systemPrompt: text }).then((e) => setError(e ? e.message : null));
-    }, SAVE_DELAY_MS);
+    const timer = window.setTimeout(() => void save(text), SAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [text, dirty, threadId, updateSettings]);
+  }, [text, dirty, save]);
+
+  // A send saves what is typed here first, so the request carries it.
+  useEffect(
+    () => registerFlusher(threadId, async () => (latest.current.dirty ? save(latest.current.text) : null)),
+    [threadId, save],
+  );
 
   useEffect(
     () => () => {
@@ -46,6 +61,7 @@ export function SystemPromptField({ threadId }: { threadId: string }) {
         placeholder="How the assistant should behave in this thread (sent first, as the system message)."
         value={text}
         onChange={(e) => {
+          latest.current = { text: e.target.value, dirty: true };
           setText(e.target.value);
           setDirty(true);
         }}

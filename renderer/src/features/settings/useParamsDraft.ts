@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatParams } from '../../../../main/contract';
 import { useStore } from '../../store';
+import { registerFlusher } from '../../store/pendingEdits';
 import type { FieldKey, ParamsDraft } from './paramsModel';
 import {
   checkDraft,
@@ -24,6 +25,8 @@ export interface ParamsDraftHandle {
   apply(params: ChatParams): void;
   /** What would be saved now: the stored params with the valid edits. */
   current(): ChatParams;
+  /** An editor reports that what it shows cannot be sent yet (null once it can). */
+  setUnsendable(reason: string | null): void;
 }
 
 /**
@@ -40,6 +43,8 @@ export function useParamsDraft(threadId: string): ParamsDraftHandle {
   const [serverErrors, setServerErrors] = useState<Partial<Record<FieldKey, string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const pending = useRef<{ draft: ParamsDraft; dirty: boolean }>({ draft, dirty });
+  /** Why a field outside the draft (the response schema editor) cannot be sent as shown. */
+  const unsendable = useRef<string | null>(null);
 
   const storedKey = managedKey(stored);
   if (!dirty && storedKey !== syncedKey) {
@@ -50,15 +55,15 @@ export function useParamsDraft(threadId: string): ParamsDraftHandle {
   const check = useMemo(() => checkDraft(draft), [draft]);
 
   const save = useCallback(
-    async (toSave: ParamsDraft) => {
+    async (toSave: ParamsDraft): Promise<string | null> => {
       const latest = useStore.getState().details[threadId]?.thread.settings.params ?? NO_PARAMS;
       const next = mergeParams(latest, checkDraft(toSave));
-      if (JSON.stringify(next) === JSON.stringify(latest)) return;
+      if (JSON.stringify(next) === JSON.stringify(latest)) return null;
       const error = await updateSettings(threadId, { params: next });
       if (!error) {
         setServerErrors({});
         setSaveError(null);
-        return;
+        return null;
       }
       const byField = errorsFromIssues(error.detail?.issues ?? []);
       const field = error.detail?.field;
@@ -66,27 +71,52 @@ export function useParamsDraft(threadId: string): ParamsDraftHandle {
         byField[field as FieldKey] = `${field}: ${error.message}`;
       setServerErrors(byField);
       setSaveError(Object.keys(byField).length === 0 ? error.message : null);
+      return Object.values(byField)[0] ?? error.message;
     },
     [threadId, updateSettings],
+  );
+
+  const syncTo = useCallback(
+    (toSave: ParamsDraft) =>
+      setSyncedKey(
+        managedKey(
+          mergeParams(
+            useStore.getState().details[threadId]?.thread.settings.params ?? NO_PARAMS,
+            checkDraft(toSave),
+          ),
+        ),
+      ),
+    [threadId],
   );
 
   useEffect(() => {
     pending.current = { draft, dirty };
     if (!dirty) return;
     const timer = window.setTimeout(() => {
+      pending.current = { draft, dirty: false };
       setDirty(false);
-      setSyncedKey(
-        managedKey(
-          mergeParams(
-            useStore.getState().details[threadId]?.thread.settings.params ?? NO_PARAMS,
-            checkDraft(draft),
-          ),
-        ),
-      );
+      syncTo(draft);
       void save(draft);
     }, SAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [draft, dirty, save, threadId]);
+  }, [draft, dirty, save, syncTo]);
+
+  // Send saves what is still waiting, and refuses while a field shows a value it cannot send.
+  useEffect(
+    () =>
+      registerFlusher(threadId, async () => {
+        const { draft: shown, dirty: waiting } = pending.current;
+        const invalid = Object.values(checkDraft(shown).errors)[0];
+        if (invalid !== undefined) return invalid;
+        if (unsendable.current !== null) return unsendable.current;
+        if (!waiting) return null;
+        pending.current = { draft: shown, dirty: false };
+        setDirty(false);
+        syncTo(shown);
+        return save(shown);
+      }),
+    [threadId, save, syncTo],
+  );
 
   // Leaving the thread (or closing the panel) saves what is still waiting.
   useEffect(
@@ -97,7 +127,10 @@ export function useParamsDraft(threadId: string): ParamsDraftHandle {
   );
 
   const change = useCallback((update: (d: ParamsDraft) => ParamsDraft) => {
-    setDraft(update);
+    // Computed here, not in a state updater, so a Send in the same tick sees the edit.
+    const next = update(pending.current.draft);
+    pending.current = { draft: next, dirty: true };
+    setDraft(next);
     setDirty(true);
     setServerErrors({});
   }, []);
@@ -110,5 +143,8 @@ export function useParamsDraft(threadId: string): ParamsDraftHandle {
     reset: () => change(() => emptyDraft()),
     apply: (params) => change(() => draftFromParams(params)),
     current: () => mergeParams(stored, check),
+    setUnsendable: useCallback((reason: string | null) => {
+      unsendable.current = reason;
+    }, []),
   };
 }

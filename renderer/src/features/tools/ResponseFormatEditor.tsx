@@ -50,7 +50,7 @@ export function ResponseFormatEditor({ value, onChange, onUnsendable }: Response
     onUnsendable?.(null);
     setKind(kindOf(value));
     setDraft(draftOf(value));
-  }, [value]);
+  }, [value, onUnsendable]);
 
   const apply = (nextKind: FormatKind, nextDraft: SchemaFormatDraft) => {
     setKind(nextKind);
