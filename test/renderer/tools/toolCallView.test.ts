@@ -72,9 +72,30 @@ describe('viewing tool calls', () => {
     expect(views[3]?.state).toBe('incomplete');
   });
 
-  it('falls back to the library when the request body is unknown', () => {
+  it('judges nothing against the library as it is now when no request was stored', () => {
     const views = viewToolCalls(assistant, null, library, []);
-    expect(views.map((v) => v.known)).toEqual([true, true, false, true]);
+    expect(views.map((v) => [v.known, v.state])).toEqual([
+      [true, 'unchecked'],
+      [true, 'unchecked'],
+      [true, 'unparsable'],
+      [true, 'unparsable'],
+    ]);
+  });
+
+  it('keeps judging against the tools that were sent after the library changes', () => {
+    const sent = toolsFromRequestBody(
+      JSON.stringify({
+        tools: [{ type: 'function', function: { name: 'get_weather', parameters: weatherSchema } }],
+      }),
+    );
+    const renamed = library.map((t) => ({ ...t, name: 'renamed', parameters: { type: 'object' } }));
+    const views = viewToolCalls(assistant, sent, renamed, [assistant]);
+    expect(views.map((v) => [v.known, v.state])).toEqual([
+      [true, 'valid'],
+      [true, 'invalid'],
+      [false, 'unparsable'],
+      [true, 'unparsable'],
+    ]);
   });
 
   it('finds answers among the messages below the call, not in other branches', () => {
@@ -87,7 +108,12 @@ describe('viewing tool calls', () => {
 });
 
 describe('answering', () => {
-  const views = viewToolCalls(assistant, null, library, []);
+  const sent = toolsFromRequestBody(
+    JSON.stringify({
+      tools: [{ type: 'function', function: { name: 'get_weather', parameters: weatherSchema } }],
+    }),
+  );
+  const views = viewToolCalls(assistant, sent, library, []);
 
   it('starts unknown and broken calls on an error answer', () => {
     expect(initialAnswer(views[2]!)).toEqual({ kind: 'error', text: 'Unknown function "launch"' });
@@ -117,7 +143,7 @@ describe('answering', () => {
 
   it('skips calls that were already answered', () => {
     const t1 = message({ id: 't1', role: 'tool', parentId: 'a1', toolCallId: 'c1', content: 'sunny' });
-    const answered = viewToolCalls(assistant, null, library, [assistant, t1]);
+    const answered = viewToolCalls(assistant, sent, library, [assistant, t1]);
     const outcome = buildResults(answered, {
       c2: { kind: 'text', text: 'x' },
       c4: { kind: 'text', text: 'y' },

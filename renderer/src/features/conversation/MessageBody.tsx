@@ -2,9 +2,9 @@ import type { Message } from '../../../../main/contract';
 import { MarkdownView } from '../../markdown/MarkdownView';
 import { StreamingMarkdown } from '../../markdown/StreamingMarkdown';
 import { hasStreamingView } from '../../markdown/streamingCache';
-import { useStore } from '../../store';
 import { TokenView } from '../logprobs/TokenView';
 import { StructuredAnswer } from '../structured/StructuredAnswer';
+import { sentFormat } from '../structured/sentRequest';
 
 interface Props {
   threadId: string;
@@ -12,9 +12,12 @@ interface Props {
   showTokens: boolean;
 }
 
-/** What a message says: your text as typed, answers as markdown, JSON answers checked, or tokens. */
-export function MessageBody({ threadId, message, showTokens }: Props) {
-  const format = useStore((s) => s.details[threadId]?.thread.settings.params.response_format);
+/**
+ * What a message says: your text as typed, answers as markdown, JSON answers checked against the
+ * format their own request asked for (not the thread's current one), or tokens.
+ */
+export function MessageBody({ message, showTokens }: Props) {
+  const format = message.role === 'assistant' ? sentFormat(message) : null;
   if (message.role !== 'assistant') {
     if (message.content === '') return null;
     return (

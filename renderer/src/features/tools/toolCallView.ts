@@ -77,8 +77,9 @@ function checkArguments(text: string, schema: Record<string, unknown> | null, st
 }
 
 /**
- * Everything the tool-calls block shows for one assistant message. The schema comes from the
- * request as sent when it is known (what the model actually saw), else from the library.
+ * Everything the tool-calls block shows for one assistant message. Calls are judged against the
+ * tools stored with the message's request (what the model actually saw), never the library as it
+ * is now: when no request was stored, calls are shown unchecked.
  */
 export function viewToolCalls(
   message: Message,
@@ -91,15 +92,12 @@ export function viewToolCalls(
   return (message.toolCalls ?? []).map((call) => {
     const name = call.function.name;
     const sent = sentTools?.find((t) => t.name === name);
-    const fromLibrary = library.find((t) => t.name === name);
-    const known = sentTools !== null ? sent !== undefined : fromLibrary !== undefined;
-    const schema = known ? (sent?.parameters ?? fromLibrary?.parameters ?? null) : null;
     return {
       id: call.id,
       name,
-      known,
-      ...checkArguments(call.function.arguments, schema, streaming),
-      cannedResult: fromLibrary?.cannedResult ?? null,
+      known: sentTools === null || sent !== undefined,
+      ...checkArguments(call.function.arguments, sent?.parameters ?? null, streaming),
+      cannedResult: library.find((t) => t.name === name)?.cannedResult ?? null,
       answer: answers.get(call.id) ?? null,
     };
   });
