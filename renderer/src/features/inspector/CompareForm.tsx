@@ -36,7 +36,7 @@ export function CompareForm({
     if (!ready || busy) return;
     setBusy(true);
     setError(null);
-    // The re-run becomes the thread's newest branch; pin the original so this tab keeps showing it.
+    // Pin the original so this tab keeps showing it beside its re-runs.
     selectMessage(message.id);
     const request =
       change === 'param' && parsed.ok

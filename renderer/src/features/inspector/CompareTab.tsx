@@ -48,14 +48,21 @@ export function CompareTab({ threadId }: { threadId: string }) {
               Clear
             </button>
           </div>
-          <CompareView original={message} runs={runs} layout="stacked" />
+          <CompareView threadId={threadId} original={message} runs={runs} layout="stacked" />
           {wide ? (
-            <CompareView original={message} runs={runs} layout="wide" onClose={() => setWide(false)} />
+            <CompareView
+              threadId={threadId}
+              original={message}
+              runs={runs}
+              layout="wide"
+              onClose={() => setWide(false)}
+            />
           ) : null}
         </>
       ) : (
         <p className="field-hint">
-          Each re-run sends the same messages with your one change; the original answer stays as it is.
+          Each re-run sends the same messages with your one change. The conversation stays on the original
+          until you pick “Continue with this” on a re-run.
         </p>
       )}
     </div>

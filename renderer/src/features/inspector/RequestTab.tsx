@@ -30,7 +30,11 @@ export function RequestTab({ threadId }: { threadId: string }) {
         <>
           <RequestBodySection body={meta.requestBody} url={meta.url} />
           <CurlSection meta={meta} />
-          <ResponseSection meta={meta} />
+          {message.status === 'streaming' ? (
+            <p className="field-hint">Waiting for the response to finish…</p>
+          ) : (
+            <ResponseSection meta={meta} />
+          )}
         </>
       )}
       <RawEventsSection message={message} />
