@@ -1,0 +1,159 @@
+// The Electron shell without the Electron binary: main's built bundle (out/main/index.cjs) runs
+// under Node against a typed stand-in for `electron`, with its real database, keychain and
+// services, and the test checks what the shell decides: handlers, window options, app://, guards.
+import { existsSync, mkdtempSync, rmSync, watch } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames } from '../../main/contract';
+import { contentSecurityPolicy } from '../../main/csp';
+import { createElectronStub, FakeBrowserWindow, FakeWebContents, type ElectronStub } from './electronStub';
+
+const BUNDLE = join(process.cwd(), 'out/main/index.cjs');
+const built = existsSync(BUNDLE) && existsSync(join(process.cwd(), 'out/renderer/index.html'));
+if (!built)
+  console.log('shell: SKIPPED: run `node scripts/build.mjs` first (npm test builds before testing)');
+
+const navigation = (url: string) => {
+  let prevented = false;
+  return { event: { url, preventDefault: () => void (prevented = true) }, prevented: () => prevented };
+};
+
+describe.skipIf(!built)('the Electron shell, loaded under Node with a stand-in electron module', () => {
+  const userData = mkdtempSync(join(tmpdir(), 'llm-desk-shell-'));
+  let stub: ElectronStub;
+  let window: FakeBrowserWindow;
+
+  beforeAll(async () => {
+    stub = createElectronStub(userData);
+    const load = createRequire(BUNDLE);
+    const electronId = load.resolve('electron');
+    const injected = new Module(electronId);
+    injected.filename = electronId;
+    injected.loaded = true;
+    injected.exports = stub.module;
+    load.cache[electronId] = injected;
+
+    // Main's start must neither throw nor reject: the window appears once services are up.
+    let failed: (error: unknown) => void = () => {};
+    const failure = new Promise<never>((_, reject) => (failed = reject));
+    process.once('unhandledRejection', failed);
+    load(BUNDLE);
+    expect(stub.app.sandboxed).toBe(true);
+    stub.app.becomeReady();
+    window = await Promise.race([stub.firstWindow, failure]);
+    process.off('unhandledRejection', failed);
+  }, 30_000);
+
+  afterAll(async () => {
+    // A clean quit closes the database, which removes its open marker.
+    const marker = join(userData, 'llm-desk.sqlite.open');
+    const closed = new Promise<void>((resolve) => {
+      const watcher = watch(userData, () => {
+        if (!existsSync(marker)) {
+          watcher.close();
+          resolve();
+        }
+      });
+    });
+    stub.app.quit();
+    if (existsSync(marker)) await closed;
+    delete createRequire(BUNDLE).cache[BUNDLE];
+    rmSync(userData, { recursive: true, force: true });
+  });
+
+  it('registers exactly one handler for every contract channel', () => {
+    expect([...stub.ipcHandlers.keys()].sort()).toEqual([...channelNames].sort());
+  });
+
+  it('answers calls from its own page and refuses a frame that is not it', async () => {
+    const handler = stub.ipcHandlers.get('app:info');
+    const sender = window.webContents;
+    const own = await handler?.({ sender, senderFrame: sender.mainFrame } as never, {});
+    expect(own).toMatchObject({ ok: true, value: { shell: 'electron' } });
+    const iframe = { url: 'app://llm-desk/index.html' };
+    const foreign = await handler?.({ sender, senderFrame: iframe } as never, {});
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('creates the window with the hardened options and loads only app://', () => {
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+    });
+    expect(existsSync(String(window.options.webPreferences?.preload))).toBe(true);
+    expect(window.loaded).toBe('app://llm-desk/index.html');
+    expect(stub.privileged).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+  });
+
+  it('serves app:// with the CSP header and refuses traversal and malformed escapes', async () => {
+    const serve = stub.protocolHandlers.get('app');
+    if (!serve) throw new Error('no app:// handler');
+    const get = (url: string) => Promise.resolve(serve(new Request(url)));
+    const index = await get('app://llm-desk/index.html');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(index.headers.get('content-security-policy')).toContain(`connect-src 'none'`);
+    expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+    for (const url of [
+      'app://x/../../etc/passwd',
+      'app://llm-desk/../../etc/passwd',
+      'app://llm-desk/%2e%2e/%2e%2e/etc/passwd',
+      'app://llm-desk/..%2f..%2f..%2fetc%2fpasswd',
+      'app://llm-desk/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    ]) {
+      const response = await get(url);
+      expect({ url, status: response.status }).toEqual({ url, status: 404 });
+      expect(await response.text()).not.toContain('root:');
+    }
+    expect((await get('app://llm-desk/%E0%A4%A')).status).toBe(400);
+  });
+
+  it('denies navigation away, window.open, webviews and permissions, in any web contents', async () => {
+    // The main window's contents, and one a future feature might create.
+    const later = new FakeWebContents();
+    stub.app.emit('web-contents-created', {}, later);
+    for (const contents of [window.webContents, later]) {
+      const away = navigation('https://example.com/');
+      contents.emit('will-navigate', away.event, away.event.url);
+      expect(away.prevented()).toBe(true);
+      const frame = navigation('https://example.com/');
+      contents.emit('will-frame-navigate', frame.event);
+      expect(frame.prevented()).toBe(true);
+      const redirect = navigation('https://example.com/');
+      contents.emit('will-redirect', redirect.event, redirect.event.url);
+      expect(redirect.prevented()).toBe(true);
+      const home = navigation('app://llm-desk/index.html');
+      contents.emit('will-navigate', home.event, home.event.url);
+      expect(home.prevented()).toBe(false);
+      const webview = navigation('');
+      contents.emit('will-attach-webview', webview.event, {}, {});
+      expect(webview.prevented()).toBe(true);
+
+      expect(contents.openHandler?.({ url: 'https://example.com/' } as never)).toEqual({ action: 'deny' });
+      expect(contents.openHandler?.({ url: 'file:///etc/passwd' } as never)).toEqual({ action: 'deny' });
+      const granted = await new Promise<boolean>((resolve) =>
+        contents.session.requestHandler?.(contents as never, 'media', resolve, {} as never),
+      );
+      expect(granted).toBe(false);
+      expect(contents.session.checkHandler?.(null, 'geolocation', 'https://example.com', {} as never)).toBe(
+        false,
+      );
+    }
+    // Only the safe https: link went to the system browser; the file: one never did.
+    expect(stub.opened.filter((url) => url.startsWith('file:'))).toEqual([]);
+  });
+});
