@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../main/contract';
 import { contentSecurityPolicy } from '../../main/csp';
-import { createElectronStub, FakeBrowserWindow, FakeWebContents, type ElectronStub } from './electronStub';
+import {
+  createElectronStub,
+  type FakeBrowserWindow,
+  FakeWebContents,
+  type ElectronStub,
+} from './electronStub';
 
 const BUNDLE = join(process.cwd(), 'out/main/index.cjs');
 const built = existsSync(BUNDLE) && existsSync(join(process.cwd(), 'out/renderer/index.html'));
