@@ -78,7 +78,7 @@ describe('providers and the scope-filtered model list', () => {
     await page.getByLabel('Replace access token').fill(mintJwt({ scopes: ['llm-all'] }));
     await page.getByRole('button', { name: 'Replace' }).click();
     await page.getByTestId('credential-status').getByText('llm-all').waitFor();
-    await page.getByRole('button', { name: '↻ Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await expect
       .poll(() => modelIds(page, 'Confidential'))
       .toEqual(expect.arrayContaining(['phala/gpt-oss-120b', 'openai/gpt-4o-mini']));
@@ -87,7 +87,7 @@ describe('providers and the scope-filtered model list', () => {
     await page.getByLabel('Replace access token').fill(mintJwt({ scopes: ['llm-confidential'] }));
     await page.getByRole('button', { name: 'Replace' }).click();
     await page.getByTestId('credential-status').getByText('llm-confidential').waitFor();
-    await page.getByRole('button', { name: '↻ Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await page.getByRole('button', { name: /hidden models? and why/ }).click();
     const hidden = page.getByRole('listitem', { name: 'openai/gpt-4o-mini' });
     await expect.poll(() => hidden.textContent()).toContain('needs llm-other');

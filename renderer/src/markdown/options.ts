@@ -30,7 +30,8 @@ function buildOptions(code: (text: string, lang: string | undefined) => string):
         return `<a href="${escapeHtml(href)}" data-md-link=""${titleAttr}>${label}</a>`;
       },
       image({ href, text }: Tokens.Image) {
-        const label = `🖼 ${escapeHtml(text || 'image')}`;
+        // Words, not an emoji: without an emoji font it drew as an empty box.
+        const label = `Image: ${escapeHtml(text || 'untitled')}`;
         if (!SAFE_HREF.test(href)) return label;
         return `<a href="${escapeHtml(href)}" data-md-link="" class="md-image-link">${label}</a>`;
       },

@@ -1,3 +1,4 @@
+import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useStore } from '../../store';
 import type { BranchInfo } from './branches';
 
@@ -21,7 +22,7 @@ export function BranchSwitcher({ threadId, branch }: { threadId: string; branch:
         disabled={branch.prevId === null}
         onClick={() => go(branch.prevId)}
       >
-        ‹
+        <ChevronLeft size={14} />
       </button>
       <span className="num branch-pos">
         {branch.index + 1}/{branch.count}
@@ -33,7 +34,7 @@ export function BranchSwitcher({ threadId, branch }: { threadId: string; branch:
         disabled={branch.nextId === null}
         onClick={() => go(branch.nextId)}
       >
-        ›
+        <ChevronRight size={14} />
       </button>
     </span>
   );

@@ -1,3 +1,4 @@
+import { Square } from 'lucide-react';
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
@@ -49,6 +50,12 @@ export function Composer({ threadId }: { threadId: string }) {
       e.preventDefault();
       s.scrollToMessage(threadId, last.id, false);
       s.setEditing(last.id);
+      // A new editor takes focus as it mounts; one left open earlier needs to be handed it.
+      requestAnimationFrame(() =>
+        document
+          .querySelector<HTMLTextAreaElement>(`[data-message-id="${CSS.escape(last.id)}"] .msg-editor-input`)
+          ?.focus(),
+      );
     }
   };
 
@@ -92,7 +99,8 @@ export function Composer({ threadId }: { threadId: string }) {
             aria-label="Stop"
             onClick={() => void stop(threadId)}
           >
-            ■ Stop
+            <Square size={12} fill="currentColor" />
+            Stop
           </button>
         ) : (
           <button

@@ -1,3 +1,4 @@
+import { ChevronDown } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { api } from '../../bridge/api';
@@ -71,7 +72,8 @@ export function ExportMenu({ threadId }: { threadId: string }) {
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
       >
-        Export ▾
+        Export
+        <ChevronDown size={14} />
       </button>
       {open ? (
         <div

@@ -1,3 +1,4 @@
+import { Check } from 'lucide-react';
 import type { PickerEntry } from './pickerModel';
 import { formatContextLength } from './capabilities';
 import { CapabilityIcons } from './CapabilityIcons';
@@ -34,7 +35,7 @@ export function ModelPickerOption({ id, entry, active, current, showProvider, on
       }}
     >
       <span className="models-option-check" aria-hidden="true">
-        {current ? '✓' : ''}
+        {current ? <Check size={14} /> : null}
       </span>
       <span className="models-option-name mono">{model.id}</span>
       {showProvider ? <span className="models-option-provider">{entry.providerName}</span> : null}

@@ -1,3 +1,4 @@
+import { RefreshCw } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import type { Provider } from '../../../../main/contract';
 import { useStore } from '../../store';
@@ -62,7 +63,8 @@ export function ModelsPanel({ provider }: { provider: Provider }) {
           disabled={loading || !canFetch}
           onClick={() => void loadModels(provider.id, true)}
         >
-          ↻ Refresh
+          <RefreshCw size={14} />
+          Refresh
         </button>
       </header>
       {!canFetch ? (

@@ -1,3 +1,4 @@
+import { TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
 
 interface Props {
@@ -21,7 +22,8 @@ export function FormField({ id, label, error, warning, hint, children }: Props) 
         </span>
       ) : warning ? (
         <span id={`${id}-msg`} className="field-hint providers-warning">
-          ⚠ {warning}
+          <TriangleAlert size={12} className="providers-warning-icon" />
+          {warning}
         </span>
       ) : hint ? (
         <span id={`${id}-msg`} className="field-hint">

@@ -1,3 +1,4 @@
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useState } from 'react';
 import type { Provider } from '../../../../main/contract';
 import { credentialView } from './credential';
@@ -81,7 +82,7 @@ export function ProviderList({ providers, selectedId, onSelect, onReorder }: Pro
                 disabled={index === 0}
                 onClick={() => move(p.id, -1)}
               >
-                ↑
+                <ArrowUp />
               </button>
               <button
                 type="button"
@@ -90,7 +91,7 @@ export function ProviderList({ providers, selectedId, onSelect, onReorder }: Pro
                 disabled={index === providers.length - 1}
                 onClick={() => move(p.id, 1)}
               >
-                ↓
+                <ArrowDown />
               </button>
             </span>
           </li>

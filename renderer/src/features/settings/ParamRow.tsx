@@ -1,3 +1,5 @@
+import { X } from 'lucide-react';
+import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 
 interface Props {
@@ -12,6 +14,20 @@ interface Props {
   children: ReactNode;
 }
 
+/**
+ * A parameter name that may wrap after `_` or `.` (frequency_ / penalty) rather than be cut short
+ * with an ellipsis: the name is what the user types into the API, so all of it must show.
+ */
+function BreakableName({ name }: { name: string }) {
+  const parts = name.split(/(?<=[_.])/u);
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 ? <wbr /> : null}
+    </Fragment>
+  ));
+}
+
 /** One parameter: its API name, the control, a clear button when set (unset = not sent), its error. */
 export function ParamRow({ name, htmlFor, hint, error, isSet, onClear, stacked = false, children }: Props) {
   return (
@@ -20,7 +36,7 @@ export function ParamRow({ name, htmlFor, hint, error, isSet, onClear, stacked =
     >
       <div className="param-line">
         <label className="param-name mono" htmlFor={htmlFor} title={`${name}: ${hint}`}>
-          {name}
+          <BreakableName name={name} />
         </label>
         <div className="param-control">{children}</div>
         <button
@@ -31,7 +47,7 @@ export function ParamRow({ name, htmlFor, hint, error, isSet, onClear, stacked =
           disabled={!isSet}
           onClick={onClear}
         >
-          ×
+          <X size={14} />
         </button>
       </div>
       {error ? (

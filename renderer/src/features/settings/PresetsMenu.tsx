@@ -1,3 +1,4 @@
+import { ChevronDown } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { ChatParams, ParamPreset } from '../../../../main/contract';
 import { api } from '../../bridge/api';
@@ -56,7 +57,8 @@ export function PresetsMenu({ onApply, current }: Props) {
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
       >
-        Presets ▾
+        Presets
+        <ChevronDown size={14} />
       </button>
       {open ? (
         <div

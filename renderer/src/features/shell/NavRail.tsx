@@ -1,11 +1,14 @@
+import type { LucideIcon } from 'lucide-react';
+import { ChartColumn, KeyRound, MessagesSquare, Wrench } from 'lucide-react';
 import type { Screen } from '../../store/uiSlice';
 import { useStore } from '../../store';
 
-const ITEMS: { screen: Screen; label: string; glyph: string }[] = [
-  { screen: 'chat', label: 'Chats', glyph: '💬' },
-  { screen: 'providers', label: 'Providers', glyph: '🔑' },
-  { screen: 'tools', label: 'Tools', glyph: '🛠' },
-  { screen: 'usage', label: 'Usage', glyph: '📊' },
+// SVG icons, not emoji: a machine without an emoji font drew those as empty boxes.
+const ITEMS: { screen: Screen; label: string; Icon: LucideIcon }[] = [
+  { screen: 'chat', label: 'Chats', Icon: MessagesSquare },
+  { screen: 'providers', label: 'Providers', Icon: KeyRound },
+  { screen: 'tools', label: 'Tools', Icon: Wrench },
+  { screen: 'usage', label: 'Usage', Icon: ChartColumn },
 ];
 
 export function NavRail() {
@@ -23,7 +26,7 @@ export function NavRail() {
           title={item.label}
           onClick={() => setScreen(item.screen)}
         >
-          <span aria-hidden="true">{item.glyph}</span>
+          <item.Icon size={20} />
           <span className="nav-label">{item.label}</span>
         </button>
       ))}

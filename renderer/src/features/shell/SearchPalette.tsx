@@ -1,3 +1,4 @@
+import { Search } from 'lucide-react';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../../main/contract';
@@ -58,9 +59,7 @@ export function SearchPalette() {
   return (
     <Modal label="Search threads" onClose={() => setOpen(false)} className="search" testId="search-palette">
       <div className="search-bar">
-        <span aria-hidden="true" className="search-icon">
-          ⌕
-        </span>
+        <Search className="search-icon" size={18} />
         <input
           className="search-input"
           type="search"

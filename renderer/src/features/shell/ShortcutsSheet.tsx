@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useStore } from '../../store';
 import { Keys } from './Keys';
 import { Modal } from './Modal';
@@ -17,7 +18,7 @@ export function ShortcutsSheet() {
           aria-label="Close"
           onClick={() => close(false)}
         >
-          ✕
+          <X />
         </button>
       </div>
       <table className="shortcuts-table">

@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useEffect } from 'react';
 import type { Toast } from '../../store/uiSlice';
 
@@ -40,7 +41,7 @@ export function ToastItem({ toast, onDismiss }: Props) {
         aria-label="Dismiss"
         onClick={() => onDismiss(toast.id)}
       >
-        ✕
+        <X />
       </button>
     </div>
   );

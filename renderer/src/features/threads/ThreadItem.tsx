@@ -1,3 +1,4 @@
+import { Ellipsis, Pin } from 'lucide-react';
 import { memo, useCallback, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ThreadSummary } from '../../../../main/contract';
@@ -72,11 +73,7 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
           onKeyDown={onKeyDown}
         >
           <span className="thread-title">
-            {thread.pinned ? (
-              <span className="thread-pin" aria-label="Pinned" title="Pinned">
-                ●
-              </span>
-            ) : null}
+            {thread.pinned ? <Pin className="thread-pin" size={12} aria-label="Pinned" role="img" /> : null}
             {thread.title}
           </span>
           <span className="thread-meta">
@@ -96,7 +93,7 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
           tabIndex={-1}
           onClick={() => setMenuOpen((o) => !o)}
         >
-          ⋯
+          <Ellipsis />
         </button>
       ) : null}
       {menuOpen ? <ThreadMenu thread={thread} onClose={closeMenu} /> : null}
