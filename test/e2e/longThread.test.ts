@@ -63,7 +63,10 @@ describe('a thread of a thousand messages', () => {
     // A fresh window: nothing of the long thread in memory.
     await page.reload();
     await openFirstThread(page);
-    await page.getByRole('button', { name: '+ New' }).click();
+    await page
+      .getByRole('complementary', { name: 'Threads' })
+      .getByRole('button', { name: 'New thread', exact: true })
+      .click();
     await page.keyboard.press('Control+k');
     const palette = page.getByTestId('search-palette');
     await palette.getByRole('combobox', { name: 'Search messages' }).fill('zanzibar');

@@ -2,7 +2,8 @@ import type { Thread, ThreadSettings, ThreadSummary } from '../../../main/contra
 import { api } from '../bridge/api';
 import { buildThreadView } from '../features/conversation/branches';
 import { neighbourThread, sortThreads } from '../features/threads/threadOrder';
-import type { SliceCreator } from './types';
+import { streamOfThread } from '../features/conversation/streamReducer';
+import type { SliceCreator, StoreState } from './types';
 
 export type ThreadsView = 'active' | 'archived';
 
@@ -32,9 +33,15 @@ export interface ThreadsSlice {
   /** Opens the thread `delta` places away in the list. */
   openNeighbour(delta: number): void;
   createThread(settings?: Partial<ThreadSettings>): Promise<string | null>;
+  /**
+   * "New thread": opens an empty thread already in the list rather than adding another, so
+   * pressing it twice (or Ctrl+N after a thread was started) never piles up empty threads.
+   */
+  startNewThread(): Promise<string | null>;
   renameThread(id: string, title: string): Promise<boolean>;
   setRenaming(id: string | null): void;
   setPinned(id: string, pinned: boolean): Promise<void>;
+  /** Archiving says so with an Undo toast, like delete. */
   setArchived(id: string, archived: boolean): Promise<void>;
   /** Soft delete with an Undo toast. */
   deleteThread(id: string): Promise<void>;
@@ -47,6 +54,15 @@ export interface ThreadsSlice {
 }
 
 let scrollNonce = 0;
+
+/** No message yet, none loading, not pinned: what "New thread" may reuse. */
+function isEmptyThread(s: Pick<StoreState, 'details' | 'streams'>, t: ThreadSummary): boolean {
+  if (t.pinned || t.archived) return false;
+  const detail = s.details[t.id];
+  if (detail)
+    return detail.messages.length === 0 && !detail.earlier && streamOfThread(s.streams, t.id) === null;
+  return t.messageCount === 0;
+}
 
 export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
   const fail = (message: string) => get().toast('error', message);
@@ -115,6 +131,15 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
       return thread.id;
     },
 
+    startNewThread: async () => {
+      const s = get();
+      const empty = s.threads.find((t) => isEmptyThread(s, t));
+      if (!empty) return get().createThread();
+      set({ threadsView: 'active' });
+      if (s.currentThreadId !== empty.id) await get().openThread(empty.id);
+      return empty.id;
+    },
+
     renameThread: async (id, title) => {
       const trimmed = title.trim();
       if (trimmed === '' || trimmed === summaryOf(id)?.title) return true;
@@ -145,6 +170,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
       get().toast(
         'info',
         archived ? `Archived “${result.value.title}”` : `Moved “${result.value.title}” back to threads`,
+        { label: 'Undo', run: () => void get().setArchived(id, !archived) },
       );
     },
 

@@ -1,13 +1,12 @@
+import { LucideProvider } from 'lucide-react';
 import { useEffect } from 'react';
-import { ConversationPane } from '../conversation/ConversationPane';
-import { InspectorPane } from '../inspector/InspectorPane';
 import { ProvidersScreen } from '../providers/ProvidersScreen';
-import { ThreadsPane } from '../threads/ThreadsPane';
 import { ToolsScreen } from '../tools/ToolsScreen';
 import { UsageScreen } from '../usage/UsageScreen';
 import { useStore } from '../../store';
 import { installBenchHooks } from '../../bench/hooks';
 import { warmUpMarkdown } from '../../markdown/warmup';
+import { ChatPanes } from './ChatPanes';
 import { DatabaseDamage } from './DatabaseDamage';
 import { NavRail } from './NavRail';
 import { SearchPalette } from './SearchPalette';
@@ -29,7 +28,6 @@ async function bootstrap(): Promise<void> {
 
 export function App() {
   const screen = useStore((s) => s.screen);
-  const inspectorOpen = useStore((s) => s.inspectorOpen);
   const searchOpen = useStore((s) => s.searchOpen);
   const shortcutsOpen = useStore((s) => s.shortcutsOpen);
   useGlobalShortcuts();
@@ -40,26 +38,25 @@ export function App() {
     warmUpMarkdown();
   }, []);
 
+  // One size and weight for every icon; the few that differ say so where they are drawn.
   return (
-    <div className="shell">
-      <NavRail />
-      {screen === 'chat' ? (
-        <div className={inspectorOpen ? 'panes panes-3' : 'panes panes-2'}>
-          <ThreadsPane />
-          <ConversationPane />
-          {inspectorOpen ? <InspectorPane /> : null}
-        </div>
-      ) : (
-        <main className="screen">
-          {screen === 'providers' ? <ProvidersScreen /> : null}
-          {screen === 'tools' ? <ToolsScreen /> : null}
-          {screen === 'usage' ? <UsageScreen /> : null}
-        </main>
-      )}
-      {searchOpen ? <SearchPalette /> : null}
-      {shortcutsOpen ? <ShortcutsSheet /> : null}
-      <ToastView />
-      <DatabaseDamage />
-    </div>
+    <LucideProvider size={16} strokeWidth={1.75}>
+      <div className="shell">
+        <NavRail />
+        {screen === 'chat' ? (
+          <ChatPanes />
+        ) : (
+          <main className="screen">
+            {screen === 'providers' ? <ProvidersScreen /> : null}
+            {screen === 'tools' ? <ToolsScreen /> : null}
+            {screen === 'usage' ? <UsageScreen /> : null}
+          </main>
+        )}
+        {searchOpen ? <SearchPalette /> : null}
+        {shortcutsOpen ? <ShortcutsSheet /> : null}
+        <ToastView />
+        <DatabaseDamage />
+      </div>
+    </LucideProvider>
   );
 }

@@ -12,7 +12,7 @@ export async function newThreadAndFocus(): Promise<void> {
   const state = useStore.getState();
   const focusedBefore = document.activeElement;
   state.setScreen('chat');
-  const id = await state.createThread();
+  const id = await state.startNewThread();
   if (!id) return;
   requestAnimationFrame(() => {
     const now = document.activeElement;

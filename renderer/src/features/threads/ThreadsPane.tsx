@@ -1,6 +1,8 @@
+import { ArrowLeft, Plus, Search } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { Keys } from '../shell/Keys';
+import { keyLabel } from '../shell/platform';
 import { newThreadAndFocus } from '../shell/useGlobalShortcuts';
 import { ThreadList } from './ThreadList';
 import { useClock } from '../../platform/clock';
@@ -27,7 +29,8 @@ export function ThreadsPane() {
       <div className="threads-head">
         {view === 'archived' ? (
           <button type="button" className="btn btn-ghost threads-back" onClick={() => setView('active')}>
-            ← Archived
+            <ArrowLeft />
+            Archived
           </button>
         ) : (
           <h2 className="threads-heading">Threads</h2>
@@ -37,18 +40,20 @@ export function ThreadsPane() {
             type="button"
             className="btn btn-ghost btn-icon"
             aria-label="Search threads"
-            title="Search (Ctrl/⌘ K)"
+            title={`Search (${keyLabel('Mod')} K)`}
             onClick={() => setSearchOpen(true)}
           >
-            ⌕
+            <Search />
           </button>
           <button
             type="button"
             className="btn btn-primary threads-new"
+            aria-label="New thread"
+            title={`New thread (${keyLabel('Mod')} N)`}
             onClick={() => void newThreadAndFocus()}
-            title="New thread"
           >
-            + New
+            <Plus />
+            New
           </button>
         </div>
       </div>
@@ -63,7 +68,10 @@ export function ThreadsPane() {
         ) : loaded ? (
           <div className="threads-empty">
             {view === 'archived' ? (
-              <p>No archived threads. Archive one from its ⋯ menu to tidy the list without deleting it.</p>
+              <p>
+                No archived threads. Archive one from its menu (right-click it) to tidy the list without
+                deleting it.
+              </p>
             ) : (
               <>
                 <p>No threads yet.</p>
