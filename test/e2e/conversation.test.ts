@@ -1,4 +1,4 @@
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
@@ -98,7 +98,10 @@ describe('a conversation, as a user lives in it', () => {
 
   it('finds any message with Ctrl+K and opens its thread at it', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '+ New' }).click();
+    await page
+      .getByRole('complementary', { name: 'Threads' })
+      .getByRole('button', { name: 'New thread', exact: true })
+      .click();
     await page.keyboard.press('Control+k');
     const palette = page.getByTestId('search-palette');
     await palette.getByRole('combobox', { name: 'Search messages' }).fill('pelicans');
@@ -113,7 +116,7 @@ describe('a conversation, as a user lives in it', () => {
 
   it('exports the thread as JSON that names its format and holds every branch', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Export ▾' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     const [download] = (await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('menuitem', { name: 'Export as JSON' }).click(),
@@ -143,5 +146,75 @@ describe('a conversation, as a user lives in it', () => {
     await composer.press('Escape');
     await expect.poll(() => statusOf(page)).toBe('interrupted');
     await page.getByRole('tab', { name: 'Parameters' }).click();
+  });
+});
+
+const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
+
+describe('focus lands where the next keystroke belongs', () => {
+  it('↑ in an empty message box opens your last question in its editor, ready to type', async () => {
+    const { page } = app;
+    await newThreadLike(page, app.host.demoThreadId ?? '', { params: { stream: true } });
+    await send(page, 'What is a pelican?');
+    // A long answer pushes the question far out of view (and out of the rendered window).
+    mock().script({ reply: { content: 'A pelican is a large water bird.\n\n'.repeat(60) } });
+    await send(page, 'Tell me everything');
+    const composer = page.getByTestId('composer');
+    await composer.focus();
+    await composer.press('ArrowUp');
+    const editor = page.getByLabel('Edit your message');
+    await editor.waitFor();
+    await expect.poll(() => isFocused(editor)).toBe(true);
+    expect(await editor.inputValue()).toBe('Tell me everything');
+    await page.keyboard.type(' briefly.');
+    expect(await editor.inputValue()).toBe('Tell me everything briefly.');
+    // Back in the message box with the editor still open: ↑ goes back to it.
+    await composer.click();
+    await composer.press('ArrowUp');
+    await expect.poll(() => isFocused(editor)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isFocused(composer)).toBe(true);
+  });
+
+  it('the model chip in the header opens the model picker; after a pick the cursor is back in the message box', async () => {
+    const { page } = app;
+    await newThreadLike(page, app.host.demoThreadId ?? '');
+    const chip = page.getByRole('main', { name: 'Conversation' }).getByRole('button', { name: /^Model: / });
+    await chip.click();
+    const picker = page.getByTestId('model-picker');
+    await picker.getByRole('combobox', { name: 'Search models' }).fill('qwen-2.5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => picker.count()).toBe(0);
+    await expect.poll(() => chip.textContent()).toContain('phala/qwen-2.5-7b-instruct');
+    await expect.poll(() => isFocused(page.getByTestId('composer'))).toBe(true);
+
+    // Closing without a pick goes back where it came from.
+    await chip.click();
+    await picker.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isFocused(chip)).toBe(true);
+  });
+
+  it('the message actions never cover the usage line, even in side-by-side choices', async () => {
+    const { page } = app;
+    await newThreadLike(page, app.host.demoThreadId ?? '', {
+      params: { stream: true, include_usage: true, n: 2 },
+    });
+    mock().script({ reply: { content: 'Short.' } });
+    await send(page, 'Say something short, twice');
+    const messages = page.getByTestId('choice-group').getByTestId('message');
+    await expect.poll(() => messages.count()).toBe(2);
+    for (const message of await messages.all()) {
+      await message.hover();
+      const actions = message.getByRole('toolbar', { name: 'Message actions' });
+      const usage = message.getByTestId('usage-line');
+      await usage.waitFor();
+      const a = await actions.boundingBox();
+      const u = await usage.boundingBox();
+      if (!a || !u) throw new Error('both are on screen');
+      const apart =
+        a.y + a.height <= u.y || u.y + u.height <= a.y || a.x + a.width <= u.x || u.x + u.width <= a.x;
+      expect(apart).toBe(true);
+    }
   });
 });

@@ -1,17 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { ChevronDown } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
 import { ModelPicker } from './ModelPicker';
+import { usePickerDialog } from './usePickerDialog';
 
 interface Props {
   providerId: string | null;
   model: string | null;
   onChange: (providerId: string, model: string) => void;
+  /** Where focus goes after a pick (Esc always returns it to this button). */
+  afterPick?: () => void;
 }
 
 /** Shows the chosen provider and model; opens the picker on click or Enter and hands the choice back. */
-export function ModelPickerButton({ providerId, model, onChange }: Props) {
-  const [open, setOpen] = useState(false);
+export function ModelPickerButton({ providerId, model, onChange, afterPick }: Props) {
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const picker = usePickerDialog(buttonRef, afterPick);
   const providerName = useStore((s) =>
     providerId === null ? null : (s.providers.find((p) => p.id === providerId)?.name ?? null),
   );
@@ -21,6 +25,8 @@ export function ModelPickerButton({ providerId, model, onChange }: Props) {
       : s.models[providerId]?.models.find((m) => m.id === model),
   );
   const forbidden = info !== undefined && !info.allowed;
+  // The chips' words are part of the name too: what is seen is what a screen reader says.
+  const chips = `${info?.confidential ? ', confidential' : ''}${forbidden ? `, ${info.hiddenReason ?? 'not allowed'}` : ''}`;
   const ensureProvidersSync = useStore((s) => s.ensureProvidersSync);
   const loadModels = useStore((s) => s.loadModels);
   const providerKnown = useStore((s) => providerId !== null && s.providers.some((p) => p.id === providerId));
@@ -34,18 +40,6 @@ export function ModelPickerButton({ providerId, model, onChange }: Props) {
     // Knowing the current model's flags lets the button say "confidential" or why it is not allowed.
     if (providerId !== null && providerKnown && modelsMissing) void loadModels(providerId);
   }, [providerId, providerKnown, modelsMissing, loadModels]);
-  const restoreFocus = useRef(false);
-  // Focus can return only once the modal dialog is gone (while open, the page behind it is inert).
-  useEffect(() => {
-    if (!open && restoreFocus.current) {
-      restoreFocus.current = false;
-      buttonRef.current?.focus();
-    }
-  }, [open]);
-  const close = () => {
-    restoreFocus.current = true;
-    setOpen(false);
-  };
   return (
     <>
       <button
@@ -53,13 +47,13 @@ export function ModelPickerButton({ providerId, model, onChange }: Props) {
         type="button"
         className={`models-picker-button${forbidden ? ' is-forbidden' : ''}`}
         aria-haspopup="dialog"
-        aria-expanded={open}
+        aria-expanded={picker.open}
         aria-label={
           model
-            ? `Model: ${model}${providerName ? ` on ${providerName}` : ''}. Change model`
+            ? `Model: ${model}${providerName ? ` on ${providerName}` : ''}${chips}. Change model`
             : 'Choose a model'
         }
-        onClick={() => setOpen(true)}
+        onClick={picker.show}
       >
         <span className="models-picker-button-text">
           <span className="mono models-picker-button-model">{model ?? 'Choose a model…'}</span>
@@ -67,11 +61,19 @@ export function ModelPickerButton({ providerId, model, onChange }: Props) {
         </span>
         {info?.confidential ? <span className="chip chip-confidential">confidential</span> : null}
         {forbidden ? <span className="chip chip-warn">{info.hiddenReason ?? 'not allowed'}</span> : null}
-        <span aria-hidden="true" className="models-picker-button-caret">
-          ▾
-        </span>
+        <ChevronDown className="models-picker-button-caret" size={14} />
       </button>
-      {open ? <ModelPicker providerId={providerId} model={model} onPick={onChange} onClose={close} /> : null}
+      {picker.open ? (
+        <ModelPicker
+          providerId={providerId}
+          model={model}
+          onPick={(p, m) => {
+            picker.notePicked();
+            onChange(p, m);
+          }}
+          onClose={picker.close}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { useStore } from '../../store';
 import { ModelPickerButton } from '../models/ModelPickerButton';
+import { useSetThreadModel } from '../models/useSetThreadModel';
+import { focusComposer } from '../shell/platform';
 import { ParamsSection } from './ParamsSection';
 import { SystemPromptField } from './SystemPromptField';
 import './settings.css';
@@ -9,8 +11,7 @@ export function ThreadSettingsPanel({ threadId }: { threadId: string }) {
   const providerId = useStore((s) => s.details[threadId]?.thread.settings.providerId ?? null);
   const model = useStore((s) => s.details[threadId]?.thread.settings.model ?? null);
   const loaded = useStore((s) => s.details[threadId] !== undefined);
-  const updateSettings = useStore((s) => s.updateSettings);
-  const toast = useStore((s) => s.toast);
+  const setModel = useSetThreadModel(threadId);
 
   if (!loaded) return <p className="settings-loading">Loading…</p>;
   return (
@@ -20,11 +21,8 @@ export function ThreadSettingsPanel({ threadId }: { threadId: string }) {
         <ModelPickerButton
           providerId={providerId}
           model={model}
-          onChange={(p, m) =>
-            void updateSettings(threadId, { providerId: p, model: m }).then((e) => {
-              if (e) toast('error', `Could not change the model: ${e.message}`);
-            })
-          }
+          onChange={setModel}
+          afterPick={focusComposer}
         />
       </div>
       <SystemPromptField key={`system-${threadId}`} threadId={threadId} />

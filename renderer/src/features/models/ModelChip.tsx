@@ -1,0 +1,56 @@
+import { ChevronDown } from 'lucide-react';
+import { useRef } from 'react';
+import { useStore } from '../../store';
+import { focusComposer } from '../shell/platform';
+import { ModelPicker } from './ModelPicker';
+import { usePickerDialog } from './usePickerDialog';
+import { useSetThreadModel } from './useSetThreadModel';
+
+/**
+ * The thread header's model: opens the model picker right there (not the inspector), and after a
+ * pick puts the cursor back in the message box.
+ */
+export function ModelChip({ threadId }: { threadId: string }) {
+  const providerId = useStore((s) => s.details[threadId]?.thread.settings.providerId ?? null);
+  const model = useStore((s) => s.details[threadId]?.thread.settings.model ?? null);
+  const providerName = useStore((s) =>
+    providerId === null ? null : (s.providers.find((p) => p.id === providerId)?.name ?? null),
+  );
+  const setModel = useSetThreadModel(threadId);
+  const chipRef = useRef<HTMLButtonElement>(null);
+  const picker = usePickerDialog(chipRef, focusComposer);
+
+  return (
+    <>
+      <button
+        ref={chipRef}
+        type="button"
+        className="conv-model"
+        aria-haspopup="dialog"
+        aria-expanded={picker.open}
+        aria-label={
+          model
+            ? `Model: ${model}${providerName ? ` on ${providerName}` : ''}. Change model`
+            : 'Choose a model'
+        }
+        title="Change model"
+        onClick={picker.show}
+      >
+        <span className="mono conv-model-name">{model ?? 'Choose a model'}</span>
+        {providerName ? <span className="conv-model-provider">{providerName}</span> : null}
+        <ChevronDown size={14} className="conv-model-caret" />
+      </button>
+      {picker.open ? (
+        <ModelPicker
+          providerId={providerId}
+          model={model}
+          onPick={(p, m) => {
+            picker.notePicked();
+            setModel(p, m);
+          }}
+          onClose={picker.close}
+        />
+      ) : null}
+    </>
+  );
+}
