@@ -74,7 +74,7 @@ describe('what a re-run sent differently', () => {
 });
 
 describe('figures of a run', () => {
-  it('reads tokens, first-token time, latency and cost from the answer', () => {
+  it('reads tokens, first-token time, latency, cost and credits from the answer', () => {
     const message: Message = {
       ...MESSAGE_DEFAULTS,
       id: 'a',
@@ -89,7 +89,7 @@ describe('figures of a run', () => {
         reasoningTokens: null,
         totalTokens: 17,
         reported: true,
-        creditsConsumed: null,
+        creditsConsumed: 39,
         creditsRemaining: null,
         cost: 0.002,
       },
@@ -110,6 +110,12 @@ describe('figures of a run', () => {
         attempts: 1,
       },
     };
-    expect(runFigures(message)).toEqual({ tokens: 12, firstTokenMs: 250, totalMs: 900, cost: 0.002 });
+    expect(runFigures(message)).toEqual({
+      tokens: 12,
+      firstTokenMs: 250,
+      totalMs: 900,
+      cost: 0.002,
+      credits: 39,
+    });
   });
 });

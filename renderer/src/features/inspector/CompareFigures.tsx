@@ -1,20 +1,23 @@
 import type { Message } from '../../../../main/contract/chat';
-import { formatCost } from '../usage/format';
+import { formatCost, formatCredits } from '../usage/format';
 import type { RunFigures } from './compareDiff';
 import { runFigures } from './compareDiff';
 import { formatDuration } from './responseFacts';
 
-const ROWS: { key: keyof RunFigures; label: string; show(value: number): string }[] = [
-  { key: 'tokens', label: 'tokens', show: (v) => v.toLocaleString() },
-  { key: 'firstTokenMs', label: 'first token', show: formatDuration },
-  { key: 'totalMs', label: 'latency', show: formatDuration },
-  { key: 'cost', label: 'cost', show: (v) => formatCost(v) },
-];
+const dash = (value: number | null, show: (v: number) => string): string =>
+  value === null ? '—' : show(value);
 
-const shown = (row: (typeof ROWS)[number], figures: RunFigures): string => {
-  const value = figures[row.key];
-  return value === null ? '—' : row.show(value);
-};
+const ROWS: { key: string; label: string; read(f: RunFigures): string }[] = [
+  { key: 'tokens', label: 'tokens', read: (f) => dash(f.tokens, (v) => v.toLocaleString()) },
+  { key: 'first', label: 'first token', read: (f) => dash(f.firstTokenMs, formatDuration) },
+  { key: 'latency', label: 'latency', read: (f) => dash(f.totalMs, formatDuration) },
+  // Cost from the price table when the model has a price, else what the provider charged in credits.
+  {
+    key: 'cost',
+    label: 'cost',
+    read: (f) => (f.cost !== null ? formatCost(f.cost) : dash(f.credits, formatCredits)),
+  },
+];
 
 /** Tokens, latency and cost of a re-run beside the original's, in tabular figures. */
 export function CompareFigures({ original, rerun }: { original: Message; rerun: Message }) {
@@ -33,9 +36,9 @@ export function CompareFigures({ original, rerun }: { original: Message; rerun: 
         {ROWS.map((row) => (
           <tr key={row.key}>
             <th scope="row">{row.label}</th>
-            <td>{shown(row, before)}</td>
-            <td className={shown(row, before) !== shown(row, after) ? 'is-changed' : undefined}>
-              {shown(row, after)}
+            <td>{row.read(before)}</td>
+            <td className={row.read(before) !== row.read(after) ? 'is-changed' : undefined}>
+              {row.read(after)}
             </td>
           </tr>
         ))}

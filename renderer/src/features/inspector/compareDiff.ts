@@ -121,12 +121,15 @@ export function requestChanges(
   return changes;
 }
 
-/** The figures a comparison lines up: tokens, time to first token, total time and cost. */
+/** The figures a comparison lines up: tokens, time to first token, total time, cost and credits. */
 export interface RunFigures {
   tokens: number | null;
   firstTokenMs: number | null;
   totalMs: number | null;
+  /** From the price table; null when the model has no price. */
   cost: number | null;
+  /** What the provider charged in credits (`X-Credits-*`), when it says. */
+  credits: number | null;
 }
 
 export function runFigures(message: Message): RunFigures {
@@ -137,5 +140,6 @@ export function runFigures(message: Message): RunFigures {
     firstTokenMs: sent !== null && t?.firstTokenAt != null ? t.firstTokenAt - sent : null,
     totalMs: sent !== null && t?.endedAt != null ? t.endedAt - sent : null,
     cost: message.usage?.cost ?? null,
+    credits: message.usage?.creditsConsumed ?? null,
   };
 }
