@@ -3,6 +3,7 @@ import type { AppError } from '../../../main/contract/errors';
 import { api } from '../bridge/api';
 import type { CompareRun } from '../features/inspector/compare';
 import { applyCompareEvent } from '../features/inspector/compare';
+import { flushPendingEdits } from './pendingEdits';
 import type { SliceCreator } from './types';
 
 export type InspectorTab = 'parameters' | 'tools' | 'request' | 'compare';
@@ -37,6 +38,9 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set) => ({
   setInspectorTab: (inspectorTab) => set({ inspectorTab }),
 
   runCompare: async (request) => {
+    // A re-run reads the thread's settings too: what the panel shows is saved first.
+    const problem = await flushPendingEdits(request.threadId);
+    if (problem !== null) return { code: 'invalid_request', message: problem };
     // Listen before asking: the stream's first events can arrive before the reply does.
     let streamId: string | null = null;
     const early: StreamEvent[] = [];

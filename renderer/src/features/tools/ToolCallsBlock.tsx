@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { Message } from '../../../../main/contract/chat';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
+import { flushPendingEdits } from '../../store/pendingEdits';
 import { ToolCallCard } from './ToolCallCard';
 import type { CallAnswer } from './toolCallView';
 import { buildResults, initialAnswer, toolsFromRequestBody, viewToolCalls } from './toolCallView';
@@ -43,6 +44,13 @@ export function ToolCallsBlock({ message }: { message: Message }) {
     if (!outcome.ok || sending || streaming || open.length === 0) return;
     setSending(true);
     setError(null);
+    // The model goes on with the thread's settings: what the panel shows must be saved first.
+    const problem = await flushPendingEdits(message.threadId);
+    if (problem !== null) {
+      setSending(false);
+      setError(problem);
+      return;
+    }
     const result = await api.chat.answerTools({
       threadId: message.threadId,
       assistantMessageId: message.id,
