@@ -1,80 +1,83 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { match, parseAllowList, readFindings, type Finding } from './allowList';
 
 const run = promisify(execFile);
 const ELECTRON_VERSION = (
   JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }
 ).version;
 
-interface Finding {
-  check: string;
-  file: string;
-  line: number;
-}
-
-/** SARIF, not CSV: the tool writes its CSV header and body as two racing async writes. */
-interface Sarif {
-  runs: {
-    results: {
-      ruleId: string;
-      locations?: {
-        physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } };
-      }[];
-    }[];
-  }[];
-}
-
-function allowList(): { check: string; file: string; why: string }[] {
-  return readFileSync('security/electronegativity-allow.txt', 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() && !line.startsWith('#'))
-    .map((line) => {
-      const [check = '', file = '', why = ''] = line.split('\t');
-      return { check, file, why };
-    });
+/** Copies the app's own code (main incl. preload, the renderer page and sources) and scans it. */
+async function scan(dir: string, change: (dir: string) => void = () => {}): Promise<Finding[]> {
+  cpSync('main', join(dir, 'main'), { recursive: true });
+  cpSync('renderer', join(dir, 'renderer'), { recursive: true });
+  change(dir);
+  const output = join(dir, 'findings.sarif');
+  // The tool always exits 0, so the verdict comes from its report. It runs offline: the one check
+  // that needs the network (Electron releases) is left out; test/security/advisories.test.ts checks
+  // the pinned Electron against a vendored advisory list instead.
+  await run(
+    process.execPath,
+    [
+      '-r',
+      './test/security/offline.cjs',
+      'node_modules/@doyensec/electronegativity/dist/index.js',
+      ...['-i', dir, '-e', ELECTRON_VERSION, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output],
+    ],
+    { timeout: 90_000 },
+  );
+  return readFindings(output, dir);
 }
 
 describe('Electronegativity over the app sources', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'eneg-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const root = mkdtempSync(join(tmpdir(), 'eneg-'));
+  const allowed = parseAllowList(readFileSync('security/electronegativity-allow.txt', 'utf8'));
+  let real: Finding[] = [];
+  let withExtraCalls: Finding[] = [];
 
-  it('reports nothing beyond the justified, checked-in exceptions', async () => {
-    // Only the app's own code: main (incl. preload) and the renderer page and sources.
-    cpSync('main', join(dir, 'main'), { recursive: true });
-    cpSync('renderer', join(dir, 'renderer'), { recursive: true });
-    const output = join(dir, 'findings.sarif');
-    // The tool always exits 0, so the verdict comes from parsing its report. It runs offline:
-    // the one check that needs the network (Electron release advisories) is left out, since
-    // package.json pins the latest Electron anyway.
-    await run(
-      process.execPath,
-      [
-        '-r',
-        './test/security/offline.cjs',
-        'node_modules/@doyensec/electronegativity/dist/index.js',
-        ...['-i', dir, '-e', ELECTRON_VERSION, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output],
-      ],
-      { timeout: 90_000 },
-    );
-    const report = JSON.parse(readFileSync(output, 'utf8')) as Sarif;
-    const findings: Finding[] = (report.runs[0]?.results ?? []).map((r) => {
-      const location = r.locations?.[0]?.physicalLocation;
-      return {
-        check: r.ruleId,
-        file: location?.artifactLocation?.uri ?? '',
-        line: location?.region?.startLine ?? 0,
-      };
-    });
-    expect(findings.length).toBeGreaterThan(0);
-    const allowed = allowList();
-    expect(allowed.every((a) => a.why.length > 20)).toBe(true);
-    const unexplained = findings.filter(
-      (f) => !allowed.some((a) => a.check === f.check && a.file === f.file),
-    );
-    expect(unexplained).toEqual([]);
+  beforeAll(async () => {
+    [real, withExtraCalls] = await Promise.all([
+      scan(join(root, 'real')),
+      scan(join(root, 'changed'), (dir) => {
+        // A new openExternal in a file that already has a justified one, and a second copy of a
+        // justified line elsewhere: neither may ride on the existing entries.
+        appendFileSync(
+          join(dir, 'main/window.ts'),
+          '\nexport const openAnything = (url: string) => shell.openExternal(url);\n',
+        );
+        appendFileSync(
+          join(dir, 'main/index.ts'),
+          '\nexport async function openAgain(url: string) {\n  await shell.openExternal(url);\n}\n',
+        );
+      }),
+    ]);
   }, 120_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reports nothing beyond the justified entries, and every entry still applies', () => {
+    expect(real.length).toBeGreaterThan(0);
+    expect(allowed.every((a) => a.why.length > 20 && a.code.length > 0)).toBe(true);
+    const { unexplained, stale } = match(real, allowed);
+    expect(unexplained).toEqual([]);
+    expect(stale).toEqual([]);
+  });
+
+  it('fails a new openExternal in an already-listed file, matched by its code rather than the file', () => {
+    const { unexplained } = match(withExtraCalls, allowed);
+    expect(unexplained.map((f) => [f.check, f.file, f.code])).toEqual(
+      expect.arrayContaining([
+        [
+          'OPEN_EXTERNAL_JS_CHECK',
+          'main/window.ts',
+          'export const openAnything = (url: string) => shell.openExternal(url);',
+        ],
+        ['OPEN_EXTERNAL_JS_CHECK', 'main/index.ts', 'await shell.openExternal(url);'],
+      ]),
+    );
+    expect(unexplained).toHaveLength(2);
+  });
 });
