@@ -35,6 +35,7 @@ export function MessageBody({ message, showTokens }: Props) {
       <StructuredAnswer
         message={message}
         schema={format.type === 'json_schema' ? format.json_schema.schema : null}
+        schemaName={format.type === 'json_schema' ? format.json_schema.name : null}
       />
     );
   }

@@ -6,8 +6,10 @@ import './structured.css';
 
 interface StructuredAnswerProps {
   message: Message;
-  /** The json_schema the thread asked for; absent for json_object (format only, no check). */
+  /** The json_schema this answer's request sent; absent for json_object (format only, no check). */
   schema: Record<string, unknown> | null | undefined;
+  /** That schema's name, shown so the verdict says what it was judged against. */
+  schemaName?: string | null;
 }
 
 const BADGE: Record<StructuredState, { className: string; text: string }> = {
@@ -19,7 +21,7 @@ const BADGE: Record<StructuredState, { className: string; text: string }> = {
 };
 
 /** A structured-output answer: formatted JSON, a pass/fail badge against the schema, failing paths. */
-export function StructuredAnswer({ message, schema }: StructuredAnswerProps) {
+export function StructuredAnswer({ message, schema, schemaName = null }: StructuredAnswerProps) {
   const view = useMemo(
     () => checkStructured(message.content, schema, message.status),
     [message.content, message.status, schema],
@@ -29,9 +31,18 @@ export function StructuredAnswer({ message, schema }: StructuredAnswerProps) {
   return (
     <div className="structured" data-testid="structured-answer" data-state={view.state}>
       <div className="structured-head">
-        <span className={badge.className} role="status">
+        <span
+          className={badge.className}
+          role="status"
+          title={
+            schemaName
+              ? `Checked against “${schemaName}”, the schema sent with this answer's request`
+              : undefined
+          }
+        >
           {streaming ? 'incomplete · streaming' : badge.text}
         </span>
+        {schemaName && schema ? <span className="structured-schema mono">{schemaName}</span> : null}
         {view.issues.length > 0 ? (
           <span className="structured-count num">
             {view.issues.length} failing path{view.issues.length === 1 ? '' : 's'}
