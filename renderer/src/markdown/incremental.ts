@@ -1,6 +1,7 @@
 import type { Token } from 'marked';
 import type { Links } from './lexer';
-import { definitionsIn, lexMarkdown, normalizeNewlines, sameLinks } from './lexer';
+import { capNesting } from './depth';
+import { definitionsIn, lexMarkdown, normalizeNewlines, prepareSource, sameLinks } from './lexer';
 
 /** Blocks that can no longer change, lexed once and kept: a chunk is what one update settled. */
 export interface StableChunk {
@@ -14,7 +15,7 @@ export interface IncrementalMarkdown {
   readonly chunks: readonly StableChunk[];
   /** The tokens after the last settled block: re-lexed on every update. */
   readonly tail: readonly Token[];
-  /** The text after the last settled block, line endings normalised: what `tail` was lexed from. */
+  /** The text after the last settled block, newlines normalised and nesting capped: what `tail` was lexed from. */
   readonly tailSource: string;
   /** Reference definitions inside the settled chunks. */
   readonly stableLinks: Links;
@@ -59,7 +60,7 @@ function rawLength(tokens: readonly Token[]): number {
 }
 
 function fromScratch(input: string, generation: number): IncrementalMarkdown {
-  const src = normalizeNewlines(input);
+  const src = prepareSource(input);
   const { tokens, links } = lexMarkdown(src);
   const settled = rawLength(tokens) === src.length ? settledCount(tokens, src) : 0;
   const stable = tokens.slice(0, settled);
@@ -88,7 +89,8 @@ export function updateMarkdown(state: IncrementalMarkdown, text: string): Increm
     text.length > state.input.length && !state.input.endsWith('\r') && text.startsWith(state.input);
   if (!grew) return fromScratch(text, state.generation + 1);
 
-  const tailSrc = state.tailSource + normalizeNewlines(text.slice(state.input.length));
+  // The tail starts at a line, so capping it alone caps as the whole would (depth.ts).
+  const tailSrc = capNesting(state.tailSource + normalizeNewlines(text.slice(state.input.length)));
   const { tokens, links } = lexMarkdown(tailSrc, state.stableLinks);
   // A definition that appeared (or changed) in the tail can turn text in settled blocks into links.
   if (!sameLinks(links, state.usedLinks) || rawLength(tokens) !== tailSrc.length) {

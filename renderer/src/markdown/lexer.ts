@@ -1,5 +1,6 @@
 import { Lexer } from 'marked';
 import type { Links, Token, Tokens } from 'marked';
+import { capNesting } from './depth';
 import { markdownOptions } from './options';
 
 export type { Links };
@@ -13,6 +14,11 @@ export interface Lexed {
 /** Line endings the way marked normalises them, so offsets into the text match token `raw`s. */
 export function normalizeNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n|\r/gu, '\n') : text;
+}
+
+/** What is lexed of a message's text: newlines normalised, nesting within the caps (see depth.ts). */
+export function prepareSource(text: string): string {
+  return capNesting(normalizeNewlines(text));
 }
 
 /**

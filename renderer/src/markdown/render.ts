@@ -1,7 +1,7 @@
 import { Parser } from 'marked';
 import type { MarkedOptions, Token, Tokens } from 'marked';
 import { LIVE_HIGHLIGHT_LIMIT, renderCode, renderLiveCode } from './code';
-import { lexMarkdown, normalizeNewlines } from './lexer';
+import { lexMarkdown, prepareSource } from './lexer';
 import { liveMarkdownOptions, markdownOptions } from './options';
 
 /** HTML for a run of block tokens (not yet sanitised). */
@@ -12,7 +12,7 @@ export function renderTokens(tokens: readonly Token[], options: MarkedOptions = 
 
 /** The whole of `text` at once: how a finished message is rendered. */
 export function renderMarkdown(text: string): string {
-  return renderTokens(lexMarkdown(normalizeNewlines(text)).tokens);
+  return renderTokens(lexMarkdown(prepareSource(text)).tokens);
 }
 
 /** A code token whose closing fence has arrived (its last line is a fence and nothing else). */
