@@ -1,4 +1,5 @@
 import type { AppError, AuthKind, ErrorCode } from '../contract';
+import { neededScopes } from '../models/scopeFilter';
 import { retryHint } from './headers';
 import type { ProviderError } from './shapes';
 import { isRec, parseProviderError, str } from './shapes';
@@ -38,11 +39,10 @@ export function providerMessage(bodyText: string): {
   return { message: clip(bodyText) || 'no details given', param: null, error: null };
 }
 
-function scopeFor(ctx: FailureContext, message: string): string | null {
-  const named = message.match(/llm-[a-z]+/g);
-  if (named && named.length > 0) return [...new Set(named)].join(' or ');
+/** What the model needs, from what the app knows about it: a server's wording may list other scopes. */
+function scopeFor(ctx: FailureContext): string | null {
   if (ctx.authKind === 'api-key' || ctx.authKind === 'none') return null;
-  return ctx.confidential ? 'llm-confidential or llm-all' : 'llm-other or llm-all';
+  return neededScopes(ctx.confidential);
 }
 
 export function httpFailure(
@@ -77,7 +77,7 @@ export function httpFailure(
     };
   }
   if (status === 403) {
-    const scope = scopeFor(ctx, said);
+    const scope = scopeFor(ctx);
     if (scope === null) {
       return {
         code: 'scope_denied',
@@ -87,7 +87,7 @@ export function httpFailure(
     }
     return {
       code: 'scope_denied',
-      message: `Your token lacks the scope ${scope} needed for ${ctx.model} ${quoted}. Sign in again with that scope, or pick a model your token allows.`,
+      message: `Your token lacks the scope ${scope} needed for ${ctx.model} ${quoted}. ${ctx.authKind === 'oauth' ? 'Sign in again granting that scope' : 'Paste a token that grants it'}, or pick a model your token allows.`,
       detail: { ...detail, scope },
     };
   }

@@ -31,6 +31,8 @@ export const OAuthConfig = z.object({
   revocationEndpoint: z.string().optional(),
   clientId: z.string().optional(),
   scopes: z.string().default(''),
+  /** RFC 8707 resource indicator: the API the tokens are for, sent on authorize and token requests. */
+  resource: z.string().optional(),
 });
 export type OAuthConfig = z.infer<typeof OAuthConfig>;
 
@@ -149,6 +151,8 @@ export const providerChannels = {
 
 export const providerEvents = {
   'providers:changed': z.object({ providerId: z.string().nullable() }),
+  /** A sign-in could not open a browser: the window shows this address to open or copy. */
+  'providers:signInUrl': z.object({ providerId: z.string(), url: z.string() }),
 };
 
 /**

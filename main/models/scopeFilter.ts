@@ -17,6 +17,31 @@ export interface ScopeVerdict {
 export const scopeFor = (model: Pick<ScopedModel, 'confidential'>): string =>
   model.confidential ? SCOPE_CONFIDENTIAL : SCOPE_OTHER;
 
+/** Exactly what a model needs, in words: "llm-confidential or llm-all" (or "llm-other or llm-all"). */
+export const neededScopes = (confidential: boolean): string =>
+  `${scopeFor({ confidential })} or ${SCOPE_ALL}`;
+
+const LLM_SCOPE = /^llm-/;
+
+/**
+ * The scopes that govern a provider's models. A token that says nothing in the llm-* vocabulary
+ * governs nothing, unless the provider is the confidential service, whose tokens must.
+ */
+export function governingScopes(scopes: string[] | null, confidentialService: boolean): string[] | null {
+  if (scopes === null) return null;
+  return confidentialService || scopes.some((s) => LLM_SCOPE.test(s)) ? scopes : null;
+}
+
+/**
+ * Why a token can use none of the models (so it is not "ready"), naming what is missing; `null`
+ * when at least one kind of model is allowed or the scopes govern nothing.
+ */
+export function noModelAllowed(scopes: readonly string[] | null): string | null {
+  if (scopes === null) return null;
+  if ([SCOPE_ALL, SCOPE_CONFIDENTIAL, SCOPE_OTHER].some((s) => scopes.includes(s))) return null;
+  return `no model can be used: the token lacks ${SCOPE_ALL} (or ${SCOPE_CONFIDENTIAL} for confidential models, ${SCOPE_OTHER} for the others)`;
+}
+
 /**
  * `null` scopes (an API key, or a token without scope claims) allow everything: the server is the
  * authority and the app has nothing to filter by. Otherwise llm-all allows all, llm-confidential

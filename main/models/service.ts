@@ -7,7 +7,7 @@ import type { ProvidersService } from '../providers/service';
 import type { CachedModel } from './modelData';
 import { applyOverrides, knownDefaults, parseModelList } from './modelData';
 import { ModelCache, scopesKey } from './modelCache';
-import { verdict } from './scopeFilter';
+import { governingScopes, SCOPE_ALL, verdict } from './scopeFilter';
 
 export interface ModelsServiceDeps {
   db: DatabaseSync;
@@ -59,10 +59,10 @@ export class ModelsService {
    */
   async scopesOf(providerId: string): Promise<string[] | null> {
     const provider = this.deps.providers.get(providerId);
-    const scopes = await this.deps.providers.scopesOf(providerId);
-    if (scopes === null) return null;
-    if (provider.preset === 'confidential' || scopes.some((s) => LLM_SCOPE.test(s))) return scopes;
-    return null;
+    return governingScopes(
+      await this.deps.providers.scopesOf(providerId),
+      provider.preset === 'confidential',
+    );
   }
 
   private present(provider: Provider, models: readonly CachedModel[], scopes: string[] | null): ModelInfo[] {
@@ -141,7 +141,7 @@ export class ModelsService {
   /** Without an llm-* scope the confidential service refuses everything; name the broadest one. */
   private async missingScope(providerId: string): Promise<string | undefined> {
     const scopes = await this.scopesOf(providerId).catch(() => null);
-    return scopes && !scopes.some((s) => LLM_SCOPE.test(s)) ? 'llm-all' : undefined;
+    return scopes && !scopes.some((s) => LLM_SCOPE.test(s)) ? SCOPE_ALL : undefined;
   }
 
   /**

@@ -13,6 +13,8 @@ export interface OAuthEndpoints {
   revocationEndpoint: string | null;
   /** RFC 9207: the server names itself in the redirect, so a mix-up can be detected. */
   issParameterSupported: boolean;
+  /** What the server's metadata lists, or `null` when it says nothing (or was typed by hand). */
+  scopesSupported: string[] | null;
 }
 
 const Metadata = z.object({
@@ -23,6 +25,7 @@ const Metadata = z.object({
   revocation_endpoint: z.string().optional(),
   code_challenge_methods_supported: z.array(z.string()).optional(),
   authorization_response_iss_parameter_supported: z.boolean().optional(),
+  scopes_supported: z.array(z.string()).optional(),
 });
 
 /** Endpoints receive codes and tokens: https, or plain http only to this machine; no credentials. */
@@ -96,6 +99,7 @@ function fromConfig(config: OAuthConfig | null): OAuthEndpoints | null {
       ? checkEndpoint(config.revocationEndpoint, 'revocation endpoint')
       : null,
     issParameterSupported: false,
+    scopesSupported: null,
   };
 }
 
@@ -155,6 +159,7 @@ export async function resolveEndpoints(
       ),
       revocationEndpoint: pick(config?.revocationEndpoint, meta.revocation_endpoint, 'revocation endpoint'),
       issParameterSupported: meta.authorization_response_iss_parameter_supported === true,
+      scopesSupported: meta.scopes_supported ?? null,
     };
   }
   throw new AppFailure(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppFailure } from '../contract';
 import type { OAuthTokens } from '../providers/credentials';
 import { parseOAuthTokens, serializeOAuthTokens } from '../providers/credentials';
@@ -9,7 +10,24 @@ export interface RefreshTarget {
   providerId: string;
   tokenEndpoint: string | null;
   clientId: string | null;
+  /** RFC 8707 resource indicator, sent again with every refresh. */
+  resource: string | null;
 }
+
+/** Refresh this long before the access token expires, so a request never leaves with a dying token. */
+const REFRESH_BEFORE_MS = 60_000;
+/** …or, for short-lived tokens, when this fraction of the lifetime is left: a 60 s token is not renewed on every request. */
+const REFRESH_FRACTION = 0.25;
+
+/** How long before expiry to refresh: a minute, or a quarter of a shorter lifetime. */
+export function refreshMargin(tokens: Pick<OAuthTokens, 'issuedAt' | 'expiresAt'>): number {
+  if (tokens.issuedAt === null || tokens.expiresAt === null) return REFRESH_BEFORE_MS;
+  const lifetime = tokens.expiresAt - tokens.issuedAt;
+  return lifetime <= 0 ? 0 : Math.min(REFRESH_BEFORE_MS, lifetime * REFRESH_FRACTION);
+}
+
+/** Identifies an access token in memory without keeping it. */
+export const fingerprint = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 /** Two requests that both got a 401 within this window share one refresh. */
 const RECENT_MS = 5_000;
@@ -59,6 +77,7 @@ export class TokenRefresher {
       current.refresh,
       target.clientId,
       this.deps.now(),
+      target.resource,
     );
     await this.deps.secrets.set(target.providerId, serializeOAuthTokens(next));
     this.refreshedAt.set(target.providerId, this.deps.now());

@@ -86,6 +86,7 @@ function toTokens(raw: unknown, url: string, now: number, previousRefresh: strin
         ? now + token.expires_in * 1000
         : null,
     scope: token.scope ?? null,
+    issuedAt: now,
   };
 }
 
@@ -100,6 +101,13 @@ function tokenFailure(
   const said = providerMessageOf(result.text);
   const providerMessage = said === undefined ? undefined : redact(said, secrets);
   const detail = { status: result.response.status, host, ...(providerMessage ? { providerMessage } : {}) };
+  if (code === 'invalid_client') {
+    return new AppFailure(
+      'auth_expired',
+      `${host} no longer knows this app's client id, so the sign-in cannot be renewed. Sign in again.`,
+      { detail },
+    );
+  }
   if (refreshing && (code === 'invalid_grant' || result.response.status === 401)) {
     return new AppFailure(
       'auth_expired',
@@ -118,6 +126,8 @@ export interface CodeExchange {
   verifier: string;
   redirectUri: string;
   clientId: string;
+  /** RFC 8707 resource indicator, when the provider names one. */
+  resource?: string | undefined;
 }
 
 export async function exchangeCode(
@@ -133,6 +143,7 @@ export async function exchangeCode(
     client_id: input.clientId,
     code_verifier: input.verifier,
   });
+  if (input.resource) body.set('resource', input.resource);
   const result = await post(fetch, tokenEndpoint, body, 'application/x-www-form-urlencoded');
   if (!result.response.ok) throw tokenFailure(result, tokenEndpoint, [input.code, input.verifier], false);
   return toTokens(parseJson(result.text), tokenEndpoint, now, null);
@@ -144,9 +155,11 @@ export async function refreshGrant(
   refreshToken: string,
   clientId: string | null,
   now: number,
+  resource: string | null = null,
 ): Promise<OAuthTokens> {
   const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
   if (clientId) body.set('client_id', clientId);
+  if (resource) body.set('resource', resource);
   const result = await post(fetch, tokenEndpoint, body, 'application/x-www-form-urlencoded');
   if (!result.response.ok) throw tokenFailure(result, tokenEndpoint, [refreshToken], true);
   return toTokens(parseJson(result.text), tokenEndpoint, now, refreshToken);
@@ -195,4 +208,30 @@ export async function registerClient(
     );
   }
   return parsed.data.client_id;
+}
+
+/**
+ * Whether the server still knows a client id, asked without side effects: a code exchange with a
+ * code that cannot exist is refused with `invalid_grant` for a known client and `invalid_client`
+ * (RFC 6749 §5.2) for one the server has forgotten. Anything else counts as known.
+ */
+export async function clientForgotten(
+  fetch: FetchLike,
+  tokenEndpoint: string,
+  clientId: string,
+  redirectUri: string,
+): Promise<boolean> {
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: `probe-${clientId.length}-${Date.now()}`,
+    redirect_uri: redirectUri,
+    client_id: clientId,
+    code_verifier: 'x'.repeat(43),
+  });
+  try {
+    const result = await post(fetch, tokenEndpoint, body, 'application/x-www-form-urlencoded');
+    return !result.response.ok && oauthErrorCode(result.text) === 'invalid_client';
+  } catch {
+    return false;
+  }
 }

@@ -1,8 +1,10 @@
 import type { CredentialStatus, OAuthConfig } from '../contract';
 import { AppFailure } from '../contract';
 import { decodeJwt, describeDuration } from '../models/jwt';
-import { TokenRefresher } from '../oauth/refresher';
-import { runSignIn } from '../oauth/signIn';
+import { governingScopes, noModelAllowed } from '../models/scopeFilter';
+import type { RefreshTarget } from '../oauth/refresher';
+import { fingerprint, refreshMargin, TokenRefresher } from '../oauth/refresher';
+import { configAfterSignIn, runSignIn } from '../oauth/signIn';
 import { revokeToken } from '../oauth/tokenClient';
 import type { SecretStore } from '../secrets/secretStore';
 import type { OAuthTokens, SecretFacts } from './credentials';
@@ -13,6 +15,7 @@ import {
   secretFacts,
   serializeOAuthTokens,
 } from './credentials';
+import { HeaderSecrets } from './headerSecrets';
 import type { FetchLike } from './http';
 import type { StoredProvider } from './repo';
 
@@ -20,35 +23,13 @@ export interface CredentialDeps {
   secrets: SecretStore;
   fetch: FetchLike;
   openExternal: (url: string) => Promise<void>;
+  /** No browser could be opened for a sign-in: the user must open this address themselves. */
+  showSignInUrl: (providerId: string, url: string) => void;
   now: () => number;
   signInTimeoutMs: number;
   /** Called when a provider's credential changed outside a direct request (e.g. a background refresh). */
   changed: (providerId: string) => void;
 }
-
-/** The keychain account holding a provider's custom header values (JSON), beside its credential. */
-export const headersAccount = (providerId: string): string => `${providerId}#headers`;
-
-/** Header values an older version kept in the database, still there until they are moved. */
-export function legacyHeaderValues(p: StoredProvider): Record<string, string> {
-  return Object.fromEntries(Object.entries(p.headers).filter(([, value]) => value !== ''));
-}
-
-function parseHeaderValues(text: string | null): Record<string, string> {
-  if (text === null) return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-    return Object.fromEntries(
-      Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-    );
-  } catch {
-    return {};
-  }
-}
-
-/** Refresh this long before the access token expires, so a request never leaves with a dying token. */
-const REFRESH_BEFORE_MS = 60_000;
 
 /**
  * Everything that touches a provider's secret: the keychain entry, the derived status, the
@@ -59,12 +40,16 @@ export class CredentialManager {
   private readonly facts = new Map<string, SecretFacts>();
   private keychainAvailable = true;
   private readonly refresher: TokenRefresher;
+  private readonly headers: HeaderSecrets;
   private readonly signIns = new Map<string, AbortController>();
   /** Providers whose refresh token the server no longer accepts, until the next sign-in or new secret. */
   private readonly refreshRefused = new Set<string>();
+  /** Per provider, the access token a 401 made the app fetch: if that one is refused too, refreshing cannot help. */
+  private readonly renewedAfter401 = new Map<string, string>();
 
   constructor(private readonly deps: CredentialDeps) {
     this.refresher = new TokenRefresher({ fetch: deps.fetch, secrets: deps.secrets, now: deps.now });
+    this.headers = new HeaderSecrets(deps.secrets);
   }
 
   /** Status from what is cached; exact after `status()` or any write for this provider. */
@@ -75,8 +60,12 @@ export class CredentialManager {
       this.keychainAvailable,
       this.deps.now(),
     );
-    if (!status.configured || !this.refreshRefused.has(p.id)) return status;
-    return { ...status, problem: 'your sign-in expired or was revoked: sign in again' };
+    if (!status.configured) return status;
+    if (this.refreshRefused.has(p.id))
+      return { ...status, problem: 'your sign-in expired or was revoked: sign in again' };
+    // Scopes that allow no model at all are not "ready", whatever else is fine about the token.
+    const unusable = noModelAllowed(governingScopes(status.scopes, p.preset === 'confidential'));
+    return status.problem === null && unusable !== null ? { ...status, problem: unusable } : status;
   }
 
   async refreshAvailability(): Promise<boolean> {
@@ -132,6 +121,17 @@ export class CredentialManager {
         'This provider is set to use no authentication. Choose API key, access token or OAuth first.',
       );
     }
+    if (p.authKind === 'jwt') {
+      // A token that cannot be read would replace one that works: refuse it and keep what is saved.
+      const decoded = decodeJwt(value);
+      if (!decoded.ok) {
+        throw new AppFailure(
+          'invalid_request',
+          `That access token can't be used: ${decoded.problem}. The saved token was kept.`,
+          { detail: { field: 'secret' } },
+        );
+      }
+    }
     if (p.authKind !== 'oauth') return this.store(p, value);
     // A pasted access token for an OAuth provider works until it expires; it cannot be refreshed.
     const decoded = decodeJwt(value);
@@ -140,6 +140,7 @@ export class CredentialManager {
       refresh: null,
       expiresAt: decoded.ok ? decoded.claims.expiresAt : null,
       scope: null,
+      issuedAt: null,
     };
     return this.store(p, serializeOAuthTokens(tokens));
   }
@@ -174,6 +175,7 @@ export class CredentialManager {
   forget(providerId: string): void {
     this.facts.delete(providerId);
     this.refreshRefused.delete(providerId);
+    this.renewedAfter401.delete(providerId);
   }
 
   async signIn(
@@ -200,25 +202,13 @@ export class CredentialManager {
         {
           fetch: this.deps.fetch,
           openExternal: this.deps.openExternal,
+          showUrl: (url) => this.deps.showSignInUrl(p.id, url),
           now: this.deps.now,
           timeoutMs: this.deps.signInTimeoutMs,
         },
         { config: p.oauth, baseUrl: p.baseUrl, signal: abort.signal },
       );
-      const { endpoints } = outcome;
-      const saved = saveOAuth({
-        scopes: p.oauth?.scopes ?? '',
-        ...(endpoints.issuer
-          ? { issuer: endpoints.issuer }
-          : p.oauth?.issuer
-            ? { issuer: p.oauth.issuer }
-            : {}),
-        authorizationEndpoint: endpoints.authorizationEndpoint,
-        tokenEndpoint: endpoints.tokenEndpoint,
-        ...(endpoints.registrationEndpoint ? { registrationEndpoint: endpoints.registrationEndpoint } : {}),
-        ...(endpoints.revocationEndpoint ? { revocationEndpoint: endpoints.revocationEndpoint } : {}),
-        clientId: outcome.clientId,
-      });
+      const saved = saveOAuth(configAfterSignIn(p.oauth, outcome));
       return await this.store(saved, serializeOAuthTokens(outcome.tokens));
     } finally {
       if (this.signIns.get(p.id) === abort) this.signIns.delete(p.id);
@@ -248,8 +238,9 @@ export class CredentialManager {
     if (!tokens)
       throw new AppFailure('auth_missing', `The saved sign-in for ${p.name} is unreadable. Sign in again.`);
     const now = this.deps.now();
-    if (tokens.expiresAt === null || tokens.expiresAt - now > REFRESH_BEFORE_MS) return tokens.access;
-    if (tokens.refresh) {
+    if (tokens.expiresAt === null || tokens.expiresAt - now > refreshMargin(tokens)) return tokens.access;
+    // A refused refresh token is not tried again on every request: the status says "sign in again".
+    if (tokens.refresh && !this.refreshRefused.has(p.id)) {
       try {
         return (await this.refreshNow(p)).access;
       } catch (error) {
@@ -261,7 +252,9 @@ export class CredentialManager {
     if (tokens.expiresAt > now) return tokens.access;
     throw new AppFailure(
       'auth_expired',
-      `The access token for ${p.name} expired ${describeDuration(now - tokens.expiresAt)} ago. Paste a new token or sign in again.`,
+      this.refreshRefused.has(p.id)
+        ? `Your sign-in to ${p.name} expired or was revoked, and ${p.name} refused to renew it. Sign in again.`
+        : `The access token for ${p.name} expired ${describeDuration(now - tokens.expiresAt)} ago. Paste a new token or sign in again.`,
     );
   }
 
@@ -279,46 +272,26 @@ export class CredentialManager {
     }
   }
 
-  private refreshTarget(p: StoredProvider): {
-    providerId: string;
-    tokenEndpoint: string | null;
-    clientId: string | null;
-  } {
+  private refreshTarget(p: StoredProvider): RefreshTarget {
     return {
       providerId: p.id,
       tokenEndpoint: p.oauth?.tokenEndpoint ?? null,
       clientId: p.oauth?.clientId ?? null,
+      resource: p.oauth?.resource ?? null,
     };
   }
 
-  /**
-   * The values of a provider's custom headers, from the keychain (or from the database where an
-   * older version left them and the keychain cannot be reached to move them).
-   */
-  async headerValues(p: StoredProvider): Promise<Record<string, string>> {
-    const names = Object.keys(p.headers);
-    if (names.length === 0) return {};
-    const legacy = legacyHeaderValues(p);
-    let saved: Record<string, string> = {};
-    try {
-      saved = parseHeaderValues(await this.deps.secrets.get(headersAccount(p.id)));
-    } catch (error) {
-      if (!names.every((name) => name in legacy)) throw error;
-    }
-    return Object.fromEntries(names.map((name) => [name, saved[name] ?? legacy[name] ?? '']));
+  /** The values of a provider's custom headers (see headerSecrets.ts). */
+  headerValues(p: StoredProvider): Promise<Record<string, string>> {
+    return this.headers.values(p);
   }
 
-  /** Saves (or, with none, deletes) the custom header values; refuses when no keychain is reachable. */
-  async saveHeaderValues(providerId: string, values: Record<string, string>): Promise<void> {
-    if (Object.keys(values).length === 0) {
-      await this.deleteHeaderValues(providerId);
-      return;
-    }
-    await this.deps.secrets.set(headersAccount(providerId), JSON.stringify(values));
+  saveHeaderValues(providerId: string, values: Record<string, string>): Promise<void> {
+    return this.headers.save(providerId, values);
   }
 
-  async deleteHeaderValues(providerId: string): Promise<void> {
-    if (await this.deps.secrets.available()) await this.deps.secrets.delete(headersAccount(providerId));
+  deleteHeaderValues(providerId: string): Promise<void> {
+    return this.headers.delete(providerId);
   }
 
   /** The request headers: custom ones first, then Authorization, which custom headers can never override. */
@@ -345,10 +318,16 @@ export class CredentialManager {
 
   /** After a 401: an OAuth provider refreshes once and the caller retries once; anything else cannot recover. */
   async handleUnauthorized(p: StoredProvider): Promise<boolean> {
-    if (p.authKind !== 'oauth') return false;
+    if (p.authKind !== 'oauth' || this.refreshRefused.has(p.id)) return false;
     if (this.refresher.refreshedRecently(p.id)) return true;
+    // At most one refresh per token: a token that a 401 just renewed and is refused too means
+    // refreshing is not the cure (wrong audience, a policy), and every request would refresh again.
+    const stored = await this.readQuietly(p);
+    const current = stored === null ? null : parseOAuthTokens(stored);
+    if (current && this.renewedAfter401.get(p.id) === fingerprint(current.access)) return false;
     try {
-      await this.refreshNow(p);
+      const next = await this.refreshNow(p);
+      this.renewedAfter401.set(p.id, fingerprint(next.access));
       return true;
     } catch {
       return false;

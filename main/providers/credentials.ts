@@ -10,6 +10,8 @@ export const OAuthTokens = z.object({
   expiresAt: z.number().nullable().default(null),
   /** The `scope` the token endpoint granted, used when the access token is opaque. */
   scope: z.string().nullable().default(null),
+  /** When the access token was issued (ms), so a refresh can be timed by its lifetime. */
+  issuedAt: z.number().nullable().default(null),
 });
 export type OAuthTokens = z.infer<typeof OAuthTokens>;
 
@@ -22,7 +24,8 @@ export function parseOAuthTokens(text: string): OAuthTokens | null {
   }
 }
 
-export const serializeOAuthTokens = (tokens: OAuthTokens): string => JSON.stringify(tokens);
+export const serializeOAuthTokens = (tokens: z.input<typeof OAuthTokens>): string =>
+  JSON.stringify({ issuedAt: null, ...tokens });
 
 /** Everything the app may remember about a secret without remembering the secret. */
 export interface SecretFacts {

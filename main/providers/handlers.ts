@@ -15,6 +15,7 @@ export interface ProviderHandlerDeps {
 export function providerHandlers(deps: ProviderHandlerDeps): HandlersOf<'providers'> & HandlersOf<'models'> {
   const { providers, models, events } = deps;
   providers.onChanged((providerId) => events.broadcast('providers:changed', { providerId }));
+  providers.onSignInUrl((providerId, url) => events.broadcast('providers:signInUrl', { providerId, url }));
   return {
     'providers:presets': () => providers.presets(),
     'providers:list': () => providers.list(),

@@ -4,7 +4,8 @@ import type { Capabilities, CredentialStatus, OAuthConfig, Parsed, Preset, Provi
 import { AppFailure } from '../contract';
 import { checkEndpoint } from '../oauth/discovery';
 import type { SecretStore } from '../secrets/secretStore';
-import { CredentialManager, legacyHeaderValues } from './credentialManager';
+import { CredentialManager } from './credentialManager';
+import { legacyHeaderValues } from './headerSecrets';
 import type { FetchLike } from './http';
 import { DEFAULT_TIMEOUTS, PRESETS } from './presets';
 import type { StoredProvider } from './repo';
@@ -26,9 +27,12 @@ export interface ProvidersServiceDeps {
   newId?: () => string;
   /** How long a sign-in waits for the browser to come back. Default 5 min. */
   signInTimeoutMs?: number;
+  /** Where a sign-in address goes when no browser can be opened; default the terminal (stdout). */
+  log?: (line: string) => void;
 }
 
 type ChangeListener = (providerId: string | null) => void;
+type SignInUrlListener = (providerId: string, url: string) => void;
 
 /** Header names with their values left out: what the database and the window get. */
 const namesOnly = (headers: Record<string, string>): Record<string, string> =>
@@ -55,9 +59,31 @@ function checkOAuth(config: OAuthConfig | undefined | null): OAuthConfig | null 
     const value = config[field]?.trim();
     if (value) out[field] = checkEndpoint(value, labels[field]);
   }
+  // RFC 8414 compares issuers exactly; the form of the URL the user typed is kept, minus trailing slashes.
+  if (out.issuer) out.issuer = out.issuer.replace(/\/+$/, '');
   const clientId = config.clientId?.trim();
   if (clientId) out.clientId = clientId;
+  const resource = config.resource?.trim();
+  if (resource) out.resource = checkResource(resource);
   return out;
+}
+
+/** RFC 8707 §2: an absolute URI without a fragment. */
+function checkResource(raw: string): string {
+  let url: URL | null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (url === null || url.hash !== '' || raw.includes('#')) {
+    throw new AppFailure(
+      'invalid_request',
+      'The resource must be an absolute URL without a #fragment, such as https://api.example.com.',
+      { detail: { field: 'oauth.resource' } },
+    );
+  }
+  return raw;
 }
 
 /**
@@ -69,17 +95,21 @@ export class ProvidersService {
   private readonly credentials: CredentialManager;
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly log: (line: string) => void;
   private readonly listeners = new Set<ChangeListener>();
+  private readonly signInUrlListeners = new Set<SignInUrlListener>();
   private legacyMoved = false;
 
   constructor(deps: ProvidersServiceDeps) {
     this.repo = new ProvidersRepo(deps.db);
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? randomUUID;
+    this.log = deps.log ?? ((line) => void process.stdout.write(`${line}\n`));
     this.credentials = new CredentialManager({
       secrets: deps.secrets,
       fetch: deps.fetch,
       openExternal: deps.openExternal,
+      showSignInUrl: (id, url) => this.showSignInUrl(id, url),
       now: this.now,
       signInTimeoutMs: deps.signInTimeoutMs ?? 5 * 60_000,
       changed: (id) => this.emit(id),
@@ -90,6 +120,21 @@ export class ProvidersService {
   onChanged(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * No system browser could be opened (the browser build, a headless machine): the address goes
+   * to the window, to be opened or copied there, and to the terminal.
+   */
+  onSignInUrl(listener: SignInUrlListener): () => void {
+    this.signInUrlListeners.add(listener);
+    return () => this.signInUrlListeners.delete(listener);
+  }
+
+  private showSignInUrl(providerId: string, url: string): void {
+    const name = this.repo.find(providerId)?.name ?? 'the provider';
+    this.log(`No browser could be opened. To sign in to ${name}, open this address:\n\n  ${url}\n`);
+    for (const listener of this.signInUrlListeners) listener(providerId, url);
   }
 
   private emit(providerId: string | null): void {

@@ -12,6 +12,8 @@ const CODE_TTL_MS = 60_000;
 
 interface Client {
   redirectUris: string[];
+  /** `OAuthBehaviour.clientGeneration` when registered; an older one is forgotten. */
+  generation: number;
 }
 
 interface AuthCode {
@@ -19,6 +21,9 @@ interface AuthCode {
   redirectUri: string;
   challenge: string;
   scopes: string[];
+  /** Whether the grant may come with a refresh token. */
+  offline: boolean;
+  resource: string | null;
   expiresAt: number;
   used: boolean;
   family: string;
@@ -27,6 +32,7 @@ interface AuthCode {
 interface RefreshRecord {
   clientId: string;
   scopes: string[];
+  resource: string | null;
   family: string;
   active: boolean;
 }
@@ -66,7 +72,9 @@ function formOf(req: IncomingMessage, body: Buffer): URLSearchParams | null {
 }
 
 export class OAuthServer {
-  private readonly clients = new Map<string, Client>([[PREREGISTERED_CLIENT_ID, { redirectUris: [] }]]);
+  private readonly clients = new Map<string, Client>([
+    [PREREGISTERED_CLIENT_ID, { redirectUris: [], generation: Number.POSITIVE_INFINITY }],
+  ]);
   private codes = new Map<string, AuthCode>();
   private refreshTokens = new Map<string, RefreshRecord>();
   /** Access-token ids per grant, so revoking a refresh token also revokes what it issued. */
@@ -114,7 +122,7 @@ export class OAuthServer {
       return oauthError(res, 400, 'invalid_redirect_uri', 'redirect_uris must be loopback http URIs');
     }
     const clientId = `client_${randomBytes(12).toString('hex')}`;
-    this.clients.set(clientId, { redirectUris: uris });
+    this.clients.set(clientId, { redirectUris: uris, generation: this.state.oauth.clientGeneration });
     sendJson(res, 201, {
       client_id: clientId,
       client_id_issued_at: Math.floor(Date.now() / 1000),
@@ -126,10 +134,16 @@ export class OAuthServer {
     });
   }
 
+  /** A registered client the server still remembers. */
+  private client(clientId: string): Client | undefined {
+    const client = this.clients.get(clientId);
+    return client && client.generation >= this.state.oauth.clientGeneration ? client : undefined;
+  }
+
   authorize(res: ServerResponse, query: URLSearchParams): void {
     const clientId = query.get('client_id') ?? '';
     const redirectUri = query.get('redirect_uri') ?? '';
-    const client = this.clients.get(clientId);
+    const client = this.client(clientId);
     // Errors about the client or redirect must not redirect (RFC 6749 §4.1.2.1).
     if (!client) return oauthError(res, 400, 'invalid_client', 'unknown client_id');
     if (!isLoopbackHttp(redirectUri))
@@ -153,11 +167,17 @@ export class OAuthServer {
     const unknown = asked.filter((s) => !OAUTH_SCOPES.includes(s));
     if (unknown.length > 0) return fail('invalid_scope', `unknown scope ${unknown.join(' ')}`);
     if (this.state.oauth.deny) return fail('access_denied', 'the user denied the request');
+    const resource = query.get('resource');
+    if (resource !== null && resource !== this.state.oauth.resource)
+      return fail('invalid_target', `unknown resource ${resource}`);
+    const consent = (query.get('prompt') ?? '').split(' ').includes('consent');
     const code = randomBytes(24).toString('base64url');
     this.codes.set(code, {
       clientId,
       redirectUri,
       challenge,
+      offline: !this.state.oauth.offlineAccessNeedsConsent || (asked.includes('offline_access') && consent),
+      resource,
       scopes: this.state.oauth.grantScopes ?? asked,
       expiresAt: Date.now() + CODE_TTL_MS,
       used: false,
@@ -170,6 +190,10 @@ export class OAuthServer {
     const form = formOf(req, body);
     if (!form)
       return oauthError(res, 400, 'invalid_request', 'body must be application/x-www-form-urlencoded');
+    // Real servers check the client before the grant: an unknown one is `invalid_client` (RFC 6749 §5.2).
+    const clientId = form.get('client_id');
+    if (clientId !== null && !this.client(clientId))
+      return oauthError(res, 401, 'invalid_client', 'unknown client_id');
     const grant = form.get('grant_type');
     if (grant === 'authorization_code') return this.exchangeCode(res, form);
     if (grant === 'refresh_token') return this.refresh(res, form);
@@ -211,7 +235,9 @@ export class OAuthServer {
       return oauthError(res, 400, 'invalid_request', 'code_verifier is malformed');
     const computed = createHash('sha256').update(verifier).digest('base64url');
     if (computed !== code.challenge) return oauthError(res, 400, 'invalid_grant', 'PKCE verification failed');
-    this.issue(res, code.clientId, code.scopes, code.family);
+    if (form.get('resource') !== code.resource)
+      return oauthError(res, 400, 'invalid_target', 'resource does not match the authorization request');
+    this.issue(res, { ...code, refreshable: code.offline });
   }
 
   private refresh(res: ServerResponse, form: URLSearchParams): void {
@@ -229,21 +255,39 @@ export class OAuthServer {
     if (asked && !asked.every((s) => record.scopes.includes(s))) {
       return oauthError(res, 400, 'invalid_scope', 'cannot widen scope on refresh');
     }
+    const resource = form.get('resource') ?? record.resource;
+    if (resource !== record.resource)
+      return oauthError(res, 400, 'invalid_target', 'resource does not match the grant');
     record.active = false; // rotation: every refresh token works once
-    this.issue(res, record.clientId, asked ?? record.scopes, record.family);
+    this.issue(res, { ...record, scopes: asked ?? record.scopes, refreshable: true });
   }
 
-  private issue(res: ServerResponse, clientId: string, scopes: string[], family: string): void {
+  private issue(
+    res: ServerResponse,
+    grant: {
+      clientId: string;
+      scopes: string[];
+      family: string;
+      resource: string | null;
+      refreshable: boolean;
+    },
+  ): void {
+    const { clientId, scopes, family, resource } = grant;
     const ttl = this.state.oauth.accessTokenTtlSec;
     const jti = randomUUID();
     const accessToken = mintJwt({
       scopes,
       expiresInSec: ttl,
       sub: OAUTH_SUBJECT,
-      extra: { jti, client_id: clientId, iss: this.issuer },
+      extra: { jti, client_id: clientId, iss: this.issuer, ...(resource ? { aud: resource } : {}) },
     });
-    const refreshToken = `rt_${randomBytes(24).toString('base64url')}`;
-    this.refreshTokens.set(refreshToken, { clientId, scopes, family, active: true });
+    // A server with resource indicators issues tokens for its API only when asked for it; the API
+    // refuses any other (as if it checked `aud`), so such a token is dead on arrival.
+    if (this.state.oauth.resource !== null && resource !== this.state.oauth.resource)
+      this.state.revokedJtis.add(jti);
+    const refreshToken = grant.refreshable ? `rt_${randomBytes(24).toString('base64url')}` : null;
+    if (refreshToken !== null)
+      this.refreshTokens.set(refreshToken, { clientId, scopes, family, resource, active: true });
     const issued = this.families.get(family) ?? new Set<string>();
     issued.add(jti);
     this.families.set(family, issued);
@@ -254,7 +298,7 @@ export class OAuthServer {
         access_token: accessToken,
         token_type: 'Bearer',
         expires_in: ttl,
-        refresh_token: refreshToken,
+        ...(refreshToken !== null ? { refresh_token: refreshToken } : {}),
         scope: scopes.join(' '),
       },
       { 'cache-control': 'no-store', pragma: 'no-cache' },

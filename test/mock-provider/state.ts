@@ -8,6 +8,15 @@ export interface StateOptions {
 
 type Waiter = (event: ClientClosedEvent | null) => void;
 
+const defaultOAuth = (accessTokenTtlSec: number): OAuthBehaviour => ({
+  deny: false,
+  grantScopes: null,
+  accessTokenTtlSec,
+  offlineAccessNeedsConsent: false,
+  resource: null,
+  clientGeneration: 0,
+});
+
 /** All mutable state of one mock instance, shared by the route handlers. */
 export class MockState {
   readonly requests: RecordedRequest[] = [];
@@ -23,7 +32,7 @@ export class MockState {
   private galadrielWindow: { time: number; tokens: number }[] = [];
 
   constructor(readonly options: StateOptions) {
-    this.oauth = { deny: false, grantScopes: null, accessTokenTtlSec: options.accessTokenTtlSec };
+    this.oauth = defaultOAuth(options.accessTokenTtlSec);
   }
 
   get chunkDelayMs(): number {
@@ -108,6 +117,6 @@ export class MockState {
     this.credits.clear();
     this.closeEvents = [];
     this.galadrielWindow = [];
-    this.oauth = { deny: false, grantScopes: null, accessTokenTtlSec: this.options.accessTokenTtlSec };
+    this.oauth = defaultOAuth(this.options.accessTokenTtlSec);
   }
 }

@@ -102,6 +102,21 @@ export interface OAuthBehaviour {
   grantScopes: string[] | null;
   /** Lifetime of access tokens from the token endpoint. */
   accessTokenTtlSec: number;
+  /**
+   * Like an OpenID provider (OIDC Core §11): a refresh token only for a request that asked for
+   * offline_access with prompt=consent. Default false: a refresh token with every grant.
+   */
+  offlineAccessNeedsConsent: boolean;
+  /**
+   * Like a server with RFC 8707 resource indicators: the only resource it knows; tokens asked for
+   * without it are not for the API, which refuses them (401). Default null: no resources.
+   */
+  resource: string | null;
+  /**
+   * Bumping it makes the server forget every client registered before (storage lost, cleanup):
+   * they get `invalid_client`, as real servers answer for an unknown client. Default 0.
+   */
+  clientGeneration: number;
 }
 
 export interface StartOptions {

@@ -48,7 +48,12 @@ describe.skipIf(!keychain)(
     });
 
     it('401 with a token: "rejected the token", paste a new token or sign in again', async () => {
-      const p = await addConfidential(h, mock.confidentialBase, 'aaaa.bbbb.cccc');
+      // Well-formed, but not signed by this server.
+      const forged = `${mintJwt({ scopes: ['llm-all'] })
+        .split('.')
+        .slice(0, 2)
+        .join('.')}.c2lnbmF0dXJl`;
+      const p = await addConfidential(h, mock.confidentialBase, forged);
       const error = await failureOf(h.models.list(p.id));
       expect(error.code).toBe('auth_expired');
       expect(error.message).toMatch(/rejected the token \(401\).*Paste a new token or sign in again/);

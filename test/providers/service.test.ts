@@ -236,7 +236,7 @@ describe.skipIf(!keychain)('provider profiles with a real keychain', () => {
     h.providers.onChanged((id) => seen.push(id));
     const p = await h.providers.create(confidential);
     await h.providers.update(p.id, { name: 'Renamed' });
-    await h.providers.setSecret(p.id, 'sk-some-api-key-value');
+    await h.providers.setSecret(p.id, mintJwt({ scopes: ['llm-all'] }));
     await h.providers.delete(p.id);
     expect(seen).toEqual([p.id, p.id, p.id, p.id]);
   });
@@ -256,7 +256,7 @@ describe('without a keychain', () => {
     const h = makeHarness({ secrets: new UnreachableSecretStore() });
     try {
       const p = await h.providers.create(confidential);
-      const error = await failureOf(h.providers.setSecret(p.id, 'sk-some-api-key-value'));
+      const error = await failureOf(h.providers.setSecret(p.id, mintJwt({ scopes: ['llm-all'] })));
       expect(error).toMatchObject({
         code: 'keychain_unavailable',
         message: expect.stringMatching(/nothing was stored/),

@@ -23,6 +23,8 @@ export interface ProvidersSlice {
   modelsError: Record<string, AppError | undefined>;
   /** Models picked in this session, most recent first. */
   recentModels: ModelRef[];
+  /** Sign-ins waiting for the user to open their address (no browser could be opened), by provider. */
+  signInUrls: Record<string, string>;
   loadProviders(): Promise<void>;
   loadPresets(): Promise<void>;
   /** Subscribes once to `providers:changed` and loads the list; safe to call from many components. */
@@ -79,6 +81,7 @@ export const createProvidersSlice: SliceCreator<ProvidersSlice> = (set, get) => 
     modelsLoading: {},
     modelsError: {},
     recentModels: [],
+    signInUrls: {},
 
     loadProviders: async () => {
       const result = await api.providers.list({});
@@ -99,6 +102,9 @@ export const createProvidersSlice: SliceCreator<ProvidersSlice> = (set, get) => 
         void get().loadProviders();
         if (providerId !== null && get().models[providerId]) void get().loadModels(providerId);
       });
+      api.providers.onSignInUrl(({ providerId, url }) =>
+        set((s) => ({ signInUrls: { ...s.signInUrls, [providerId]: url } })),
+      );
       void get().loadProviders();
     },
 
@@ -148,7 +154,16 @@ export const createProvidersSlice: SliceCreator<ProvidersSlice> = (set, get) => 
 
     setSecret: (id, secret) => withCredential(id, api.providers.setSecret({ id, secret })),
     clearSecret: (id) => withCredential(id, api.providers.clearSecret({ id })),
-    signIn: (id) => withCredential(id, api.providers.signIn({ id })),
+    signIn: async (id) => {
+      const result = await withCredential(id, api.providers.signIn({ id }));
+      // Finished, failed or cancelled: the address is spent either way.
+      set((s) => {
+        const signInUrls = { ...s.signInUrls };
+        delete signInUrls[id];
+        return { signInUrls };
+      });
+      return result;
+    },
     signOut: (id) => withCredential(id, api.providers.signOut({ id })),
     cancelSignIn: async (id) => {
       await api.providers.cancelSignIn({ id });

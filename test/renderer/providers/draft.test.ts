@@ -8,6 +8,7 @@ import {
   draftToInput,
   isDirty,
   newHeaderRow,
+  rebaseDraft,
 } from '../../../renderer/src/features/providers/draft';
 import { providerFixture } from '../../fixtures/provider';
 
@@ -98,5 +99,30 @@ describe('the provider form', () => {
         expect(draftToInput(draftFromProvider(stored)).timeouts?.idleMs).toBe(Math.round(seconds * 1000));
       }),
     );
+  });
+});
+
+describe('when main changes the saved provider under an open form', () => {
+  // A sign-in saves the endpoints it discovered; main writes the issuer without its trailing slash.
+  const signedIn: Provider = {
+    ...provider,
+    oauth: {
+      ...provider.oauth,
+      scopes: 'llm-all',
+      issuer: 'https://llm.corp',
+      tokenEndpoint: 'https://llm.corp/token',
+      authorizationEndpoint: 'https://llm.corp/authorize',
+    },
+  };
+
+  it('an untouched form follows, so nothing the user did not do reads as unsaved', () => {
+    const next = rebaseDraft(draftFromProvider(provider), provider, signedIn);
+    expect(isDirty(next, signedIn)).toBe(false);
+    expect(next.oauth.tokenEndpoint).toBe('https://llm.corp/token');
+  });
+
+  it('an edit in progress is kept', () => {
+    const edited = { ...draftFromProvider(provider), name: 'Renamed' };
+    expect(rebaseDraft(edited, provider, signedIn)).toBe(edited);
   });
 });

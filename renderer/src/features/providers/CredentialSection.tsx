@@ -6,6 +6,7 @@ import { secretNoun } from './credential';
 import { CredentialStatusView } from './CredentialStatusView';
 import { ErrorNote } from './ErrorNote';
 import { KeychainBanner } from './KeychainBanner';
+import { SignInLink } from './SignInLink';
 import type { PendingSecret } from './NewProviderForm';
 import './credential.css';
 
@@ -28,6 +29,7 @@ export function CredentialSection({
   const signOut = useStore((s) => s.signOut);
   const cancelSignIn = useStore((s) => s.cancelSignIn);
   const toast = useStore((s) => s.toast);
+  const signInUrl = useStore((s) => s.signInUrls[provider.id] ?? null);
   const [secret, setSecretText] = useState(pending?.secret ?? '');
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<AppError | null>(pending?.error ?? null);
@@ -127,7 +129,13 @@ export function CredentialSection({
             disabled={!keychain || busy !== null}
             onClick={() => void run('signIn', () => signIn(provider.id))}
           >
-            {busy === 'signIn' ? 'Waiting for the browser…' : status.configured ? 'Sign in again' : 'Sign in'}
+            {busy === 'signIn'
+              ? signInUrl === null
+                ? 'Waiting for the browser…'
+                : 'Waiting for sign-in…'
+              : status.configured
+                ? 'Sign in again'
+                : 'Sign in'}
           </button>
           {busy === 'signIn' ? (
             <button type="button" className="btn" onClick={() => void cancelSignIn(provider.id)}>
@@ -144,14 +152,15 @@ export function CredentialSection({
               {busy === 'signOut' ? 'Signing out…' : 'Sign out'}
             </button>
           ) : null}
-          {busy === 'signIn' ? (
+          {busy === 'signIn' && signInUrl === null ? (
             <p className="field-hint" role="status">
               Finish signing in in your browser; this page updates by itself.
             </p>
           ) : null}
+          {busy === 'signIn' && signInUrl !== null ? <SignInLink url={signInUrl} /> : null}
         </div>
       ) : null}
-      {error ? <ErrorNote error={error} onDismiss={() => setError(null)} /> : null}
+      {error ? <ErrorNote error={error} authKind={kind} onDismiss={() => setError(null)} /> : null}
     </section>
   );
 }

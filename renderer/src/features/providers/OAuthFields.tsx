@@ -28,6 +28,12 @@ const FIELDS: { key: keyof OAuthDraft; label: string; placeholder: string; hint?
     { key: 'revocationEndpoint', label: 'Revocation endpoint', placeholder: 'https://…/revoke' },
     { key: 'clientId', label: 'Client id', placeholder: 'registered automatically if empty' },
     { key: 'scopes', label: 'Scopes', placeholder: 'llm-all offline_access', hint: 'Space-separated.' },
+    {
+      key: 'resource',
+      label: 'Resource',
+      placeholder: 'https://api.example.com',
+      hint: 'RFC 8707: the API the tokens are for, if the server asks for one.',
+    },
   ];
 
 export function OAuthFields({ idPrefix, value, errors, onChange }: Props) {

@@ -5,7 +5,7 @@ import { useStore } from '../../store';
 import { ModelsPanel } from '../models/ModelsPanel';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CredentialSection } from './CredentialSection';
-import { draftFromProvider, draftToInput, isDirty } from './draft';
+import { draftFromProvider, draftToInput, isDirty, rebaseDraft } from './draft';
 import { ErrorNote } from './ErrorNote';
 import type { PendingSecret } from './NewProviderForm';
 import { ProviderForm } from './ProviderForm';
@@ -27,6 +27,12 @@ export function ProviderEditor({ provider, preset, pending, onDuplicated, onDele
   const deleteProvider = useStore((s) => s.deleteProvider);
   const toast = useStore((s) => s.toast);
   const [draft, setDraft] = useState(() => draftFromProvider(provider));
+  // The profile the draft was made from; when main changes it, an untouched draft follows.
+  const [base, setBase] = useState(provider);
+  if (base !== provider) {
+    setBase(provider);
+    setDraft(rebaseDraft(draft, base, provider));
+  }
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);

@@ -50,7 +50,10 @@ export function credentialView(status: CredentialStatus, authKind: AuthKind, now
       tone: 'danger',
       headline: status.problem,
       expiry: null,
-      next: 'Paste a valid token to replace it.',
+      next:
+        authKind === 'oauth'
+          ? 'Sign in again to replace it.'
+          : `Paste a valid ${SECRET_NOUN[authKind]} to replace it.`,
     };
   }
   const state = expiryState(status.expiresAt, now);

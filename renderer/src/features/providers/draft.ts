@@ -48,6 +48,7 @@ const EMPTY_OAUTH: OAuthDraft = {
   revocationEndpoint: '',
   clientId: '',
   scopes: '',
+  resource: '',
 };
 
 let rowCounter = 0;
@@ -97,6 +98,7 @@ export function draftFromProvider(provider: Provider): ProviderDraft {
       revocationEndpoint: oauth.revocationEndpoint ?? '',
       clientId: oauth.clientId ?? '',
       scopes: oauth.scopes ?? '',
+      resource: oauth.resource ?? '',
     },
   };
 }
@@ -150,6 +152,15 @@ export function isDirty(draft: ProviderDraft, provider: Provider): boolean {
     JSON.stringify(comparable(draftToInput(draft))) !==
     JSON.stringify(comparable(draftToInput(draftFromProvider(provider))))
   );
+}
+
+/**
+ * The draft to show once the saved provider changed under it (a sign-in saves the endpoints it
+ * discovered and main normalises URLs): an untouched draft follows the new profile, so nothing
+ * the user did not do reads as "Unsaved changes"; edits in progress are kept.
+ */
+export function rebaseDraft(draft: ProviderDraft, before: Provider, after: Provider): ProviderDraft {
+  return isDirty(draft, before) ? draft : draftFromProvider(after);
 }
 
 function comparable(input: ProviderInput): unknown {

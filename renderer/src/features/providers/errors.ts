@@ -1,3 +1,4 @@
+import type { AuthKind } from '../../../../main/contract';
 import type { AppError } from '../../../../main/contract/errors';
 
 export interface ErrorText {
@@ -9,27 +10,41 @@ export interface ErrorText {
 
 const hostOf = (error: AppError): string | null => error.detail?.host ?? null;
 
-/** Turns an error from main into words by its stable code; never inspects message text. */
-export function describeError(error: AppError): ErrorText {
+/** What renews a credential of this kind; "sign in" only where signing in is possible. */
+function renewal(authKind: AuthKind | undefined): string {
+  if (authKind === 'oauth') return 'Sign in again';
+  if (authKind === 'jwt') return 'Paste a new token';
+  if (authKind === 'api-key') return 'Paste a valid key';
+  return 'Paste a new token or sign in again';
+}
+
+/**
+ * Turns an error from main into words by its stable code; never inspects message text. Sign-in
+ * and scope refusals carry main's own sentence, which says what actually happened.
+ */
+export function describeError(error: AppError, authKind?: AuthKind): ErrorText {
   const host = hostOf(error);
   switch (error.code) {
     case 'auth_missing':
-      return {
-        title: 'No key or token is saved for this provider.',
-        next: 'Paste one in the credential field, or sign in.',
-      };
+      return authKind === 'oauth'
+        ? { title: error.message, next: null }
+        : {
+            title: 'No key or token is saved for this provider.',
+            next: 'Paste one in the credential field, or sign in.',
+          };
     case 'auth_expired':
-      return {
-        title: 'The provider rejected the token: it has expired or was revoked.',
-        next: 'Paste a new token or sign in again.',
-      };
+      return authKind === 'oauth'
+        ? { title: error.message, next: null }
+        : {
+            title: 'The provider rejected the token: it has expired or was revoked.',
+            next: `${renewal(authKind)}.`,
+          };
     case 'scope_denied': {
       const scope = error.detail?.scope;
+      if (!scope) return { title: error.message, next: null };
       return {
-        title: scope
-          ? `Your token lacks the ${scope} scope this needs.`
-          : 'Your token’s scopes do not allow this.',
-        next: scope ? `Use a token that includes ${scope} (or llm-all).` : 'Use a token with a wider scope.',
+        title: `Your token lacks the ${scope} scope this needs.`,
+        next: authKind === 'oauth' ? `Sign in again granting ${scope}.` : `Use a token that grants ${scope}.`,
       };
     }
     case 'credits_exhausted':
@@ -72,6 +87,11 @@ export function describeError(error: AppError): ErrorText {
       return { title: 'Cancelled.', next: null };
     case 'protocol_error':
       return { title: `The provider sent something unexpected: ${error.message}`, next: null };
+    case 'database_damaged':
+      return {
+        title: 'Not saved: the database is damaged.',
+        next: 'The banner at the top says how to start a new one.',
+      };
     case 'internal':
       return { title: `Something went wrong inside LLM Desk: ${error.message}`, next: null };
   }
