@@ -101,7 +101,7 @@ describe('send flushes what the panel shows', () => {
   it('sends a response schema edited just before Enter', async () => {
     const { page } = app;
     const schema = (name: string) => ({
-      type: 'json_schema',
+      type: 'json_schema' as const,
       json_schema: {
         name: 'answer',
         schema: { type: 'object', properties: { [name]: { type: 'string' } }, required: [name] },
@@ -152,7 +152,7 @@ describe('send flushes what the panel shows', () => {
 
 describe('verdicts read the request stored with their answer', () => {
   const schema = (required: string[]) => ({
-    type: 'json_schema',
+    type: 'json_schema' as const,
     json_schema: {
       name: 'weather',
       strict: true,
