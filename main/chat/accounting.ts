@@ -1,7 +1,8 @@
 import type { ResponseMeta, Usage, UsageRow, UsageStatus } from '../contract';
 import { creditsOf, requestIdOf } from './headers';
 import type { UsageRecord } from './ports';
-import type { Assembled } from './shapes';
+import type { Assembled, AssembledChoice } from './shapes';
+import { isEmptyChoice } from './shapes';
 import type { ExchangeResult } from './stream';
 
 export interface AttemptFacts {
@@ -38,13 +39,24 @@ function answerText(assembled: Assembled): { text: string; reasoning: string } {
 }
 
 /**
+ * The provider refused the request: an HTTP error, no connection, or an error in place of an
+ * answer (a 200 whose body is an error, an error frame before anything else) — it processed no
+ * tokens we could honestly estimate.
+ */
+export function refusedOutright(result: ExchangeResult): boolean {
+  if (result.status === null || result.status < 200 || result.status >= 300) return true;
+  const { error, choices } = result.assembled;
+  return error !== null && choices.every(isEmptyChoice);
+}
+
+/**
  * One ledger row per attempt, failures included. Without a usage chunk the tokens are estimated
- * (`tokensReported: false`); an attempt the provider refused outright (an HTTP error, no
- * connection) processed no tokens and records zero rather than a guess.
+ * (`tokensReported: false`); an attempt the provider refused outright processed no tokens and
+ * records zero rather than a guess.
  */
 export function usageRecord(result: ExchangeResult, facts: AttemptFacts): UsageRecord {
   const reported = result.assembled.usage;
-  const answered = result.status !== null && result.status >= 200 && result.status < 300;
+  const answered = !refusedOutright(result);
   let prompt = 0;
   let completion = 0;
   let reasoning: number | null = null;
@@ -77,6 +89,7 @@ export function usageRecord(result: ExchangeResult, facts: AttemptFacts): UsageR
     promptTokens: prompt,
     completionTokens: completion,
     reasoningTokens: reasoning,
+    cachedTokens: reported?.cachedTokens ?? null,
     totalTokens: reported ? reported.totalTokens : prompt + completion,
     tokensReported: reported !== null,
     creditsConsumed: credits.consumed,
@@ -87,6 +100,8 @@ export function usageRecord(result: ExchangeResult, facts: AttemptFacts): UsageR
       generating > 0 && completion > 0 ? Math.round((completion / (generating / 1000)) * 10) / 10 : null,
     status: usageStatus(result),
     errorCode: result.failure?.code ?? null,
+    // The provider's own figure is the cost; the ledger marks its source as `provider`.
+    ...(reported?.cost !== null && reported?.cost !== undefined ? { cost: reported.cost } : {}),
   };
 }
 
@@ -100,6 +115,28 @@ export function messageUsage(row: UsageRow): Usage {
     creditsConsumed: row.creditsConsumed,
     creditsRemaining: row.creditsRemaining,
     cost: row.cost,
+    cachedTokens: row.cachedTokens ?? null,
+    costSource: row.costSource ?? null,
+  };
+}
+
+/**
+ * The usage one answer shows. With `n > 1` the answers share one request: each shows its own
+ * completion tokens when the provider reported them per choice, else the shared figure marked
+ * as shared; only the first carries the request into the thread's totals.
+ */
+export function choiceUsage(
+  usage: Usage | null,
+  choice: AssembledChoice | undefined,
+  position: number,
+  answers: number,
+): Usage | null {
+  if (usage === null || answers <= 1) return usage;
+  return {
+    ...usage,
+    choices: answers,
+    choiceCompletionTokens: choice?.completionTokens ?? null,
+    ...(position > 0 ? { sharedCopy: true } : {}),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { ChoiceDelta, ToolCall } from '../contract';
 import { ChoiceState, callSlot, toolCalls } from './choiceState';
 import { LogprobReader } from './logprobs';
+import { applyParts } from './parts';
 import type { Assembled, AssembledChoice, ProviderError, ProviderUsage, Rec } from './shapes';
-import { isRec, num, parseProviderError, parseUsage, str } from './shapes';
+import { errorIn, filled, isRec, num, parseUsage, usageOf } from './shapes';
 
 /** What one `data:` payload did to the stream. */
 export const FRAME_OK = 0;
@@ -45,9 +46,9 @@ export class StreamAssembler {
 
   pushChunk(chunk: unknown): FrameOutcome {
     if (!isRec(chunk)) return FRAME_MALFORMED;
-    const error = chunk.error;
-    if (error !== undefined && error !== null) {
-      this.error = parseProviderError(error);
+    const error = errorIn(chunk);
+    if (error !== null) {
+      this.error = error;
       return FRAME_ERROR;
     }
     this.envelope(chunk);
@@ -58,16 +59,18 @@ export class StreamAssembler {
         if (isRec(choice)) this.applyChoice(choice);
       }
     }
-    const usage = chunk.usage;
-    if (usage !== undefined && usage !== null) this.usage = parseUsage(usage);
+    // On the finish chunk, on a later chunk of its own, or in a vendor envelope: the last one wins.
+    const usage = usageOf(chunk);
+    if (usage !== null) this.usage = parseUsage(usage);
     return FRAME_OK;
   }
 
   /** A complete `chat.completion` body: the same result as its stream would give. */
   pushCompletion(body: unknown): FrameOutcome {
     if (!isRec(body)) return FRAME_MALFORMED;
-    if (body.error !== undefined && body.error !== null) {
-      this.error = parseProviderError(body.error);
+    const error = errorIn(body);
+    if (error !== null) {
+      this.error = error;
       return FRAME_ERROR;
     }
     this.envelope(body);
@@ -88,20 +91,25 @@ export class StreamAssembler {
           delta,
           logprobs: choice.logprobs,
           finish_reason: choice.finish_reason,
+          usage: choice.usage,
         });
       }
     }
-    this.usage = parseUsage(body.usage);
+    this.usage = parseUsage(usageOf(body));
     this.done = true;
     return FRAME_OK;
   }
 
+  /** The first non-empty value of each field wins, so a blank first chunk cannot blank them. */
   private envelope(chunk: Rec): void {
-    if (this.id === null) this.id = str(chunk.id);
-    if (this.model === null) this.model = str(chunk.model);
-    if (this.created === null) this.created = num(chunk.created);
-    if (this.systemFingerprint === null) this.systemFingerprint = str(chunk.system_fingerprint);
-    if (this.serviceTier === null) this.serviceTier = str(chunk.service_tier);
+    if (this.id === null) this.id = filled(chunk.id);
+    if (this.model === null) this.model = filled(chunk.model);
+    if (this.created === null) {
+      const created = num(chunk.created);
+      this.created = created !== null && created > 0 ? created : null;
+    }
+    if (this.systemFingerprint === null) this.systemFingerprint = filled(chunk.system_fingerprint);
+    if (this.serviceTier === null) this.serviceTier = filled(chunk.service_tier);
   }
 
   private state(index: number): ChoiceState {
@@ -120,10 +128,12 @@ export class StreamAssembler {
     const delta = choice.delta;
     if (isRec(delta)) {
       const content = delta.content;
-      if (typeof content === 'string' && content !== '') {
-        state.content.push(content);
-        changed = true;
-      }
+      if (typeof content === 'string') {
+        if (content !== '') {
+          state.content.push(content);
+          changed = true;
+        }
+      } else if (Array.isArray(content) && applyParts(state, content)) changed = true;
       // Providers name it either way; a few send both with the same text, so one wins.
       const reasoning =
         typeof delta.reasoning_content === 'string' ? delta.reasoning_content : delta.reasoning;
@@ -154,6 +164,8 @@ export class StreamAssembler {
         changed ||= tokens.length > 0;
       }
     }
+    const usage = choice.usage;
+    if (isRec(usage)) state.completionTokens = num(usage.completion_tokens) ?? state.completionTokens;
     const finish = choice.finish_reason;
     if (typeof finish === 'string' && finish !== '') {
       state.finishReason = finish;
@@ -230,15 +242,19 @@ export class StreamAssembler {
     };
   }
 
-  /** Every choice the provider sent has a finish reason, and there are at least `expected`. */
-  allFinished(expected: number): boolean {
+  /**
+   * Every choice the provider sent has a finish reason. Providers may send fewer choices than
+   * `n`: the ones that came and finished make a complete answer even without `[DONE]`.
+   */
+  // Callers that still pass the `n` asked for are fine: it no longer decides.
+  allFinished(..._ignored: readonly unknown[]): boolean {
     let seen = 0;
     for (const state of this.states) {
       if (state === undefined) continue;
       if (state.finishReason === null) return false;
       seen += 1;
     }
-    return seen >= expected;
+    return seen > 0;
   }
 
   result(): Assembled {
@@ -253,6 +269,7 @@ export class StreamAssembler {
         logprobs: state.logprobs.length > 0 ? state.logprobs : null,
         finishReason: state.finishReason,
         refusal: state.refusal === '' ? null : state.refusal,
+        completionTokens: state.completionTokens,
       });
     }
     return {

@@ -47,6 +47,8 @@ export class ChoiceState {
   calls: CallState[] = [];
   logprobs: TokenLogprob[] = [];
   finishReason: string | null = null;
+  /** Per-choice usage, which a few providers put on the choice itself. */
+  completionTokens: number | null = null;
   logprobsSent = 0;
   callsDirty = false;
   finishDirty = false;

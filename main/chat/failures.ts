@@ -19,7 +19,7 @@ const clip = (text: string, max = 300): string => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-/** The provider's own words from an error body (OpenAI shape, `{"error": "Name"}`, or plain text). */
+/** The provider's own words from an error body (OpenAI shape, `{"error": "Name", "message": …}`, or plain text). */
 export function providerMessage(bodyText: string): {
   message: string;
   param: string | null;
@@ -28,10 +28,9 @@ export function providerMessage(bodyText: string): {
   try {
     const body: unknown = JSON.parse(bodyText);
     if (isRec(body)) {
-      const inner = body.error ?? body;
-      const error = parseProviderError(inner);
-      const param = isRec(inner) ? str(inner.param) : null;
-      return { message: clip(error.message), param, error };
+      const error = parseProviderError(body);
+      const inner = isRec(body.error) ? body.error : body;
+      return { message: clip(error.message), param: str(inner.param), error };
     }
   } catch {
     // Not JSON: a proxy's page or plain text, shown as it is.
@@ -45,6 +44,128 @@ function scopeFor(ctx: FailureContext): string | null {
   return neededScopes(ctx.confidential);
 }
 
+/** Provider error codes and types, as OpenAI and the gateways in front of other models name them. */
+const NAMED: Record<string, ErrorCode> = {
+  context_length_exceeded: 'invalid_request',
+  string_above_max_length: 'invalid_request',
+  model_not_found: 'invalid_request',
+  unsupported_parameter: 'invalid_request',
+  invalid_request_error: 'invalid_request',
+  badrequesterror: 'invalid_request',
+  rate_limit_exceeded: 'rate_limited',
+  rate_limit_error: 'rate_limited',
+  insufficient_quota: 'credits_exhausted',
+  creditsexhaustederror: 'credits_exhausted',
+  credits_exhausted: 'credits_exhausted',
+  insufficient_credits: 'credits_exhausted',
+  invalid_api_key: 'auth_missing',
+  invalid_token: 'auth_expired',
+  token_expired: 'auth_expired',
+  insufficient_scope: 'scope_denied',
+  permission_error: 'scope_denied',
+};
+
+const CONTEXT_LENGTH =
+  /context[_ ]length|maximum context|context window|prompt is too long|too many tokens|reduce the length/i;
+
+function byStatus(status: number, ctx: FailureContext): ErrorCode | null {
+  if (status === 401)
+    return ctx.authKind === 'jwt' || ctx.authKind === 'oauth' ? 'auth_expired' : 'auth_missing';
+  if (status === 402) return 'credits_exhausted';
+  if (status === 403) return 'scope_denied';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'provider_error';
+  if ([400, 404, 409, 413, 422].includes(status)) return 'invalid_request';
+  return null;
+}
+
+/**
+ * One classification for an error wherever it arrives (an HTTP status, a 200 whose body is an
+ * error, a frame in the middle of a stream), so the same error always gets the same code. The
+ * provider's own code names it best; the HTTP status (or a numeric `code`) decides otherwise.
+ */
+export function classify(status: number | null, error: ProviderError | null, ctx: FailureContext): ErrorCode {
+  if (status === 401) return byStatus(401, ctx) ?? 'auth_missing';
+  if (error !== null) {
+    for (const name of [error.code, error.type, error.message]) {
+      const code = name === null ? undefined : NAMED[name.toLowerCase()];
+      if (code !== undefined) return code;
+    }
+    if (CONTEXT_LENGTH.test(error.message)) return 'invalid_request';
+  }
+  const numeric = error?.code !== null && error?.code !== undefined ? Number(error.code) : NaN;
+  const effective = status ?? (Number.isInteger(numeric) && numeric >= 400 ? numeric : null);
+  return (effective === null ? null : byStatus(effective, ctx)) ?? 'provider_error';
+}
+
+/** What to do about it, said once. */
+function todo(code: ErrorCode, ctx: FailureContext, said: string, wait: number | null): string {
+  switch (code) {
+    case 'auth_missing':
+      return 'Paste a valid key in the provider settings, then retry.';
+    case 'auth_expired':
+      return 'Sign in again or paste a fresh token in the provider settings, then retry.';
+    case 'scope_denied': {
+      const scope = scopeFor(ctx);
+      if (scope === null) return 'Pick a model your key allows.';
+      const fix = ctx.authKind === 'oauth' ? 'sign in again granting it' : 'paste a token that grants it';
+      return `Your token lacks the scope ${scope} needed for ${ctx.model}: ${fix}, or pick a model your token allows.`;
+    }
+    case 'credits_exhausted':
+      return 'Top up your credits with the provider, then retry.';
+    case 'rate_limited':
+      return wait === null ? 'Wait a moment, then retry.' : `Retry in ${seconds(wait)}.`;
+    case 'invalid_request':
+      return CONTEXT_LENGTH.test(said)
+        ? 'Shorten the conversation or pick a model with a longer context, then retry.'
+        : 'Check the parameters in the inspector, then retry.';
+    default:
+      return 'Retry in a moment, or try another model.';
+  }
+}
+
+/** A quote that ends its own sentence needs no second full stop after it. */
+const stop = (quoted: string): string => (/[.!?…]$/.test(quoted) ? '' : '.');
+
+interface Arrival {
+  /** The HTTP status when the provider refused outright. */
+  status: number | null;
+  /** Part of the answer had arrived before the error. */
+  kept: boolean;
+  wait: number | null;
+  param: string | null;
+}
+
+/** "<host> answered 429: “…”." then what to do; the heading the window puts above says what kind. */
+function providerFailure(
+  error: ProviderError | null,
+  said: string,
+  at: Arrival,
+  ctx: FailureContext,
+): AppError {
+  const code = classify(at.status, error, ctx);
+  const where =
+    at.status !== null
+      ? `${ctx.host} answered ${at.status}`
+      : at.kept
+        ? `${ctx.host} stopped the answer with an error`
+        : `${ctx.host} answered with an error`;
+  const kept = at.kept ? ' What arrived is kept.' : '';
+  const scope = code === 'scope_denied' ? scopeFor(ctx) : null;
+  return {
+    code,
+    message: `${where}: “${said}”${stop(said)}${kept} ${todo(code, ctx, said, at.wait)}`,
+    ...(at.wait === null ? {} : { retryAfterMs: at.wait }),
+    detail: {
+      ...(at.status === null ? {} : { status: at.status }),
+      providerMessage: said,
+      host: ctx.host,
+      ...(scope === null ? {} : { scope }),
+      ...(at.param === null ? {} : { field: at.param }),
+    },
+  };
+}
+
 export function httpFailure(
   status: number,
   bodyText: string,
@@ -52,70 +173,17 @@ export function httpFailure(
   ctx: FailureContext,
   now: number,
 ): AppError {
-  const { message: said, param } = providerMessage(bodyText);
-  const detail = { status, providerMessage: said, host: ctx.host };
-  const quoted = `“${said}”`;
-  if (status === 401) {
-    const token = ctx.authKind === 'jwt' || ctx.authKind === 'oauth';
-    return token
-      ? {
-          code: 'auth_expired',
-          message: `${ctx.host} rejected the token ${quoted}. Sign in again or paste a fresh token in the provider settings.`,
-          detail,
-        }
-      : {
-          code: 'auth_missing',
-          message: `${ctx.host} rejected the API key ${quoted}. Paste a valid key in the provider settings.`,
-          detail,
-        };
-  }
-  if (status === 402) {
-    return {
-      code: 'credits_exhausted',
-      message: `Your credit balance at ${ctx.host} is used up ${quoted}. Top up your credits, then send again.`,
-      detail,
-    };
-  }
-  if (status === 403) {
-    const scope = scopeFor(ctx);
-    if (scope === null) {
-      return {
-        code: 'scope_denied',
-        message: `${ctx.host} refused access to ${ctx.model} ${quoted}.`,
-        detail,
-      };
-    }
-    return {
-      code: 'scope_denied',
-      message: `Your token lacks the scope ${scope} needed for ${ctx.model} ${quoted}. ${ctx.authKind === 'oauth' ? 'Sign in again granting that scope' : 'Paste a token that grants it'}, or pick a model your token allows.`,
-      detail: { ...detail, scope },
-    };
-  }
-  if (status === 429) {
-    const wait = retryHint(headers, now);
-    const when = wait === null ? 'Wait a moment' : `Try again in ${seconds(wait)}`;
-    return {
-      code: 'rate_limited',
-      message: `${ctx.host} is rate limiting requests ${quoted}. ${when}.`,
-      ...(wait === null ? {} : { retryAfterMs: wait }),
-      detail,
-    };
-  }
-  if (status >= 500) {
-    return {
-      code: 'provider_error',
-      message: `${ctx.host} had a problem (${status}) ${quoted}. Try again in a moment.`,
-      detail,
-    };
-  }
-  if (status === 400 || status === 404 || status === 409 || status === 413 || status === 422) {
-    return {
-      code: 'invalid_request',
-      message: `${ctx.host} refused the request (${status}) ${quoted}.`,
-      detail: param ? { ...detail, field: param } : detail,
-    };
-  }
-  return { code: 'provider_error', message: `${ctx.host} answered ${status} ${quoted}.`, detail };
+  const { message: said, param, error } = providerMessage(bodyText);
+  const wait = status === 429 ? retryHint(headers, now) : null;
+  return providerFailure(error, said, { status, kept: false, wait, param }, ctx);
+}
+
+/**
+ * An error reported in a 200 body or as a `data: {"error": …}` frame; `kept` when part of the
+ * answer had arrived before it (never for a whole, non-streamed body).
+ */
+export function frameFailure(error: ProviderError, ctx: FailureContext, kept = true): AppError {
+  return providerFailure(error, clip(error.message), { status: null, kept, wait: null, param: null }, ctx);
 }
 
 /** undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }). */
@@ -132,12 +200,14 @@ function reasonOf(error: unknown): string | null {
   return innermost === null ? null : clip(innermost, 80);
 }
 
-/** fetch failed before an answer, or the connection broke while reading one. */
+const CONTINUE = 'What arrived is kept; Continue lets the model finish.';
+
+/** fetch failed before an answer, or the connection broke while reading one (the host was reached). */
 export function networkFailure(error: unknown, ctx: FailureContext, midStream: boolean): AppError {
   const reason = reasonOf(error);
   const why = reason ? ` (${reason})` : '';
   const message = midStream
-    ? `The connection to ${ctx.host} broke before the answer finished${why}. What arrived is kept.`
+    ? `The connection to ${ctx.host} broke mid-answer${why}. ${CONTINUE}`
     : `Could not reach ${ctx.host}${why}. Check the base URL and your connection.`;
   return { code: 'network', message, detail: { host: ctx.host } };
 }
@@ -145,7 +215,7 @@ export function networkFailure(error: unknown, ctx: FailureContext, midStream: b
 export function endedEarly(ctx: FailureContext): AppError {
   return {
     code: 'network',
-    message: `${ctx.host} closed the connection before the answer finished. What arrived is kept.`,
+    message: `${ctx.host} closed the connection mid-answer. ${CONTINUE}`,
     detail: { host: ctx.host },
   };
 }
@@ -153,47 +223,30 @@ export function endedEarly(ctx: FailureContext): AppError {
 export type TimeoutKind = 'connect' | 'firstByte' | 'idle';
 
 export function timeoutFailure(kind: TimeoutKind, ms: number, ctx: FailureContext): AppError {
-  const what =
+  const message =
     kind === 'connect'
-      ? `${ctx.host} did not answer within ${seconds(ms)}`
+      ? `${ctx.host} did not answer within ${seconds(ms)}. Retry, or raise the timeouts in the provider settings.`
       : kind === 'firstByte'
-        ? `${ctx.host} sent nothing for ${seconds(ms)} after accepting the request`
-        : `${ctx.host} went quiet for ${seconds(ms)} in the middle of the answer`;
-  return {
-    code: 'timeout',
-    message: `${what}. What arrived is kept; the timeouts are in the provider settings.`,
-    detail: { host: ctx.host },
-  };
+        ? `${ctx.host} sent nothing for ${seconds(ms)} after accepting the request. Retry, or raise the timeouts in the provider settings.`
+        : `${ctx.host} went quiet for ${seconds(ms)} mid-answer. ${CONTINUE}`;
+  return { code: 'timeout', message, detail: { host: ctx.host } };
 }
 
-const FRAME_CODES: Record<string, ErrorCode> = {
-  rate_limit_exceeded: 'rate_limited',
-  insufficient_quota: 'credits_exhausted',
-  CreditsExhaustedError: 'credits_exhausted',
-  invalid_api_key: 'auth_missing',
-  invalid_token: 'auth_expired',
-  insufficient_scope: 'scope_denied',
-};
-
-/** A `data: {"error": …}` frame in the middle of a stream. */
-export function frameFailure(error: ProviderError, ctx: FailureContext): AppError {
-  const code =
-    FRAME_CODES[error.code ?? ''] ??
-    FRAME_CODES[error.type ?? ''] ??
-    FRAME_CODES[error.message] ??
-    'provider_error';
-  return {
-    code,
-    message: `${ctx.host} stopped the answer with an error “${clip(error.message)}”. What arrived is kept.`,
-    detail: { providerMessage: clip(error.message), host: ctx.host },
-  };
-}
-
-export function protocolFailure(sample: string, ctx: FailureContext): AppError {
+export function protocolFailure(sample: string, ctx: FailureContext, kept = true): AppError {
   return {
     code: 'protocol_error',
-    message: `${ctx.host} sent something that is not a chat completion: “${clip(sample, 80)}”. What arrived before it is kept.`,
+    message: `${ctx.host} sent something that is not a chat completion: “${clip(sample, 80)}”.${kept ? ' What arrived before it is kept.' : ''} Retry, or try another model.`,
     detail: { host: ctx.host, providerMessage: clip(sample, 300) },
+  };
+}
+
+/** The provider finished without text, reasoning or a tool call; the raw events show what came. */
+export function emptyAnswer(ctx: FailureContext, finishReason: string | null): AppError {
+  const why = finishReason === null ? '' : ` (finish reason “${finishReason}”)`;
+  return {
+    code: 'empty_answer',
+    message: `${ctx.host} finished without any text, reasoning or tool call${why}. Retry, or see the raw events in the inspector.`,
+    detail: { host: ctx.host },
   };
 }
 

@@ -21,6 +21,8 @@ export interface ThreadsPort {
   activePath(threadId: string, leafId?: string | null): Message[];
   insertMessage(message: NewMessage): Message;
   updateMessage(id: string, patch: MessagePatch): Message;
+  /** Deletes a message and what is below it (a placeholder for a choice that never came). */
+  deleteMessage(id: string): number;
   setActiveLeaf(threadId: string, messageId: string): void;
   touch(threadId: string): void;
   appendEvents(messageId: string, events: RawEvent[]): void;

@@ -1,8 +1,8 @@
 import type { AppError, Message, MessageStatus, ResponseMeta, StreamEvent, UsageRow } from '../contract';
 import { isAppFailure } from '../contract';
-import { messageUsage, responseMeta, usageRecord } from './accounting';
+import { choiceUsage, messageUsage, responseMeta, usageRecord } from './accounting';
 import { StreamAssembler } from './assembler';
-import { abortedFailure } from './failures';
+import { abortedFailure, emptyAnswer } from './failures';
 import { promptText } from './messages';
 import { Throttle } from './pacer';
 import type { RunPlan, SignedHeaders } from './plan';
@@ -254,6 +254,23 @@ export class StreamRun {
     this.push({ type: 'ended', streamId: this.spec.streamId, threadId: this.threadId, messages: final });
   }
 
+  /** The messages of the choices that arrived; the placeholders of the others are deleted. */
+  private keepReceived(indices: readonly number[]): Message[] {
+    if (this.spec.continues) return this.spec.messages;
+    const kept: Message[] = [];
+    this.spec.messages.forEach((message, index) => {
+      if (indices.includes(index)) kept.push(message);
+      else {
+        try {
+          this.deps.threads.deleteMessage(message.id);
+        } catch {
+          // Already gone with its thread.
+        }
+      }
+    });
+    return kept;
+  }
+
   private finish(outcome: RetryOutcome<ExchangeResult>): Message[] {
     this.saves.cancel();
     // What is still pending goes out with 'ended', which carries the whole messages.
@@ -273,9 +290,17 @@ export class StreamRun {
       outcome.attempts,
     );
     const usage = this.lastRow ? messageUsage(this.lastRow) : null;
+    const { choices } = result.assembled;
+    // A provider may send fewer choices than `n`: only those are stored, and the answer says so.
+    const kept = choices.length > 0 ? this.keepReceived(choices.map((c) => c.index)) : this.spec.messages;
+    const fewer = kept.length < this.spec.messages.length;
+    const shownMeta = fewer
+      ? { ...meta, choicesRequested: this.spec.messages.length, choicesReceived: kept.length }
+      : meta;
     const final: Message[] = [];
-    this.spec.messages.forEach((message, index) => {
-      const choice = result.assembled.choices.find((c) => c.index === index);
+    kept.forEach((message, position) => {
+      const index = this.spec.messages.indexOf(message);
+      const choice = choices.find((c) => c.index === index);
       const content = choice?.content || (choice?.refusal ?? '');
       const patch = {
         content: this.spec.continues ? message.content + content : content,
@@ -291,11 +316,16 @@ export class StreamRun {
         status,
         errorCode: failure?.code ?? null,
         errorMessage: failure?.message ?? null,
-        usage,
+        usage: choiceUsage(usage, choice, position, kept.length),
         usageId: this.lastRow?.id ?? null,
-        meta,
+        meta: shownMeta,
         updatedAt: this.now(),
       };
+      // Finished with nothing to read: never silently complete.
+      if (status === 'complete' && patch.content === '' && !patch.reasoning && !patch.toolCalls) {
+        const empty = emptyAnswer(plan.context, patch.finishReason);
+        Object.assign(patch, { status: 'error', errorCode: empty.code, errorMessage: empty.message });
+      }
       try {
         final.push(this.deps.threads.updateMessage(message.id, patch));
       } catch {

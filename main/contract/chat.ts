@@ -85,6 +85,16 @@ export const Usage = z.object({
   creditsConsumed: z.number().nullable(),
   creditsRemaining: z.number().nullable(),
   cost: z.number().nullable(),
+  /** Prompt tokens the provider served from its cache, when it said. */
+  cachedTokens: z.number().nullable().optional(),
+  /** Where `cost` came from: the provider's own figure or the user's price table. */
+  costSource: z.enum(['provider', 'table']).nullable().optional(),
+  /** How many answers (choices) share this request's figures; absent or 1 for one answer. */
+  choices: z.number().optional(),
+  /** This choice's own completion tokens, when the provider reported them per choice. */
+  choiceCompletionTokens: z.number().nullable().optional(),
+  /** A sibling choice's message carries the same request: not counted again in thread totals. */
+  sharedCopy: z.boolean().optional(),
 });
 export type Usage = z.infer<typeof Usage>;
 
@@ -114,6 +124,9 @@ export const ResponseMeta = z.object({
   timings: Timings,
   droppedFields: z.array(z.string()),
   attempts: z.number(),
+  /** Choices asked for (`n`) and received, when the provider sent fewer. */
+  choicesRequested: z.number().optional(),
+  choicesReceived: z.number().optional(),
 });
 export type ResponseMeta = z.infer<typeof ResponseMeta>;
 

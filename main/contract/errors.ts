@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'timeout',
   'provider_error',
   'protocol_error',
+  /** The provider finished without any text, reasoning or tool call. */
+  'empty_answer',
   'invalid_request',
   'aborted',
   'not_found',

@@ -20,11 +20,15 @@ export const UsageRow = z.object({
   promptTokens: z.number(),
   completionTokens: z.number(),
   reasoningTokens: z.number().nullable(),
+  /** Prompt tokens served from the provider's cache (part of `promptTokens`), when reported. */
+  cachedTokens: z.number().nullable().optional(),
   totalTokens: z.number(),
   tokensReported: z.boolean(),
   creditsConsumed: z.number().nullable(),
   creditsRemaining: z.number().nullable(),
   cost: z.number().nullable(),
+  /** `provider` when the provider reported the cost, `table` when priced from the price table. */
+  costSource: z.enum(['provider', 'table']).nullable().optional(),
   ttftMs: z.number().nullable(),
   durationMs: z.number().nullable(),
   tokensPerSecond: z.number().nullable(),

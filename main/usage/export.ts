@@ -15,11 +15,13 @@ export const CSV_COLUMNS = [
   'promptTokens',
   'completionTokens',
   'reasoningTokens',
+  'cachedTokens',
   'totalTokens',
   'tokensReported',
   'creditsConsumed',
   'creditsRemaining',
   'cost',
+  'costSource',
   'ttftMs',
   'durationMs',
   'tokensPerSecond',
@@ -40,7 +42,7 @@ export function csvField(value: string): string {
 
 function cellText(row: UsageRow, column: (typeof CSV_COLUMNS)[number]): string {
   const value = row[column];
-  if (value === null) return '';
+  if (value === null || value === undefined) return '';
   if (column === 'at') return new Date(row.at).toISOString();
   if (typeof value === 'string') return FORMULA_START.test(value) ? `'${value}` : value;
   return String(value);

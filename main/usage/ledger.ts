@@ -66,6 +66,8 @@ export class UsageLedger {
           );
     const candidate = {
       ...input,
+      cachedTokens: input.cachedTokens ?? null,
+      costSource: reportedCost ? ('provider' as const) : cost !== null ? ('table' as const) : null,
       id: input.id ?? this.newId(),
       totalTokens: input.totalTokens > 0 ? input.totalTokens : input.promptTokens + input.completionTokens,
       tokensPerSecond: tokensPerSecond(input),
@@ -83,8 +85,9 @@ export class UsageLedger {
     this.insert ??= this.db.prepare(
       `INSERT INTO usage (id, at, provider_id, provider_name, model, confidential, thread_id, message_id, retry_of, attempt,
            prompt_tokens, completion_tokens, reasoning_tokens, total_tokens, tokens_reported, credits_consumed,
-           credits_remaining, cost, cost_reported, ttft_ms, duration_ms, tokens_per_second, status, error_code)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           credits_remaining, cost, cost_reported, ttft_ms, duration_ms, tokens_per_second, status, error_code,
+           cached_tokens)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insert.run(
       row.id,
@@ -111,6 +114,7 @@ export class UsageLedger {
       row.tokensPerSecond,
       row.status,
       row.errorCode,
+      row.cachedTokens === null || row.cachedTokens === undefined ? null : Math.round(row.cachedTokens),
     );
     this.changed();
     return { ...row, at: Math.trunc(row.at) };

@@ -17,11 +17,13 @@ export interface UsageDbRow {
   prompt_tokens: number;
   completion_tokens: number;
   reasoning_tokens: number | null;
+  cached_tokens: number | null;
   total_tokens: number;
   tokens_reported: number;
   credits_consumed: number | null;
   credits_remaining: number | null;
   cost: number | null;
+  cost_reported: number;
   ttft_ms: number | null;
   duration_ms: number | null;
   tokens_per_second: number | null;
@@ -32,7 +34,7 @@ export interface UsageDbRow {
 export const ROW_COLUMNS =
   'id, at, provider_id, provider_name, model, confidential, thread_id, message_id, retry_of, attempt, prompt_tokens, ' +
   'completion_tokens, reasoning_tokens, total_tokens, tokens_reported, credits_consumed, credits_remaining, cost, ' +
-  'ttft_ms, duration_ms, tokens_per_second, status, error_code';
+  'ttft_ms, duration_ms, tokens_per_second, status, error_code, cached_tokens, cost_reported';
 
 export function toUsageRow(row: UsageDbRow): UsageRow {
   const status = UsageStatus.safeParse(row.status);
@@ -51,11 +53,13 @@ export function toUsageRow(row: UsageDbRow): UsageRow {
     promptTokens: row.prompt_tokens,
     completionTokens: row.completion_tokens,
     reasoningTokens: row.reasoning_tokens,
+    cachedTokens: row.cached_tokens,
     totalTokens: row.total_tokens,
     tokensReported: row.tokens_reported === 1,
     creditsConsumed: row.credits_consumed,
     creditsRemaining: row.credits_remaining,
     cost: row.cost,
+    costSource: row.cost_reported === 1 ? 'provider' : row.cost !== null ? 'table' : null,
     ttftMs: row.ttft_ms,
     durationMs: row.duration_ms,
     tokensPerSecond: row.tokens_per_second,

@@ -98,12 +98,15 @@ describe('the stream assembler', () => {
     ]);
   });
 
-  it('knows when every choice has finished, and reads the usage-only final chunk', () => {
+  it('knows when every choice that came has finished, and reads the usage-only final chunk', () => {
     const a = new StreamAssembler();
+    expect(a.allFinished()).toBe(false);
     a.pushData(chunk([{ index: 0, delta: { content: 'a' }, finish_reason: 'stop' }]));
-    expect(a.allFinished(2)).toBe(false);
-    a.pushData(chunk([{ index: 1, delta: { content: 'b' }, finish_reason: 'length' }]));
-    expect(a.allFinished(2)).toBe(true);
+    expect(a.allFinished()).toBe(true);
+    a.pushData(chunk([{ index: 1, delta: { content: 'b' } }]));
+    expect(a.allFinished()).toBe(false);
+    a.pushData(chunk([{ index: 1, delta: {}, finish_reason: 'length' }]));
+    expect(a.allFinished()).toBe(true);
     a.pushData(
       chunk([], {
         usage: {
@@ -119,6 +122,8 @@ describe('the stream assembler', () => {
       completionTokens: 2,
       totalTokens: 7,
       reasoningTokens: 0,
+      cachedTokens: null,
+      cost: null,
     });
   });
 

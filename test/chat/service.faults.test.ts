@@ -60,7 +60,7 @@ const cases: Case[] = [
     code: 'auth_expired',
     status: 'error',
     content: '',
-    says: /rejected the token.*invalid or expired access token.*Sign in again/,
+    says: /answered 401: “invalid or expired access token”\. Sign in again/,
     rows: 1,
   },
   {
@@ -70,7 +70,7 @@ const cases: Case[] = [
     code: 'auth_missing',
     status: 'error',
     content: '',
-    says: /rejected the API key.*Incorrect API key/,
+    says: /answered 401: “Incorrect API key provided\.” Paste a valid key/,
     rows: 1,
   },
   {
@@ -79,7 +79,7 @@ const cases: Case[] = [
     code: 'credits_exhausted',
     status: 'error',
     content: '',
-    says: /credit balance.*CreditsExhaustedError.*Top up/,
+    says: /answered 402: “CreditsExhaustedError”\. Top up your credits/,
     rows: 1,
   },
   {
@@ -98,7 +98,7 @@ const cases: Case[] = [
     code: 'rate_limited',
     status: 'error',
     content: '',
-    says: /rate limiting.*Try again in 1 s/,
+    says: /answered 429: “Rate limit reached.*later\.” Retry in 1 s\.$/,
     rows: 4,
   },
   {
@@ -107,7 +107,7 @@ const cases: Case[] = [
     code: 'provider_error',
     status: 'error',
     content: '',
-    says: /had a problem \(500\).*error while processing/,
+    says: /answered 500: “The server had an error while processing.*Retry in a moment/,
     rows: 4,
   },
   {
@@ -146,7 +146,7 @@ const cases: Case[] = [
     code: 'network',
     status: 'interrupted',
     content: 'abcd',
-    says: /closed the connection|connection .* broke/,
+    says: /(closed the connection|connection .* broke) mid-answer.*Continue lets the model finish/,
     rows: 1,
   },
   {
@@ -164,7 +164,7 @@ const cases: Case[] = [
     code: 'provider_error',
     status: 'error',
     content: 'abcdef',
-    says: /GPU fell over/,
+    says: /stopped the answer with an error: “GPU fell over”\. What arrived is kept\. Retry/,
     rows: 1,
   },
 ];

@@ -88,6 +88,7 @@ describe('stopping, closing and crashing mid-stream', () => {
           setActiveLeaf: (t, m) => repo.setActiveLeaf(t, m),
           touch: (id) => repo.touch(id),
           appendEvents: (id, events) => repo.appendEvents(id, events),
+          deleteMessage: (id) => repo.deleteMessage(id),
           updateMessage: (id: string, patch: MessagePatch) => {
             // A killed process writes nothing more.
             if (dead) throw new Error('process is gone');

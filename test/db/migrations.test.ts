@@ -72,6 +72,24 @@ const steps: Record<
                VALUES ('u1', 1, 'Local', 'm', 0, 1, 'complete');`),
     check: (db) => expect(count(db, 'usage')).toBe(1),
   },
+  '005-shared-usage': {
+    adds: [],
+    // Two choices of one request: the second's usage is a copy, counted once in the totals.
+    seed: (db) =>
+      db.exec(`INSERT INTO threads (id, title, created_at, last_activity_at) VALUES ('t5', 'Two choices', 1, 1);
+               INSERT INTO messages (id, thread_id, parent_id, role, content, status, usage_json, created_at, updated_at)
+               VALUES ('c0', 't5', NULL, 'assistant', 'one', 'complete', '{"totalTokens":30,"cost":0.25}', 1, 1),
+                      ('c1', 't5', NULL, 'assistant', 'two', 'complete', '{"totalTokens":30,"cost":0.25,"sharedCopy":true}', 1, 1);
+               UPDATE usage SET cached_tokens = 4 WHERE id = 'u1';`),
+    check: (db) => {
+      expect(
+        db.prepare("SELECT message_count, total_tokens, total_cost FROM threads WHERE id = 't5'").get(),
+      ).toEqual({ message_count: 2, total_tokens: 30, total_cost: 0.25 });
+      expect(db.prepare("SELECT cached_tokens FROM usage WHERE id = 'u1'").get()).toEqual({
+        cached_tokens: 4,
+      });
+    },
+  },
 };
 
 function databaseAt(version: number): DatabaseSync {

@@ -185,7 +185,7 @@ export async function handleChatCompletion(ctx: ChatContext): Promise<void> {
     return;
   }
   if (!request.stream) {
-    writeJsonBody(res, completionBody(plan), step, headers, progress);
+    writeJsonBody(res, completionBody(plan, step.shape), step, headers, progress);
     return;
   }
   res.writeHead(200, {
@@ -196,5 +196,6 @@ export async function handleChatCompletion(ctx: ChatContext): Promise<void> {
   });
   res.flushHeaders();
   const delayMs = step.delayMs ?? step.reply?.delayMs ?? state.chunkDelayMs;
-  await writeEventStream(res, streamFrames(plan, request.includeUsage), step, delayMs, signal, progress);
+  const frames = streamFrames(plan, request.includeUsage, step.shape);
+  await writeEventStream(res, frames, step, delayMs, signal, progress);
 }

@@ -34,8 +34,20 @@ export function modelNotFound(modelId: string): unknown {
   );
 }
 
+/** OpenAI's words for a prompt that does not fit; the same error as a 400, a 200 body or a frame. */
+export function contextLengthError(): unknown {
+  return openAiError(
+    "This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens. Please reduce the length of the messages.",
+    'invalid_request_error',
+    'context_length_exceeded',
+    'messages',
+  );
+}
+
 function defaultBody(status: number, api: Api, model: MockModel | undefined, modelId: string): unknown {
   switch (status) {
+    case 400:
+      return contextLengthError();
     case 401:
       return authError(api);
     case 402:

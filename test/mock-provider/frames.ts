@@ -1,5 +1,6 @@
 import type { ChoicePlan, CompletionPlan } from './plan';
 import { hash } from './text';
+import type { ScriptShape } from './types';
 
 interface TopLogprob {
   token: string;
@@ -68,7 +69,25 @@ function envelope(plan: CompletionPlan, includeUsage: boolean, choices: unknown[
   return chunk;
 }
 
-function choiceDeltas(plan: CompletionPlan, choice: ChoicePlan): unknown[] {
+/** The choice's own completion tokens, for per-choice usage. */
+const choiceTokens = (choice: ChoicePlan): number =>
+  choice.reasoningPieces.length +
+  choice.contentPieces.length +
+  choice.toolCalls.reduce((t, k) => t + k.argumentPieces.length, 0);
+
+/** The usage object as the scripted provider reports it. */
+function usageBody(plan: CompletionPlan, shape: ScriptShape): Record<string, unknown> {
+  const usage: Record<string, unknown> = { ...plan.usage };
+  if (shape.cachedTokens !== undefined) usage.prompt_tokens_details = { cached_tokens: shape.cachedTokens };
+  if (shape.cost !== undefined) usage.cost = shape.cost;
+  return usage;
+}
+
+/** Received choices: all of them, or the first `shape.choices`. */
+const sentChoices = (plan: CompletionPlan, shape: ScriptShape): ChoicePlan[] =>
+  shape.choices === undefined ? plan.choices : plan.choices.slice(0, shape.choices);
+
+function choiceDeltas(plan: CompletionPlan, choice: ChoicePlan, shape: ScriptShape = {}): unknown[] {
   const { index } = choice;
   const delta = (
     d: Record<string, unknown>,
@@ -80,14 +99,20 @@ function choiceDeltas(plan: CompletionPlan, choice: ChoicePlan): unknown[] {
     logprobs,
     finish_reason: finish,
   });
-  const out: unknown[] = [delta({ role: 'assistant', content: '' })];
-  for (const piece of choice.reasoningPieces) out.push(delta({ reasoning_content: piece }));
+  const out: unknown[] = [delta({ role: 'assistant', content: shape.parts ? [] : '' })];
+  for (const piece of choice.reasoningPieces)
+    out.push(
+      delta(
+        shape.parts ? { content: [{ type: 'thinking', thinking: piece }] } : { reasoning_content: piece },
+      ),
+    );
   choice.contentPieces.forEach((piece, i) => {
     const logprobs = plan.logprobs
       ? { content: [logprobEntry(piece, i, plan.topLogprobs)], refusal: null }
       : null;
-    out.push(delta({ content: piece }, logprobs));
+    out.push(delta({ content: shape.parts ? [{ type: 'text', text: piece }] : piece }, logprobs));
   });
+  if (shape.extraParts && shape.extraParts.length > 0) out.push(delta({ content: shape.extraParts }));
   choice.toolCalls.forEach((call, i) => {
     out.push(
       delta({
@@ -100,43 +125,73 @@ function choiceDeltas(plan: CompletionPlan, choice: ChoicePlan): unknown[] {
       out.push(delta({ tool_calls: [{ index: i, function: { arguments: piece } }] }));
     }
   });
-  if (choice.finishReason !== null) out.push(delta({}, null, choice.finishReason));
+  if (choice.finishReason !== null) {
+    const finish = delta({}, null, choice.finishReason) as Record<string, unknown>;
+    if (shape.perChoiceUsage) finish.usage = { completion_tokens: choiceTokens(choice) };
+    out.push(finish);
+  }
   return out;
 }
 
 /** Every `data:` payload of a stream, in order, choices interleaved round-robin; `[DONE]` not included. */
-export function streamFrames(plan: CompletionPlan, includeUsage: boolean): unknown[] {
-  const perChoice = plan.choices.map((c) => choiceDeltas(plan, c));
-  const longest = Math.max(...perChoice.map((d) => d.length));
-  const frames: unknown[] = [];
+export function streamFrames(
+  plan: CompletionPlan,
+  includeUsage: boolean,
+  shape: ScriptShape = {},
+): unknown[] {
+  const perChoice = sentChoices(plan, shape).map((c) => choiceDeltas(plan, c, shape));
+  const longest = Math.max(0, ...perChoice.map((d) => d.length));
+  const frames: Record<string, unknown>[] = [];
   for (let step = 0; step < longest; step += 1) {
     for (const deltas of perChoice) {
       const d = deltas[step];
       if (d !== undefined) frames.push(envelope(plan, includeUsage, [d]));
     }
   }
-  if (includeUsage) frames.push({ ...envelope(plan, false, []), usage: plan.usage });
+  const placement = shape.usage ?? (includeUsage ? 'final' : 'none');
+  const usage = usageBody(plan, shape);
+  const last = frames.at(-1);
+  if (placement === 'final') frames.push({ ...envelope(plan, false, []), usage });
+  else if (placement === 'finish' && last) last.usage = usage;
+  else if (placement === 'x_groq' && last) last.x_groq = { id: `req_${plan.id}`, usage };
+  const first = frames[0];
+  if (shape.blankFirstEnvelope && first)
+    Object.assign(first, { id: '', model: '', system_fingerprint: '', created: 0 });
   return frames;
 }
 
-export function completionBody(plan: CompletionPlan): unknown {
+function messageContent(choice: ChoicePlan, shape: ScriptShape): unknown {
+  if (!shape.parts) {
+    return choice.contentPieces.length === 0 && choice.toolCalls.length > 0
+      ? null
+      : choice.contentPieces.join('');
+  }
+  const parts: unknown[] = [];
+  if (choice.reasoningPieces.length > 0)
+    parts.push({ type: 'thinking', thinking: choice.reasoningPieces.join('') });
+  if (choice.contentPieces.length > 0) parts.push({ type: 'text', text: choice.contentPieces.join('') });
+  return [...parts, ...(shape.extraParts ?? [])];
+}
+
+export function completionBody(plan: CompletionPlan, shape: ScriptShape = {}): unknown {
+  const placement = shape.usage ?? 'final';
+  const usage = usageBody(plan, shape);
+  const blank = shape.blankFirstEnvelope === true;
   return {
-    id: plan.id,
+    id: blank ? '' : plan.id,
     object: 'chat.completion',
-    created: plan.created,
-    model: plan.model,
+    created: blank ? 0 : plan.created,
+    model: blank ? '' : plan.model,
     system_fingerprint: plan.systemFingerprint,
     service_tier: 'default',
-    choices: plan.choices.map((choice) => {
+    choices: sentChoices(plan, shape).map((choice) => {
       const message: Record<string, unknown> = {
         role: 'assistant',
-        content:
-          choice.contentPieces.length === 0 && choice.toolCalls.length > 0
-            ? null
-            : choice.contentPieces.join(''),
+        content: messageContent(choice, shape),
         refusal: null,
       };
-      if (choice.reasoningPieces.length > 0) message.reasoning_content = choice.reasoningPieces.join('');
+      if (choice.reasoningPieces.length > 0 && !shape.parts)
+        message.reasoning_content = choice.reasoningPieces.join('');
       if (choice.toolCalls.length > 0) {
         message.tool_calls = choice.toolCalls.map((call) => ({
           id: call.id,
@@ -149,8 +204,9 @@ export function completionBody(plan: CompletionPlan): unknown {
         message,
         logprobs: choiceLogprobs(plan, choice),
         finish_reason: choice.finishReason,
+        ...(shape.perChoiceUsage ? { usage: { completion_tokens: choiceTokens(choice) } } : {}),
       };
     }),
-    usage: plan.usage,
+    ...(placement === 'none' ? {} : placement === 'x_groq' ? { x_groq: { usage } } : { usage }),
   };
 }

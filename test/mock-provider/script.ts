@@ -1,10 +1,10 @@
 import { isRecord } from './http';
-import type { ScriptReply, ScriptStatus, ScriptStep, ScriptToolCall } from './types';
+import type { ScriptReply, ScriptShape, ScriptStatus, ScriptStep, ScriptToolCall } from './types';
 
 /** Parses steps arriving over HTTP; a typo should fail loudly rather than script nothing. */
 export class ScriptError extends Error {}
 
-const STATUSES: readonly ScriptStatus[] = [401, 402, 403, 404, 429, 500, 503];
+const STATUSES: readonly ScriptStatus[] = [400, 401, 402, 403, 404, 429, 500, 503];
 
 function isStatus(value: unknown): value is ScriptStatus {
   return STATUSES.some((s) => s === value);
@@ -23,6 +23,7 @@ const STEP_KEYS = new Set([
   'crlf',
   'hang',
   'delayMs',
+  'shape',
 ]);
 const REPLY_KEYS = new Set([
   'content',
@@ -89,6 +90,42 @@ function parseReply(value: unknown, where: string): ScriptReply {
   return reply;
 }
 
+const SHAPE_FLAGS = ['parts', 'perChoiceUsage', 'blankFirstEnvelope', 'noDone', 'errorWith200'] as const;
+const SHAPE_COUNTS = ['choices', 'cachedTokens'] as const;
+const PLACEMENTS = ['final', 'finish', 'x_groq', 'none'] as const;
+
+function parseShape(value: unknown, where: string): ScriptShape {
+  if (!isRecord(value)) throw new ScriptError(`${where} must be an object`);
+  const keys = [...SHAPE_FLAGS, ...SHAPE_COUNTS, 'usage', 'cost', 'extraParts', 'errorPayload'];
+  checkKeys(value, new Set(keys), where);
+  const shape: ScriptShape = {};
+  for (const key of SHAPE_FLAGS) {
+    const on = flag(value[key], `${where}.${key}`);
+    if (on !== undefined) shape[key] = on;
+  }
+  for (const key of SHAPE_COUNTS) {
+    const n = count(value[key], `${where}.${key}`);
+    if (n !== undefined) shape[key] = n;
+  }
+  const usage = value.usage;
+  if (usage !== undefined) {
+    const placement = PLACEMENTS.find((p) => p === usage);
+    if (placement === undefined)
+      throw new ScriptError(`${where}.usage must be one of ${PLACEMENTS.join(', ')}`);
+    shape.usage = placement;
+  }
+  if (value.cost !== undefined) {
+    if (typeof value.cost !== 'number') throw new ScriptError(`${where}.cost must be a number`);
+    shape.cost = value.cost;
+  }
+  if (value.extraParts !== undefined) {
+    if (!Array.isArray(value.extraParts)) throw new ScriptError(`${where}.extraParts must be an array`);
+    shape.extraParts = value.extraParts as unknown[];
+  }
+  if (value.errorPayload !== undefined) shape.errorPayload = value.errorPayload;
+  return shape;
+}
+
 export function parseStep(value: unknown, where = 'step'): ScriptStep {
   if (!isRecord(value)) throw new ScriptError(`${where} must be an object`);
   checkKeys(value, STEP_KEYS, where);
@@ -114,6 +151,7 @@ export function parseStep(value: unknown, where = 'step'): ScriptStep {
     crlf: flag(value.crlf, `${where}.crlf`),
     hang: flag(value.hang, `${where}.hang`),
     delayMs: count(value.delayMs, `${where}.delayMs`),
+    shape: value.shape === undefined ? undefined : parseShape(value.shape, `${where}.shape`),
   };
   return step;
 }

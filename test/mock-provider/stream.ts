@@ -89,7 +89,7 @@ export async function writeEventStream(
       }
     }
     if (at(step.midStreamErrorAfter, progress.framesSent)) {
-      const error = {
+      const error = step.shape?.errorPayload ?? {
         error: {
           message: step.message ?? 'upstream model failed mid-stream',
           type: 'server_error',
@@ -113,7 +113,8 @@ export async function writeEventStream(
       return;
     }
   }
-  if (await writer.write(`data: [DONE]${eol}${eol}`)) res.end();
+  if (step.shape?.noDone) res.end();
+  else if (await writer.write(`data: [DONE]${eol}${eol}`)) res.end();
 }
 
 /** Faults for `stream: false`: a truncated body, an unparsable body or an error status. */
@@ -126,14 +127,14 @@ export function writeJsonBody(
 ): void {
   const text = JSON.stringify(body);
   if (step.midStreamErrorAfter !== undefined) {
-    const error = {
+    const error = step.shape?.errorPayload ?? {
       error: {
         message: step.message ?? 'upstream model failed',
         type: 'server_error',
         code: 'mid_stream_error',
       },
     };
-    res.writeHead(500, { ...headers, 'content-type': 'application/json' });
+    res.writeHead(step.shape?.errorWith200 ? 200 : 500, { ...headers, 'content-type': 'application/json' });
     res.end(JSON.stringify(error));
     return;
   }

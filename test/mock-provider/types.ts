@@ -51,7 +51,39 @@ export interface ScriptReply {
   finishReason?: string | null;
 }
 
-export type ScriptStatus = 401 | 402 | 403 | 404 | 429 | 500 | 503;
+export type ScriptStatus = 400 | 401 | 402 | 403 | 404 | 429 | 500 | 503;
+
+/** Where a scripted answer puts its usage; set, it is sent whatever `include_usage` says. */
+export type UsagePlacement = 'final' | 'finish' | 'x_groq' | 'none';
+
+/**
+ * Response shapes real providers send that differ from OpenAI's, for one scripted answer
+ * (streamed and non-streamed alike).
+ */
+export interface ScriptShape {
+  /** `content` as an array of parts: `[{type:"thinking",…},{type:"text",…}]`. */
+  parts?: boolean;
+  /** Parts of types a client may not know, sent after the text part. */
+  extraParts?: unknown[];
+  /** Send only this many choices, whatever `n` asked for. */
+  choices?: number;
+  /** `final`: a usage-only chunk after the finish; `finish`: on the last finish chunk; `x_groq`: in Groq's envelope. */
+  usage?: UsagePlacement;
+  /** `prompt_tokens_details.cached_tokens`. */
+  cachedTokens?: number;
+  /** `usage.cost`, as OpenRouter reports it. */
+  cost?: number;
+  /** Each choice's own `usage.completion_tokens` on its finish delta. */
+  perChoiceUsage?: boolean;
+  /** A first chunk whose `id`, `model`, `system_fingerprint` are empty and `created` is 0. */
+  blankFirstEnvelope?: boolean;
+  /** End the event stream without `data: [DONE]`. */
+  noDone?: boolean;
+  /** The exact payload of the error frame (`midStreamErrorAfter`) or non-streamed error body. */
+  errorPayload?: unknown;
+  /** Non-streamed errors (`midStreamErrorAfter`) come as a 200 rather than a 500. */
+  errorWith200?: boolean;
+}
 
 /**
  * One behaviour for one upcoming chat-completions request (either API), FIFO.
@@ -85,6 +117,8 @@ export interface ScriptStep {
   hang?: boolean;
   /** Delay between frames for this request (same as `reply.delayMs`). */
   delayMs?: number;
+  /** Provider-specific shapes of the answer. */
+  shape?: ScriptShape;
 }
 
 export interface ClientClosedEvent {

@@ -3,6 +3,7 @@ import { core } from './001-core';
 import { threads } from './002-threads';
 import { tools } from './003-tools';
 import { usage } from './004-usage';
+import { sharedUsage } from './005-shared-usage';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [core, threads, tools, usage];
+export const migrations: readonly Migration[] = [core, threads, tools, usage, sharedUsage];

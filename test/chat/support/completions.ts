@@ -242,6 +242,7 @@ export function expected(c: GenCompletion): Assembled {
       logprobs: c.logprobs && ch.content.length > 0 ? ch.content.map((p, i) => entry(p, i, c.top)) : null,
       finishReason: ch.finish,
       refusal: null,
+      completionTokens: null,
     })),
     usage:
       c.usage === null
@@ -251,6 +252,8 @@ export function expected(c: GenCompletion): Assembled {
             completionTokens: c.usage.completion_tokens,
             totalTokens: c.usage.total_tokens,
             reasoningTokens: c.usage.completion_tokens_details.reasoning_tokens,
+            cachedTokens: null,
+            cost: null,
           },
     error: null,
     done: true,

@@ -1,6 +1,6 @@
 import type { Message } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { canContinue, explainMessage } from './errorText';
+import { canContinue, explainMessage, noticeText } from './errorText';
 
 interface Props {
   threadId: string;
@@ -13,21 +13,27 @@ export function MessageNotice({ threadId, message }: Props) {
   const regenerate = useStore((s) => s.regenerate);
   const setScreen = useStore((s) => s.setScreen);
   const toggleInspector = useStore((s) => s.toggleInspector);
+  const selectMessage = useStore((s) => s.selectMessage);
+  const setInspectorTab = useStore((s) => s.setInspectorTab);
   const explanation = explainMessage(message);
-  if (!explanation || message.role !== 'assistant') return null;
+  const text = noticeText(message);
+  if (!explanation || !text || message.role !== 'assistant') return null;
   const failed = message.status === 'error';
-  const providerWords =
-    message.errorMessage && message.errorMessage !== explanation.title ? message.errorMessage : null;
+  const showEvents = () => {
+    selectMessage(message.id);
+    setInspectorTab('request');
+    toggleInspector(true);
+  };
   return (
-    <div className={`msg-notice ${failed ? 'banner banner-error' : 'banner banner-warn'}`} role="status">
+    <div
+      className={`msg-notice ${failed ? 'banner banner-error' : 'banner banner-warn'}`}
+      role="status"
+      data-testid="message-notice"
+    >
       <div className="msg-notice-text">
-        <strong>
-          {failed || message.errorCode === 'aborted'
-            ? explanation.title
-            : `Interrupted: ${explanation.title.toLowerCase()}`}
-        </strong>
-        {providerWords ? <span className="msg-notice-provider">{providerWords}</span> : null}
-        <span className="msg-notice-hint">{explanation.hint}</span>
+        <strong>{text.heading}</strong>
+        {text.detail ? <span className="msg-notice-provider">{text.detail}</span> : null}
+        {text.hint ? <span className="msg-notice-hint">{text.hint}</span> : null}
       </div>
       <div className="msg-notice-actions">
         {explanation.fix === 'providers' ? (
@@ -38,6 +44,11 @@ export function MessageNotice({ threadId, message }: Props) {
         {explanation.fix === 'inspector' ? (
           <button type="button" className="btn" onClick={() => toggleInspector(true)}>
             Show inspector
+          </button>
+        ) : null}
+        {explanation.fix === 'events' ? (
+          <button type="button" className="btn" onClick={showEvents}>
+            Show raw events
           </button>
         ) : null}
         {canContinue(message) ? (

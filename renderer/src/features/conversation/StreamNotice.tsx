@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Message } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { droppedNotice } from './errorText';
+import { choicesNotice, droppedNotice } from './errorText';
 
 const NO_FIELDS: string[] = [];
 
@@ -23,7 +23,8 @@ export function StreamNotice({ message }: { message: Message }) {
   }, [retry]);
 
   const notice = droppedNotice(dropped);
-  if (!retry && !notice) return null;
+  const fewer = choicesNotice(message.meta);
+  if (!retry && !notice && !fewer) return null;
   const seconds = retry ? Math.max(0, Math.ceil((retry.at + retry.delayMs - now) / 1000)) : 0;
   return (
     <>
@@ -41,6 +42,11 @@ export function StreamNotice({ message }: { message: Message }) {
         </div>
       ) : null}
       {notice ? <p className="msg-dropped">{notice}</p> : null}
+      {fewer ? (
+        <p className="msg-dropped" data-testid="choices-notice">
+          {fewer}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { AppError, ErrorCode, Message } from '../../../../main/contract';
 
-export type FixAction = 'providers' | 'inspector' | null;
+/** `events`: the inspector's Request tab on this answer, where its raw events are. */
+export type FixAction = 'providers' | 'inspector' | 'events' | null;
 
 export interface ErrorExplanation {
   title: string;
@@ -51,6 +52,11 @@ const BY_CODE: Record<ErrorCode, ErrorExplanation> = {
     hint: 'What arrived is kept. Retry, or try another model.',
     fix: null,
   },
+  empty_answer: {
+    title: 'Empty answer',
+    hint: 'The provider finished without any text. Retry, or see the raw events in the inspector.',
+    fix: 'events',
+  },
   invalid_request: {
     title: 'The request was refused as invalid',
     hint: 'Check the parameters in the inspector.',
@@ -87,6 +93,13 @@ export function explainMessage(
   message: Pick<Message, 'status' | 'errorCode' | 'errorMessage' | 'content'>,
 ): ErrorExplanation | null {
   if (message.status !== 'interrupted' && message.status !== 'error') return null;
+  // The provider was reached: a connection that broke mid-answer is not "could not reach".
+  if (message.errorCode === 'network' && message.status === 'interrupted')
+    return {
+      title: 'The connection dropped mid-answer',
+      hint: 'What arrived is kept. Continue to let the model finish.',
+      fix: null,
+    };
   if (message.errorCode) return BY_CODE[message.errorCode];
   return message.status === 'interrupted'
     ? {
@@ -95,6 +108,31 @@ export function explainMessage(
         fix: null,
       }
     : { title: 'The request failed', hint: 'Retry, or try another model.', fix: null };
+}
+
+export interface NoticeText {
+  /** What happened, in a few words. */
+  heading: string;
+  /** Main's message: the provider's words, and what to do, said once. */
+  detail: string | null;
+  /** Our own advice, only when main said nothing (its message already says what to do). */
+  hint: string | null;
+}
+
+/**
+ * The words of an answer's failure notice. Main's message already says what to do, so the
+ * generic hint is shown only when there is no message: the same advice never appears twice.
+ */
+export function noticeText(
+  message: Pick<Message, 'status' | 'errorCode' | 'errorMessage' | 'content'>,
+): NoticeText | null {
+  const explanation = explainMessage(message);
+  if (!explanation) return null;
+  const stopped = message.status === 'error' || message.errorCode === 'aborted';
+  const heading = stopped ? explanation.title : `Interrupted: ${explanation.title.toLowerCase()}`;
+  const detail =
+    message.errorMessage && message.errorMessage !== explanation.title ? message.errorMessage : null;
+  return { heading, detail, hint: detail === null ? explanation.hint : null };
 }
 
 /** An interrupted answer can be continued (with nothing arrived yet, main simply asks again). */
@@ -110,6 +148,14 @@ const DROPPED_REASON: Record<string, string> = {
   parallel_tool_calls: "this model doesn't support tools",
   response_format: "this model doesn't support structured output",
 };
+
+/** "Asked for 3 answers, received 1": a provider that sent fewer choices than `n`. */
+export function choicesNotice(meta: Message['meta']): string | null {
+  const requested = meta?.choicesRequested;
+  const received = meta?.choicesReceived;
+  if (requested === undefined || received === undefined || received >= requested) return null;
+  return `Asked for ${requested} answers, received ${received}.`;
+}
 
 /** "not sent: logprobs — this model doesn't support them" */
 export function droppedNotice(fields: readonly string[]): string | null {

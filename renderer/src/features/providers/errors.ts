@@ -87,6 +87,8 @@ export function describeError(error: AppError, authKind?: AuthKind): ErrorText {
       return { title: 'Cancelled.', next: null };
     case 'protocol_error':
       return { title: `The provider sent something unexpected: ${error.message}`, next: null };
+    case 'empty_answer':
+      return { title: 'The provider finished without any text.', next: 'Try again, or try another model.' };
     case 'database_damaged':
       return {
         title: 'Not saved: the database is damaged.',

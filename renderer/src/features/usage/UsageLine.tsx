@@ -9,14 +9,25 @@ export function UsageLine({ message }: { message: Message }) {
   const f = usageLineFigures(message);
   const parts: { key: string; text: string; title: string }[] = [];
   if (f.promptTokens !== null && f.completionTokens !== null) {
+    const shared = f.sharedBy !== null ? ` shared by ${f.sharedBy} answers` : '';
     parts.push({
       key: 'tokens',
-      text: `${formatInteger(f.promptTokens)} → ${formatInteger(f.completionTokens)} tok`,
-      title: `${formatInteger(f.promptTokens)} prompt tokens, ${formatInteger(f.completionTokens)} completion tokens${
-        f.reasoningTokens ? ` (${formatInteger(f.reasoningTokens)} reasoning)` : ''
-      }`,
+      text: `${formatInteger(f.promptTokens)} → ${formatInteger(f.completionTokens)} tok${f.sharedBy !== null ? ' (shared)' : ''}`,
+      title: `${formatInteger(f.promptTokens)} prompt tokens, ${formatInteger(f.completionTokens)} completion tokens${shared}`,
     });
   }
+  if (f.cachedTokens)
+    parts.push({
+      key: 'cached',
+      text: `${formatInteger(f.cachedTokens)} cached`,
+      title: 'Prompt tokens the provider served from its cache',
+    });
+  if (f.reasoningTokens)
+    parts.push({
+      key: 'reasoning',
+      text: `${formatInteger(f.reasoningTokens)} reasoning`,
+      title: 'Completion tokens spent on reasoning',
+    });
   if (f.ttftMs !== null)
     parts.push({ key: 'ttft', text: `TTFT ${formatDuration(f.ttftMs)}`, title: 'Time to first token' });
   if (f.tokensPerSecond !== null)
@@ -28,7 +39,11 @@ export function UsageLine({ message }: { message: Message }) {
       title: 'Credits consumed, as reported by the provider',
     });
   else if (f.cost !== null)
-    parts.push({ key: 'cost', text: formatCost(f.cost), title: 'Cost from your price table' });
+    parts.push({
+      key: 'cost',
+      text: formatCost(f.cost),
+      title: f.costReported ? 'Cost reported by the provider' : 'Cost from your price table',
+    });
   if (parts.length === 0) return null;
   return (
     <div className="usage-line num" data-testid="usage-line">
