@@ -39,8 +39,8 @@ export interface ServiceOptions {
   searchWorkerFile?: string | null;
   log: Logger;
   now?: () => number;
-  /** Restarts the app after the user chose a new database; returns false where it cannot. */
-  restart?: () => boolean;
+  /** Restarts the app after the user chose a new database; false where it cannot. */
+  restart?: () => boolean | Promise<boolean>;
 }
 
 export interface Services {

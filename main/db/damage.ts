@@ -49,8 +49,17 @@ export const damageMessage = (report: DamageReport): string =>
   `Your database is damaged (${report.reason}). A copy of it as it was is kept at ${report.aside}. ` +
   'Nothing new is saved until you start a new database; you can save what can still be read first.';
 
-const refusal = (report: DamageReport) =>
-  new AppFailure('database_damaged', `Not saved: ${damageMessage(report)}`);
+// Short: the banner carries the whole story (what, where the copy is, what to do).
+const unreadable = () =>
+  new AppFailure(
+    'database_damaged',
+    'This could not be read: the database is damaged (see the notice at the top).',
+  );
+const unsaved = () =>
+  new AppFailure(
+    'database_damaged',
+    'Not saved: the database is damaged, so nothing new is written (see the notice at the top).',
+  );
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
@@ -111,10 +120,10 @@ export class DatabaseGuard {
 
   private failure(error: unknown): unknown {
     if (isDamageError(error)) {
-      const report = this.markDamaged(error instanceof Error ? error.message : String(error));
-      return refusal(report);
+      this.markDamaged(error instanceof Error ? error.message : String(error));
+      return unreadable();
     }
-    if (this.report && primaryCode(error) === SQLITE_READONLY) return refusal(this.report);
+    if (this.report && primaryCode(error) === SQLITE_READONLY) return unsaved();
     return error;
   }
 

@@ -13,8 +13,11 @@ export interface DatabaseHealthDeps {
   migrations: readonly Migration[];
   /** Tells every window: the damage event and a notice. */
   onDamage: (status: DatabaseStatus) => void;
-  /** Restarts the app (Electron relaunches; the test bridge rebuilds its services); false if it cannot. */
-  restart: () => boolean;
+  /**
+   * Restarts on the new database: Electron relaunches (the answer may never arrive); the test
+   * bridge rebuilds its services and resolves once they are up. False where it cannot.
+   */
+  restart: () => boolean | Promise<boolean>;
   now: () => number;
 }
 
@@ -72,7 +75,7 @@ export class DatabaseHealth {
     return { file, tables };
   }
 
-  startFresh(keep: 'nothing' | 'readable'): { restarting: boolean } {
+  async startFresh(keep: 'nothing' | 'readable'): Promise<{ restarting: boolean }> {
     const damage = this.requireDamage();
     if (keep === 'readable' && !this.savedCopy)
       throw new AppFailure('invalid_request', 'Save what can be read first, then start from it.');
@@ -80,7 +83,7 @@ export class DatabaseHealth {
       aside: damage.aside,
       replacement: keep === 'readable' ? this.savedCopy : null,
     });
-    return { restarting: this.deps.restart() };
+    return { restarting: await this.deps.restart() };
   }
 
   private requireDamage(): DamageReport {

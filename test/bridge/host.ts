@@ -66,10 +66,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       // The same bundled worker the app uses (built by scripts/build.mjs), so search leaves the event loop here too.
       searchWorkerFile: existsSync(WORKER) ? WORKER : null,
       log: (message, error) => console.error(`[services] ${message}`, error ?? ''),
-      // "Start a new database" after damage: the browser build restarts its services in place.
-      restart: () => {
-        // After the handler has answered: the page reloads onto the new services.
-        restarting = new Promise((resolve) => setImmediate(resolve)).then(restartServices);
+      // "Start a new database" after damage: the browser build restarts its services in place
+      // and answers once the new ones serve, so the page's reload reaches them.
+      restart: async () => {
+        restarting = restartServices();
+        await restarting;
         return true;
       },
     });

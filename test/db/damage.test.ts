@@ -1,44 +1,18 @@
-import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseStatus } from '../../main/contract';
 import { AppFailure } from '../../main/contract';
-import { closeDatabase, openDatabase } from '../../main/db/database';
+import { openDatabase } from '../../main/db/database';
 import { DatabaseHealth } from '../../main/db/health';
 import { migrations } from '../../main/db/migrations';
 import { ThreadsRepo } from '../../main/threads/repo';
 import { tempDir } from '../threads/support';
+import { cleanlyClosedHistory, flipBytes } from './damagedFile';
 
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5);
 const ASIDE_SUFFIX = '.damaged-2025-01-02T03-04-05-000Z';
-
-/** A database with a long thread, closed cleanly (no open marker: the open-time check is light). */
-function cleanlyClosedHistory(file: string): string {
-  const { db } = openDatabase(file, migrations, NOW);
-  const repo = new ThreadsRepo(db);
-  const thread = repo.createThread();
-  db.exec('BEGIN');
-  for (let i = 0; i < 400; i++)
-    repo.insertMessage({
-      threadId: thread.id,
-      parentId: null,
-      role: 'user',
-      content: `note ${i} `.repeat(60),
-    });
-  db.exec('COMMIT');
-  closeDatabase(file, db);
-  return thread.id;
-}
-
-/** Overwrites 16 KiB in the middle of the file, as a disk or another program might. */
-function flipBytes(file: string): void {
-  const size = statSync(file).size;
-  const fd = openSync(file, 'r+');
-  const garbage = Buffer.alloc(4096 * 4, 0xa5);
-  writeSync(fd, garbage, 0, garbage.length, Math.floor(size / 2 / 4096) * 4096);
-  closeSync(fd);
-}
 
 function open(file: string) {
   const opened = openDatabase(file, migrations, NOW);
@@ -77,7 +51,7 @@ describe('bytes damaged in a cleanly closed database', () => {
 
   it('are found by the background check: the pair is copied aside, writing stops, the user is told', async () => {
     const file = setup();
-    cleanlyClosedHistory(file);
+    cleanlyClosedHistory(file, NOW);
     flipBytes(file);
     const { opened, health, told, repo } = open(file);
     // The open itself stays light (header and schema), so the damage is not seen yet.
@@ -100,7 +74,7 @@ describe('bytes damaged in a cleanly closed database', () => {
 
   it('are treated as damage the moment a read meets them, and the copy opens with what was in the WAL', () => {
     const file = setup();
-    const threadId = cleanlyClosedHistory(file);
+    const threadId = cleanlyClosedHistory(file, NOW);
     flipBytes(file);
     const { opened, health, told, repo } = open(file);
     // A write that lands only in the WAL before the damage is met: the copy must keep it.
@@ -123,13 +97,13 @@ describe('bytes damaged in a cleanly closed database', () => {
 
   it('can be saved as far as it reads, and the next start continues on that copy', async () => {
     const file = setup();
-    const threadId = cleanlyClosedHistory(file);
+    const threadId = cleanlyClosedHistory(file, NOW);
     flipBytes(file);
     const { opened, health } = open(file);
     await health.check();
     const saved = health.saveReadable();
     expect(saved.tables.find((t) => t.name === 'threads')).toMatchObject({ rows: 1 });
-    expect(health.startFresh('readable')).toEqual({ restarting: true });
+    expect(await health.startFresh('readable')).toEqual({ restarting: true });
     opened.db.close();
 
     const next = open(file);
@@ -142,7 +116,7 @@ describe('bytes damaged in a cleanly closed database', () => {
 
   it('a healthy database checks ok and keeps writing', async () => {
     const file = setup();
-    cleanlyClosedHistory(file);
+    cleanlyClosedHistory(file, NOW);
     const { opened, health, told, repo } = open(file);
     expect(await health.check()).toMatchObject({ state: 'ok', aside: null });
     const made = repo.createThread();

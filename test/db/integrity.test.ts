@@ -1,12 +1,4 @@
-import {
-  readFileSync,
-  readdirSync,
-  writeFileSync,
-  openSync,
-  writeSync,
-  closeSync,
-  statSync,
-} from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/database';

@@ -1,0 +1,31 @@
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeDatabase, openDatabase } from '../../main/db/database';
+import { migrations } from '../../main/db/migrations';
+import { ThreadsRepo } from '../../main/threads/repo';
+
+/** A database with one long thread, closed cleanly (no open marker: the open-time check is light). */
+export function cleanlyClosedHistory(file: string, now = Date.now()): string {
+  const { db } = openDatabase(file, migrations, now);
+  const repo = new ThreadsRepo(db);
+  const thread = repo.createThread();
+  db.exec('BEGIN');
+  for (let i = 0; i < 400; i++)
+    repo.insertMessage({
+      threadId: thread.id,
+      parentId: null,
+      role: 'user',
+      content: `note ${i} `.repeat(60),
+    });
+  db.exec('COMMIT');
+  closeDatabase(file, db);
+  return thread.id;
+}
+
+/** Overwrites 16 KiB in the middle of the file, as a failing disk or another program might. */
+export function flipBytes(file: string): void {
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r+');
+  const garbage = Buffer.alloc(4096 * 4, 0xa5);
+  writeSync(fd, garbage, 0, garbage.length, Math.floor(size / 2 / 4096) * 4096);
+  closeSync(fd);
+}
