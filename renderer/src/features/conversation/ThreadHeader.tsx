@@ -1,6 +1,8 @@
+import { PanelRight } from 'lucide-react';
 import { useState } from 'react';
 import { useStore } from '../../store';
 import { ModelChip } from '../models/ModelChip';
+import { keyLabel } from '../shell/platform';
 import { ThreadTitleInput } from '../threads/ThreadTitleInput';
 import { ThreadUsageTotals } from '../usage/ThreadUsageTotals';
 import { ExportMenu } from './ExportMenu';
@@ -11,6 +13,8 @@ export function ThreadHeader({ threadId }: { threadId: string }) {
     (s) => s.details[threadId]?.thread.title ?? s.threads.find((t) => t.id === threadId)?.title ?? '',
   );
   const renameThread = useStore((s) => s.renameThread);
+  const inspectorOpen = useStore((s) => s.inspectorOpen);
+  const toggleInspector = useStore((s) => s.toggleInspector);
   const [editing, setEditing] = useState(false);
 
   return (
@@ -43,6 +47,16 @@ export function ThreadHeader({ threadId }: { threadId: string }) {
       <div className="conv-head-end">
         <ThreadUsageTotals threadId={threadId} />
         <ExportMenu threadId={threadId} />
+        <button
+          type="button"
+          className={`btn btn-ghost btn-icon conv-inspector-toggle${inspectorOpen ? ' is-on' : ''}`}
+          aria-label="Inspector"
+          aria-pressed={inspectorOpen}
+          title={`Parameters, tools and the raw request (${keyLabel('Mod')} I)`}
+          onClick={() => toggleInspector()}
+        >
+          <PanelRight />
+        </button>
       </div>
     </header>
   );
