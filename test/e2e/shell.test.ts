@@ -123,7 +123,7 @@ describe('the app shell at a glance', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 40_000);
 
   it('shows a toast in the bottom-right corner, away from the list and the message box, and Undo brings an archived thread back', async () => {
     const app = await openApp(browser, { demo: true });
