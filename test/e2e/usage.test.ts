@@ -61,7 +61,10 @@ describe('the usage screen follows what the user does', () => {
 
     await page.getByTestId('usage-chart-tokens').waitFor();
     await expect
-      .poll(() => page.getByTestId('usage-chart-tokens').getAttribute('data-chart-ready'))
+      // ECharts loads on the first chart, so the first paint may take more than a second.
+      .poll(() => page.getByTestId('usage-chart-tokens').getAttribute('data-chart-ready'), {
+        timeout: 15_000,
+      })
       .toBe('true');
     await page.screenshot({ path: 'test-results/usage.png', fullPage: true });
   });

@@ -5,7 +5,9 @@ import { channelNames, eventNames } from '../../main/contract';
 
 const readme = readFileSync(join(process.cwd(), 'main/contract/README.md'), 'utf8');
 /** Names written as code in a table row of the README: `| \`threads:get\` | …`. */
-const documented = new Set([...readme.matchAll(/^\|\s*`([a-z]+:[A-Za-z]+)`\s*\|/gmu)].map((m) => m[1]));
+const documented = new Set(
+  [...readme.matchAll(/^\|\s*`([a-z]+:[A-Za-z]+)`\s*\|/gmu)].map((m) => m[1] as string),
+);
 
 describe('main/contract/README.md', () => {
   it('documents every channel and push event of the contract', () => {

@@ -29,14 +29,13 @@ export function ModelChip({ threadId }: { threadId: string }) {
         aria-haspopup="dialog"
         aria-expanded={picker.open}
         aria-label={
-          model
-            ? `Model: ${model}${providerName ? ` on ${providerName}` : ''}. Change model`
-            : 'Choose a model'
+          model ? `Model: ${model}${providerName ? `, ${providerName}` : ''}. Change model` : 'Choose a model'
         }
         title="Change model"
         onClick={picker.show}
       >
         <span className="mono conv-model-name">{model ?? 'Choose a model'}</span>
+        {/* Words of adjacent spans stay apart in the accessible text. */ ' '}
         {providerName ? <span className="conv-model-provider">{providerName}</span> : null}
         <ChevronDown size={14} className="conv-model-caret" />
       </button>

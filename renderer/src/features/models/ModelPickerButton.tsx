@@ -25,7 +25,7 @@ export function ModelPickerButton({ providerId, model, onChange, afterPick }: Pr
       : s.models[providerId]?.models.find((m) => m.id === model),
   );
   const forbidden = info !== undefined && !info.allowed;
-  // The chips' words are part of the name too: what is seen is what a screen reader says.
+  // The name holds every visible word in order (chips too): what is seen is what is said.
   const chips = `${info?.confidential ? ', confidential' : ''}${forbidden ? `, ${info.hiddenReason ?? 'not allowed'}` : ''}`;
   const ensureProvidersSync = useStore((s) => s.ensureProvidersSync);
   const loadModels = useStore((s) => s.loadModels);
@@ -50,16 +50,17 @@ export function ModelPickerButton({ providerId, model, onChange, afterPick }: Pr
         aria-expanded={picker.open}
         aria-label={
           model
-            ? `Model: ${model}${providerName ? ` on ${providerName}` : ''}${chips}. Change model`
+            ? `Model: ${model}${providerName ? `, ${providerName}` : ''}${chips}. Change model`
             : 'Choose a model'
         }
         onClick={picker.show}
       >
         <span className="models-picker-button-text">
           <span className="mono models-picker-button-model">{model ?? 'Choose a model…'}</span>
+          {/* Words of adjacent spans stay apart in the accessible text. */ ' '}
           {providerName ? <span className="models-picker-button-provider">{providerName}</span> : null}
-        </span>
-        {info?.confidential ? <span className="chip chip-confidential">confidential</span> : null}
+        </span>{' '}
+        {info?.confidential ? <span className="chip chip-confidential">confidential</span> : null}{' '}
         {forbidden ? <span className="chip chip-warn">{info.hiddenReason ?? 'not allowed'}</span> : null}
         <ChevronDown className="models-picker-button-caret" size={14} />
       </button>

@@ -33,6 +33,7 @@ export function ThreadUsageTotals({ threadId }: { threadId: string }) {
       : totals.cost !== null && totals.cost > 0
         ? formatCost(totals.cost)
         : null;
+  const shown = `${formatCompact(totals.tokens)} tok${money ? ` · ${money}` : ''}`;
   const title = `This thread: ${formatInteger(totals.tokens)} tokens${money ? `, ${money}` : ''}. Open its usage.`;
 
   const open = () => {
@@ -47,7 +48,8 @@ export function ThreadUsageTotals({ threadId }: { threadId: string }) {
       type="button"
       className="usage-thread-totals num"
       title={title}
-      aria-label={title}
+      // Starts with the visible text, so speech control ("click 1.2k tok") finds the button.
+      aria-label={`${shown}. ${title}`}
       onClick={open}
       data-testid="thread-usage-totals"
     >
