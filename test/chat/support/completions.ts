@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { TokenLogprob } from '../../../main/contract';
+import { rawPart } from '../../../main/chat/parts';
 import type { Assembled } from '../../../main/chat/shapes';
 
 /** A completion as the provider meant it; the tests serialize it and expect it back exactly. */
@@ -34,9 +35,26 @@ export interface GenCompletion {
     completion_tokens: number;
     total_tokens: number;
     completion_tokens_details: { reasoning_tokens: number };
+    prompt_tokens_details?: { cached_tokens: number };
+    cost?: number;
   } | null;
   /** Drives the interleaving of choices in the stream. */
   seed: number;
+  /** How the provider shapes it: content as a string or as parts, where usage goes, and so on. */
+  shape: GenShape;
+}
+
+export interface GenShape {
+  parts: boolean;
+  /** A part of a type no client knows, after the text (parts mode only). */
+  unknownPart: Record<string, unknown> | null;
+  usageAt: 'final' | 'finish' | 'x_groq';
+  /** An empty first chunk: blank id, model and fingerprint. */
+  blankFirst: boolean;
+  /** `[DONE]` at the end (streams only); without it a stream whose choices all finished is still complete. */
+  done: boolean;
+  /** Choices asked for beyond those the provider sends. */
+  missing: number;
 }
 
 const glyphs = [
@@ -81,7 +99,7 @@ const choice = (index: number) =>
     reasoning: pieces(5),
     reasoningKey: fc.constantFrom('reasoning_content' as const, 'reasoning' as const),
     toolCalls: fc.array(toolCall, { maxLength: 3 }),
-    finish: fc.constantFrom('stop', 'length', 'tool_calls', null),
+    finish: fc.constantFrom('stop', 'length', 'tool_calls', null, 'stop'),
     omitRole: fc.boolean(),
   });
 
@@ -96,14 +114,29 @@ export const completionArb: fc.Arbitrary<GenCompletion> = fc.integer({ min: 1, m
     top: fc.integer({ min: 0, max: 3 }),
     choices: fc.tuple(...Array.from({ length: n }, (_, i) => choice(i))),
     usage: fc.option(
-      fc.record({
-        prompt_tokens: fc.nat(5000),
-        completion_tokens: fc.nat(5000),
-        total_tokens: fc.nat(10000),
-        completion_tokens_details: fc.record({ reasoning_tokens: fc.nat(100) }),
-      }),
+      fc.record(
+        {
+          prompt_tokens: fc.nat(5000),
+          completion_tokens: fc.nat(5000),
+          total_tokens: fc.nat(10000),
+          completion_tokens_details: fc.record({ reasoning_tokens: fc.nat(100) }),
+          prompt_tokens_details: fc.record({ cached_tokens: fc.nat(5000) }),
+          cost: fc.double({ min: 0, max: 5, noNaN: true }),
+        },
+        { requiredKeys: ['prompt_tokens', 'completion_tokens', 'total_tokens', 'completion_tokens_details'] },
+      ),
     ),
     seed: fc.nat(),
+    shape: fc.record({
+      parts: fc.boolean(),
+      unknownPart: fc.option(
+        fc.record({ type: fc.constantFrom('image_url', 'citation', 'x-audio'), n: fc.nat() }),
+      ),
+      usageAt: fc.constantFrom('final' as const, 'finish' as const, 'x_groq' as const),
+      blankFirst: fc.boolean(),
+      done: fc.boolean(),
+      missing: fc.nat(2),
+    }),
   }),
 );
 
@@ -134,11 +167,17 @@ function choiceDeltas(c: GenCompletion, ch: GenChoice): Record<string, unknown>[
   const out: Record<string, unknown>[] = [];
   const d = (delta: Record<string, unknown>, logprobs: unknown = null, finish: string | null = null) =>
     out.push({ index: ch.index, delta, logprobs, finish_reason: finish });
-  d(ch.omitRole ? { content: '' } : { role: 'assistant', content: '' });
-  for (const piece of ch.reasoning) d({ [ch.reasoningKey]: piece });
+  const { parts, unknownPart } = c.shape;
+  d(ch.omitRole ? { content: '' } : { role: 'assistant', content: parts ? [] : '' });
+  for (const piece of ch.reasoning)
+    d(parts ? { content: [{ type: 'thinking', thinking: piece }] } : { [ch.reasoningKey]: piece });
   ch.content.forEach((piece, i) =>
-    d({ content: piece }, c.logprobs ? { content: [entry(piece, i, c.top)], refusal: null } : null),
+    d(
+      { content: parts ? [{ type: 'text', text: piece }] : piece },
+      c.logprobs ? { content: [entry(piece, i, c.top)], refusal: null } : null,
+    ),
   );
+  if (parts && unknownPart) d({ content: [unknownPart] });
   ch.toolCalls.forEach((call, i) => {
     const [first = '', ...rest] = call.argPieces;
     const head: Record<string, unknown> = {
@@ -158,7 +197,7 @@ function choiceDeltas(c: GenCompletion, ch: GenChoice): Record<string, unknown>[
 export function streamPayloads(c: GenCompletion): string[] {
   const random = mulberry32(c.seed);
   const queues = c.choices.map((ch) => choiceDeltas(c, ch));
-  const envelope = (choices: unknown[], usage: unknown) => ({
+  const envelope = (choices: unknown[], usage: unknown): Record<string, unknown> => ({
     id: c.id,
     object: 'chat.completion.chunk',
     created: c.created,
@@ -168,18 +207,30 @@ export function streamPayloads(c: GenCompletion): string[] {
     choices,
     ...(c.usage === null ? {} : { usage }),
   });
-  const out: string[] = [];
+  const chunks: Record<string, unknown>[] = [];
+  if (c.shape.blankFirst)
+    chunks.push({ id: '', model: '', created: 0, system_fingerprint: '', service_tier: '', choices: [] });
   for (;;) {
     const open = queues.filter((q) => q.length > 0);
     if (open.length === 0) break;
     const q = open[Math.floor(random() * open.length)];
     const next = q?.shift();
-    if (next) out.push(JSON.stringify(envelope([next], null)));
+    if (next) chunks.push(envelope([next], null));
   }
-  if (c.usage !== null) out.push(JSON.stringify(envelope([], c.usage)));
-  out.push('[DONE]');
+  const last = chunks.at(-1);
+  if (c.usage !== null) {
+    if (c.shape.usageAt === 'final' || !last) chunks.push(envelope([], c.usage));
+    else if (c.shape.usageAt === 'finish') last.usage = c.usage;
+    else last.x_groq = { id: 'req_1', usage: c.usage };
+  }
+  const out = chunks.map((chunk) => JSON.stringify(chunk));
+  if (c.shape.done) out.push('[DONE]');
   return out;
 }
+
+/** Whether a stream of `c` ends complete: `[DONE]`, or every choice sent finished. */
+export const streamCompletes = (c: GenCompletion): boolean =>
+  c.shape.done || c.choices.every((ch) => ch.finish !== null);
 
 export function toSse(payloads: readonly string[], eol: '\n' | '\r\n'): string {
   let text = `: stream opened${eol}${eol}`;
@@ -199,11 +250,20 @@ export function completionBody(c: GenCompletion): unknown {
     system_fingerprint: c.fingerprint,
     ...(c.tier === null ? {} : { service_tier: c.tier }),
     choices: [...c.choices].reverse().map((ch) => {
+      const { parts, unknownPart } = c.shape;
       const message: Record<string, unknown> = {
         role: 'assistant',
-        content: ch.content.length === 0 && ch.toolCalls.length > 0 ? null : ch.content.join(''),
+        content: parts
+          ? [
+              ...(ch.reasoning.length > 0 ? [{ type: 'thinking', thinking: ch.reasoning.join('') }] : []),
+              { type: 'text', text: ch.content.join('') },
+              ...(unknownPart ? [unknownPart] : []),
+            ]
+          : ch.content.length === 0 && ch.toolCalls.length > 0
+            ? null
+            : ch.content.join(''),
       };
-      if (ch.reasoning.length > 0) message[ch.reasoningKey] = ch.reasoning.join('');
+      if (ch.reasoning.length > 0 && !parts) message[ch.reasoningKey] = ch.reasoning.join('');
       if (ch.toolCalls.length > 0) {
         message.tool_calls = ch.toolCalls.map((t) => ({
           id: t.id,
@@ -216,11 +276,17 @@ export function completionBody(c: GenCompletion): unknown {
         : null;
       return { index: ch.index, message, logprobs, finish_reason: ch.finish };
     }),
-    ...(c.usage === null ? {} : { usage: c.usage }),
+    ...(c.usage === null
+      ? {}
+      : c.shape.usageAt === 'x_groq'
+        ? { x_groq: { usage: c.usage } }
+        : { usage: c.usage }),
   };
 }
 
-export function expected(c: GenCompletion): Assembled {
+/** What the assembler must give back; `done` is whether `[DONE]` came (always for a whole body). */
+export function expected(c: GenCompletion, streamed = true): Assembled {
+  const unknown = c.shape.parts && c.shape.unknownPart ? rawPart(c.shape.unknownPart) : '';
   return {
     id: c.id,
     model: c.model,
@@ -229,7 +295,7 @@ export function expected(c: GenCompletion): Assembled {
     serviceTier: c.tier,
     choices: c.choices.map((ch) => ({
       index: ch.index,
-      content: ch.content.join(''),
+      content: ch.content.join('') + unknown,
       reasoning: ch.reasoning.length > 0 ? ch.reasoning.join('') : null,
       toolCalls:
         ch.toolCalls.length > 0
@@ -252,11 +318,11 @@ export function expected(c: GenCompletion): Assembled {
             completionTokens: c.usage.completion_tokens,
             totalTokens: c.usage.total_tokens,
             reasoningTokens: c.usage.completion_tokens_details.reasoning_tokens,
-            cachedTokens: null,
-            cost: null,
+            cachedTokens: c.usage.prompt_tokens_details?.cached_tokens ?? null,
+            cost: c.usage.cost ?? null,
           },
     error: null,
-    done: true,
+    done: !streamed || c.shape.done,
   };
 }
 
