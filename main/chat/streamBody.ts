@@ -110,12 +110,15 @@ export async function readEventStream(
     if (timings.firstTokenAt === null && assembler.hasOutput) timings.firstTokenAt = at;
     progress?.();
   }
-  if (halt === 'error' && assembler.error)
-    return { kind: 'ended', outcome: 'error', failure: frameFailure(assembler.error, options.context) };
-  if (halt === 'malformed')
-    return { kind: 'ended', outcome: 'error', failure: protocolFailure(sample, options.context) };
-  if (assembler.done || assembler.allFinished(options.expectedChoices))
-    return { kind: 'ended', outcome: 'complete', failure: null };
+  if (halt === 'error' && assembler.error) {
+    const failure = frameFailure(assembler.error, options.context, assembler.hasOutput);
+    return { kind: 'ended', outcome: 'error', failure };
+  }
+  if (halt === 'malformed') {
+    const failure = protocolFailure(sample, options.context, assembler.hasOutput);
+    return { kind: 'ended', outcome: 'error', failure };
+  }
+  if (assembler.done || assembler.allFinished()) return { kind: 'ended', outcome: 'complete', failure: null };
   return { kind: 'ended', outcome: 'interrupted', failure: endedEarly(options.context) };
 }
 
@@ -141,14 +144,19 @@ export async function readJsonBody(
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { kind: 'ended', outcome: 'error', failure: protocolFailure(text, options.context) };
+    return { kind: 'ended', outcome: 'error', failure: protocolFailure(text, options.context, false) };
   }
   const outcome = assembler.pushCompletion(parsed);
   if (assembler.hasOutput) timings.firstTokenAt = at;
   options.onProgress?.();
+  // A whole body that is an error: nothing of an answer arrived, so nothing is said to be kept.
   if (outcome === FRAME_ERROR && assembler.error)
-    return { kind: 'ended', outcome: 'error', failure: frameFailure(assembler.error, options.context) };
+    return {
+      kind: 'ended',
+      outcome: 'error',
+      failure: frameFailure(assembler.error, options.context, false),
+    };
   if (outcome === FRAME_MALFORMED)
-    return { kind: 'ended', outcome: 'error', failure: protocolFailure(text, options.context) };
+    return { kind: 'ended', outcome: 'error', failure: protocolFailure(text, options.context, false) };
   return { kind: 'ended', outcome: 'complete', failure: null };
 }
