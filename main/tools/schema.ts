@@ -1,6 +1,7 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { SchemaIssue } from '../contract';
+import { linearRegExp } from '../contract/schemaPattern';
 import { parseJsonText } from './jsonText';
 
 /** The function name rule of the OpenAI tools API. */
@@ -25,11 +26,20 @@ const addFormats: AddFormats =
     : (addFormatsModule as unknown as { default: AddFormats }).default;
 
 /**
+ * Patterns are compiled with the same linear-time engine that tests them (contract/schemaPattern):
+ * one it cannot run (lookahead, backreferences) is refused here, where the schema is written.
+ * `code` only names the engine in standalone code, which is never generated.
+ */
+type RegExpEngine = NonNullable<NonNullable<Options['code']>['regExp']>;
+const linearEngine: RegExpEngine = Object.assign(linearRegExp, { code: 'linearRegExp' });
+
+/**
  * Unknown keywords are errors (a typo such as `require` would otherwise be silently ignored and
  * the model never told the field is required); type/tuple/required pedantry is not, because real
  * tool schemas often leave `type` implied on nested schemas.
  */
 const ajv = new Ajv({
+  code: { regExp: linearEngine },
   allErrors: true,
   strictSchema: true,
   strictNumbers: true,

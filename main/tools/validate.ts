@@ -1,5 +1,6 @@
 import type { OutputUnit, Schema } from '@cfworker/json-schema';
 import { Validator } from '@cfworker/json-schema';
+import { withLinearPatterns } from '../contract/schemaPattern';
 import type { SchemaIssue, ToolDef } from '../contract/tools';
 import { parseJsonText } from './jsonText';
 
@@ -129,7 +130,8 @@ export function checkValue(schema: Record<string, unknown> | boolean, value: unk
     // a stored tool or a frozen store object must stay as it is. Draft 7 is what Ajv (main's
     // schema check) accepts by default, so both read schemas alike.
     const own = structuredClone(schema) as Schema | boolean;
-    const result = new Validator(own, '7', false).validate(value);
+    // Patterns run on RE2 (linear time): a backtracking pattern cannot hang main.
+    const result = withLinearPatterns(() => new Validator(own, '7', false).validate(value));
     return result.valid ? [] : describeUnits(schema, result.errors);
   } catch (error) {
     return [

@@ -1,5 +1,6 @@
 import { Validator } from '@cfworker/json-schema';
 import type { OutputUnit, SchemaDraft } from '@cfworker/json-schema';
+import { withLinearPatterns } from '../../../../main/contract/schemaPattern';
 import { syntaxErrorOffset } from './jsonLocate';
 
 /** One failing place in a JSON document: `$.days[1]`-style path and a short reason. */
@@ -117,7 +118,8 @@ export function condenseErrors(units: readonly OutputUnit[]): JsonIssue[] {
 /** Validates a parsed JSON value against a JSON Schema; an unusable schema is reported as an issue. */
 export function checkAgainstSchema(value: unknown, schema: Record<string, unknown>): JsonIssue[] {
   try {
-    const result = new Validator(schema, draftOf(schema), false).validate(value);
+    // Patterns run on RE2 (linear time): a backtracking pattern and a long argument cannot freeze the window.
+    const result = withLinearPatterns(() => new Validator(schema, draftOf(schema), false).validate(value));
     return result.valid ? [] : condenseErrors(result.errors);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
