@@ -66,6 +66,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     raw: opened.db,
     migrations,
     onDamage: (status) => {
+      // Checkpoints write the WAL into the damaged file: the worker that runs them goes, and the
+      // next search starts one without (see walCheckpointEveryMs below).
+      void search?.close();
       if (status.message) notices.push(status.message);
       options.log(`database damaged: ${status.message ?? ''}`);
       options.events.broadcast('app:databaseDamaged', status);
@@ -73,6 +76,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     restart: options.restart ?? (() => false),
     now,
   });
+  let search: SearchService | null = null;
   // Every service uses the guarded connection, so SQLITE_CORRUPT anywhere is noticed.
   const db = database.db;
 
@@ -96,12 +100,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       `${recovered} answer${recovered === 1 ? ' was' : 's were'} cut off when the app last closed; what arrived is kept.`,
     );
 
-  const search = new SearchService({
+  search = new SearchService({
     db,
     file,
     worker: options.searchWorkerFile ? { url: pathToFileURL(options.searchWorkerFile) } : null,
-    // The worker's own connection checkpoints the WAL, so a streamed message's commit never does.
-    walCheckpointEveryMs: options.searchWorkerFile ? 250 : null,
+    // The worker's own connection checkpoints the WAL, so a streamed message's commit never does;
+    // read when a worker starts, so none does once the database is damaged.
+    get walCheckpointEveryMs() {
+      return options.searchWorkerFile && !database.damage ? 250 : null;
+    },
   });
   search.start();
   // FTS5 index merges wait for a pause in writing instead of landing on a streaming write.
