@@ -2,8 +2,8 @@ import type { Thread, ThreadSettings, ThreadSummary } from '../../../main/contra
 import { api } from '../bridge/api';
 import { buildThreadView } from '../features/conversation/branches';
 import { neighbourThread, sortThreads } from '../features/threads/threadOrder';
-import { streamOfThread } from '../features/conversation/streamReducer';
-import type { SliceCreator, StoreState } from './types';
+import { reusableEmptyThread } from '../features/threads/emptyThread';
+import type { SliceCreator } from './types';
 
 export type ThreadsView = 'active' | 'archived';
 
@@ -54,15 +54,6 @@ export interface ThreadsSlice {
 }
 
 let scrollNonce = 0;
-
-/** No message yet, none loading, not pinned: what "New thread" may reuse. */
-function isEmptyThread(s: Pick<StoreState, 'details' | 'streams'>, t: ThreadSummary): boolean {
-  if (t.pinned || t.archived) return false;
-  const detail = s.details[t.id];
-  if (detail)
-    return detail.messages.length === 0 && !detail.earlier && streamOfThread(s.streams, t.id) === null;
-  return t.messageCount === 0;
-}
 
 export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
   const fail = (message: string) => get().toast('error', message);
@@ -133,7 +124,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
 
     startNewThread: async () => {
       const s = get();
-      const empty = s.threads.find((t) => isEmptyThread(s, t));
+      const empty = reusableEmptyThread(s.threads, s.details, s.streams);
       if (!empty) return get().createThread();
       set({ threadsView: 'active' });
       if (s.currentThreadId !== empty.id) await get().openThread(empty.id);
