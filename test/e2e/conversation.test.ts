@@ -152,6 +152,14 @@ describe('a conversation, as a user lives in it', () => {
 const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
 
 describe('focus lands where the next keystroke belongs', () => {
+  it('+ Add token in the parameters puts the cursor in the new token id', async () => {
+    const { page } = app;
+    await newThreadLike(page, app.host.demoThreadId ?? '', { params: { stream: true } });
+    await page.getByRole('tab', { name: 'Parameters' }).click();
+    await page.getByRole('button', { name: '+ Add token' }).click();
+    await expect.poll(() => isFocused(page.getByLabel('Token id 1'))).toBe(true);
+  });
+
   it('↑ in an empty message box opens your last question in its editor, ready to type', async () => {
     const { page } = app;
     await newThreadLike(page, app.host.demoThreadId ?? '', { params: { stream: true } });

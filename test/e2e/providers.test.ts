@@ -130,6 +130,10 @@ describe('providers and the scope-filtered model list', () => {
     };
     await openAdvanced();
     await form.getByRole('button', { name: '+ Add header' }).click();
+    // The new row takes the focus: its name can be typed straight away.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Header 1 name');
     await form.getByLabel('Header 1 name').fill('X-Org-Key');
     await form.getByLabel('Header 1 value').fill(orgKey);
     await form.getByRole('button', { name: 'Save changes' }).click();

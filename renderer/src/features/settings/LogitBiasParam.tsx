@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { LogitBiasRow } from './paramsModel';
 import { ParamRow } from './ParamRow';
 
@@ -9,6 +10,8 @@ interface Props {
 
 /** Token id → bias (−100 bans a token, +100 forces it), one row per token. */
 export function LogitBiasParam({ rows, error, onChange }: Props) {
+  // A row added by the button takes focus, so its token id can be typed straight away.
+  const [added, setAdded] = useState<number | null>(null);
   const set = (i: number, patch: Partial<LogitBiasRow>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
@@ -28,6 +31,7 @@ export function LogitBiasParam({ rows, error, onChange }: Props) {
               aria-label={`Token id ${i + 1}`}
               placeholder="token id"
               inputMode="numeric"
+              autoFocus={i === added}
               value={row.token}
               onChange={(e) => set(i, { token: e.target.value })}
             />
@@ -53,7 +57,10 @@ export function LogitBiasParam({ rows, error, onChange }: Props) {
         <button
           type="button"
           className="btn btn-ghost bias-add"
-          onClick={() => onChange([...rows, { token: '', bias: '' }])}
+          onClick={() => {
+            setAdded(rows.length);
+            onChange([...rows, { token: '', bias: '' }]);
+          }}
         >
           + Add token
         </button>
