@@ -209,14 +209,19 @@ describe('the app shell at a glance', () => {
         .toBe('composer');
 
       // With the mouse: the header's Inspector button, and a click back in the conversation.
-      await page.getByRole('button', { name: 'Inspector', exact: true }).click();
+      const toggle = page.getByRole('button', { name: 'Inspector', exact: true });
+      await toggle.click();
+      await inspector.waitFor();
+      await toggle.click();
+      await expect.poll(() => inspector.count()).toBe(0);
+      await toggle.click();
       await inspector.waitFor();
       await page.getByTestId('composer').click();
       await expect.poll(() => inspector.count()).toBe(0);
     } finally {
       await app.close();
     }
-  });
+  }, 40_000);
 });
 
 /** Names of parameters whose label is clipped (an ellipsis, or text running out of its box). */

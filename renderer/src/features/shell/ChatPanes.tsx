@@ -43,7 +43,8 @@ export function ChatPanes() {
     const onDown = (e: MouseEvent) => {
       const target = e.target as Element | null;
       // Dialogs the inspector opens (the model picker) live in the top layer, not inside it.
-      if (target?.closest('.inspector-overlay, dialog, [role="dialog"]')) return;
+      // Nor is its own toggle, which would otherwise fold it here and open it again on click.
+      if (target?.closest('.inspector-overlay, dialog, [role="dialog"], [aria-label="Inspector"]')) return;
       if (target?.closest('.conversation')) toggleInspector(false);
     };
     document.addEventListener('mousedown', onDown);
