@@ -90,7 +90,11 @@ export function ModelsPanel({ provider }: { provider: Provider }) {
         </p>
       ) : null}
       {canFetch && list && models.length === 0 && !list.error ? (
-        <p className="field-hint">The provider listed no models. Check the base URL, then refresh.</p>
+        <p className="field-hint">
+          {list.scopes !== null
+            ? 'The provider listed no models for your token’s scopes: see the credential above.'
+            : 'The provider listed no models. Check the base URL, then refresh.'}
+        </p>
       ) : null}
       {shown.length > 0 ? (
         <ul className="models-list" aria-label={`Models of ${provider.name}`}>

@@ -32,7 +32,7 @@ const FIELDS: { key: keyof OAuthDraft; label: string; placeholder: string; hint?
       key: 'resource',
       label: 'Resource',
       placeholder: 'https://api.example.com',
-      hint: 'RFC 8707: the API the tokens are for, if the server asks for one.',
+      hint: 'The API the tokens are for, if the server asks (RFC 8707).',
     },
   ];
 
