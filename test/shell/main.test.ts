@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, watch } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../main/contract';
 import { contentSecurityPolicy } from '../../main/csp';
 import {
@@ -80,6 +80,18 @@ describe.skipIf(!built)('the Electron shell, loaded under Node with a stand-in e
     const iframe = { url: 'app://llm-desk/index.html' };
     const foreign = await handler?.({ sender, senderFrame: iframe } as never, {});
     expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('checks the whole database in the background once the window is ready to show', async () => {
+    const handler = stub.ipcHandlers.get('app:databaseStatus');
+    const sender = window.webContents;
+    const status = () => handler?.({ sender, senderFrame: sender.mainFrame } as never, {});
+    // Not on the start's critical path: nothing has been checked before the first paint.
+    expect(await status()).toMatchObject({ ok: true, value: { state: 'unchecked' } });
+    window.emit('ready-to-show');
+    await vi.waitFor(async () => expect(await status()).toMatchObject({ ok: true, value: { state: 'ok' } }), {
+      timeout: 20_000,
+    });
   });
 
   it('creates the window with the hardened options and loads only app://', () => {
