@@ -8,13 +8,15 @@ const RENDERER = join(process.cwd(), 'out/renderer');
 const BUDGET_KB = 350;
 
 describe('the first screen loads only what it shows', () => {
-  it(`loads at most ${BUDGET_KB} KB of gzipped JS, without the chart library or the code editor`, () => {
+  it(`loads at most ${BUDGET_KB} KB of gzipped JS, without the chart library, the code editor or KaTeX`, () => {
     const initial = initialJs(RENDERER);
     const code = initial.files.map((f) => readFileSync(join(RENDERER, f), 'utf8')).join('\n');
-    // Marker strings of ECharts (zrender's painter registry) and CodeMirror (its editor class names).
+    // Marker strings of ECharts (zrender's painter registry), CodeMirror (its editor class names)
+    // and KaTeX (its error message).
     expect(code).not.toContain('registerPainter');
     expect(code).not.toContain('cm-editor');
-    expect(initial.lazyFiles.length).toBeGreaterThanOrEqual(2);
+    expect(code).not.toContain('KaTeX parse error');
+    expect(initial.lazyFiles.length).toBeGreaterThanOrEqual(3);
     expect(initial.gzipBytes / 1024).toBeLessThanOrEqual(BUDGET_KB);
   });
 });

@@ -1,4 +1,5 @@
 import { hashText } from './hash';
+import { mathGeneration } from './mathRender';
 import { renderMarkdown } from './render';
 import { sanitizeHtml } from './sanitize';
 
@@ -11,7 +12,8 @@ const cache = new Map<string, string>();
  * edited message (new text, same id) is parsed again.
  */
 export function finishedHtml(messageId: string, text: string): string {
-  const key = `${messageId}:${hashText(text)}`;
+  // A text rendered before KaTeX arrived is rendered again once it has.
+  const key = `${messageId}:${hashText(text)}:${mathGeneration()}`;
   const hit = cache.get(key);
   if (hit !== undefined) {
     // Re-insert so eviction drops the least recently shown.

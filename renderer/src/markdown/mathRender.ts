@@ -1,14 +1,44 @@
-import katex from 'katex';
+import type Katex from 'katex';
 import { escapeHtml } from './escape';
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 400;
+
+// KaTeX is a quarter of the markdown code and most answers have no math: it is fetched the first
+// time a formula is rendered (or when the idle warm-up renders one), not with the first screen.
+let katex: typeof Katex | null = null;
+let loading: Promise<void> | null = null;
+let generation = 0;
+const listeners = new Set<() => void>();
+
+/** Fetches KaTeX once; formulas rendered before it arrived are shown as TeX until then. */
+export function loadMath(): Promise<void> {
+  loading ??= import('katex').then((module) => {
+    katex = module.default;
+    generation += 1;
+    for (const listener of listeners) listener();
+  });
+  return loading;
+}
+
+/** Changes when KaTeX arrives: HTML cached before then holds formulas as plain TeX. */
+export const mathGeneration = (): number => generation;
+
+export function onMathLoaded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /**
  * TeX to HTML with KaTeX, remembered: the streaming tail re-renders the same formulas every
  * frame. Bad TeX shows the source in the error colour instead of throwing.
  */
 export function renderMath(tex: string, display: boolean): string {
+  if (katex === null) {
+    void loadMath();
+    const fence = display ? '$$' : '$';
+    return `<code class="md-math-pending">${escapeHtml(`${fence}${tex}${fence}`)}</code>`;
+  }
   const key = `${display ? 'D' : 'I'}${tex}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;

@@ -1,10 +1,14 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DEPTH, MAX_DEPTH_ANYWHERE, capNesting } from '../../../renderer/src/markdown/depth';
 import { emptyMarkdown, updateMarkdown } from '../../../renderer/src/markdown/incremental';
 import { renderMarkdown } from '../../../renderer/src/markdown/render';
 import { stableChunkHtml, tailHtml } from '../../../renderer/src/markdown/streamingCache';
 import type { IncrementalMarkdown } from '../../../renderer/src/markdown/incremental';
+import { loadMath } from '../../../renderer/src/markdown/mathRender';
+
+// The app fetches KaTeX on the first formula; here it is loaded before any render.
+beforeAll(() => loadMath());
 
 /** The deepest nesting of quotes and lists in rendered HTML. */
 function containerDepth(html: string): number {

@@ -1,10 +1,14 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allTokens, emptyMarkdown, updateMarkdown } from '../../../renderer/src/markdown/incremental';
 import type { IncrementalMarkdown } from '../../../renderer/src/markdown/incremental';
 import { lexMarkdown } from '../../../renderer/src/markdown/lexer';
 import { renderTokens } from '../../../renderer/src/markdown/render';
 import { documentArb } from './arbitraries';
+import { loadMath } from '../../../renderer/src/markdown/mathRender';
+
+// The app fetches KaTeX on the first formula; here it is loaded before any render.
+beforeAll(() => loadMath());
 
 /** Cut points through the document, always ending with the whole text. */
 function prefixes(text: string, cuts: number[]): string[] {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../renderer/src/markdown/render';
 import { sanitizeHtml } from '../../../renderer/src/markdown/sanitize';
 import {
@@ -10,6 +10,10 @@ import {
   tailHtml,
 } from '../../../renderer/src/markdown/streamingCache';
 import { BLOCKS, documentOf } from './arbitraries';
+import { loadMath } from '../../../renderer/src/markdown/mathRender';
+
+// The app fetches KaTeX on the first formula; here it is loaded before any render.
+beforeAll(() => loadMath());
 
 /** What a hostile model (or a prompt injection in a tool result) might write. */
 const HOSTILE = [
