@@ -2,6 +2,7 @@ import { Marked, Renderer } from 'marked';
 import type { MarkedOptions, Tokens } from 'marked';
 import { renderCode, renderLiveCode } from './code';
 import { escapeHtml } from './escape';
+import { wrapRunsInEscaped } from './longRuns';
 import { mathExtension } from './math';
 import { renderMath } from './mathRender';
 
@@ -21,7 +22,16 @@ function buildOptions(code: (text: string, lang: string | undefined) => string):
         return code(text, lang);
       },
       html({ text }: Tokens.HTML | Tokens.Tag) {
-        return escapeHtml(text);
+        return wrapRunsInEscaped(escapeHtml(text));
+      },
+      text(token: Tokens.Text | Tokens.Escape) {
+        const html = Renderer.prototype.text.call(this, token);
+        // A text token with children is rendered by them; a leaf is escaped text, without tags.
+        return 'tokens' in token && token.tokens ? html : wrapRunsInEscaped(html);
+      },
+      codespan(token: Tokens.Codespan) {
+        const html = Renderer.prototype.codespan.call(this, token);
+        return `<code>${wrapRunsInEscaped(html.slice('<code>'.length, -'</code>'.length))}</code>`;
       },
       link({ href, title, tokens }: Tokens.Link) {
         const label = this.parser.parseInline(tokens);

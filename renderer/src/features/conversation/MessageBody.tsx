@@ -1,10 +1,14 @@
 import type { Message } from '../../../../main/contract';
 import { MarkdownView } from '../../markdown/MarkdownView';
+import { PlainText } from '../../markdown/PlainText';
 import { StreamingMarkdown } from '../../markdown/StreamingMarkdown';
 import { hasStreamingView } from '../../markdown/streamingCache';
 import { TokenView } from '../logprobs/TokenView';
 import { StructuredAnswer } from '../structured/StructuredAnswer';
 import { sentFormat } from '../structured/sentRequest';
+import { MessageErrorBoundary } from './MessageErrorBoundary';
+import { MessageParts } from './MessageParts';
+import './messageBody.css';
 
 interface Props {
   threadId: string;
@@ -12,16 +16,28 @@ interface Props {
   showTokens: boolean;
 }
 
-/**
- * What a message says: your text as typed, answers as markdown, JSON answers checked against the
- * format their own request asked for (not the thread's current one), or tokens.
- */
-export function MessageBody({ message, showTokens }: Props) {
+/** An answer as markdown, a part at a time: the first part streams, later ones render once each. */
+function markdownPart(message: Message) {
+  const live = message.status === 'streaming';
+  return (part: string, index: number) => {
+    if (index > 0) return <MarkdownView messageId={`${message.id}#${index}`} text={part} />;
+    if (live || hasStreamingView(message.id))
+      return <StreamingMarkdown messageId={message.id} text={part} live={live} />;
+    return <MarkdownView messageId={message.id} text={part} />;
+  };
+}
+
+function BodyContent({ message, showTokens }: Props) {
+  // Judged against the format this answer's own request sent, never the thread's current one.
   const format = message.role === 'assistant' ? sentFormat(message) : null;
   if (message.role !== 'assistant') {
     if (message.content === '') return null;
+    const className = message.role === 'tool' ? 'msg-text msg-tool mono' : 'msg-text';
     return (
-      <div className={message.role === 'tool' ? 'msg-text msg-tool mono' : 'msg-text'}>{message.content}</div>
+      <MessageParts
+        text={message.content}
+        renderPart={(part) => <PlainText className={className} text={part} />}
+      />
     );
   }
   if (showTokens) return <TokenView message={message} />;
@@ -39,8 +55,18 @@ export function MessageBody({ message, showTokens }: Props) {
       />
     );
   }
-  const live = message.status === 'streaming';
-  if (live || hasStreamingView(message.id))
-    return <StreamingMarkdown messageId={message.id} text={message.content} live={live} />;
-  return <MarkdownView messageId={message.id} text={message.content} />;
+  return <MessageParts text={message.content} renderPart={markdownPart(message)} />;
+}
+
+/**
+ * What a message says: your text as typed, answers as markdown, JSON answers checked, or tokens.
+ * Whatever the text, it cannot take the window down: a huge one shows a part at a time, and one
+ * whose rendering throws is shown as plain text with the reason.
+ */
+export function MessageBody(props: Props) {
+  return (
+    <MessageErrorBoundary threadId={props.threadId} text={props.message.content}>
+      <BodyContent {...props} />
+    </MessageErrorBoundary>
+  );
 }

@@ -6,6 +6,7 @@ import { UsageScreen } from '../usage/UsageScreen';
 import { useStore } from '../../store';
 import { installBenchHooks } from '../../bench/hooks';
 import { warmUpMarkdown } from '../../markdown/warmup';
+import { renderFailed } from '../../platform/renderFailures';
 import { ChatPanes } from './ChatPanes';
 import { DatabaseDamage } from './DatabaseDamage';
 import { NavRail } from './NavRail';
@@ -15,7 +16,10 @@ import { ToastView } from './ToastView';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import './shell.css';
 
-/** Loads what every screen needs once, then opens the most recent thread. */
+/**
+ * Loads what every screen needs once, then opens the most recent thread, unless rendering it failed
+ * before: a thread that broke the window must not break it again on every start.
+ */
 async function bootstrap(): Promise<void> {
   const s = useStore.getState();
   s.startConversationSync();
@@ -23,7 +27,8 @@ async function bootstrap(): Promise<void> {
   await s.loadThreads();
   const { currentThreadId, threads } = useStore.getState();
   const first = threads[0];
-  if (currentThreadId === null && first) await useStore.getState().openThread(first.id);
+  if (currentThreadId === null && first && !renderFailed(first.id))
+    await useStore.getState().openThread(first.id);
 }
 
 export function App() {

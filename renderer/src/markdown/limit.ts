@@ -1,0 +1,37 @@
+/**
+ * How much of a message is rendered at first. Rendering and laying out text costs about its length
+ * however it is done (Chromium lays out 64 KB of one unbroken line in 17 ms at best), so a frame
+ * stays within budget only if what it renders is bounded: a longer message shows its first part
+ * and a "Show all" that adds the rest a part per frame.
+ */
+export const PART = 32_000;
+
+/** Where the part of `text` starting at `from` ends: at a line end in its last quarter when there is one. */
+function partEnd(text: string, from: number): number {
+  const limit = from + PART;
+  if (limit >= text.length) return text.length;
+  const newline = text.lastIndexOf('\n', limit);
+  if (newline > from + PART * 0.75) return newline + 1;
+  // Never split a surrogate pair: half an emoji would show as a replacement character.
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
+/** The parts of `text`, in order; the first `count` of them (all when `count` is large enough). */
+export function partsOf(text: string, count = Number.POSITIVE_INFINITY): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  while (from < text.length && parts.length < count) {
+    const end = partEnd(text, from);
+    parts.push(text.slice(from, end));
+    from = end;
+  }
+  return parts;
+}
+
+/** Sizes as a person reads them: 5.0 MB, 48 KB, 900 characters. */
+export function sizeLabel(chars: number): string {
+  if (chars >= 1_000_000) return `${(chars / 1_000_000).toFixed(1)} MB`;
+  if (chars >= 1000) return `${Math.round(chars / 1000)} KB`;
+  return `${chars} characters`;
+}

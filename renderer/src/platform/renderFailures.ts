@@ -1,0 +1,31 @@
+/**
+ * Threads whose rendering failed. The most recent thread is opened at start; if it is the one that
+ * broke the window, opening it again would break it on every start. Kept in localStorage (the
+ * renderer's own, like the store's persisted settings), newest first, a few at most.
+ */
+const KEY = 'llm-desk.render-failures';
+const KEPT = 20;
+
+function read(): string[] {
+  try {
+    const raw: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    return Array.isArray(raw) ? raw.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Remember that `threadId` failed to render, so it is not reopened by itself at the next start. */
+export function rememberRenderFailure(threadId: string | null): void {
+  if (threadId === null) return;
+  try {
+    const ids = [threadId, ...read().filter((id) => id !== threadId)].slice(0, KEPT);
+    localStorage.setItem(KEY, JSON.stringify(ids));
+  } catch {
+    // Storage full or unavailable: the thread may reopen, and its message boundaries still hold.
+  }
+}
+
+export function renderFailed(threadId: string): boolean {
+  return read().includes(threadId);
+}
