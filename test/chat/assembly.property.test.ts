@@ -50,7 +50,8 @@ describe('assembling a streamed answer', () => {
       ),
       { numRuns: 300 },
     );
-  });
+    // Hundreds of exchanges: a loaded machine needs more than the default 20 s.
+  }, 60_000);
 
   it('splits every byte of a stream one at a time without losing a character', async () => {
     await fc.assert(

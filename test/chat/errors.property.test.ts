@@ -101,5 +101,5 @@ describe('a provider error, wherever it arrives', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
