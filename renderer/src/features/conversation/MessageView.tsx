@@ -13,6 +13,7 @@ import type { BranchInfo } from './branches';
 import { ReasoningBlock } from './ReasoningBlock';
 import { StreamNotice } from './StreamNotice';
 import './message.css';
+import { VisibleName } from '../../platform/visibleName';
 
 interface Props {
   threadId: string;
@@ -73,11 +74,17 @@ export const MessageView = memo(function MessageView({
       <header className="msg-head">
         {compact ? null : (
           <span className="msg-role">
-            {message.role === 'tool' && message.name ? `Result of ${message.name}` : ROLE_LABEL[message.role]}
+            {message.role === 'tool' && message.name ? (
+              <>
+                Result of <VisibleName name={message.name} />
+              </>
+            ) : (
+              ROLE_LABEL[message.role]
+            )}
           </span>
         )}
         {message.role === 'assistant' && message.model && !compact ? (
-          <span className="msg-model mono">{message.model}</span>
+          <VisibleName className="msg-model mono" name={message.model} />
         ) : null}
         {branch ? <BranchSwitcher threadId={threadId} branch={branch} /> : null}
         <MessageActions

@@ -1,4 +1,5 @@
 import type { Message } from '../../../../main/contract/chat';
+import { VisibleName } from '../../platform/visibleName';
 
 const time = (at: number) =>
   new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -9,7 +10,12 @@ export function AnswerCaption({ message, fallback }: { message: Message; fallbac
     <div className="inspector-caption">
       <span className="inspector-caption-main">
         Answer <span className="num">{time(message.createdAt)}</span>
-        {message.model ? <span className="mono inspector-caption-model"> · {message.model}</span> : null}
+        {message.model ? (
+          <span className="mono inspector-caption-model">
+            {' · '}
+            <VisibleName name={message.model} />
+          </span>
+        ) : null}
         {message.choiceIndex > 0 ? <span className="num"> · choice {message.choiceIndex}</span> : null}
       </span>
       {fallback ? (

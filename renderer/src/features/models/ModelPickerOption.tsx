@@ -2,6 +2,7 @@ import { Check } from 'lucide-react';
 import type { PickerEntry } from './pickerModel';
 import { formatContextLength } from './capabilities';
 import { CapabilityIcons } from './CapabilityIcons';
+import { VisibleName } from '../../platform/visibleName';
 
 interface Props {
   id: string;
@@ -37,7 +38,7 @@ export function ModelPickerOption({ id, entry, active, current, showProvider, on
       <span className="models-option-check" aria-hidden="true">
         {current ? <Check size={14} /> : null}
       </span>
-      <span className="models-option-name mono">{model.id}</span>
+      <VisibleName className="models-option-name mono" name={model.id} />
       {showProvider ? <span className="models-option-provider">{entry.providerName}</span> : null}
       {model.confidential ? <span className="chip chip-confidential">confidential</span> : null}
       {entry.disabled ? (

@@ -2,6 +2,7 @@ import type { ModelInfo } from '../../../../main/contract';
 import type { CapabilityKey } from './capabilities';
 import { CAPABILITY_ORDER, formatContextLength } from './capabilities';
 import { CapabilityToggle } from './CapabilityToggle';
+import { VisibleName, visibleText } from '../../platform/visibleName';
 
 interface Props {
   model: ModelInfo;
@@ -13,9 +14,9 @@ interface Props {
 /** A model in the provider's list: its flags are buttons the user can override. */
 export function ModelRow({ model, busy, onToggle, onReset }: Props) {
   return (
-    <li className={model.allowed ? 'models-row' : 'models-row is-hidden'} aria-label={model.id}>
+    <li className={model.allowed ? 'models-row' : 'models-row is-hidden'} aria-label={visibleText(model.id)}>
       <div className="models-row-main">
-        <span className="mono models-row-id">{model.id}</span>
+        <VisibleName className="mono models-row-id" name={model.id} />
         {model.confidential ? <span className="chip chip-confidential">confidential</span> : null}
         {model.contextLength !== null ? (
           <span className="chip num">{formatContextLength(model.contextLength)}</span>
@@ -24,7 +25,7 @@ export function ModelRow({ model, busy, onToggle, onReset }: Props) {
           <span className="chip chip-warn">{model.hiddenReason ?? 'not allowed by your token'}</span>
         ) : null}
       </div>
-      <div className="models-row-caps" role="group" aria-label={`Capabilities of ${model.id}`}>
+      <div className="models-row-caps" role="group" aria-label={`Capabilities of ${visibleText(model.id)}`}>
         {CAPABILITY_ORDER.map((key) => (
           <CapabilityToggle
             key={key}

@@ -4,6 +4,7 @@ import type { Provider } from '../../../../main/contract';
 import { credentialView } from './credential';
 import { moveBy, moveTo } from './reorder';
 import { useClock } from '../../platform/clock';
+import { VisibleName } from '../../platform/visibleName';
 
 interface Props {
   providers: Provider[];
@@ -71,7 +72,7 @@ export function ProviderList({ providers, selectedId, onSelect, onReorder }: Pro
                 aria-label={DOT[tone]}
                 role="img"
               />
-              <span className="providers-list-name">{p.name}</span>
+              <VisibleName className="providers-list-name" name={p.name} />
               <span className="providers-list-host mono">{hostOf(p.baseUrl)}</span>
             </button>
             <span className="providers-list-move">

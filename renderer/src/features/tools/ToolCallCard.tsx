@@ -1,5 +1,6 @@
 import type { ToolCallView, CallAnswer } from './toolCallView';
 import { ToolCallAnswerInput } from './ToolCallAnswerInput';
+import { VisibleName, visibleText } from '../../platform/visibleName';
 
 interface ToolCallCardProps {
   call: ToolCallView;
@@ -23,14 +24,14 @@ export function ToolCallCard({ call, streaming, answer, onAnswer, missing }: Too
   return (
     <article
       className={call.known ? 'tcalls-card' : 'tcalls-card tcalls-card-unknown'}
-      aria-label={`Call to ${call.name}`}
+      aria-label={`Call to ${visibleText(call.name)}`}
     >
       <div className="tcalls-card-head">
         <span className="mono tcalls-fn">
           <span className="tcalls-fn-mark" aria-hidden="true">
             ƒ
           </span>
-          {call.name}
+          <VisibleName name={call.name} />
         </span>
         {!call.known ? <span className="chip chip-danger">unknown function</span> : null}
         {chip ? <span className={chip.className}>{chip.text}</span> : null}
