@@ -207,7 +207,7 @@ export function networkFailure(error: unknown, ctx: FailureContext, midStream: b
   const reason = reasonOf(error);
   const why = reason ? ` (${reason})` : '';
   const message = midStream
-    ? `The connection to ${ctx.host} broke mid-answer${why}. ${CONTINUE}`
+    ? `${ctx.host} stopped sending mid-answer${why}. ${CONTINUE}`
     : `Could not reach ${ctx.host}${why}. Check the base URL and your connection.`;
   return { code: 'network', message, detail: { host: ctx.host } };
 }
@@ -215,7 +215,7 @@ export function networkFailure(error: unknown, ctx: FailureContext, midStream: b
 export function endedEarly(ctx: FailureContext): AppError {
   return {
     code: 'network',
-    message: `${ctx.host} closed the connection mid-answer. ${CONTINUE}`,
+    message: `${ctx.host} ended the response before the answer was done. ${CONTINUE}`,
     detail: { host: ctx.host },
   };
 }

@@ -146,7 +146,7 @@ const cases: Case[] = [
     code: 'network',
     status: 'interrupted',
     content: 'abcd',
-    says: /(closed the connection|connection .* broke) mid-answer.*Continue lets the model finish/,
+    says: /(stopped sending mid-answer|ended the response before the answer was done).*Continue lets the model finish/,
     rows: 1,
   },
   {

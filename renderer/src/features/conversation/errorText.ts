@@ -96,7 +96,7 @@ export function explainMessage(
   // The provider was reached: a connection that broke mid-answer is not "could not reach".
   if (message.errorCode === 'network' && message.status === 'interrupted')
     return {
-      title: 'The connection dropped mid-answer',
+      title: 'The connection dropped',
       hint: 'What arrived is kept. Continue to let the model finish.',
       fix: null,
     };
