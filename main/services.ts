@@ -54,6 +54,22 @@ export interface Services {
   close(): Promise<void>;
 }
 
+/** Searches run on the worker's own connection: damage a search meets counts as damage too. */
+class WatchedSearch extends SearchService {
+  constructor(
+    options: ConstructorParameters<typeof SearchService>[0],
+    private readonly onError: (message: string) => void,
+  ) {
+    super(options);
+  }
+  override search(...args: Parameters<SearchService['search']>): ReturnType<SearchService['search']> {
+    return super.search(...args).catch((error: unknown) => {
+      this.onError(error instanceof Error ? error.message : String(error));
+      throw error;
+    });
+  }
+}
+
 /** The composition root: every service built once, with its dependencies, and one handler map. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const now = options.now ?? Date.now;
@@ -100,16 +116,19 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       `${recovered} answer${recovered === 1 ? ' was' : 's were'} cut off when the app last closed; what arrived is kept.`,
     );
 
-  search = new SearchService({
-    db,
-    file,
-    worker: options.searchWorkerFile ? { url: pathToFileURL(options.searchWorkerFile) } : null,
-    // The worker's own connection checkpoints the WAL, so a streamed message's commit never does;
-    // read when a worker starts, so none does once the database is damaged.
-    get walCheckpointEveryMs() {
-      return options.searchWorkerFile && !database.damage ? 250 : null;
+  search = new WatchedSearch(
+    {
+      db,
+      file,
+      worker: options.searchWorkerFile ? { url: pathToFileURL(options.searchWorkerFile) } : null,
+      // The worker's own connection checkpoints the WAL, so a streamed message's commit never does;
+      // read when a worker starts, so none does once the database is damaged.
+      get walCheckpointEveryMs() {
+        return options.searchWorkerFile && !database.damage ? 250 : null;
+      },
     },
-  });
+    (message) => database.noticeError(message),
+  );
   search.start();
   // FTS5 index merges wait for a pause in writing instead of landing on a streaming write.
   const fts = new FtsMaintenance(db);

@@ -43,6 +43,15 @@ export class DatabaseHealth {
     return this.guard.damage;
   }
 
+  /**
+   * Damage met on another connection (the search worker's): its errors arrive as text, so
+   * SQLite's own messages for SQLITE_CORRUPT and SQLITE_NOTADB are what identifies them.
+   */
+  noticeError(message: string): void {
+    if (/database disk image is malformed|file is not a database/i.test(message))
+      this.guard.markDamaged(message);
+  }
+
   status(): DatabaseStatus {
     const damage = this.guard.damage;
     if (damage)

@@ -1,4 +1,5 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { closeDatabase, openDatabase } from '../../main/db/database';
 import { migrations } from '../../main/db/migrations';
 import { ThreadsRepo } from '../../main/threads/repo';
@@ -27,5 +28,18 @@ export function flipBytes(file: string): void {
   const fd = openSync(file, 'r+');
   const garbage = Buffer.alloc(4096 * 4, 0xa5);
   writeSync(fd, garbage, 0, garbage.length, Math.floor(size / 2 / 4096) * 4096);
+  closeSync(fd);
+}
+
+/** Overwrites the first page of one table or index, so every read of it fails, and only of it. */
+export function breakTable(file: string, name: string): void {
+  const db = new DatabaseSync(file, { readOnly: true });
+  const { page_size: pageSize } = db.prepare('PRAGMA page_size').get() as { page_size: number };
+  const row = db.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').get(name) as
+    { rootpage: number } | undefined;
+  db.close();
+  if (!row) throw new Error(`no table ${name}`);
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (row.rootpage - 1) * pageSize);
   closeSync(fd);
 }

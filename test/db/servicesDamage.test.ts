@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../main/contract';
@@ -6,7 +7,9 @@ import type { EventSink } from '../../main/ipc/handlers';
 import { createServices, type Services } from '../../main/services';
 import { UnreachableSecretStore } from '../providers/fixture';
 import { tempDir } from '../threads/support';
-import { cleanlyClosedHistory, flipBytes } from './damagedFile';
+import { breakTable, cleanlyClosedHistory, flipBytes } from './damagedFile';
+
+const WORKER = join(process.cwd(), 'out/main/searchWorker.cjs');
 
 describe('the app on a database damaged after a clean close', () => {
   let services: Services | undefined;
@@ -53,5 +56,32 @@ describe('the app on a database damaged after a clean close', () => {
       ok: false,
       error: { code: 'database_damaged' },
     });
+  });
+
+  it.skipIf(!existsSync(WORKER))('counts damage a search meets on the search worker connection', async () => {
+    const dir = tempDir();
+    remove = dir.remove;
+    const file = join(dir.dir, 'llm-desk.sqlite');
+    cleanlyClosedHistory(file);
+    // Only the full-text index is broken: nothing but a search reads it.
+    breakTable(file, 'messages_fts_data');
+    const broadcast: EventName[] = [];
+    const running = await createServices({
+      dataDir: dir.dir,
+      secretStore: new UnreachableSecretStore(),
+      fetch: () => Promise.reject(new Error('no network in this test')),
+      openExternal: async () => {},
+      events: { toSender: () => {}, broadcast: (event) => void broadcast.push(event) },
+      shell: 'browser',
+      version: 'test',
+      platform: process.platform,
+      searchWorkerFile: WORKER,
+      log: () => {},
+    });
+    services = running;
+    const found = await dispatch(running.handlers, 'threads:search', { query: 'note' }, { senderId: 1 });
+    expect(found.ok).toBe(false);
+    expect(running.database.status().state).toBe('damaged');
+    expect(broadcast).toEqual(['app:databaseDamaged']);
   });
 });
