@@ -186,6 +186,18 @@ export function frameFailure(error: ProviderError, ctx: FailureContext, kept = t
   return providerFailure(error, clip(error.message), { status: null, kept, wait: null, param: null }, ctx);
 }
 
+/**
+ * What happened, without what to do: the retry banner has its own countdown and Cancel, so the
+ * failure's advice (often the same wait) is not repeated there.
+ */
+export function retryReason(failure: AppError): string {
+  const { status, providerMessage, host } = failure.detail ?? {};
+  if (status !== undefined && host !== undefined)
+    return `${host} answered ${status}${providerMessage ? `: “${providerMessage}”` : ''}`;
+  const cut = failure.message.indexOf('. ');
+  return cut > 0 ? failure.message.slice(0, cut) : failure.message;
+}
+
 /** undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }). */
 function reasonOf(error: unknown): string | null {
   let current: unknown = error;

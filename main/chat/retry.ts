@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AppError } from '../contract';
 import { retryHint } from './headers';
+import { retryReason } from './failures';
 import type { Sleep } from './ports';
 
 export interface RetryPolicy {
@@ -112,7 +113,7 @@ export async function withRetries<T extends AttemptLike>(
     options.onRetry?.({
       attempt: attempt + 1,
       delayMs: wait,
-      reason: last.failure?.message ?? 'The provider did not answer.',
+      reason: last.failure ? retryReason(last.failure) : 'The provider did not answer.',
     });
     await sleep(wait, options.signal);
     if (options.signal.aborted) return { last, attempts: attempt, cancelled: true };

@@ -130,6 +130,15 @@ describe.each(MODES)('provider shapes (stream: %s)', (stream) => {
 });
 
 describe('errors that read the same', () => {
+  it('the retry banner says what happened, leaving the wait to its own countdown', async () => {
+    const h = setup(true);
+    await answers(h, { status: 429, retryAfterSec: 2 });
+    const retrying = h.sink.pushed.map((p) => p.event).find((e) => e.type === 'retrying');
+    expect(retrying?.type === 'retrying' ? retrying.reason : null).toMatch(
+      /^127\.0\.0\.1:\d+ answered 429: “Rate limit reached for requests\. Please try again later\.”$/,
+    );
+  });
+
   it('a context-length 400 is invalid_request too', async () => {
     const h = setup(true);
     const [m] = await answers(h, { status: 400 });
