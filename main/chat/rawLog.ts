@@ -1,4 +1,6 @@
 import { createParser } from 'eventsource-parser';
+import { formatBytes } from '../providers/http';
+import { DEFAULT_LIMITS } from './limits';
 import type { RawEvent } from './ports';
 
 type Entry = { at: number; bytes: Uint8Array } | { at: number; text: string } | null;
@@ -10,8 +12,11 @@ const CR = 13;
  * Server-sent events as they arrived, for the inspector, numbered across attempts. While a
  * stream runs it only keeps references to the received byte chunks (no copy, no per-event
  * objects); `take()` splits them into events when a batch is stored, off the hot path.
+ * It keeps at most `maxBytes` per answer; one marker event says where it stopped keeping.
  */
 export class RawEventLog {
+  private kept = 0;
+  private full = false;
   private seq = 0;
   private queue: Entry[] = [];
   private out: RawEvent[] = [];
@@ -25,14 +30,36 @@ export class RawEventLog {
     },
   });
 
+  constructor(private readonly maxBytes = DEFAULT_LIMITS.rawLogBytes) {}
+
   /** Bytes of an event stream as one network read delivered them. */
   addBytes(at: number, bytes: Uint8Array): void {
+    if (this.full) return;
+    if (this.kept + bytes.byteLength > this.maxBytes) return this.stopKeeping(at);
+    this.kept += bytes.byteLength;
     this.queue.push({ at, bytes });
   }
 
   /** A whole body (an error page, a non-streaming answer) as one event. */
   add(at: number, text: string): void {
+    if (this.full) return;
+    // Characters, not bytes: close enough for a limit, and no encoding of a 64 MB body to count it.
+    if (this.kept + text.length > this.maxBytes) {
+      const room = this.maxBytes - this.kept;
+      if (room > 0) this.queue.push({ at, text: text.slice(0, room) });
+      return this.stopKeeping(at);
+    }
+    this.kept += text.length;
     this.queue.push({ at, text });
+  }
+
+  /** Everything after this point is left out; the marker is a stored event like any other. */
+  private stopKeeping(at: number): void {
+    this.full = true;
+    this.queue.push({
+      at,
+      text: `[LLM Desk: the raw event log of this answer stops here; it reached its ${formatBytes(this.maxBytes)} limit and later events were not kept. The answer itself is unaffected.]`,
+    });
   }
 
   /** The event stream ended: a next attempt starts a fresh one. */

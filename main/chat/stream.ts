@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import type { AppError, Timeouts, Timings } from '../contract';
+import { isAppFailure } from '../contract';
+import { fetchWithinOrigin } from '../providers/http';
 import { StreamAssembler } from './assembler';
 import type { FailureContext, TimeoutKind } from './failures';
 import { abortedFailure, httpFailure, networkFailure, timeoutFailure } from './failures';
 import { pickHeaders } from './headers';
+import type { LimitKind, StreamLimits } from './limits';
+import { DEFAULT_LIMITS, keepAliveFailure, webPageFailure } from './limits';
 import type { RawEventLog } from './rawLog';
 import type { Assembled } from './shapes';
 import { readEventStream, readJsonBody } from './streamBody';
@@ -29,6 +33,8 @@ export interface ExchangeOptions {
   rawEvents?: RawEventLog;
   /** Called after each network chunk has been parsed. */
   onProgress?: () => void;
+  /** What the answer may cost; the defaults when the provider sets none. */
+  limits?: StreamLimits;
 }
 
 export type ExchangeOutcome = 'complete' | 'interrupted' | 'error';
@@ -44,6 +50,8 @@ export interface ExchangeResult {
   sha256: string | null;
   timings: Timings;
   assembled: Assembled;
+  /** Body bytes read, after decompression: never more than the body limit and one chunk. */
+  bytesRead?: number;
 }
 
 export type StopReason = { kind: 'aborted' } | { kind: 'timeout'; timeout: TimeoutKind; ms: number };
@@ -56,12 +64,23 @@ export interface ExchangeContext {
   readonly timings: Timings;
   readonly watchdog: Watchdog;
   readonly now: () => number;
+  readonly limits: StreamLimits;
   stopped: StopReason | null;
+  /** Body bytes read so far, after decompression. */
+  bytesRead: number;
+  /** The limit the answer was cut at, if any. */
+  cut: LimitKind | null;
+  /** Only keep-alive comments arrived since the timer was last re-armed. */
+  keepAliveOnly: boolean;
 }
 
 const MAX_ERROR_BODY = 1 << 20;
 
-async function readErrorBody(ctx: ExchangeContext, body: ReadableStream<Uint8Array> | null): Promise<string> {
+async function readErrorBody(
+  ctx: ExchangeContext,
+  body: ReadableStream<Uint8Array> | null,
+  max = MAX_ERROR_BODY,
+): Promise<string> {
   if (body === null) return '';
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -76,7 +95,7 @@ async function readErrorBody(ctx: ExchangeContext, body: ReadableStream<Uint8Arr
       ctx.hash.update(value);
       size += value.byteLength;
       text += decoder.decode(value, { stream: true });
-      if (size > MAX_ERROR_BODY) break;
+      if (size > max) break;
     }
   } catch {
     // A broken error body still leaves the status, which says enough.
@@ -86,9 +105,14 @@ async function readErrorBody(ctx: ExchangeContext, body: ReadableStream<Uint8Arr
   return text + decoder.decode();
 }
 
-function stoppedFailure(stop: StopReason, ctx: FailureContext): AppError {
-  return stop.kind === 'aborted' ? abortedFailure : timeoutFailure(stop.timeout, stop.ms, ctx);
+function stoppedFailure(stop: StopReason, ctx: FailureContext, keepAliveOnly = false): AppError {
+  if (stop.kind === 'aborted') return abortedFailure;
+  return keepAliveOnly && stop.timeout !== 'connect'
+    ? keepAliveFailure(stop.ms, ctx)
+    : timeoutFailure(stop.timeout, stop.ms, ctx);
 }
+
+const WEB_PAGE_HEAD = 16 << 10;
 
 /** One HTTP exchange: send the exact bytes, read and hash the answer, assemble it, classify the ending. */
 export async function runExchange(options: ExchangeOptions): Promise<ExchangeResult> {
@@ -101,7 +125,11 @@ export async function runExchange(options: ExchangeOptions): Promise<ExchangeRes
     hash: createHash('sha256'),
     timings,
     now,
+    limits: options.limits ?? DEFAULT_LIMITS,
     stopped: null,
+    bytesRead: 0,
+    cut: null,
+    keepAliveOnly: false,
     watchdog: new Watchdog((timeout, ms) => stop({ kind: 'timeout', timeout, ms })),
   };
   function stop(reason: StopReason): void {
@@ -131,6 +159,7 @@ export async function runExchange(options: ExchangeOptions): Promise<ExchangeRes
       sha256,
       timings,
       assembled: ctx.assembler.result(),
+      bytesRead: ctx.bytesRead,
     };
   };
 
@@ -141,7 +170,7 @@ export async function runExchange(options: ExchangeOptions): Promise<ExchangeRes
   timings.requestSentAt = now();
   let response: Response;
   try {
-    response = await options.fetch(options.url, {
+    response = await fetchWithinOrigin(options.fetch, options.url, {
       method: 'POST',
       headers: options.headers,
       body: options.bytes,
@@ -150,6 +179,8 @@ export async function runExchange(options: ExchangeOptions): Promise<ExchangeRes
   } catch (error) {
     if (ctx.stopped !== null)
       return finish('interrupted', stoppedFailure(ctx.stopped, options.context), false, false);
+    // A refused redirect already says where it pointed; sending again would meet it again.
+    if (isAppFailure(error)) return finish('error', error.error, false, false);
     return finish('error', networkFailure(error, options.context, false), true, false);
   }
   status = response.status;
@@ -164,12 +195,20 @@ export async function runExchange(options: ExchangeOptions): Promise<ExchangeRes
   }
 
   const type = response.headers.get('content-type') ?? '';
+  if (/\bx?html\b/i.test(type)) {
+    const head = await readErrorBody(ctx, response.body, WEB_PAGE_HEAD);
+    if (head !== '') options.rawEvents?.add(now(), head);
+    return finish('error', webPageFailure(response.status, head, options.context, options.stream));
+  }
   const sse = type.includes('event-stream') || (options.stream && !type.includes('json'));
   const ending = sse ? await readEventStream(ctx, response.body) : await readJsonBody(ctx, response.body);
   if (ending.kind === 'stopped') {
     // A provider that keeps the socket open after [DONE] has still finished.
     if (ctx.assembler.done) return finish('complete', null);
-    return finish('interrupted', ctx.stopped ? stoppedFailure(ctx.stopped, options.context) : abortedFailure);
+    return finish(
+      'interrupted',
+      ctx.stopped ? stoppedFailure(ctx.stopped, options.context, ctx.keepAliveOnly) : abortedFailure,
+    );
   }
   if (ending.kind === 'broken') {
     const nothingYet = timings.firstByteAt === null;

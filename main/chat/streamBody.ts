@@ -3,6 +3,8 @@ import type { EventSourceMessage } from 'eventsource-parser';
 import type { AppError } from '../contract';
 import { FRAME_ERROR, FRAME_MALFORMED } from './assembler';
 import { endedEarly, frameFailure, protocolFailure } from './failures';
+import { LINE_PROGRESS, LINE_TOO_LONG, LineMeter } from './lineMeter';
+import { limitFailure, webPageFailure } from './limits';
 import { isRec, parseProviderError } from './shapes';
 import type { ExchangeContext, ExchangeOutcome } from './stream';
 
@@ -15,8 +17,10 @@ const LF = 10;
 const CR = 13;
 
 /**
- * Pulls the body chunk by chunk: each chunk is hashed before anything else looks at it, re-arms
- * the idle watchdog, and goes to `take`. `take` returns false to stop reading early.
+ * Pulls the body chunk by chunk: each chunk is hashed before anything else looks at it, counted
+ * against the body limit (bytes after decompression, so a gzip bomb stops at the limit too), and
+ * goes to `take`, which re-arms the idle watchdog when the chunk moved the answer on. `take`
+ * returns false to stop reading early.
  */
 async function pump(
   ctx: ExchangeContext,
@@ -24,16 +28,17 @@ async function pump(
   take: (bytes: Uint8Array, at: number) => boolean,
 ): Promise<BodyEnding | null> {
   const reader = body.getReader();
-  const { idleMs } = ctx.options.timeouts;
+  const { bodyBytes } = ctx.limits;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return null;
       const at = ctx.now();
       ctx.timings.firstByteAt ??= at;
-      ctx.watchdog.arm(idleMs, 'idle');
       ctx.hash.update(value);
-      if (!take(value, at)) {
+      ctx.bytesRead += value.byteLength;
+      if (ctx.bytesRead > bodyBytes) ctx.cut = 'body';
+      if (ctx.cut !== null || !take(value, at)) {
         void reader.cancel().catch(() => undefined);
         return null;
       }
@@ -43,6 +48,49 @@ async function pump(
     return { kind: 'broken', error };
   }
 }
+
+/** The longest text of any one choice so far: content, reasoning and tool-call arguments. */
+function longestMessage(ctx: ExchangeContext): number {
+  let longest = 0;
+  for (let index = 0; index < ctx.options.expectedChoices; index += 1) {
+    const now = ctx.assembler.peek(index);
+    if (now === null) continue;
+    let size = now.content.length + (now.reasoning?.length ?? 0);
+    for (const call of now.toolCalls ?? []) size += call.function.arguments.length;
+    longest = Math.max(longest, size);
+  }
+  return longest;
+}
+
+/** Past a check the message can grow by at most the bytes read since; so a join of the text is only needed that far on. */
+const MIN_CHECK_STEP = 64 << 10;
+
+/**
+ * Checks the message limit without joining the growing text on every chunk: text never outgrows
+ * the bytes that carried it, so the next check is due only when the bytes read since the last one
+ * could have filled the room left (at least 64 KB apart, which is all a message can overshoot).
+ */
+function messageCheck(ctx: ExchangeContext): () => void {
+  const limit = ctx.limits.messageBytes;
+  let due = limit + 1;
+  return () => {
+    if (ctx.cut !== null || ctx.bytesRead < due) return;
+    const longest = longestMessage(ctx);
+    if (longest > limit) ctx.cut = 'message';
+    else due = ctx.bytesRead + Math.max(MIN_CHECK_STEP, limit - longest + 1);
+  };
+}
+
+const cutAt = (ctx: ExchangeContext): BodyEnding | null =>
+  ctx.cut === null
+    ? null
+    : {
+        kind: 'ended',
+        outcome: 'error',
+        failure: limitFailure(ctx.cut, ctx.limits[`${ctx.cut}Bytes`], ctx.options.context),
+      };
+
+const looksLikePage = (head: string): boolean => /^\s*</.test(head);
 
 function errorEvent(data: string): unknown {
   try {
@@ -64,7 +112,9 @@ export async function readEventStream(
   let at = 0;
   let halt: 'error' | 'malformed' | null = null;
   let sample = '';
+  let events = 0;
   const onEvent = (event: EventSourceMessage): void => {
+    events += 1;
     if (halt !== null) return;
     const data = event.data;
     if (event.event === 'error') {
@@ -81,6 +131,9 @@ export async function readEventStream(
   };
   const parser = createParser({ onEvent });
   const decoder = new TextDecoder();
+  const meter = new LineMeter(ctx.limits.lineBytes);
+  const checkMessage = messageCheck(ctx);
+  let head = '';
   let last = 0;
   const feed = (text: string): void => {
     if (text.length === 0) return;
@@ -90,13 +143,29 @@ export async function readEventStream(
   if (body !== null) {
     const interrupted = await pump(ctx, body, (bytes, now) => {
       at = now;
+      let flags = meter.measure(bytes);
+      if (flags & LINE_TOO_LONG) {
+        // The whole lines before the overlong one still count; the overlong one never reaches the parser.
+        ctx.cut = 'line';
+        bytes = bytes.subarray(0, meter.cutOffset);
+        flags &= ~LINE_TOO_LONG;
+      }
+      if (flags & LINE_PROGRESS) {
+        ctx.keepAliveOnly = false;
+        ctx.watchdog.arm(options.timeouts.idleMs, 'idle');
+      } else ctx.keepAliveOnly = true;
       raw?.addBytes(now, bytes);
-      feed(decoder.decode(bytes, { stream: true }));
+      const text = decoder.decode(bytes, { stream: true });
+      if (events === 0 && head.length < 512) head += text.slice(0, 512);
+      feed(text);
       if (timings.firstTokenAt === null && assembler.hasOutput) timings.firstTokenAt = now;
+      checkMessage();
       progress?.();
-      return halt === null;
+      return halt === null && ctx.cut === null;
     });
     raw?.endStream();
+    const cut = cutAt(ctx);
+    if (cut !== null) return cut;
     if (interrupted !== null) {
       if (interrupted.kind === 'broken' && assembler.done)
         return { kind: 'ended', outcome: 'complete', failure: null };
@@ -118,6 +187,12 @@ export async function readEventStream(
     const failure = protocolFailure(sample, options.context, assembler.hasOutput);
     return { kind: 'ended', outcome: 'error', failure };
   }
+  checkMessage();
+  const cut = cutAt(ctx);
+  if (cut !== null) return cut;
+  // No content type said so, but what came is a page, not events: say that rather than "closed".
+  if (events === 0 && looksLikePage(head))
+    return { kind: 'ended', outcome: 'error', failure: webPageFailure(200, head, options.context, true) };
   if (assembler.done || assembler.allFinished()) return { kind: 'ended', outcome: 'complete', failure: null };
   return { kind: 'ended', outcome: 'interrupted', failure: endedEarly(options.context) };
 }
@@ -132,9 +207,15 @@ export async function readJsonBody(
   let text = '';
   if (body !== null) {
     const interrupted = await pump(ctx, body, (bytes) => {
+      ctx.watchdog.arm(options.timeouts.idleMs, 'idle');
       text += decoder.decode(bytes, { stream: true });
       return true;
     });
+    const cut = cutAt(ctx);
+    if (cut !== null) {
+      options.rawEvents?.add(ctx.now(), text);
+      return cut;
+    }
     if (interrupted !== null) return interrupted;
   }
   text += decoder.decode();
@@ -144,7 +225,10 @@ export async function readJsonBody(
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { kind: 'ended', outcome: 'error', failure: protocolFailure(text, options.context, false) };
+    const failure = looksLikePage(text)
+      ? webPageFailure(200, text.slice(0, 16 << 10), options.context, false)
+      : protocolFailure(text, options.context, false);
+    return { kind: 'ended', outcome: 'error', failure };
   }
   const outcome = assembler.pushCompletion(parsed);
   if (assembler.hasOutput) timings.firstTokenAt = at;
@@ -158,5 +242,6 @@ export async function readJsonBody(
     };
   if (outcome === FRAME_MALFORMED)
     return { kind: 'ended', outcome: 'error', failure: protocolFailure(text, options.context, false) };
-  return { kind: 'ended', outcome: 'complete', failure: null };
+  messageCheck(ctx)();
+  return cutAt(ctx) ?? { kind: 'ended', outcome: 'complete', failure: null };
 }

@@ -199,3 +199,43 @@ export function httpFailure(response: Response, bodyText: string, ctx: HttpFailu
     { detail },
   );
 }
+
+export { fetchWithinOrigin, MAX_REDIRECTS } from './redirects';
+
+/**
+ * A body read up to `maxBytes` (after decompression): a model list or a token answer the size of a
+ * disk would otherwise be buffered whole. Past the limit it throws a protocol_error naming it.
+ */
+export async function readBoundedText(response: Response, maxBytes: number, url: string): Promise<string> {
+  const body = response.body;
+  if (body === null) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      size += value.byteLength;
+      if (size > maxBytes) {
+        const host = hostOf(url);
+        throw new AppFailure(
+          'protocol_error',
+          `${host} sent more than ${formatBytes(maxBytes)} where a short JSON answer was expected, so it was not read further.`,
+          { detail: { host } },
+        );
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+}
+
+/** "64 MB", "1 MB", "512 KB": limits as people read them (binary units, rounded). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1 << 20) return `${Math.round((bytes / (1 << 20)) * 10) / 10} MB`;
+  if (bytes >= 1 << 10) return `${Math.round((bytes / (1 << 10)) * 10) / 10} KB`;
+  return `${bytes} bytes`;
+}
