@@ -2,7 +2,7 @@ import type { Capabilities, ChatParams, Message, ToolDef } from '../contract';
 import { AppFailure } from '../contract';
 import type { WireMessage } from './messages';
 import { wireMessages } from './messages';
-import { validateParams } from './validate';
+import { checkRequestSize, validateParams } from './validate';
 
 export interface RequestInput {
   model: string;
@@ -108,6 +108,7 @@ export function buildRequest(input: RequestInput): BuiltRequest {
   }
   const params = validateParams(input.params, input.tools);
   const messages = [...wireMessages(input.systemPrompt, input.path), ...(input.trailing ?? [])];
+  checkRequestSize(input.systemPrompt, messages);
   if (messages.length === 0) {
     throw new AppFailure('invalid_request', 'messages: there is nothing to send yet', {
       detail: { field: 'messages' },

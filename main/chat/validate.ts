@@ -1,5 +1,5 @@
 import type { ChatParams, ToolDef } from '../contract';
-import { AppFailure, ChatParams as ChatParamsSchema } from '../contract';
+import { AppFailure, ChatParams as ChatParamsSchema, MESSAGE_MAX_CHARS } from '../contract';
 
 /** The documented ranges, worded for a person reading the parameter panel. */
 const RULES: Record<string, string> = {
@@ -65,4 +65,37 @@ export function validateParams(params: unknown, tools: readonly ToolDef[]): Chat
     }
   }
   return value;
+}
+
+/**
+ * What one request may carry from this side. Far above any real prompt (a million characters is
+ * a book), far below what would stall the window, the database and the provider's gateway.
+ */
+export const REQUEST_LIMITS = {
+  systemPromptChars: 1_000_000,
+  messageChars: MESSAGE_MAX_CHARS,
+} as const;
+
+const chars = (n: number): string => `${n.toLocaleString('en-US')} characters`;
+
+/** Refuses, before anything is stored or sent, a system prompt or message past its limit. */
+export function checkRequestSize(
+  systemPrompt: string,
+  messages: readonly { role: string; content: string | null }[],
+): void {
+  if (systemPrompt.length > REQUEST_LIMITS.systemPromptChars) {
+    fail(
+      'systemPrompt',
+      `The system prompt is ${chars(systemPrompt.length)} long; the limit is ${chars(REQUEST_LIMITS.systemPromptChars)}. Shorten it in the thread settings.`,
+    );
+  }
+  messages.forEach((message, index) => {
+    const length = message.content?.length ?? 0;
+    if (message.role !== 'system' && length > REQUEST_LIMITS.messageChars) {
+      fail(
+        `messages.${index}`,
+        `A ${message.role} message in this thread is ${chars(length)} long; the limit for one message is ${chars(REQUEST_LIMITS.messageChars)}. Split it or attach less text.`,
+      );
+    }
+  });
 }

@@ -235,10 +235,19 @@ export const SendResult = z.object({
 });
 export type SendResult = z.infer<typeof SendResult>;
 
+/** The longest message the app sends (characters); a longer one is refused with this number. */
+export const MESSAGE_MAX_CHARS = 4_000_000;
+const MessageText = z
+  .string()
+  .max(
+    MESSAGE_MAX_CHARS,
+    `a message can be at most ${MESSAGE_MAX_CHARS.toLocaleString('en-US')} characters; split it`,
+  );
+
 export const chatChannels = {
   /** Append a user message under `parentId` (null: the active leaf) and stream the answer. */
   'chat:send': channel(
-    z.object({ threadId: z.string(), content: z.string(), parentId: z.string().nullable().optional() }),
+    z.object({ threadId: z.string(), content: MessageText, parentId: z.string().nullable().optional() }),
     SendResult,
   ),
   /** Answer tool calls of an assistant message, then continue the conversation. */
@@ -246,7 +255,7 @@ export const chatChannels = {
     z.object({
       threadId: z.string(),
       assistantMessageId: z.string(),
-      results: z.array(z.object({ toolCallId: z.string(), name: z.string(), content: z.string() })).min(1),
+      results: z.array(z.object({ toolCallId: z.string(), name: z.string(), content: MessageText })).min(1),
       continue: z.boolean().default(true),
     }),
     SendResult,

@@ -76,12 +76,28 @@ const RESERVED_HEADERS = new Map<string, string>([
   ['cookie', 'Cookies are not supported as custom headers; remove Cookie.'],
 ]);
 
+/** Far above what any gateway needs, far below what servers refuse (most stop near 8–16 KB in all). */
+export const HEADER_LIMITS = { count: 50, nameChars: 256, valueChars: 8192 } as const;
+
 /** Rejects (never silently drops) headers that would override what the app sets. */
 export function checkHeaders(headers: Record<string, string>): Record<string, string> {
   const seen = new Set<string>();
   const out: Record<string, string> = {};
+  const count = Object.keys(headers).length;
+  if (count > HEADER_LIMITS.count)
+    throw invalid('headers', `There are ${count} custom headers; the limit is ${HEADER_LIMITS.count}.`);
   for (const [name, value] of Object.entries(headers)) {
     const key = name.trim();
+    if (key.length > HEADER_LIMITS.nameChars)
+      throw invalid(
+        'headers',
+        `A custom header name is ${key.length} characters long; the limit is ${HEADER_LIMITS.nameChars}.`,
+      );
+    if (value.length > HEADER_LIMITS.valueChars)
+      throw invalid(
+        `headers.${key}`,
+        `The value of ${key} is ${value.length.toLocaleString('en-US')} characters long; the limit is ${HEADER_LIMITS.valueChars.toLocaleString('en-US')}.`,
+      );
     const lower = key.toLowerCase();
     const reserved = RESERVED_HEADERS.get(lower);
     if (reserved) throw invalid(`headers.${key}`, reserved);
