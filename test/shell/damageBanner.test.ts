@@ -33,6 +33,11 @@ describe.skipIf(!chromiumAvailable() || !built)('a database damaged while the ap
       await expect(banner.textContent()).resolves.toContain(`${file}.damaged-`);
       await expect(banner.textContent()).resolves.toContain('Nothing new is saved');
 
+      // It can shrink out of the way, never away.
+      await banner.getByRole('button', { name: 'Hide' }).click();
+      await banner.getByText('The database is damaged: nothing new is saved.').waitFor();
+      await banner.getByRole('button', { name: 'Details' }).click();
+
       await banner.getByRole('button', { name: 'Save what can be read' }).click();
       await banner.getByText(/Saved \d+ rows to /).waitFor();
 

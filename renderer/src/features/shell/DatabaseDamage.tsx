@@ -13,6 +13,8 @@ export function DatabaseDamage() {
   const [status, setStatus] = useState<DatabaseStatus | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [result, setResult] = useState<string | null>(null);
+  // It overlays the panes, so it can shrink to one line; it never goes away while it is true.
+  const [collapsed, setCollapsed] = useState(false);
 
   useEffect(() => {
     const off = api.app.onDatabaseDamaged(setStatus);
@@ -50,6 +52,16 @@ export function DatabaseDamage() {
     else setResult('Restart the app to continue on the new database.');
   };
 
+  if (collapsed)
+    return (
+      <div className="db-damage db-damage-collapsed" role="status" data-testid="database-damage">
+        <span>The database is damaged: nothing new is saved.</span>
+        <button type="button" className="btn btn-ghost" onClick={() => setCollapsed(false)}>
+          Details
+        </button>
+      </div>
+    );
+
   return (
     <div className="db-damage" role="alert" data-testid="database-damage">
       <p className="db-damage-text">{status.message}</p>
@@ -75,6 +87,9 @@ export function DatabaseDamage() {
           onClick={() => void startFresh('nothing')}
         >
           Start a new, empty database
+        </button>
+        <button type="button" className="btn btn-ghost db-damage-hide" onClick={() => setCollapsed(true)}>
+          Hide
         </button>
       </div>
     </div>
