@@ -2,12 +2,15 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Capabilities, ModelInfo, ModelList, Provider } from '../contract';
 import { AppFailure, Capabilities as CapabilitiesSchema } from '../contract';
 import type { FetchLike } from '../providers/http';
-import { httpFailure, networkFailure, redact } from '../providers/http';
+import { fetchWithinOrigin, httpFailure, networkFailure, readBoundedText, redact } from '../providers/http';
 import type { ProvidersService } from '../providers/service';
 import type { CachedModel } from './modelData';
 import { applyOverrides, knownDefaults, parseModelList } from './modelData';
 import { ModelCache, scopesKey } from './modelCache';
 import { governingScopes, SCOPE_ALL, verdict } from './scopeFilter';
+
+/** A model list is a few hundred KB at most; a provider sending more is cut off there. */
+const MODEL_LIST_MAX_BYTES = 16 << 20;
 
 export interface ModelsServiceDeps {
   db: DatabaseSync;
@@ -94,11 +97,11 @@ export class ModelsService {
     const attempt = async (): Promise<{ response: Response; text: string; auth: Record<string, string> }> => {
       const auth = await this.deps.providers.requestAuth(provider.id);
       try {
-        const response = await this.deps.fetch(url, {
+        const response = await fetchWithinOrigin(this.deps.fetch, url, {
           headers: { ...auth, accept: 'application/json' },
           signal: AbortSignal.timeout(timeoutMs),
         });
-        return { response, text: await response.text(), auth };
+        return { response, text: await readBoundedText(response, MODEL_LIST_MAX_BYTES, url), auth };
       } catch (error) {
         throw networkFailure(error, url, timeoutMs);
       }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OAuthConfig } from '../contract';
 import { AppFailure } from '../contract';
 import type { FetchLike } from '../providers/http';
-import { hostOf, networkFailure } from '../providers/http';
+import { fetchWithinOrigin, hostOf, networkFailure } from '../providers/http';
 import { isLoopbackHost } from '../providers/validation';
 
 export interface OAuthEndpoints {
@@ -68,7 +68,7 @@ export function metadataUrls(issuerOrBase: string): string[] {
 async function fetchMetadata(fetch: FetchLike, url: string, timeoutMs: number): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await fetchWithinOrigin(fetch, url, {
       headers: { accept: 'application/json' },
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppFailure } from '../contract';
 import type { OAuthTokens } from '../providers/credentials';
 import type { FetchLike } from '../providers/http';
-import { hostOf, networkFailure, providerMessageOf, redact } from '../providers/http';
+import { fetchWithinOrigin, hostOf, networkFailure, providerMessageOf, redact } from '../providers/http';
 
 const TIMEOUT_MS = 30_000;
 
@@ -29,7 +29,7 @@ async function post(
 ): Promise<PostResult> {
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await fetchWithinOrigin(fetch, url, {
       method: 'POST',
       headers: { 'content-type': contentType, accept: 'application/json' },
       body,
