@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OAuthConfig } from '../contract';
 import { AppFailure } from '../contract';
 import type { FetchLike } from '../providers/http';
-import { fetchWithinOrigin, hostOf, networkFailure } from '../providers/http';
+import { fetchWithinOrigin, hostOf, networkFailure, readBoundedText } from '../providers/http';
 import { isLoopbackHost } from '../providers/validation';
 
 export interface OAuthEndpoints {
@@ -80,7 +80,7 @@ async function fetchMetadata(fetch: FetchLike, url: string, timeoutMs: number): 
     return null;
   }
   try {
-    return await response.json();
+    return JSON.parse(await readBoundedText(response, 1 << 20, url)) as unknown;
   } catch {
     return null;
   }

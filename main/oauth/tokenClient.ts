@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { AppFailure } from '../contract';
 import type { OAuthTokens } from '../providers/credentials';
 import type { FetchLike } from '../providers/http';
-import { fetchWithinOrigin, hostOf, networkFailure, providerMessageOf, redact } from '../providers/http';
+import {
+  fetchWithinOrigin,
+  hostOf,
+  networkFailure,
+  providerMessageOf,
+  readBoundedText,
+  redact,
+} from '../providers/http';
 
 const TIMEOUT_MS = 30_000;
 
@@ -21,6 +28,9 @@ interface PostResult {
   text: string;
 }
 
+/** A token or registration answer is a few KB; a server sending more is not read further. */
+export const OAUTH_MAX_BYTES = 1 << 20;
+
 async function post(
   fetch: FetchLike,
   url: string,
@@ -35,7 +45,7 @@ async function post(
       body,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    return { response, text: await response.text() };
+    return { response, text: await readBoundedText(response, OAUTH_MAX_BYTES, url) };
   } catch (error) {
     throw networkFailure(error, url, TIMEOUT_MS);
   }
