@@ -185,7 +185,7 @@ describe('the app shell at a glance', () => {
     }
   });
 
-  it('at 1024 × 768 keeps the conversation at least 560 px wide; the inspector opens over it and Esc closes it', async () => {
+  it('at 1024 × 768 keeps the conversation at least 560 px wide; the inspector opens over it and Esc closes it; dialogs fit', async () => {
     const app = await openApp(browser, { demo: true, viewport: { width: 1024, height: 768 } });
     try {
       const { page } = app;
@@ -218,6 +218,16 @@ describe('the app shell at a glance', () => {
       await inspector.waitFor();
       await page.getByTestId('composer').click();
       await expect.poll(() => inspector.count()).toBe(0);
+
+      // The shortcuts sheet is taller than 768 px: its list scrolls inside it, never out of the box.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.locator('body').press('?');
+      const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      const lastRow = sheet.getByRole('row').last();
+      await lastRow.scrollIntoViewIfNeeded();
+      const row = await boxOf(lastRow);
+      const box = await boxOf(sheet);
+      expect(row.y + row.height).toBeLessThanOrEqual(box.y + box.height);
     } finally {
       await app.close();
     }

@@ -21,23 +21,26 @@ export function ShortcutsSheet() {
           <X />
         </button>
       </div>
-      <table className="shortcuts-table">
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.description}>
-              <td>{row.description}</td>
-              <td className="shortcuts-keys">
-                {row.keys.map((combo, i) => (
-                  <span key={combo.join('+')}>
-                    {i > 0 ? <span className="shortcuts-or">or</span> : null}
-                    <Keys combo={combo} />
-                  </span>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* The list scrolls inside the sheet: on a short window it ran out of the box. */}
+      <div className="shortcuts-scroll scroll">
+        <table className="shortcuts-table">
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.description}>
+                <td>{row.description}</td>
+                <td className="shortcuts-keys">
+                  {row.keys.map((combo, i) => (
+                    <span key={combo.join('+')}>
+                      {i > 0 ? <span className="shortcuts-or">or</span> : null}
+                      <Keys combo={combo} />
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Modal>
   );
 }
