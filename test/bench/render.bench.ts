@@ -3,6 +3,7 @@
 import { launchChromium } from '../e2e/browser';
 import { startHost } from '../bridge/host';
 import { ensureBuilt, openBenchPage } from './render/app';
+import { hostileBench } from './render/hostile';
 import { markdownBench } from './render/markdown';
 import { RATE_10000, RATE_3000, streamBench } from './render/stream';
 import { threadOpenBench } from './render/threadOpen';
@@ -42,6 +43,7 @@ export async function run(): Promise<BenchResult[]> {
         ...(await scenario('render.stream_10000tps', () => streamBench(browser, host, RATE_10000))),
       );
       results.push(...(await scenario('thread.open_10k', () => threadOpenBench(browser, host))));
+      results.push(...(await scenario('render.worst_frame_ms_hostile', () => hostileBench(browser, host))));
     } finally {
       await host.close();
     }

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { ThreadsRepo } from '../../../main/threads/repo';
+import type { Host } from '../../bridge/host';
+import type { BenchResult } from '../types';
+import { openBenchPage } from './app';
+import { figure } from './stats';
+
+/** The answers of issue 12 that used to blank or hang the window. */
+const HOSTILE: Record<string, string> = {
+  '5 MB on one line': 'x'.repeat(5_000_000),
+  '10,000-deep nesting': `${'>'.repeat(10_000)} deep\n\n${'- '.repeat(10_000)}deep`,
+  '1 MB code block': `\`\`\`js\n${'const answer = [1, 2, 3].map((n) => n * 2); // hostile\n'.repeat(18_000)}\`\`\``,
+};
+/** Frames recorded after the last part is in, so a late layout or paint is counted too. */
+const SETTLE_FRAMES = 30;
+const WAIT_MS = 120_000;
+
+/** A thread holding one question and `answer`, finished, older than the demo's thread so it is not opened at start. */
+function seedAnswer(host: Host, answer: string, title: string): string {
+  if (!host.demoThreadId) throw new Error('the host was started without the demo');
+  const repo = new ThreadsRepo(host.services.db);
+  const demo = repo.getThread(host.demoThreadId).settings;
+  const at = Date.now() - 86_400_000;
+  const question = randomUUID();
+  const reply = randomUUID();
+  return repo.importThread(
+    { title, titleEdited: true, lastActivityAt: at, activeLeafId: reply, settings: { ...demo, toolIds: [] } },
+    [
+      {
+        id: question,
+        parentId: null,
+        role: 'user',
+        content: title,
+        status: 'complete',
+        createdAt: at,
+        updatedAt: at,
+      },
+      {
+        id: reply,
+        parentId: question,
+        role: 'assistant',
+        content: answer,
+        status: 'complete',
+        createdAt: at,
+        updatedAt: at,
+        providerId: demo.providerId,
+        model: demo.model,
+        finishReason: 'stop',
+      },
+    ],
+  ).id;
+}
+
+/**
+ * `render.worst_frame_ms_hostile`: the longest frame while each hostile answer is opened and then
+ * shown whole ("Show all", a part per frame, until the last part is in), measured in the page as
+ * requestAnimationFrame intervals. One frame of ours is one interval; 16.7 ms is an idle frame.
+ */
+export async function hostileBench(browser: Browser, host: Host): Promise<BenchResult[]> {
+  const app = await openBenchPage(browser, host);
+  const worst: number[] = [];
+  try {
+    await app.page.getByTestId('composer').waitFor();
+    for (const [name, answer] of Object.entries(HOSTILE)) {
+      const threadId = seedAnswer(host, answer, `Bench: ${name}`);
+      const frames = await app.page.evaluate(
+        async ({ id, settle, wait }) => {
+          const bench = window.__llmDeskBench;
+          if (!bench) throw new Error('no bench hooks');
+          const recorder = bench.recordFrames();
+          await bench.openThread(id);
+          const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+          const started = performance.now();
+          const more = () => document.querySelector<HTMLButtonElement>('.msg-more button');
+          more()?.click();
+          while (document.querySelector('.msg-more') && performance.now() - started < wait) await frame();
+          if (document.querySelector('.msg-more')) throw new Error('the answer was not all shown in time');
+          for (let i = 0; i < settle; i++) await frame();
+          if (document.querySelector('[data-testid="message-fallback"]'))
+            throw new Error('it fell back to text');
+          return recorder.stop();
+        },
+        { id: threadId, settle: SETTLE_FRAMES, wait: WAIT_MS },
+      );
+      const max = Math.max(...frames);
+      worst.push(max);
+      console.log(`  hostile: ${name}: ${frames.length} frames, the longest ${max.toFixed(1)} ms`);
+    }
+  } finally {
+    await app.close();
+  }
+  return [figure('render.worst_frame_ms_hostile', Math.max(...worst), 'ms', '≤ 50 ms', (v) => v <= 50)];
+}

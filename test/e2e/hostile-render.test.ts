@@ -1,0 +1,132 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { lastAnswer, newThreadLike, openFirstThread, send } from './chat';
+import { openApp, type AppUnderTest } from './harness';
+
+/**
+ * Issue 12, "a hostile provider cannot hurt you": whatever an answer holds, the window survives
+ * it. Each answer comes from the mock provider through the real engine, bridge and renderer.
+ */
+let browser: Browser;
+let app: AppUnderTest;
+let threadId = '';
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await openApp(browser, { demo: true });
+  await openFirstThread(app.page);
+  threadId = await newThreadLike(app.page, app.host.demoThreadId ?? '');
+});
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+});
+
+/** `content` in pieces of at most 4 KB (the app cuts an event-stream line past 1 MB). */
+const reply = (content: string, chunks = Math.max(4, Math.ceil(content.length / 4096))) => {
+  if (!app.host.mock) throw new Error('the demo host has a mock provider');
+  app.host.mock.script({ reply: { content, chunks, delayMs: 0 } });
+};
+
+/** The deepest nesting of quotes and lists in the last answer. */
+const answerDepth = () =>
+  lastAnswer(app.page).evaluate((el) => {
+    let deepest = 0;
+    for (const leaf of el.querySelectorAll('blockquote, ul, ol')) {
+      let depth = 0;
+      for (let n: Element | null = leaf; n && n !== el; n = n.parentElement)
+        if (/^(BLOCKQUOTE|UL|OL)$/.test(n.tagName)) depth++;
+      deepest = Math.max(deepest, depth);
+    }
+    return deepest;
+  });
+
+describe('a hostile answer', () => {
+  it('of 4 KB of nested quotes renders, capped, instead of blanking the window', async () => {
+    reply(`${'>'.repeat(4000)} deep`);
+    await send(app.page, 'quote me');
+    await expect.poll(() => lastAnswer(app.page).textContent()).toContain('deep');
+    expect(await answerDepth()).toBeLessThanOrEqual(40);
+    await expect.poll(() => app.page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);
+  });
+
+  it('of nested list markers renders too', async () => {
+    reply(`${'- '.repeat(3000)}deep`);
+    await send(app.page, 'list me');
+    await expect.poll(() => lastAnswer(app.page).textContent()).toContain('deep');
+    expect(await answerDepth()).toBeLessThanOrEqual(40);
+  });
+
+  it('whose rendering throws shows as plain text, and its thread is not reopened at start', async () => {
+    // Ten thousand nested emphasis delimiters overflow the inline lexer's stack.
+    reply(`${'*'.repeat(10_000)}x${'*'.repeat(10_000)} <img src=x onerror=alert(1)>`, 1);
+    await send(app.page, 'emphasise');
+    const fallback = lastAnswer(app.page).getByTestId('message-fallback');
+    await expect
+      .poll(() => fallback.textContent(), { timeout: 30_000 })
+      .toContain('Shown as plain text: the text nests too deeply to render');
+    expect(await fallback.locator('img').count()).toBe(0);
+    expect(await fallback.textContent()).toContain('<img src=x onerror=alert(1)>');
+
+    await app.page.reload();
+    await app.page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    await app.page.getByTestId('thread-item').first().waitFor();
+    // The most recent thread is the one that failed: nothing was opened by itself.
+    expect(await app.page.getByTestId('message').count()).toBe(0);
+    await app.page.locator(`[data-testid="thread-item"][data-thread-id="${threadId}"]`).click();
+    await expect.poll(() => lastAnswer(app.page).getByTestId('message-fallback').count()).toBe(1);
+  });
+});
+
+describe('a hostile tool call', () => {
+  it('shows a right-to-left override in the function name instead of obeying it', async () => {
+    app.host.mock?.script({ reply: { toolCalls: [{ name: 'get_\u202Etxt.exe', arguments: {} }] } });
+    await send(app.page, 'call something');
+    const name = lastAnswer(app.page).locator('.tcalls-fn bdi');
+    await expect.poll(() => name.textContent()).toBe('get_⟨U+202E⟩txt.exe');
+  });
+
+  it('against a backtracking schema pattern is checked without freezing the window', async () => {
+    const tool = await app.page.evaluate(async () => {
+      const created = await window.api.tools.create({
+        name: 'lookup',
+        parameters: {
+          type: 'object',
+          properties: { word: { type: 'string', pattern: '^([a-zA-Z]+\\s?)*$' } },
+        },
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      return created.value.id;
+    });
+    const id = await newThreadLike(app.page, app.host.demoThreadId ?? '', { toolIds: [tool] });
+    expect(id).not.toBe('');
+    app.host.mock?.script({
+      reply: { toolCalls: [{ name: 'lookup', arguments: { word: `${'a'.repeat(70)}!` } }] },
+    });
+    await send(app.page, 'look it up');
+    const problems = lastAnswer(app.page).getByRole('list', { name: 'Argument problems' });
+    await expect.poll(() => problems.textContent()).toContain('does not match pattern');
+  });
+});
+
+describe('a huge answer', () => {
+  it('of 5 MB on one line shows its first part and the rest on "Show all"', async () => {
+    const own = await newThreadLike(app.page, app.host.demoThreadId ?? '');
+    reply('x'.repeat(5_000_000));
+    await send(app.page, 'a long line');
+    const answer = lastAnswer(app.page);
+    const more = answer.locator('.msg-more');
+    await expect.poll(() => more.textContent()).toBe('Showing the first 32 KB of 5.0 MBShow all');
+    await answer.getByRole('button', { name: 'Show all' }).click();
+    // One part per frame from then on: the notice counts up while the window stays usable.
+    await expect
+      .poll(() => more.textContent(), { timeout: 30_000 })
+      .toMatch(/^Showing [1-9][\d.]* MB of 5\.0 MB$/);
+    expect(await answer.locator('.md-run').count()).toBeGreaterThan(30);
+    // The window still answers: the thread list still switches threads.
+    await app.page.getByTestId('thread-item').last().click();
+    await app.page.locator(`[data-testid="thread-item"][data-thread-id="${own}"]`).click();
+    await lastAnswer(app.page).waitFor();
+  }, 90_000);
+});
