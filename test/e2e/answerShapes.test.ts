@@ -94,4 +94,19 @@ describe('answers as providers send them', () => {
     expect(usage).toMatch(/\d+ reasoning/);
     if (SHOTS) await answer.screenshot({ path: `${SHOTS}/fewer-choices.png` });
   });
+
+  it('with n = 2 marks the completion figure shared unless each choice reported its own', async () => {
+    await answerTo([{ reply: { content: 'Short.' } }], { n: 2, include_usage: true });
+    const lines = app.page.getByTestId('choice-group').getByTestId('usage-line');
+    await expect.poll(() => lines.count()).toBe(2);
+    for (const line of await lines.all()) expect(await line.innerText()).toContain('(shared)');
+    if (SHOTS) await app.page.getByTestId('choice-group').screenshot({ path: `${SHOTS}/shared-usage.png` });
+    await answerTo([{ reply: { content: 'Short.' }, shape: { perChoiceUsage: true } }], {
+      n: 2,
+      include_usage: true,
+    });
+    const own = app.page.getByTestId('choice-group').getByTestId('usage-line');
+    await expect.poll(() => own.count()).toBe(2);
+    for (const line of await own.all()) expect(await line.innerText()).not.toContain('(shared)');
+  });
 });
