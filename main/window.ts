@@ -49,9 +49,15 @@ export function guardWebContents(contents: WebContents): void {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // No camera, location, notifications…: only our own page may write (sanitized) text to the
+  // clipboard, which the Copy buttons use.
+  const allowed = (permission: string, origin: string | undefined) =>
+    permission === 'clipboard-sanitized-write' && isAppUrl(origin ?? '');
   const session = contents.session;
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, origin) => allowed(permission, origin));
 }
 
 /** The one place window security is decided: every window the app opens comes from here. */

@@ -166,9 +166,13 @@ describe.skipIf(!built)('the Electron shell, loaded under Node with a stand-in e
         contents.session.requestHandler?.(contents as never, 'media', resolve, {} as never),
       );
       expect(granted).toBe(false);
-      expect(contents.session.checkHandler?.(null, 'geolocation', 'https://example.com', {} as never)).toBe(
-        false,
-      );
+      const check = (permission: string, origin: string) =>
+        contents.session.checkHandler?.(null, permission as never, origin, {} as never);
+      expect(check('geolocation', 'https://example.com')).toBe(false);
+      expect(check('media', 'app://llm-desk')).toBe(false);
+      // The one thing allowed: our own page writing sanitized text to the clipboard (Copy buttons).
+      expect(check('clipboard-sanitized-write', 'app://llm-desk')).toBe(true);
+      expect(check('clipboard-sanitized-write', 'https://example.com')).toBe(false);
     }
     // Only the safe https: link went to the system browser; the file: one never did.
     expect(stub.opened.filter((url) => url.startsWith('file:'))).toEqual([]);
