@@ -1,4 +1,4 @@
-import type { AppError } from '../contract';
+import type { AppError, ProviderLimits } from '../contract';
 import { formatBytes } from '../providers/http';
 import type { FailureContext } from './failures';
 
@@ -24,6 +24,16 @@ export const DEFAULT_LIMITS: StreamLimits = {
   messageBytes: 8 << 20,
   rawLogBytes: 16 << 20,
 };
+
+/** A provider's own limits (in the units its form shows) over the defaults. */
+export function streamLimits(own: ProviderLimits | undefined): StreamLimits {
+  return {
+    bodyBytes: own?.bodyMb === undefined ? DEFAULT_LIMITS.bodyBytes : own.bodyMb << 20,
+    lineBytes: own?.lineKb === undefined ? DEFAULT_LIMITS.lineBytes : own.lineKb << 10,
+    messageBytes: own?.messageMb === undefined ? DEFAULT_LIMITS.messageBytes : own.messageMb << 20,
+    rawLogBytes: DEFAULT_LIMITS.rawLogBytes,
+  };
+}
 
 export type LimitKind = 'body' | 'line' | 'message';
 

@@ -2,6 +2,7 @@ import type { AppError, Message, MessageStatus, ResponseMeta, StreamEvent, Usage
 import { isAppFailure } from '../contract';
 import { choiceUsage, messageUsage, responseMeta, usageRecord } from './accounting';
 import { StreamAssembler } from './assembler';
+import { streamLimits } from './limits';
 import { abortedFailure, emptyAnswer } from './failures';
 import { promptText } from './messages';
 import { Throttle } from './pacer';
@@ -151,6 +152,7 @@ export class StreamRun {
       bytes: plan.request.bytes,
       stream: plan.request.stream,
       timeouts: plan.provider.timeouts,
+      limits: streamLimits(plan.provider.limits),
       signal: this.controller.signal,
       expectedChoices: plan.request.choices,
       context: plan.context,

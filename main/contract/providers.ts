@@ -23,6 +23,18 @@ export const Timeouts = z.object({
 });
 export type Timeouts = z.infer<typeof Timeouts>;
 
+/**
+ * How much one answer from this provider may cost; an unset field keeps the default (64 MB body
+ * after decompression, 1024 KB per event-stream line, 8 MB per message). Past one the answer ends
+ * as a protocol error with what arrived kept.
+ */
+export const ProviderLimits = z.object({
+  bodyMb: z.number().int().min(1).max(1024).optional(),
+  lineKb: z.number().int().min(64).max(65_536).optional(),
+  messageMb: z.number().int().min(1).max(256).optional(),
+});
+export type ProviderLimits = z.infer<typeof ProviderLimits>;
+
 export const OAuthConfig = z.object({
   issuer: z.string().optional(),
   authorizationEndpoint: z.string().optional(),
@@ -49,6 +61,7 @@ export const ProviderInput = z.object({
    */
   headers: z.record(HeaderName, z.string().nullable()).default({}),
   timeouts: Timeouts.optional(),
+  limits: ProviderLimits.optional(),
   oauth: OAuthConfig.optional(),
 });
 export type ProviderInput = z.input<typeof ProviderInput>;
@@ -75,6 +88,8 @@ export const Provider = z.object({
   /** The custom headers by name; values stay in the keychain and are always '' here. */
   headers: z.record(z.string(), z.string()),
   timeouts: Timeouts,
+  /** Absent: the default limits. */
+  limits: ProviderLimits.optional(),
   oauth: OAuthConfig.nullable(),
   modelOverrides: z.record(z.string(), Capabilities.partial()),
   position: z.number(),

@@ -1,7 +1,15 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import type { Provider } from '../contract';
-import { AppFailure, AuthKind, Capabilities, OAuthConfig, PresetId, Timeouts } from '../contract';
+import {
+  AppFailure,
+  AuthKind,
+  Capabilities,
+  OAuthConfig,
+  PresetId,
+  ProviderLimits,
+  Timeouts,
+} from '../contract';
 import { transaction } from '../db/database';
 import { DEFAULT_TIMEOUTS } from './presets';
 
@@ -25,6 +33,8 @@ const Row = z.object({
 
 const Headers = z.record(z.string(), z.string());
 const Overrides = z.record(z.string(), Capabilities.partial());
+/** Limits ride in the timeouts column (no migration); older rows have none and get the defaults. */
+const WithLimits = z.object({ limits: ProviderLimits.optional() });
 
 function parseJson<T>(schema: z.ZodType<T>, text: string | null, fallback: T): T {
   if (text === null) return fallback;
@@ -46,6 +56,7 @@ function fromRow(raw: unknown): StoredProvider {
     authKind: row.auth_kind,
     headers: parseJson(Headers, row.headers_json, {}),
     timeouts: parseJson(Timeouts, row.timeouts_json, DEFAULT_TIMEOUTS),
+    ...parseJson(WithLimits, row.timeouts_json, {}),
     oauth: parseJson(OAuthConfig.nullable(), row.oauth_json, null),
     modelOverrides: parseJson(Overrides, row.model_overrides_json, {}),
     position: row.position,
@@ -63,7 +74,7 @@ function profileColumns(p: StoredProvider): (string | number | null)[] {
     p.baseUrl,
     p.authKind,
     JSON.stringify(p.headers),
-    JSON.stringify(p.timeouts),
+    JSON.stringify(p.limits ? { ...p.timeouts, limits: p.limits } : p.timeouts),
     p.oauth === null ? null : JSON.stringify(p.oauth),
     JSON.stringify(p.modelOverrides),
     p.position,

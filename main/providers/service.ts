@@ -220,6 +220,7 @@ export class ProvidersService {
       authKind: input.authKind,
       headers: headers.names,
       timeouts: input.timeouts ?? DEFAULT_TIMEOUTS,
+      ...(input.limits ? { limits: input.limits } : {}),
       oauth: checkOAuth(input.oauth),
       modelOverrides: {},
       position: this.repo.nextPosition(),
@@ -245,6 +246,7 @@ export class ProvidersService {
       ...(patch.authKind !== undefined ? { authKind: patch.authKind } : {}),
       ...(headers ? { headers: headers.names } : {}),
       ...(patch.timeouts !== undefined ? { timeouts: patch.timeouts } : {}),
+      ...(patch.limits !== undefined ? { limits: patch.limits } : {}),
       ...(patch.oauth !== undefined ? { oauth: checkOAuth(patch.oauth) } : {}),
       updatedAt: this.now(),
     };
