@@ -48,7 +48,7 @@ export function limitFailure(kind: LimitKind, limit: number, ctx: FailureContext
   const what = WHAT[kind].replace('{limit}', formatBytes(limit));
   return {
     code: 'protocol_error',
-    message: `${ctx.host} sent ${what}, so the answer was cut there. What arrived before is kept; the limit is in the provider's advanced settings.`,
+    message: `${ctx.host} sent ${what}, so the answer was cut there. What arrived before is kept.`,
     detail: { host: ctx.host },
   };
 }
