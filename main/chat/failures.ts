@@ -262,4 +262,5 @@ export function emptyAnswer(ctx: FailureContext, finishReason: string | null): A
   };
 }
 
-export const abortedFailure: AppError = { code: 'aborted', message: 'Stopped. What arrived is kept.' };
+/** The window's heading already says it was stopped; the message says what is left and what next. */
+export const abortedFailure: AppError = { code: 'aborted', message: CONTINUE };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError, Message } from '../../../main/contract';
-import { endedEarly, httpFailure, networkFailure } from '../../../main/chat/failures';
+import { abortedFailure, endedEarly, httpFailure, networkFailure } from '../../../main/chat/failures';
 import { choicesNotice, noticeText } from '../../../renderer/src/features/conversation/errorText';
 import { usageLineFigures } from '../../../renderer/src/features/usage/usageLine';
 
@@ -40,6 +40,12 @@ describe('the failure notice says once what happened and once what to do', () =>
       expect(times(text, /arrived is kept/gi)).toBe(1);
       expect(times(text, /continue/gi)).toBe(1);
     }
+  });
+
+  it('a stopped answer says "stopped" once and offers to continue', () => {
+    const text = shown(abortedFailure, 'interrupted');
+    expect(times(text, /stopped/gi)).toBe(1);
+    expect(times(text, /continue/gi)).toBe(1);
   });
 
   it('an empty answer is shown as such, with the raw events one click away', () => {
