@@ -8,7 +8,7 @@ import type { FailureContext, TimeoutKind } from './failures';
 import { abortedFailure, httpFailure, networkFailure, timeoutFailure } from './failures';
 import { pickHeaders } from './headers';
 import type { LimitKind, StreamLimits } from './limits';
-import { DEFAULT_LIMITS, keepAliveFailure, webPageFailure } from './limits';
+import { DEFAULT_LIMITS, firstLines, keepAliveFailure, webPageFailure } from './limits';
 import type { RawEventLog } from './rawLog';
 import type { Assembled } from './shapes';
 import { readEventStream, readJsonBody } from './streamBody';
@@ -114,6 +114,9 @@ function stoppedFailure(stop: StopReason, ctx: FailureContext, keepAliveOnly = f
 
 const WEB_PAGE_HEAD = 16 << 10;
 
+const isWebPage = (response: Response): boolean =>
+  /\bx?html\b/i.test(response.headers.get('content-type') ?? '');
+
 /** One HTTP exchange: send the exact bytes, read and hash the answer, assemble it, classify the ending. */
 export async function runExchange(options: ExchangeOptions): Promise<ExchangeResult> {
   const now = options.now ?? Date.now;
@@ -190,12 +193,14 @@ export async function runExchange(options: ExchangeOptions): Promise<ExchangeRes
   if (!response.ok) {
     const text = await readErrorBody(ctx, response.body);
     if (text !== '') options.rawEvents?.add(now(), text);
-    const failure = httpFailure(response.status, text, responseHeaders, options.context, now());
+    // A proxy's error page is quoted by its visible lines, not its markup.
+    const said = isWebPage(response) ? firstLines(text) : text;
+    const failure = httpFailure(response.status, said, responseHeaders, options.context, now());
     return finish('error', failure, response.status === 429 || response.status >= 500);
   }
 
   const type = response.headers.get('content-type') ?? '';
-  if (/\bx?html\b/i.test(type)) {
+  if (isWebPage(response)) {
     const head = await readErrorBody(ctx, response.body, WEB_PAGE_HEAD);
     if (head !== '') options.rawEvents?.add(now(), head);
     return finish('error', webPageFailure(response.status, head, options.context, options.stream));

@@ -158,6 +158,18 @@ describe('a hostile provider is cut at each limit, keeping what arrived', () => 
     expect(result.failure?.message).toContain('Sign in to Corp Proxy / Access denied');
   });
 
+  it('a proxy’s error page (502) is quoted by its visible lines, not its markup', async () => {
+    api.routes.set('/v1/chat/completions', (_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end(
+        '<html><head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center></body></html>',
+      );
+    });
+    const result = await runExchange(exchange());
+    expect(result.failure?.message).toContain('502 Bad Gateway / 502 Bad Gateway / nginx');
+    expect(result.failure?.message).not.toContain('<');
+  });
+
   it('a page without a content type is recognised too, not reported as a closed connection', async () => {
     api.routes.set('/v1/chat/completions', (_req, res) => {
       res.writeHead(200);
