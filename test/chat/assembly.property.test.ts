@@ -3,14 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assembleCompletion } from '../../main/chat/assembler';
 import { runExchange } from '../../main/chat/stream';
+import { splitAt, toSse } from './support/bytes';
 import {
   completionArb,
   completionBody,
   expected,
-  splitAt,
   streamCompletes,
   streamPayloads,
-  toSse,
 } from './support/completions';
 import { fakeFetch } from './support/fakeFetch';
 

@@ -5,7 +5,8 @@ import { StreamAssembler } from '../../main/chat/assembler';
 import type { ExchangeResult } from '../../main/chat/stream';
 import { runExchange } from '../../main/chat/stream';
 import type { ErrorCode } from '../../main/contract';
-import { completionArb, splitAt, streamPayloads, toSse } from './support/completions';
+import { splitAt, toSse } from './support/bytes';
+import { completionArb, streamPayloads } from './support/completions';
 import { fakeFetch } from './support/fakeFetch';
 
 /**

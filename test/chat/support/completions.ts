@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { TokenLogprob } from '../../../main/contract';
 import { rawPart } from '../../../main/chat/parts';
 import type { Assembled } from '../../../main/chat/shapes';
+import { mulberry32 } from './bytes';
 
 /** A completion as the provider meant it; the tests serialize it and expect it back exactly. */
 export interface GenToolCall {
@@ -151,18 +152,6 @@ function entry(token: string, position: number, top: number): TokenLogprob {
   return { token, logprob, bytes, top_logprobs: tops };
 }
 
-/** Deterministic PRNG so the interleaving follows from the generated seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function choiceDeltas(c: GenCompletion, ch: GenChoice): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const d = (delta: Record<string, unknown>, logprobs: unknown = null, finish: string | null = null) =>
@@ -231,15 +220,6 @@ export function streamPayloads(c: GenCompletion): string[] {
 /** Whether a stream of `c` ends complete: `[DONE]`, or every choice sent finished. */
 export const streamCompletes = (c: GenCompletion): boolean =>
   c.shape.done || c.choices.every((ch) => ch.finish !== null);
-
-export function toSse(payloads: readonly string[], eol: '\n' | '\r\n'): string {
-  let text = `: stream opened${eol}${eol}`;
-  payloads.forEach((p, i) => {
-    text += `data: ${p}${eol}${eol}`;
-    if (i % 7 === 3) text += `: keep-alive${eol}${eol}`;
-  });
-  return text;
-}
 
 export function completionBody(c: GenCompletion): unknown {
   return {
@@ -324,17 +304,4 @@ export function expected(c: GenCompletion, streamed = true): Assembled {
     error: null,
     done: !streamed || c.shape.done,
   };
-}
-
-/** Cuts bytes at the given offsets (any byte, so UTF-8 sequences and CRLF pairs get split). */
-export function splitAt(bytes: Uint8Array, offsets: readonly number[]): Uint8Array[] {
-  const cuts = [...new Set(offsets.map((o) => o % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const cut of cuts) {
-    if (cut > from) out.push(bytes.subarray(from, cut));
-    from = Math.max(from, cut);
-  }
-  if (from < bytes.length) out.push(bytes.subarray(from));
-  return out;
 }
