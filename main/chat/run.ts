@@ -1,9 +1,11 @@
 import type { AppError, Message, MessageStatus, ResponseMeta, StreamEvent, UsageRow } from '../contract';
 import { isAppFailure } from '../contract';
-import { choiceUsage, messageUsage, responseMeta, usageRecord } from './accounting';
+import { messageUsage, responseMeta, usageRecord } from './accounting';
+import type { Ending } from './answerPatch';
+import { answerPatch, joined, keepReceived } from './answerPatch';
 import { StreamAssembler } from './assembler';
 import { streamLimits } from './limits';
-import { abortedFailure, emptyAnswer } from './failures';
+import { abortedFailure } from './failures';
 import { promptText } from './messages';
 import { Throttle } from './pacer';
 import type { RunPlan, SignedHeaders } from './plan';
@@ -76,9 +78,6 @@ const statusOf = (result: ExchangeResult, cancelled: boolean): MessageStatus =>
       : result.outcome === 'interrupted'
         ? 'interrupted'
         : 'error';
-
-const joined = (before: string | null, after: string | null): string | null =>
-  before && after ? before + after : (before ?? after);
 
 /** One stream from 'started' to 'ended': attempts, pacing of pushes and saves, the final write. */
 export class StreamRun {
@@ -256,23 +255,6 @@ export class StreamRun {
     this.push({ type: 'ended', streamId: this.spec.streamId, threadId: this.threadId, messages: final });
   }
 
-  /** The messages of the choices that arrived; the placeholders of the others are deleted. */
-  private keepReceived(indices: readonly number[]): Message[] {
-    if (this.spec.continues) return this.spec.messages;
-    const kept: Message[] = [];
-    this.spec.messages.forEach((message, index) => {
-      if (indices.includes(index)) kept.push(message);
-      else {
-        try {
-          this.deps.threads.deleteMessage(message.id);
-        } catch {
-          // Already gone with its thread.
-        }
-      }
-    });
-    return kept;
-  }
-
   private finish(outcome: RetryOutcome<ExchangeResult>): Message[] {
     this.saves.cancel();
     // What is still pending goes out with 'ended', which carries the whole messages.
@@ -291,43 +273,38 @@ export class StreamRun {
       },
       outcome.attempts,
     );
-    const usage = this.lastRow ? messageUsage(this.lastRow) : null;
     const { choices } = result.assembled;
-    // A provider may send fewer choices than `n`: only those are stored, and the answer says so.
-    const kept = choices.length > 0 ? this.keepReceived(choices.map((c) => c.index)) : this.spec.messages;
-    const fewer = kept.length < this.spec.messages.length;
-    const shownMeta = fewer
-      ? { ...meta, choicesRequested: this.spec.messages.length, choicesReceived: kept.length }
-      : meta;
+    const { messages, continues } = this.spec;
+    const kept = keepReceived(
+      this.deps.threads,
+      messages,
+      choices.map((c) => c.index),
+      continues,
+    );
+    const end: Ending = {
+      continues,
+      status,
+      failure,
+      usage: this.lastRow ? messageUsage(this.lastRow) : null,
+      usageId: this.lastRow?.id ?? null,
+      // Fewer choices than asked for: the answers say "asked for 3, received 1".
+      meta:
+        kept.length < messages.length
+          ? { ...meta, choicesRequested: messages.length, choicesReceived: kept.length }
+          : meta,
+      answers: kept.length,
+      context: plan.context,
+      now: this.now(),
+    };
     const final: Message[] = [];
     kept.forEach((message, position) => {
-      const index = this.spec.messages.indexOf(message);
-      const choice = choices.find((c) => c.index === index);
-      const content = choice?.content || (choice?.refusal ?? '');
-      const patch = {
-        content: this.spec.continues ? message.content + content : content,
-        reasoning: this.spec.continues
-          ? joined(message.reasoning, choice?.reasoning ?? null)
-          : (choice?.reasoning ?? null),
-        toolCalls: choice?.toolCalls ?? null,
-        logprobs:
-          this.spec.continues && message.logprobs
-            ? [...message.logprobs, ...(choice?.logprobs ?? [])]
-            : (choice?.logprobs ?? null),
-        finishReason: choice?.finishReason ?? null,
-        status,
-        errorCode: failure?.code ?? null,
-        errorMessage: failure?.message ?? null,
-        usage: choiceUsage(usage, choice, position, kept.length),
-        usageId: this.lastRow?.id ?? null,
-        meta: shownMeta,
-        updatedAt: this.now(),
-      };
-      // Finished with nothing to read: never silently complete.
-      if (status === 'complete' && patch.content === '' && !patch.reasoning && !patch.toolCalls) {
-        const empty = emptyAnswer(plan.context, patch.finishReason);
-        Object.assign(patch, { status: 'error', errorCode: empty.code, errorMessage: empty.message });
-      }
+      const index = messages.indexOf(message);
+      const patch = answerPatch(
+        message,
+        choices.find((c) => c.index === index),
+        position,
+        end,
+      );
       try {
         final.push(this.deps.threads.updateMessage(message.id, patch));
       } catch {
