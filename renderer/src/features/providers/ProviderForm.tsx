@@ -5,6 +5,7 @@ import type { ProviderDraft } from './draft';
 import { FormField } from './FormField';
 import { HeadersEditor } from './HeadersEditor';
 import { OAuthFields } from './OAuthFields';
+import { LimitsFields } from './LimitsFields';
 import { TimeoutsFields } from './TimeoutsFields';
 import type { FieldErrors } from './validation';
 import { checkUrl } from './validation';
@@ -110,6 +111,12 @@ export function ProviderForm({
           value={draft.timeouts}
           errors={errors}
           onChange={(timeouts) => onChange({ ...draft, timeouts })}
+        />
+        <LimitsFields
+          idPrefix={idPrefix}
+          value={draft.limits}
+          errors={errors}
+          onChange={(limits) => onChange({ ...draft, limits })}
         />
       </details>
     </div>

@@ -5,6 +5,7 @@ import type {
   PresetId,
   Provider,
   ProviderInput,
+  ProviderLimits,
   Timeouts,
 } from '../../../../main/contract';
 
@@ -24,6 +25,14 @@ export interface TimeoutDraft {
   idle: string;
 }
 
+/** Per-provider size limits as typed; `saved` remembers the profile had some, so emptying them resets to the defaults. */
+export interface LimitsDraft {
+  bodyMb: string;
+  lineKb: string;
+  messageMb: string;
+  saved: boolean;
+}
+
 export type OAuthDraft = Required<{ [K in keyof OAuthConfig]: string }>;
 
 /** The provider form as typed: strings everywhere, so nothing the user enters is lost on error. */
@@ -34,6 +43,7 @@ export interface ProviderDraft {
   authKind: AuthKind;
   headers: HeaderRow[];
   timeouts: TimeoutDraft;
+  limits: LimitsDraft;
   oauth: OAuthDraft;
 }
 
@@ -73,6 +83,7 @@ export function draftFromPreset(preset: Preset): ProviderDraft {
     authKind: preset.authKinds[0] ?? 'api-key',
     headers: [],
     timeouts: { connect: '', firstByte: '', idle: '' },
+    limits: { bodyMb: '', lineKb: '', messageMb: '', saved: false },
     oauth: { ...EMPTY_OAUTH },
   };
 }
@@ -89,6 +100,12 @@ export function draftFromProvider(provider: Provider): ProviderDraft {
       connect: secondsText(provider.timeouts.connectMs),
       firstByte: secondsText(provider.timeouts.firstByteMs),
       idle: secondsText(provider.timeouts.idleMs),
+    },
+    limits: {
+      bodyMb: provider.limits?.bodyMb?.toString() ?? '',
+      lineKb: provider.limits?.lineKb?.toString() ?? '',
+      messageMb: provider.limits?.messageMb?.toString() ?? '',
+      saved: provider.limits !== undefined && Object.keys(provider.limits).length > 0,
     },
     oauth: {
       issuer: oauth.issuer ?? '',
@@ -113,6 +130,15 @@ function timeoutsOf(draft: TimeoutDraft): Timeouts | undefined {
     firstByteMs: ms(draft.firstByte, DEFAULT_TIMEOUTS.firstByteMs),
     idleMs: ms(draft.idle, DEFAULT_TIMEOUTS.idleMs),
   };
+}
+
+/** Only the limits typed; none at all keeps the defaults (and clears limits the profile had). */
+function limitsOf(draft: LimitsDraft): ProviderLimits | undefined {
+  const limits: ProviderLimits = {};
+  for (const key of ['bodyMb', 'lineKb', 'messageMb'] as const) {
+    if (draft[key].trim() !== '') limits[key] = Number(draft[key]);
+  }
+  return Object.keys(limits).length > 0 || draft.saved ? limits : undefined;
 }
 
 function oauthOf(draft: ProviderDraft): OAuthConfig | undefined {
@@ -141,6 +167,8 @@ export function draftToInput(draft: ProviderDraft): ProviderInput {
   };
   const timeouts = timeoutsOf(draft.timeouts);
   if (timeouts) input.timeouts = timeouts;
+  const limits = limitsOf(draft.limits);
+  if (limits) input.limits = limits;
   const oauth = oauthOf(draft);
   if (oauth) input.oauth = oauth;
   return input;

@@ -76,6 +76,17 @@ export function checkTimeout(text: string): string | null {
   return null;
 }
 
+/** The ranges main accepts for each limit (see ProviderLimits). */
+export const LIMIT_RANGES = { bodyMb: [1, 1024], lineKb: [64, 65_536], messageMb: [1, 256] } as const;
+
+export function checkLimit(text: string, [min, max]: readonly [number, number]): string | null {
+  if (text.trim() === '') return null;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max)
+    return `A whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`;
+  return null;
+}
+
 /** Field path → message, using the same paths main puts in `error.detail.field`. */
 export type FieldErrors = Record<string, string>;
 
@@ -103,6 +114,10 @@ export function validateDraft(draft: ProviderDraft): FieldErrors {
   for (const key of ['connect', 'firstByte', 'idle'] as const) {
     const problem = checkTimeout(draft.timeouts[key]);
     if (problem) errors[`timeouts.${key}`] = problem;
+  }
+  for (const key of ['bodyMb', 'lineKb', 'messageMb'] as const) {
+    const problem = checkLimit(draft.limits[key], LIMIT_RANGES[key]);
+    if (problem) errors[`limits.${key}`] = problem;
   }
   if (draft.authKind === 'oauth') {
     const o = draft.oauth;
