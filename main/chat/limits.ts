@@ -48,7 +48,7 @@ export function limitFailure(kind: LimitKind, limit: number, ctx: FailureContext
   const what = WHAT[kind].replace('{limit}', formatBytes(limit));
   return {
     code: 'protocol_error',
-    message: `${ctx.host} sent ${what}, so the answer was cut there. What arrived before is kept.`,
+    message: `${ctx.host} sent ${what}, so the answer was cut there. What arrived before is kept; the limits are under Advanced in the provider settings.`,
     detail: { host: ctx.host },
   };
 }
