@@ -12,10 +12,14 @@ const EVIL = '^([a-zA-Z]+\\s?)*$';
 const ARGUMENT = `${'a'.repeat(70)}!`;
 
 const evilTool: ToolDef = {
+  id: 'tool-1',
+  cannedResult: null,
+  createdAt: 0,
+  updatedAt: 0,
   name: 'lookup',
   description: 'Looks a word up',
   parameters: { type: 'object', properties: { word: { type: 'string', pattern: EVIL } }, required: ['word'] },
-} as ToolDef;
+};
 
 describe('a schema pattern that backtracks', () => {
   it('does not hang main when a model’s arguments are checked', () => {
@@ -57,7 +61,7 @@ describe('patterns the linear-time engine cannot run', () => {
       ...evilTool,
       parameters: { type: 'object', properties: { a: { type: 'string', pattern: '(a)\\1' } } },
     };
-    const result = checkArguments(tool as ToolDef, JSON.stringify({ a: 'aa' }));
+    const result = checkArguments(tool, JSON.stringify({ a: 'aa' }));
     expect(result.ok).toBe(false);
     expect(result.issues[0]?.message).toMatch(/^the schema cannot be used: .*backreferences/);
   });
