@@ -16,6 +16,15 @@ function describeIssues(issues: z.core.$ZodIssue[]): AppError {
   };
 }
 
+/** `instanceof` asks a thrown proxy for its prototype, which may itself throw: that is not a failure. */
+function isFailure(error: unknown): error is AppFailure {
+  try {
+    return error instanceof AppFailure;
+  } catch {
+    return false;
+  }
+}
+
 export type Logger = (message: string, error?: unknown) => void;
 
 /**
@@ -31,14 +40,24 @@ export async function dispatch(
 ): Promise<Result<unknown>> {
   if (!isChannel(name))
     return { ok: false, error: { code: 'invalid_request', message: `unknown channel ${name}` } };
-  const parsed = channels[name].input.safeParse(payload ?? {});
-  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error.issues) };
+  let parsed: { success: true; data: unknown } | { success: false; error: AppError };
+  try {
+    const result = channels[name].input.safeParse(payload ?? {});
+    // zod writes its issue messages lazily, from the input: they are read inside the try too.
+    parsed = result.success ? result : { success: false, error: describeIssues(result.error.issues) };
+  } catch (error) {
+    // zod reads fields with plain property access: a getter or proxy that throws (possible for
+    // in-process callers; IPC and the bridge only carry plain data) escapes safeParse.
+    log(`channel ${name}: payload could not be read`, error);
+    return { ok: false, error: { code: 'invalid_request', message: 'the request could not be read' } };
+  }
+  if (!parsed.success) return { ok: false, error: parsed.error };
   try {
     // The map is keyed by the same name as the schema, so the parsed input fits this handler.
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
     return { ok: true, value: await handler(parsed.data, ctx) };
   } catch (error) {
-    if (error instanceof AppFailure) return { ok: false, error: error.error };
+    if (isFailure(error)) return { ok: false, error: error.error };
     log(`channel ${name} failed`, error);
     return {
       ok: false,
