@@ -120,6 +120,8 @@ describe('mutations of a valid payload: verdict and answer agree, the field is n
   });
 
   it('dropping a required field is refused naming it; dropping an optional one is not', async () => {
+    // Nested fields count: more places than channels, or the walker stopped following the schemas.
+    expect(cases.length).toBeGreaterThan(2 * channelNames.length);
     for (const { name, example, leaf } of cases) {
       if (typeof leaf.path.at(-1) === 'number') continue;
       const { result } = await expectAgreement(name, withAt(example, leaf.path, undefined, true));
