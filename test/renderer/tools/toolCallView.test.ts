@@ -6,6 +6,7 @@ import {
   buildResults,
   initialAnswer,
   toolsFromRequestBody,
+  unknownFunctionText,
   viewToolCalls,
 } from '../../../renderer/src/features/tools/toolCallView';
 
@@ -149,5 +150,12 @@ describe('answering', () => {
       c4: { kind: 'text', text: 'y' },
     });
     expect(outcome.ok && outcome.results.map((r) => r.toolCallId)).toEqual(['c2', 'c3', 'c4']);
+  });
+});
+
+describe('an unknown function whose name hides characters', () => {
+  it('spells the hidden characters out, so a right-to-left override cannot reorder the error text', () => {
+    expect(unknownFunctionText('get_\u202Etxt.exe')).toBe('Unknown function "get_⟨U+202E⟩txt.exe"');
+    expect(unknownFunctionText('launch')).toBe('Unknown function "launch"');
   });
 });

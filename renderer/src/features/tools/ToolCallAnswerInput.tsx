@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { AnswerKind, CallAnswer, ToolCallView } from './toolCallView';
+import { unknownFunctionText } from './toolCallView';
 
 interface ToolCallAnswerInputProps {
   call: ToolCallView;
@@ -41,7 +42,7 @@ export function ToolCallAnswerInput({ call, answer, onAnswer, missing }: ToolCal
                       kind === answer.kind
                         ? answer.text
                         : kind === 'error' && !call.known
-                          ? `Unknown function "${call.name}"`
+                          ? unknownFunctionText(call.name)
                           : '',
                   })
                 }

@@ -2,6 +2,7 @@ import type { Message } from '../../../../main/contract/chat';
 import type { ToolDef } from '../../../../main/contract/tools';
 import type { JsonIssue } from './jsonSchemaCheck';
 import { checkAgainstSchema, parseJson } from './jsonSchemaCheck';
+import { visibleText } from '../../platform/visibleName';
 
 /** A function definition as it went over the wire in the request. */
 export interface SentTool {
@@ -110,9 +111,18 @@ export interface CallAnswer {
   text: string;
 }
 
+/**
+ * The error a call to a function that was not offered gets. The name is the model's, untrusted:
+ * its hidden characters are spelled out, so a right-to-left override cannot reorder the text the
+ * user reads (and sends back) in the answer box.
+ */
+export function unknownFunctionText(name: string): string {
+  return `Unknown function "${visibleText(name)}"`;
+}
+
 /** The answer a call starts with: an error for calls that cannot have run, else empty text. */
 export function initialAnswer(call: ToolCallView): CallAnswer {
-  if (!call.known) return { kind: 'error', text: `Unknown function "${call.name}"` };
+  if (!call.known) return { kind: 'error', text: unknownFunctionText(call.name) };
   if (call.state === 'invalid' || call.state === 'unparsable') {
     return {
       kind: 'error',
