@@ -5,8 +5,24 @@ import type { CallContext, Handlers } from './handlers';
 
 const isChannel = (name: string): name is ChannelName => Object.hasOwn(channels, name);
 
+/** Longest path segment named whole: a record key is the sender's text and may be any size. */
+const SEGMENT_MAX = 64;
+
+/**
+ * The dotted path of a refused field, as it goes in front of the message. A key longer than
+ * SEGMENT_MAX is cut with its length, so a 300 KB `logit_bias` key cannot make a 300 KB message.
+ */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map(String)
+    .map((part) =>
+      part.length > SEGMENT_MAX ? `${part.slice(0, SEGMENT_MAX)}…(${part.length} chars)` : part,
+    )
+    .join('.');
+}
+
 function describeIssues(issues: z.core.$ZodIssue[]): AppError {
-  const list = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const list = issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message }));
   const first = list[0];
   const where = first?.path ? `${first.path}: ` : '';
   return {

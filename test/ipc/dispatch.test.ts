@@ -36,6 +36,24 @@ describe('dispatch: the one entry point for renderer calls', () => {
     expect(called).toBe(false);
   });
 
+  it('names a huge refused key by its start and length, so the message stays small', async () => {
+    const key = 'k'.repeat(300_000);
+    const result = await dispatch(
+      handlers,
+      'threads:update',
+      { id: 't1', settings: { params: { logit_bias: { [key]: 1 } } } },
+      { senderId: 1 },
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid_request');
+      expect(result.error.message.length).toBeLessThan(1_000);
+      expect(result.error.message).toContain('logit_bias.kkkk');
+      expect(result.error.message).toContain('(300000 chars)');
+      expect(JSON.stringify(result.error).length).toBeLessThan(2_000);
+    }
+  });
+
   it('refuses channels the contract does not declare', async () => {
     const result = await dispatch(handlers, 'secrets:read', {}, { senderId: 1 });
     expect(result).toEqual({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChannelName } from '../../../main/contract';
 import { channels } from '../../../main/contract';
+import { fieldPath } from '../../../main/ipc/dispatch';
 
 /**
  * Valid payloads and the places in them, derived from the channels' zod schemas, so a channel
@@ -126,4 +127,4 @@ export function withAt(
 }
 
 /** The dotted path dispatch puts in front of its message, as it joins zod's issue path. */
-export const dotted = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+export const dotted = (path: readonly PropertyKey[]): string => fieldPath(path);
