@@ -6,7 +6,7 @@ import { migrations } from '../../main/db/migrations';
 import { CellReader } from '../../main/usage/cells';
 import { UsageLedger } from '../../main/usage/ledger';
 import { usageHandlers } from '../../main/usage/handlers';
-import { zoneSpec } from '../../renderer/src/features/usage/range';
+import { zoneSpec } from '../../renderer/src/store/usage/range';
 import { LEDGER_CACHE_DIR, LEDGER_ROWS, ledgerCacheFile } from './ledgerCache';
 import { random } from './render/text';
 import type { BenchResult } from './types';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ThreadDetail } from '../../main/contract';
-import { underLoaded } from '../../renderer/src/features/conversation/branches';
+import { underLoaded } from '../../renderer/src/store/conversation/branches';
 import { memoryRepo, randomTree } from './support';
 
 const idSet = (detail: ThreadDetail) => new Set(detail.messages.map((m) => m.id));

@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { createConversationSlice } from './conversationSlice';
-import { createInspectorSlice } from './inspectorSlice';
-import { createProvidersSlice } from './providersSlice';
-import { createThreadsSlice } from './threadsSlice';
-import { createToolsSlice } from './toolsSlice';
+import { createConversationSlice } from './conversation/slice';
+import { createInspectorSlice } from './inspector/slice';
+import { createProvidersSlice } from './providers/slice';
+import { createThreadsSlice } from './threads/slice';
+import { createToolsSlice } from './tools/slice';
 import type { StoreState } from './types';
-import { createUiSlice } from './uiSlice';
-import { createUsageSlice } from './usageSlice';
+import { createUiSlice } from './ui/slice';
+import { createUsageSlice } from './usage/slice';
 
 export type { StoreState } from './types';
 

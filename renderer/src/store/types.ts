@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { ConversationSlice } from './conversationSlice';
-import type { InspectorSlice } from './inspectorSlice';
-import type { ProvidersSlice } from './providersSlice';
-import type { ThreadsSlice } from './threadsSlice';
-import type { ToolsSlice } from './toolsSlice';
-import type { UiSlice } from './uiSlice';
-import type { UsageSlice } from './usageSlice';
+import type { ConversationSlice } from './conversation/slice';
+import type { InspectorSlice } from './inspector/slice';
+import type { ProvidersSlice } from './providers/slice';
+import type { ThreadsSlice } from './threads/slice';
+import type { ToolsSlice } from './tools/slice';
+import type { UiSlice } from './ui/slice';
+import type { UsageSlice } from './usage/slice';
 
 export type StoreState = UiSlice &
   ThreadsSlice &

@@ -4,7 +4,7 @@ import {
   describeError,
   droppedNotice,
   explainMessage,
-} from '../../../renderer/src/features/conversation/errorText';
+} from '../../../renderer/src/store/conversation/errorText';
 
 describe('why an answer stopped, in the user’s words', () => {
   it('explains failures by error code and says what to do', () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError, Message } from '../../../main/contract';
-import { abortedFailure, endedEarly, httpFailure, networkFailure } from '../../../main/chat/failures';
-import { choicesNotice, noticeText } from '../../../renderer/src/features/conversation/errorText';
+import {
+  abortedFailure,
+  endedEarly,
+  httpFailure,
+  networkFailure,
+} from '../../../main/chat/assembly/failures';
+import { choicesNotice, noticeText } from '../../../renderer/src/store/conversation/errorText';
 import { usageLineFigures } from '../../../renderer/src/features/usage/usageLine';
 
 const ctx = { host: 'api.example', model: 'm', authKind: 'jwt' as const, confidential: true };

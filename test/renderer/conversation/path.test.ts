@@ -4,7 +4,7 @@ import {
   buildThreadView,
   groupSiblings,
   lastUserMessage,
-} from '../../../renderer/src/features/conversation/branches';
+} from '../../../renderer/src/store/conversation/branches';
 import { detail, message } from './fixtures';
 
 /** u1 → a1, and a regenerated a2 beside it; u1 was also edited into u2 → a3. */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../main/contract';
-import { findMessage } from '../../../renderer/src/features/conversation/messageIndex';
-import { buildThreadView } from '../../../renderer/src/features/conversation/branches';
-import type { ConversationData } from '../../../renderer/src/features/conversation/streamReducer';
+import { findMessage } from '../../../renderer/src/store/conversation/messageIndex';
+import { buildThreadView } from '../../../renderer/src/store/conversation/branches';
+import type { ConversationData } from '../../../renderer/src/store/conversation/streamReducer';
 import {
   applySendResult,
   applyStreamEvents,
   mergeDetail,
   streamOfThread,
-} from '../../../renderer/src/features/conversation/streamReducer';
+} from '../../../renderer/src/store/conversation/streamReducer';
 import { detail, message } from './fixtures';
 
 function loaded(messages = [message({ id: 'u0', content: 'earlier' })]): ConversationData {

@@ -5,7 +5,7 @@ import {
   describeChange,
   parseCompareValue,
   sentValue,
-} from '../../../renderer/src/features/inspector/compare';
+} from '../../../renderer/src/store/inspector/compare';
 
 const message = (id: string): Message => ({
   id,

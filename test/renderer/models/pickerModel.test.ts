@@ -8,7 +8,7 @@ import {
   pushRecent,
   recentFromThreads,
   stepIndex,
-} from '../../../renderer/src/features/models/pickerModel';
+} from '../../../renderer/src/store/providers/pickerModel';
 import { list, model, provider } from './fixtures';
 
 const conf = provider('conf', 'Confidential', 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadSummary } from '../../../main/contract';
-import { reusableEmptyThread } from '../../../renderer/src/features/threads/emptyThread';
+import { reusableEmptyThread } from '../../../renderer/src/store/threads/emptyThread';
 import { detail, message } from '../conversation/fixtures';
 
 const summary = (id: string, messageCount: number, pinned = false): ThreadSummary => ({

@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ThreadSummary } from '../../../main/contract';
 import type { KeyLike } from '../../../renderer/src/features/shell/shortcuts';
 import { matchShortcut } from '../../../renderer/src/features/shell/shortcuts';
-import {
-  neighbourThread,
-  relativeTime,
-  sortThreads,
-} from '../../../renderer/src/features/threads/threadOrder';
+import { neighbourThread, relativeTime, sortThreads } from '../../../renderer/src/store/threads/threadOrder';
 
 const summary = (id: string, lastActivityAt: number, pinned = false): ThreadSummary => ({
   id,

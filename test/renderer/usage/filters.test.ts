@@ -6,8 +6,8 @@ import {
   mergeKnownOptions,
   NO_FILTERS,
   toUsageFilter,
-} from '../../../renderer/src/features/usage/filters';
-import { dayRange } from '../../../renderer/src/features/usage/range';
+} from '../../../renderer/src/store/usage/filters';
+import { dayRange } from '../../../renderer/src/store/usage/range';
 
 const range = { from: 1_000, to: 9_999_999_999_999 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Price } from '../../../main/contract';
-import { blankPrice, parsePrice, priceToText, sortPrices } from '../../../renderer/src/features/usage/prices';
-import { dayKey, parseDayKey } from '../../../renderer/src/features/usage/range';
+import { blankPrice, parsePrice, priceToText, sortPrices } from '../../../renderer/src/store/usage/prices';
+import { dayKey, parseDayKey } from '../../../renderer/src/store/usage/range';
 
 describe('the price table', () => {
   it('turns a typed row into what main saves, valid from local midnight', () => {

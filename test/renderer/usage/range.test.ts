@@ -12,7 +12,7 @@ import {
   parseDayKey,
   rangeFor,
   tzOffsetMinutes,
-} from '../../../renderer/src/features/usage/range';
+} from '../../../renderer/src/store/usage/range';
 
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { UsageSummary } from '../../../main/contract';
-import { addDays, dayKey } from '../../../renderer/src/features/usage/range';
+import { addDays, dayKey } from '../../../renderer/src/store/usage/range';
 import {
   buildDailySeries,
   latencySeries,

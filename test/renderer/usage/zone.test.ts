@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { zoneSpec } from '../../../renderer/src/features/usage/range';
+import { zoneSpec } from '../../../renderer/src/store/usage/range';
 
 const original = process.env.TZ;
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useStore } from '../../store';
-import type { BranchInfo } from './branches';
+import type { BranchInfo } from '../../store/conversation/branches';
 
 /** `‹ 2/3 ›` where a message has siblings: regenerated answers or edited questions. */
 export function BranchSwitcher({ threadId, branch }: { threadId: string; branch: BranchInfo }) {

@@ -1,6 +1,6 @@
 import { useStore } from '../../store';
 import { MessageView } from './MessageView';
-import type { PathRow } from './branches';
+import type { PathRow } from '../../store/conversation/branches';
 
 interface Props {
   threadId: string;

@@ -4,8 +4,8 @@ import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
 import { Keys } from '../shell/Keys';
 import { composerBlock, drafts } from './composerState';
-import { lastUserMessage } from './branches';
-import { streamOfThread } from './streamReducer';
+import { lastUserMessage } from '../../store/conversation/branches';
+import { streamOfThread } from '../../store/conversation/streamReducer';
 import './composer.css';
 
 /**

@@ -2,9 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
-import { findMessage } from './messageIndex';
+import { findMessage } from '../../store/conversation/messageIndex';
 import { MessageRow } from './MessageRow';
-import type { PathRow } from './branches';
+import type { PathRow } from '../../store/conversation/branches';
 
 const NO_ROWS: PathRow[] = [];
 const FLASH_MS = 2000;

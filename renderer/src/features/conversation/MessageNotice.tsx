@@ -1,6 +1,6 @@
 import type { Message } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { canContinue, explainMessage, noticeText } from './errorText';
+import { canContinue, explainMessage, noticeText } from '../../store/conversation/errorText';
 
 interface Props {
   threadId: string;

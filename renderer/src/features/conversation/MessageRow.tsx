@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { ChoiceGroup } from './ChoiceGroup';
 import { MessageView } from './MessageView';
-import type { PathRow } from './branches';
+import type { PathRow } from '../../store/conversation/branches';
 
 interface Props {
   threadId: string;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Message } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { choicesNotice, droppedNotice } from './errorText';
+import { choicesNotice, droppedNotice } from '../../store/conversation/errorText';
 
 const NO_FIELDS: string[] = [];
 

@@ -1,2 +1,2 @@
 // The agreed import path for other features; the code lives in branches.ts.
-export * from './branches';
+export * from '../../store/conversation/branches';

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import type { Message } from '../../../../main/contract/chat';
 import { useStore } from '../../store';
 import { ModelPickerButton } from '../models/ModelPickerButton';
-import type { CompareParam } from './compare';
-import { COMPARE_PARAMS, describeChange, parseCompareValue, sentValue } from './compare';
+import type { CompareParam } from '../../store/inspector/compare';
+import { COMPARE_PARAMS, describeChange, parseCompareValue, sentValue } from '../../store/inspector/compare';
 
 type Change = 'param' | 'model';
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Message } from '../../../../main/contract/chat';
 import { useStore } from '../../store';
 import { activePathOf } from '../conversation/path';
-import type { CompareRun } from './compare';
+import type { CompareRun } from '../../store/inspector/compare';
 import { CompareColumn } from './CompareColumn';
 
 interface CompareViewProps {

@@ -2,7 +2,7 @@ import { useId, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
-import type { InspectorTab } from '../../store/inspectorSlice';
+import type { InspectorTab } from '../../store/inspector/slice';
 import { ThreadSettingsPanel } from '../settings/ThreadSettingsPanel';
 import { ThreadToolsSection } from '../tools/ThreadToolsSection';
 import { CompareTab } from './CompareTab';

@@ -4,8 +4,14 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { describeError } from '../providers/errors';
 import { ModelPickerOption } from './ModelPickerOption';
-import type { ModelRef } from './pickerModel';
-import { buildPickerGroups, flatEntries, initialIndex, recentFromThreads, stepIndex } from './pickerModel';
+import type { ModelRef } from '../../store/providers/pickerModel';
+import {
+  buildPickerGroups,
+  flatEntries,
+  initialIndex,
+  recentFromThreads,
+  stepIndex,
+} from '../../store/providers/pickerModel';
 import './models.css';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { Check } from 'lucide-react';
-import type { PickerEntry } from './pickerModel';
+import type { PickerEntry } from '../../store/providers/pickerModel';
 import { formatContextLength } from './capabilities';
 import { CapabilityIcons } from './CapabilityIcons';
 import { VisibleName } from '../../platform/visibleName';

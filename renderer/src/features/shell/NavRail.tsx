@@ -1,6 +1,6 @@
 import type { LucideIcon } from 'lucide-react';
 import { ChartColumn, KeyRound, MessagesSquare, Wrench } from 'lucide-react';
-import type { Screen } from '../../store/uiSlice';
+import type { Screen } from '../../store/ui/slice';
 import { useStore } from '../../store';
 
 // SVG icons, not emoji: a machine without an emoji font drew those as empty boxes.

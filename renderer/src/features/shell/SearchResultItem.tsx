@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { SearchHit } from '../../../../main/contract';
-import { relativeTime } from '../threads/threadOrder';
+import { relativeTime } from '../../store/threads/threadOrder';
 import { parseSnippet } from './snippet';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { X } from 'lucide-react';
 import { useEffect } from 'react';
-import type { Toast } from '../../store/uiSlice';
+import type { Toast } from '../../store/ui/slice';
 
 const LIFETIME_MS: Record<Toast['kind'], number> = { info: 6000, success: 4000, error: 10000 };
 /** Long enough to reach for Undo. */

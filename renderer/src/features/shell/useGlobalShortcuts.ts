@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store';
-import { streamOfThread } from '../conversation/streamReducer';
+import { streamOfThread } from '../../store/conversation/streamReducer';
 import { focusComposer, isMac, isTextTarget } from './platform';
 import { matchShortcut } from './shortcuts';
 

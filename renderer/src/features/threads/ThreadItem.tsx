@@ -3,10 +3,10 @@ import { memo, useCallback, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ThreadSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { streamOfThread } from '../conversation/streamReducer';
+import { streamOfThread } from '../../store/conversation/streamReducer';
 import { ThreadMenu } from './ThreadMenu';
 import { ThreadTitleInput } from './ThreadTitleInput';
-import { relativeTime } from './threadOrder';
+import { relativeTime } from '../../store/threads/threadOrder';
 
 interface Props {
   thread: ThreadSummary;

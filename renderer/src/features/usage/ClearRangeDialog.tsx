@@ -4,7 +4,7 @@ import { api } from '../../bridge/api';
 import { ConfirmDialog } from '../providers/ConfirmDialog';
 import { errorLine } from '../providers/errors';
 import { formatDateTime, formatInteger } from './format';
-import type { TimeRange } from './range';
+import type { TimeRange } from '../../store/usage/range';
 
 interface Props {
   range: TimeRange;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { PriceErrors, PriceText } from './prices';
-import { parsePrice } from './prices';
+import type { PriceErrors, PriceText } from '../../store/usage/prices';
+import { parsePrice } from '../../store/usage/prices';
 
 interface Props {
   initial: PriceText;

@@ -4,9 +4,9 @@ import { useStore } from '../../store';
 import { errorLine } from '../providers/errors';
 import { ConfirmDialog } from '../providers/ConfirmDialog';
 import { formatDay } from './format';
-import { dayKey } from './range';
-import type { PriceText } from './prices';
-import { blankPrice, parsePrice, priceToText, sortPrices } from './prices';
+import { dayKey } from '../../store/usage/range';
+import type { PriceText } from '../../store/usage/prices';
+import { blankPrice, parsePrice, priceToText, sortPrices } from '../../store/usage/prices';
 import { PriceRowEditor } from './PriceRowEditor';
 import './usageTables.css';
 

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { UsageStatus, UsageSummary } from '../../../../main/contract';
 import { latencyOption, moneyOption, statusOption, tokensOption } from './chartOptions';
-import type { DrillTarget } from './filters';
+import type { DrillTarget } from '../../store/usage/filters';
 import { formatInteger } from './format';
-import type { TimeRange } from './range';
-import { dayKey } from './range';
+import type { TimeRange } from '../../store/usage/range';
+import { dayKey } from '../../store/usage/range';
 import {
   buildDailySeries,
   latencySeries,

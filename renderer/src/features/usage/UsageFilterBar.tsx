@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { UsageStatus } from '../../../../main/contract';
 import { useStore } from '../../store';
-import type { ConfidentialFilter } from './filters';
-import { isFiltered, NO_FILTERS } from './filters';
+import type { ConfidentialFilter } from '../../store/usage/filters';
+import { isFiltered, NO_FILTERS } from '../../store/usage/filters';
 import { STATUS_LABELS, STATUS_ORDER } from './series';
 
 /** Provider, model, confidential, status and thread filters; every chart and table follows them. */

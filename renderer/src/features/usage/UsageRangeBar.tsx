@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
-import type { RangePreset } from './range';
-import { customRangeError, RANGE_LABELS } from './range';
+import type { RangePreset } from '../../store/usage/range';
+import { customRangeError, RANGE_LABELS } from '../../store/usage/range';
 
 const PRESETS: RangePreset[] = ['today', '7d', '30d', 'all', 'custom'];
 

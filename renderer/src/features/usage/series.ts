@@ -1,5 +1,5 @@
 import type { UsageStatus, UsageSummary } from '../../../../main/contract';
-import { daysBetween } from './range';
+import { daysBetween } from '../../store/usage/range';
 
 /** Bars beyond this many models become one "Other models" stack, so a chart stays readable. */
 export const MAX_STACKED_MODELS = 8;

@@ -1,9 +1,9 @@
-import type { Thread, ThreadSettings, ThreadSummary } from '../../../main/contract';
-import { api } from '../bridge/api';
-import { buildThreadView } from '../features/conversation/branches';
-import { neighbourThread, sortThreads } from '../features/threads/threadOrder';
-import { reusableEmptyThread } from '../features/threads/emptyThread';
-import type { SliceCreator } from './types';
+import type { Thread, ThreadSettings, ThreadSummary } from '../../../../main/contract';
+import { api } from '../../bridge/api';
+import { buildThreadView } from '../conversation/branches';
+import { neighbourThread, sortThreads } from './threadOrder';
+import { reusableEmptyThread } from './emptyThread';
+import type { SliceCreator } from '../types';
 
 export type ThreadsView = 'active' | 'archived';
 

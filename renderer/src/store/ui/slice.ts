@@ -1,4 +1,4 @@
-import type { SliceCreator } from './types';
+import type { SliceCreator } from '../types';
 
 export type Screen = 'chat' | 'providers' | 'tools' | 'usage';
 

@@ -1,13 +1,13 @@
-import type { AppError, Price, UsageSummary, UsageTotals } from '../../../main/contract';
-import type { Result } from '../../../main/contract/errors';
-import { api } from '../bridge/api';
-import type { UsageFilters } from '../features/usage/filters';
-import type { KnownOptions } from '../features/usage/filters';
-import type { PriceInput } from '../features/usage/prices';
-import { mergeKnownOptions, NO_FILTERS, toUsageFilter } from '../features/usage/filters';
-import type { CustomRange, RangePreset, TimeRange } from '../features/usage/range';
-import { dayKey, rangeFor, zoneSpec } from '../features/usage/range';
-import type { SliceCreator } from './types';
+import type { AppError, Price, UsageSummary, UsageTotals } from '../../../../main/contract';
+import type { Result } from '../../../../main/contract/errors';
+import { api } from '../../bridge/api';
+import type { UsageFilters } from './filters';
+import type { KnownOptions } from './filters';
+import type { PriceInput } from './prices';
+import { mergeKnownOptions, NO_FILTERS, toUsageFilter } from './filters';
+import type { CustomRange, RangePreset, TimeRange } from './range';
+import { dayKey, rangeFor, zoneSpec } from './range';
+import type { SliceCreator } from '../types';
 
 export interface UsageSlice {
   usagePreset: RangePreset;

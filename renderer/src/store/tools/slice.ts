@@ -1,6 +1,6 @@
-import { api } from '../bridge/api';
-import type { ToolDef } from '../../../main/contract/tools';
-import type { SliceCreator } from './types';
+import { api } from '../../bridge/api';
+import type { ToolDef } from '../../../../main/contract/tools';
+import type { SliceCreator } from '../types';
 
 export interface ToolsSlice {
   /** The function library, by name. */

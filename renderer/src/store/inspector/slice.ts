@@ -1,10 +1,10 @@
-import type { StreamEvent } from '../../../main/contract/chat';
-import type { AppError } from '../../../main/contract/errors';
-import { api } from '../bridge/api';
-import type { CompareRun } from '../features/inspector/compare';
-import { applyCompareEvent } from '../features/inspector/compare';
-import { flushPendingEdits } from './pendingEdits';
-import type { SliceCreator } from './types';
+import type { StreamEvent } from '../../../../main/contract/chat';
+import type { AppError } from '../../../../main/contract/errors';
+import { api } from '../../bridge/api';
+import type { CompareRun } from './compare';
+import { applyCompareEvent } from './compare';
+import { flushPendingEdits } from '../pendingEdits';
+import type { SliceCreator } from '../types';
 
 export type InspectorTab = 'parameters' | 'tools' | 'request' | 'compare';
 

@@ -5,23 +5,18 @@ import type {
   SendResult,
   StreamEvent,
   ThreadSettings,
-} from '../../../main/contract';
-import { api } from '../bridge/api';
-import { describeError } from '../features/conversation/errorText';
-import { findMessage } from '../features/conversation/messageIndex';
-import { buildThreadView, underLoaded } from '../features/conversation/branches';
-import type { ConversationData } from '../features/conversation/streamReducer';
-import {
-  applySendResult,
-  applyStreamEvents,
-  mergeDetail,
-  streamOfThread,
-} from '../features/conversation/streamReducer';
-import { THREAD_WINDOW } from '../../../main/contract';
-import { flushPendingEdits, trackSave } from './pendingEdits';
-import type { SliceCreator } from './types';
+} from '../../../../main/contract';
+import { api } from '../../bridge/api';
+import { describeError } from './errorText';
+import { findMessage } from './messageIndex';
+import { buildThreadView, underLoaded } from './branches';
+import type { ConversationData } from './streamReducer';
+import { applySendResult, applyStreamEvents, mergeDetail, streamOfThread } from './streamReducer';
+import { THREAD_WINDOW } from '../../../../main/contract';
+import { flushPendingEdits, trackSave } from '../pendingEdits';
+import type { SliceCreator } from '../types';
 
-export type { StreamInfo, RetryNotice } from '../features/conversation/streamReducer';
+export type { StreamInfo, RetryNotice } from './streamReducer';
 
 export interface ConversationSlice extends ConversationData {
   /** The message whose inline editor is open. */

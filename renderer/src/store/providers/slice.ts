@@ -6,12 +6,12 @@ import type {
   Preset,
   Provider,
   ProviderInput,
-} from '../../../main/contract';
-import type { Result } from '../../../main/contract/errors';
-import { api } from '../bridge/api';
-import type { ModelRef } from '../features/models/pickerModel';
-import { pushRecent } from '../features/models/pickerModel';
-import type { SliceCreator } from './types';
+} from '../../../../main/contract';
+import type { Result } from '../../../../main/contract/errors';
+import { api } from '../../bridge/api';
+import type { ModelRef } from './pickerModel';
+import { pushRecent } from './pickerModel';
+import type { SliceCreator } from '../types';
 
 export interface ProvidersSlice {
   providers: Provider[];
