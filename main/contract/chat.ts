@@ -2,63 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { ErrorCode } from './errors';
 
-const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-export const FunctionName = z.string().regex(FUNCTION_NAME, 'use 1–64 letters, digits, _ or -');
-
-export const ToolChoice = z.union([
-  z.enum(['none', 'auto', 'required']),
-  z.object({ type: z.literal('function'), function: z.object({ name: FunctionName }) }),
-]);
-export type ToolChoice = z.infer<typeof ToolChoice>;
-
-export const ResponseFormat = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text') }),
-  z.object({ type: z.literal('json_object') }),
-  z.object({
-    type: z.literal('json_schema'),
-    json_schema: z.object({
-      name: FunctionName,
-      description: z.string().optional(),
-      schema: z.record(z.string(), z.unknown()).optional(),
-      strict: z.boolean().optional(),
-    }),
-  }),
-]);
-export type ResponseFormat = z.infer<typeof ResponseFormat>;
-
-/**
- * The parameter panel: every request field of both reference APIs. Unset fields are absent,
- * never defaults, so they are not sent.
- */
-export const ChatParams = z
-  .object({
-    max_tokens: z.number().int().min(1).optional(),
-    temperature: z.number().min(0).max(2).optional(),
-    top_p: z.number().min(0).max(1).optional(),
-    n: z.number().int().min(1).max(128).optional(),
-    stream: z.boolean().optional(),
-    stop: z.union([z.string(), z.array(z.string()).min(1).max(4)]).optional(),
-    presence_penalty: z.number().min(-2).max(2).optional(),
-    frequency_penalty: z.number().min(-2).max(2).optional(),
-    user: z.string().optional(),
-    seed: z.number().int().optional(),
-    tool_choice: ToolChoice.optional(),
-    logit_bias: z
-      .record(z.string().regex(/^\d+$/, 'keys are token ids'), z.number().min(-100).max(100))
-      .optional(),
-    logprobs: z.boolean().optional(),
-    top_logprobs: z.number().int().min(0).max(20).optional(),
-    response_format: ResponseFormat.optional(),
-    include_usage: z.boolean().optional(),
-    parallel_tool_calls: z.boolean().optional(),
-    /** Free-form fields merged into the body for providers with extensions. */
-    extra_body: z.record(z.string(), z.unknown()).optional(),
-  })
-  .refine((p) => p.top_logprobs === undefined || p.logprobs === true, {
-    message: 'top_logprobs needs logprobs turned on',
-    path: ['top_logprobs'],
-  });
-export type ChatParams = z.infer<typeof ChatParams>;
+export * from './chatParams';
 
 export const ToolCall = z.object({
   id: z.string(),

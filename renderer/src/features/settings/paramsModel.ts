@@ -1,15 +1,15 @@
-import type { ChatParams, ResponseFormat } from '../../../../main/contract';
+import type { BoolParam, ChatParams, NumberParam, ResponseFormat } from '../../../../main/contract';
+import {
+  BOOL_PARAMS,
+  LOGIT_BIAS_RANGE,
+  NUMBER_PARAMS,
+  STOP_SEQUENCES,
+  infoOf,
+  rangeOf,
+} from '../../../../main/contract';
 
-export type NumberKey =
-  | 'temperature'
-  | 'top_p'
-  | 'max_tokens'
-  | 'n'
-  | 'presence_penalty'
-  | 'frequency_penalty'
-  | 'seed'
-  | 'top_logprobs';
-export type BoolKey = 'stream' | 'include_usage' | 'logprobs' | 'parallel_tool_calls';
+export type NumberKey = NumberParam;
+export type BoolKey = BoolParam;
 export type FieldKey =
   NumberKey | BoolKey | 'stop' | 'user' | 'logit_bias' | 'response_format' | 'extra_body';
 
@@ -25,99 +25,18 @@ export interface NumberField {
   hint: string;
 }
 
-export const NUMBER_FIELDS: readonly NumberField[] = [
-  {
-    key: 'temperature',
-    min: 0,
-    max: 2,
-    step: 0.01,
-    integer: false,
-    apiDefault: '1',
-    slider: true,
-    hint: 'Higher is more varied, lower more focused.',
-  },
-  {
-    key: 'top_p',
-    min: 0,
-    max: 1,
-    step: 0.01,
-    integer: false,
-    apiDefault: '1',
-    slider: true,
-    hint: 'Sample only from the most likely tokens up to this probability mass.',
-  },
-  {
-    key: 'max_tokens',
-    min: 1,
-    max: null,
-    step: 1,
-    integer: true,
-    apiDefault: 'model limit',
-    slider: false,
-    hint: 'Longest answer, in tokens.',
-  },
-  {
-    key: 'n',
-    min: 1,
-    max: 128,
-    step: 1,
-    integer: true,
-    apiDefault: '1',
-    slider: false,
-    hint: 'Answers per request; shown side by side.',
-  },
-  {
-    key: 'presence_penalty',
-    min: -2,
-    max: 2,
-    step: 0.01,
-    integer: false,
-    apiDefault: '0',
-    slider: true,
-    hint: 'Positive values push towards new topics.',
-  },
-  {
-    key: 'frequency_penalty',
-    min: -2,
-    max: 2,
-    step: 0.01,
-    integer: false,
-    apiDefault: '0',
-    slider: true,
-    hint: 'Positive values discourage repeating the same words.',
-  },
-  {
-    key: 'seed',
-    min: null,
-    max: null,
-    step: 1,
-    integer: true,
-    apiDefault: 'random',
-    slider: false,
-    hint: 'Same seed and parameters: best-effort same answer.',
-  },
-  {
-    key: 'top_logprobs',
-    min: 0,
-    max: 20,
-    step: 1,
-    integer: true,
-    apiDefault: '0',
-    slider: false,
-    hint: 'Alternatives listed per token (needs logprobs on).',
-  },
-];
+/** Ranges, steps, hints and API defaults come from the contract's `ChatParams` metadata. */
+export const NUMBER_FIELDS: readonly NumberField[] = NUMBER_PARAMS.map((key) => {
+  const info = infoOf(key);
+  return { key, ...rangeOf(key), apiDefault: String(info.apiDefault), hint: info.hint };
+});
 
-export const BOOL_FIELDS: readonly { key: BoolKey; apiDefault: boolean; hint: string }[] = [
-  { key: 'stream', apiDefault: false, hint: 'Show the answer as it is written.' },
-  { key: 'include_usage', apiDefault: false, hint: 'Ask for exact token counts at the end of a stream.' },
-  {
-    key: 'logprobs',
-    apiDefault: false,
-    hint: 'Return the probability of each token (see Tokens on answers).',
+export const BOOL_FIELDS: readonly { key: BoolKey; apiDefault: boolean; hint: string }[] = BOOL_PARAMS.map(
+  (key) => {
+    const info = infoOf(key);
+    return { key, apiDefault: info.apiDefault === true, hint: info.hint };
   },
-  { key: 'parallel_tool_calls', apiDefault: true, hint: 'Let the model call several tools at once.' },
-];
+);
 
 export interface LogitBiasRow {
   token: string;
@@ -178,6 +97,7 @@ function checkNumber(field: NumberField, text: string): { value?: number; error?
     return { error: `${field.key} must be between ${field.min} and ${field.max}` };
   }
   if (field.min !== null && value < field.min) return { error: `${field.key} must be at least ${field.min}` };
+  if (field.max !== null && value > field.max) return { error: `${field.key} must be at most ${field.max}` };
   return { value };
 }
 
@@ -190,8 +110,15 @@ function checkLogitBias(rows: readonly LogitBiasRow[]): { value?: Record<string,
     if (!/^\d+$/u.test(token))
       return { error: 'logit_bias: token ids are whole numbers (from the model’s tokenizer)' };
     const bias = Number(row.bias);
-    if (row.bias.trim() === '' || !Number.isFinite(bias) || bias < -100 || bias > 100) {
-      return { error: `logit_bias: the bias for token ${token} must be between -100 and 100` };
+    if (
+      row.bias.trim() === '' ||
+      !Number.isFinite(bias) ||
+      bias < LOGIT_BIAS_RANGE.min ||
+      bias > LOGIT_BIAS_RANGE.max
+    ) {
+      return {
+        error: `logit_bias: the bias for token ${token} must be between ${LOGIT_BIAS_RANGE.min} and ${LOGIT_BIAS_RANGE.max}`,
+      };
     }
     value[token] = bias;
   }
@@ -233,7 +160,7 @@ export function checkDraft(draft: ParamsDraft): DraftCheck {
     delete params.top_logprobs;
   }
   const stop = draft.stop.filter((s) => s !== '');
-  if (stop.length > 4) errors.stop = 'stop takes at most 4 sequences';
+  if (stop.length > STOP_SEQUENCES.max) errors.stop = `stop takes at most ${STOP_SEQUENCES.max} sequences`;
   else if (stop.length > 0) params.stop = stop;
   if (draft.user !== '') params.user = draft.user;
   const bias = checkLogitBias(draft.logitBias);

@@ -1,5 +1,5 @@
 import type { Message, StreamEvent } from '../../../../main/contract/chat';
-import { ChatParams } from '../../../../main/contract/chat';
+import { ChatParams, briefRange, rangeOf } from '../../../../main/contract/chat';
 
 export interface CompareParam {
   key: 'temperature' | 'top_p' | 'max_tokens' | 'seed' | 'presence_penalty' | 'frequency_penalty';
@@ -7,15 +7,21 @@ export interface CompareParam {
   hint: string;
 }
 
-/** The knobs worth flipping one at a time; each is checked by the contract's own rules. */
-export const COMPARE_PARAMS: readonly CompareParam[] = [
-  { key: 'temperature', label: 'temperature', hint: '0 to 2' },
-  { key: 'top_p', label: 'top_p', hint: '0 to 1' },
-  { key: 'seed', label: 'seed', hint: 'a whole number' },
-  { key: 'max_tokens', label: 'max_tokens', hint: 'a whole number ≥ 1' },
-  { key: 'presence_penalty', label: 'presence_penalty', hint: '-2 to 2' },
-  { key: 'frequency_penalty', label: 'frequency_penalty', hint: '-2 to 2' },
+const KEYS: readonly CompareParam['key'][] = [
+  'temperature',
+  'top_p',
+  'seed',
+  'max_tokens',
+  'presence_penalty',
+  'frequency_penalty',
 ];
+
+/** The knobs worth flipping one at a time; hints and checks come from the contract's declaration. */
+export const COMPARE_PARAMS: readonly CompareParam[] = KEYS.map((key) => ({
+  key,
+  label: key,
+  hint: briefRange(rangeOf(key)),
+}));
 
 export type ParsedValue = { ok: true; value: number } | { ok: false; message: string };
 
