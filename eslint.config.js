@@ -34,6 +34,18 @@ const restrict = (patterns, message, names = []) => [
   { paths: names.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
 ];
 
+/** What no renderer file may import: the sandbox has no Node and reaches main only by IPC. */
+const RENDERER_PATTERNS = [
+  'electron',
+  'electron/*',
+  'node:*',
+  '**/main/**',
+  '!**/main/contract',
+  '!**/main/contract/**',
+];
+const RENDERER_MESSAGE = 'The renderer reaches main only through window.api (renderer/src/bridge).';
+const rendererRule = restrict(RENDERER_PATTERNS, RENDERER_MESSAGE, NODE_MODULES);
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'release/**', 'dist/**', 'test-results/**'] },
   js.configs.recommended,
@@ -74,15 +86,32 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict(
-        ['electron', 'electron/*', 'node:*', '**/main/**', '!**/main/contract', '!**/main/contract/**'],
-        'The renderer reaches main only through window.api (renderer/src/bridge).',
-        NODE_MODULES,
-      ),
+      'no-restricted-imports': rendererRule,
       'no-restricted-globals': [
         'error',
         { name: 'require', message: 'No Node in the renderer.' },
         { name: 'process', message: 'No Node in the renderer.' },
+      ],
+    },
+  },
+  {
+    // The store points one way: features read and call the store, the store never imports a
+    // feature (its pure logic lives beside its slice in store/<slice>/), so there is no cycle.
+    // A later config replaces the rule's options, so the renderer's own patterns are repeated.
+    files: ['renderer/src/store/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...rendererRule[1],
+          patterns: [
+            ...rendererRule[1].patterns,
+            {
+              group: ['**/features', '**/features/**'],
+              message: 'The store never imports features/: move the logic it needs under store/<slice>/.',
+            },
+          ],
+        },
       ],
     },
   },
