@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkAgainstSchema,
-  parseJson,
-  pointerToPath,
-} from '../../../renderer/src/features/tools/jsonSchemaCheck';
+import { checkAgainstSchema, pointerToPath } from '../../../main/contract/jsonSchemaCheck';
+import { parseJson } from '../../../renderer/src/features/tools/jsonParse';
 
 const weather = {
   type: 'object',

@@ -1,5 +1,5 @@
 import type { ToolDef, ToolInput } from '../../../../main/contract/tools';
-import { parseJson } from './jsonSchemaCheck';
+import { parseJson } from './jsonParse';
 import { locateJsonPath } from './jsonLocate';
 
 /** The function-name rule OpenAI-compatible APIs enforce. */
