@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { registerIpc, electronEventSink } from './ipc/electron';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createServices, type Services } from './services';
+import { netRequestFetch } from './providers/netRequestFetch';
 import { KeytarSecretStore } from './secrets/secretStore';
 import { readSetting, writeSetting } from './settings';
 import { isLoopbackHttpUrl, isSafeExternalUrl } from './navigation';
@@ -50,8 +51,9 @@ if (!app.requestSingleInstanceLock()) {
     services = await createServices({
       dataDir: app.getPath('userData'),
       secretStore: new KeytarSecretStore('llm-desk'),
-      // Electron's network stack: the system proxy and certificate store apply.
-      fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
+      // Electron's network stack (system proxy and certificates) through net.request, whose manual
+      // redirects reach fetchWithinOrigin as responses; net.fetch rejects them (electron#43715).
+      fetch: netRequestFetch((options) => net.request(options)),
       openExternal: async (url) => {
         if (!isSafeExternalUrl(url) && !isLoopbackHttpUrl(url))
           throw new Error('refused to open a non-https link');

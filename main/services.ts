@@ -27,7 +27,7 @@ import { estimateTokens, loadTokenizer } from './usage/tokens';
 export interface ServiceOptions {
   dataDir: string;
   secretStore: SecretStore;
-  /** Electron's `net.fetch` in the app (system proxy and certificates); the platform fetch elsewhere. */
+  /** Electron's network stack in the app (netRequestFetch over net.request); the platform fetch elsewhere. */
   fetch: typeof fetch;
   /** Opens the system browser (OAuth sign-in, checked links). */
   openExternal: (url: string) => Promise<void>;

@@ -148,6 +148,28 @@ FakeBrowserWindow.windows.length = 0;
 
 type IpcHandler = Parameters<Electron.IpcMain['handle']>[1];
 
+/** A net.request: it records what main asked for, and the test answers it by emitting events. */
+export class FakeClientRequest extends EventEmitter {
+  aborted = false;
+  body: string | Buffer | undefined;
+  constructor(
+    readonly options: Electron.ClientRequestConstructorOptions,
+    private readonly answer: (request: FakeClientRequest) => void,
+  ) {
+    super();
+  }
+  end(chunk?: string | Buffer): this {
+    this.body = chunk;
+    setImmediate(() => this.answer(this));
+    return this;
+  }
+  abort(): void {
+    this.aborted = true;
+  }
+}
+const requestCheck: Pick<Electron.ClientRequest, 'abort'> = new FakeClientRequest({}, () => {});
+void requestCheck;
+
 export function createElectronStub(userData: string) {
   const app = new FakeApp(userData);
   FakeBrowserWindow.app = app;
@@ -176,7 +198,22 @@ export function createElectronStub(userData: string) {
     },
   } satisfies Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
 
+  const requests: FakeClientRequest[] = [];
+  const network = {
+    // Until a test says how to answer, a request that would leave the machine fails.
+    answer: (request: FakeClientRequest): void =>
+      void request.emit(
+        'error',
+        new Error(`stub: net.request(${request.options.url}) would reach the network`),
+      ),
+  };
   const net = {
+    request(options: Parameters<Electron.Net['request']>[0]): FakeClientRequest {
+      if (typeof options === 'string') throw new Error('stub: net.request(url string) is not set up');
+      const request = new FakeClientRequest(options, (r) => network.answer(r));
+      requests.push(request);
+      return request;
+    },
     // Only file: URLs, which is all the app:// handler asks for.
     async fetch(input: string | Request): Promise<Response> {
       const url = typeof input === 'string' ? input : input.url;
@@ -187,7 +224,7 @@ export function createElectronStub(userData: string) {
         return new Response('not found', { status: 404 });
       }
     },
-  } satisfies Pick<Electron.Net, 'fetch'>;
+  } satisfies Pick<Electron.Net, 'fetch'> & Record<'request', unknown>;
 
   const shell = {
     async openExternal(url: string): Promise<void> {
@@ -222,7 +259,7 @@ export function createElectronStub(userData: string) {
     screen,
     webContents,
   };
-  return { module, app, ipcHandlers, protocolHandlers, privileged, opened, firstWindow };
+  return { module, app, ipcHandlers, protocolHandlers, privileged, opened, firstWindow, requests, network };
 }
 
 export type ElectronStub = ReturnType<typeof createElectronStub>;

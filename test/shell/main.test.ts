@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, rmSync, watch } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../main/contract';
@@ -92,6 +93,38 @@ describe.skipIf(!built)('the Electron shell, loaded under Node with a stand-in e
     await vi.waitFor(async () => expect(await status()).toMatchObject({ ok: true, value: { state: 'ok' } }), {
       timeout: 20_000,
     });
+  });
+
+  it("sends provider requests through Electron's net.request, where a same-origin redirect is followed", async () => {
+    const sender = window.webContents;
+    const call = (channel: string, payload: unknown) =>
+      stub.ipcHandlers.get(channel)?.({ sender, senderFrame: sender.mainFrame } as never, payload);
+    const created = (await call('providers:create', {
+      name: 'Stub',
+      preset: 'openai-compatible',
+      baseUrl: 'https://llm.example.test/v1',
+      authKind: 'none',
+      headers: {},
+    })) as { ok: true; value: { id: string } };
+    // As Electron does in manual mode: a redirect neither followed nor aborted becomes an error.
+    stub.network.answer = (request) => {
+      const url = String(request.options.url);
+      if (url.endsWith('/models')) {
+        request.emit('redirect', 308, 'GET', `${url}/`, { location: [`${url}/`] });
+        if (!request.aborted) request.emit('error', new Error('Redirect was cancelled'));
+        return;
+      }
+      const headers = { 'content-type': 'application/json' };
+      const response = Object.assign(new PassThrough(), { statusCode: 200, statusMessage: 'OK', headers });
+      request.emit('response', response);
+      response.end(JSON.stringify({ object: 'list', data: [{ id: 'stub-model', object: 'model' }] }));
+    };
+    const list = await call('models:list', { providerId: created.value.id, refresh: true });
+    expect(list).toMatchObject({ ok: true, value: { error: null, models: [{ id: 'stub-model' }] } });
+    expect(stub.requests.map((r) => [r.options.url, r.options.redirect, r.options.credentials])).toEqual([
+      ['https://llm.example.test/v1/models', 'manual', 'omit'],
+      ['https://llm.example.test/v1/models/', 'manual', 'omit'],
+    ]);
   });
 
   it('creates the window with the hardened options and loads only app://', () => {
