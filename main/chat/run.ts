@@ -1,21 +1,21 @@
 import type { AppError, Message, MessageStatus, ResponseMeta, StreamEvent, UsageRow } from '../contract';
 import { isAppFailure } from '../contract';
-import { messageUsage, responseMeta, usageRecord } from './accounting';
-import type { Ending } from './answerPatch';
-import { answerPatch, joined, keepReceived } from './answerPatch';
-import { StreamAssembler } from './assembler';
-import { streamLimits } from './limits';
-import { abortedFailure } from './failures';
-import { promptText } from './messages';
-import { Throttle } from './pacer';
-import type { RunPlan, SignedHeaders } from './plan';
-import { signedHeaders } from './plan';
+import { messageUsage, responseMeta, usageRecord } from './assembly/accounting';
+import type { Ending } from './assembly/answerPatch';
+import { answerPatch, joined, keepReceived } from './assembly/answerPatch';
+import { StreamAssembler } from './assembly/assembler';
+import { streamLimits } from './transport/limits';
+import { abortedFailure } from './assembly/failures';
+import { promptText } from './request/messages';
+import { Throttle } from './transport/pacer';
+import type { RunPlan, SignedHeaders } from './request/plan';
+import { signedHeaders } from './request/plan';
 import type { ChatDeps } from './ports';
-import { RawEventLog } from './rawLog';
-import type { RetryOutcome } from './retry';
-import { withRetries } from './retry';
-import type { ExchangeResult } from './stream';
-import { runExchange } from './stream';
+import { RawEventLog } from './transport/rawLog';
+import type { RetryOutcome } from './transport/retry';
+import { withRetries } from './transport/retry';
+import type { ExchangeResult } from './transport/attempt';
+import { runExchange } from './transport/attempt';
 
 export interface RunSpec {
   streamId: string;

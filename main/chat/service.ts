@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Message, SendResult } from '../contract';
 import { AppFailure } from '../contract';
-import type { Overrides, RunPlan, SignedHeaders } from './plan';
-import { planRun, signedHeaders } from './plan';
+import type { Overrides, RunPlan, SignedHeaders } from './request/plan';
+import { planRun, signedHeaders } from './request/plan';
 import type { ChatDeps } from './ports';
 import { StreamRun, sentMeta } from './run';
 import type { ToolResult } from './tree';

@@ -1,6 +1,6 @@
 import type { Message, MessageRole, ToolDef } from '../contract';
 import { AppFailure, MESSAGE_DEFAULTS } from '../contract';
-import type { RunPlan } from './plan';
+import type { RunPlan } from './request/plan';
 import type { ThreadsPort } from './ports';
 
 /** Message-tree helpers of the chat service: lookups, drafts and tool results. */

@@ -1,5 +1,5 @@
 import type { EventSink, HandlersOf } from '../ipc/handlers';
-import { exportThread, importThread } from './exchange';
+import { exportThread, importThread } from './importExport';
 import type { ThreadsRepo } from './repo';
 import type { SearchService } from './search';
 

@@ -3,8 +3,8 @@
 // the same recorded bytes through a fake fetch in one process.
 import { createParser } from 'eventsource-parser';
 import OpenAI from 'openai';
-import { RawEventLog } from '../../main/chat/rawLog';
-import { runExchange } from '../../main/chat/stream';
+import { RawEventLog } from '../../main/chat/transport/rawLog';
+import { runExchange } from '../../main/chat/transport/attempt';
 import { fakeFetch } from '../chat/support/fakeFetch';
 import type { RecordedStream } from '../chat/support/recordedStream';
 import { networkChunks, recordedStream } from '../chat/support/recordedStream';

@@ -5,7 +5,7 @@ import {
   FRAME_MALFORMED,
   FRAME_OK,
   StreamAssembler,
-} from '../../main/chat/assembler';
+} from '../../main/chat/assembly/assembler';
 
 const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({ id: 'c1', model: 'm', choices, ...extra });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assembleCompletion } from '../../main/chat/assembler';
-import { runExchange } from '../../main/chat/stream';
+import { assembleCompletion } from '../../main/chat/assembly/assembler';
+import { runExchange } from '../../main/chat/transport/attempt';
 import { splitAt, toSse } from './support/bytes';
 import {
   completionArb,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { refusedOutright } from '../../main/chat/accounting';
-import { StreamAssembler } from '../../main/chat/assembler';
-import type { ExchangeResult } from '../../main/chat/stream';
-import { runExchange } from '../../main/chat/stream';
+import { refusedOutright } from '../../main/chat/assembly/accounting';
+import { StreamAssembler } from '../../main/chat/assembly/assembler';
+import type { ExchangeResult } from '../../main/chat/transport/attempt';
+import { runExchange } from '../../main/chat/transport/attempt';
 import type { ErrorCode } from '../../main/contract';
 import { splitAt, toSse } from './support/bytes';
 import { completionArb, streamPayloads } from './support/completions';

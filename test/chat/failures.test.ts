@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frameFailure, httpFailure } from '../../main/chat/failures';
-import { parseProviderError } from '../../main/chat/shapes';
+import { frameFailure, httpFailure } from '../../main/chat/assembly/failures';
+import { parseProviderError } from '../../main/chat/assembly/shapes';
 
 const ctx = { host: 'api.example', model: 'm', authKind: 'api-key' as const, confidential: false };
 const contextLength = {

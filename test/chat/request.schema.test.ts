@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../main/contract';
-import { buildRequest } from '../../main/chat/request';
+import { buildRequest } from '../../main/chat/request/build';
 import { allCaps, assistant, noCaps, searchTool, toolResult, user, weatherTool } from './support/messages';
 
 const schema: unknown = JSON.parse(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppFailure } from '../../main/contract';
 import { isAppFailure } from '../../main/contract';
-import { buildRequest } from '../../main/chat/request';
+import { buildRequest } from '../../main/chat/request/build';
 import { allCaps, assistant, noCaps, searchTool, toolResult, user, weatherTool } from './support/messages';
 
 const base = {

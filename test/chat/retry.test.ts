@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseRetryAfter, redactHeaders, retryHint } from '../../main/chat/headers';
-import type { AttemptLike } from '../../main/chat/retry';
-import { backoffDelay, defaultRetryPolicy, withRetries } from '../../main/chat/retry';
+import { parseDuration, parseRetryAfter, redactHeaders, retryHint } from '../../main/chat/transport/headers';
+import type { AttemptLike } from '../../main/chat/transport/retry';
+import { backoffDelay, defaultRetryPolicy, withRetries } from '../../main/chat/transport/retry';
 
 const failed = (
   status: number | null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_ERROR, StreamAssembler, assembleCompletion } from '../../main/chat/assembler';
-import { parseProviderError } from '../../main/chat/shapes';
+import { FRAME_ERROR, StreamAssembler, assembleCompletion } from '../../main/chat/assembly/assembler';
+import { parseProviderError } from '../../main/chat/assembly/shapes';
 
 const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({ id: 'c1', model: 'm', choices, ...extra });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { StreamAssembler } from '../../main/chat/assembler';
-import { RawEventLog } from '../../main/chat/rawLog';
-import type { ExchangeOptions } from '../../main/chat/stream';
-import { runExchange } from '../../main/chat/stream';
+import { StreamAssembler } from '../../main/chat/assembly/assembler';
+import { RawEventLog } from '../../main/chat/transport/rawLog';
+import type { ExchangeOptions } from '../../main/chat/transport/attempt';
+import { runExchange } from '../../main/chat/transport/attempt';
 import { controlledFetch } from './support/controlledFetch';
 
 const frame = (content: string, finish: string | null = null, index = 0) =>

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StreamLimits } from '../../main/chat/limits';
-import { RawEventLog } from '../../main/chat/rawLog';
-import type { ExchangeOptions } from '../../main/chat/stream';
-import { runExchange } from '../../main/chat/stream';
+import type { StreamLimits } from '../../main/chat/transport/limits';
+import { RawEventLog } from '../../main/chat/transport/rawLog';
+import type { ExchangeOptions } from '../../main/chat/transport/attempt';
+import { runExchange } from '../../main/chat/transport/attempt';
 import type { HostileServer } from './server';
 import { frame, paddingBlock, sseHeaders, startHostileServer, writeRepeated } from './server';
 

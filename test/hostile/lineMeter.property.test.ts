@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LINE_PROGRESS, LINE_TOO_LONG, LineMeter } from '../../main/chat/lineMeter';
+import { LINE_PROGRESS, LINE_TOO_LONG, LineMeter } from '../../main/chat/transport/lineMeter';
 
 /** Per byte: is it part of a field line (not a comment, not a line ending), and is its line over `max`? */
 function reference(bytes: Uint8Array, max: number): { field: boolean[]; over: boolean[] } {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../main/chat/limits';
-import type { ExchangeResult } from '../../main/chat/stream';
+import { DEFAULT_LIMITS } from '../../main/chat/transport/limits';
+import type { ExchangeResult } from '../../main/chat/transport/attempt';
 import { HOSTILE_PATHS, installHostileRoutes, readHostile } from './scenarios';
 import type { HostileServer } from './server';
 import { startHostileServer } from './server';

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, streamLimits } from '../../main/chat/limits';
-import { runExchange } from '../../main/chat/stream';
+import { DEFAULT_LIMITS, streamLimits } from '../../main/chat/transport/limits';
+import { runExchange } from '../../main/chat/transport/attempt';
 import { ProviderInput } from '../../main/contract';
 import { makeHarness } from '../providers/fixture';
 import { openTestKeychain } from '../secrets/keychain';

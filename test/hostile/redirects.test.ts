@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ExchangeOptions } from '../../main/chat/stream';
-import { runExchange } from '../../main/chat/stream';
+import type { ExchangeOptions } from '../../main/chat/transport/attempt';
+import { runExchange } from '../../main/chat/transport/attempt';
 import { isAppFailure } from '../../main/contract';
 import { resolveEndpoints } from '../../main/oauth/discovery';
 import { refreshGrant } from '../../main/oauth/tokenClient';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRequest } from '../../main/chat/request';
-import { REQUEST_LIMITS } from '../../main/chat/validate';
+import { buildRequest } from '../../main/chat/request/build';
+import { REQUEST_LIMITS } from '../../main/chat/request/validate';
 import type { AppFailure } from '../../main/contract';
 import { chatChannels, isAppFailure, MESSAGE_MAX_CHARS } from '../../main/contract';
 import { checkHeaders, HEADER_LIMITS } from '../../main/providers/validation';

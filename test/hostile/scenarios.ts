@@ -1,6 +1,6 @@
-import { RawEventLog } from '../../main/chat/rawLog';
-import type { ExchangeResult } from '../../main/chat/stream';
-import { runExchange } from '../../main/chat/stream';
+import { RawEventLog } from '../../main/chat/transport/rawLog';
+import type { ExchangeResult } from '../../main/chat/transport/attempt';
+import { runExchange } from '../../main/chat/transport/attempt';
 import type { HostileServer } from './server';
 import { frame, gzipBomb, paddingBlock, sseHeaders, writeRepeated } from './server';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthKind } from '../../main/contract';
-import { httpFailure } from '../../main/chat/failures';
+import { httpFailure } from '../../main/chat/assembly/failures';
 import { describeError } from '../../renderer/src/features/providers/errors';
 
 const refuse = (authKind: AuthKind, confidential: boolean, said: string) =>

@@ -1,8 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ThreadExport } from '../../main/threads/exchangeFormat';
-import { exportThread, importThread, threadToExport } from '../../main/threads/exchange';
+import type { ThreadExport } from '../../main/threads/importExportFormat';
+import { exportThread, importThread, threadToExport } from '../../main/threads/importExport';
 import { messageTree, settings } from './arbitraries';
 import { conversation, memoryRepo } from './support';
 

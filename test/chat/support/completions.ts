@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { TokenLogprob } from '../../../main/contract';
-import { rawPart } from '../../../main/chat/parts';
-import type { Assembled } from '../../../main/chat/shapes';
+import { rawPart } from '../../../main/chat/assembly/parts';
+import type { Assembled } from '../../../main/chat/assembly/shapes';
 import { mulberry32 } from './bytes';
 
 /** A completion as the provider meant it; the tests serialize it and expect it back exactly. */

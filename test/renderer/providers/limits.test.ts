@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, streamLimits } from '../../../main/chat/limits';
+import { DEFAULT_LIMITS, streamLimits } from '../../../main/chat/transport/limits';
 import { ProviderInput } from '../../../main/contract';
 import { draftFromProvider, draftToInput, isDirty } from '../../../renderer/src/features/providers/draft';
 import { validateDraft } from '../../../renderer/src/features/providers/validation';

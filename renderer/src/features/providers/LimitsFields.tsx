@@ -9,7 +9,7 @@ interface Props {
   onChange: (value: LimitsDraft) => void;
 }
 
-/** Placeholders mirror main's defaults (DEFAULT_LIMITS in main/chat/limits.ts). */
+/** Placeholders mirror main's defaults (DEFAULT_LIMITS in main/chat/transport/limits.ts). */
 const FIELDS: { key: 'bodyMb' | 'lineKb' | 'messageMb'; label: string; placeholder: string; hint: string }[] =
   [
     { key: 'bodyMb', label: 'Answer (MB)', placeholder: '64', hint: 'bytes received, unpacked' },

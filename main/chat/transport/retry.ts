@@ -1,8 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { AppError } from '../contract';
+import type { AppError } from '../../contract';
 import { retryHint } from './headers';
-import { retryReason } from './failures';
-import type { Sleep } from './ports';
+import { retryReason } from '../assembly/failures';
+import type { Sleep } from '../ports';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */

@@ -1,5 +1,5 @@
-import type { Message } from '../contract';
-import { AppFailure } from '../contract';
+import type { Message } from '../../contract';
+import { AppFailure } from '../../contract';
 
 export interface WireToolCall {
   id: string;

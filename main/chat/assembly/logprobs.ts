@@ -1,4 +1,4 @@
-import type { TokenLogprob } from '../contract';
+import type { TokenLogprob } from '../../contract';
 import type { Rec } from './shapes';
 
 type TopLogprob = TokenLogprob['top_logprobs'][number];

@@ -1,4 +1,4 @@
-import type { TokenLogprob, ToolCall } from '../contract';
+import type { TokenLogprob, ToolCall } from '../../contract';
 import type { Rec } from './shapes';
 import { num, str } from './shapes';
 

@@ -1,12 +1,12 @@
 import { createParser } from 'eventsource-parser';
 import type { EventSourceMessage } from 'eventsource-parser';
-import type { AppError } from '../contract';
-import { FRAME_ERROR, FRAME_MALFORMED } from './assembler';
-import { endedEarly, frameFailure, protocolFailure } from './failures';
+import type { AppError } from '../../contract';
+import { FRAME_ERROR, FRAME_MALFORMED } from '../assembly/assembler';
+import { endedEarly, frameFailure, protocolFailure } from '../assembly/failures';
 import { LINE_PROGRESS, LINE_TOO_LONG, LineMeter } from './lineMeter';
 import { limitFailure, webPageFailure } from './limits';
-import { isRec, parseProviderError } from './shapes';
-import type { ExchangeContext, ExchangeOutcome } from './stream';
+import { isRec, parseProviderError } from '../assembly/shapes';
+import type { ExchangeContext, ExchangeOutcome } from './attempt';
 
 export type BodyEnding =
   | { kind: 'ended'; outcome: ExchangeOutcome; failure: AppError | null }

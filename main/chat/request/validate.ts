@@ -1,5 +1,5 @@
-import type { ChatParams, ToolDef } from '../contract';
-import { AppFailure, ChatParams as ChatParamsSchema, MESSAGE_MAX_CHARS } from '../contract';
+import type { ChatParams, ToolDef } from '../../contract';
+import { AppFailure, ChatParams as ChatParamsSchema, MESSAGE_MAX_CHARS } from '../../contract';
 
 /** The documented ranges, worded for a person reading the parameter panel. */
 const RULES: Record<string, string> = {

@@ -1,6 +1,6 @@
-import type { AppError, ProviderLimits } from '../contract';
-import { formatBytes } from '../providers/http';
-import type { FailureContext } from './failures';
+import type { AppError, ProviderLimits } from '../../contract';
+import { formatBytes } from '../../providers/http';
+import type { FailureContext } from '../assembly/failures';
 
 /**
  * What one answer may cost this process, whatever the provider sends. Generous enough for any real

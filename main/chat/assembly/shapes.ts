@@ -1,4 +1,4 @@
-import type { TokenLogprob, ToolCall } from '../contract';
+import type { TokenLogprob, ToolCall } from '../../contract';
 
 /** Narrowing helpers and the assembled result; kept apart so the assembler stays about the hot path. */
 

@@ -1,4 +1,4 @@
-import type { TimeoutKind } from './failures';
+import type { TimeoutKind } from '../assembly/failures';
 
 /**
  * One timer for the whole exchange: re-arming only moves a deadline, so a stream of a hundred

@@ -1,5 +1,5 @@
-import type { Capabilities, ChatParams, Message, ToolDef } from '../contract';
-import { AppFailure } from '../contract';
+import type { Capabilities, ChatParams, Message, ToolDef } from '../../contract';
+import { AppFailure } from '../../contract';
 import type { WireMessage } from './messages';
 import { wireMessages } from './messages';
 import { checkRequestSize, validateParams } from './validate';

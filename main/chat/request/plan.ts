@@ -1,11 +1,11 @@
-import type { Message, Provider, Thread, ToolDef } from '../contract';
-import { AppFailure } from '../contract';
-import type { FailureContext } from './failures';
-import { redactHeaders } from './headers';
+import type { Message, Provider, Thread, ToolDef } from '../../contract';
+import { AppFailure } from '../../contract';
+import type { FailureContext } from '../assembly/failures';
+import { redactHeaders } from '../transport/headers';
 import type { WireMessage } from './messages';
-import type { ChatDeps, ModelDescription } from './ports';
-import type { BuiltRequest } from './request';
-import { buildRequest } from './request';
+import type { ChatDeps, ModelDescription } from '../ports';
+import type { BuiltRequest } from './build';
+import { buildRequest } from './build';
 
 export interface Overrides {
   providerId?: string;

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import type { AppError, Timeouts, Timings } from '../contract';
-import { isAppFailure } from '../contract';
-import { fetchWithinOrigin } from '../providers/http';
-import { StreamAssembler } from './assembler';
-import type { FailureContext, TimeoutKind } from './failures';
-import { abortedFailure, httpFailure, networkFailure, timeoutFailure } from './failures';
+import type { AppError, Timeouts, Timings } from '../../contract';
+import { isAppFailure } from '../../contract';
+import { fetchWithinOrigin } from '../../providers/http';
+import { StreamAssembler } from '../assembly/assembler';
+import type { FailureContext, TimeoutKind } from '../assembly/failures';
+import { abortedFailure, httpFailure, networkFailure, timeoutFailure } from '../assembly/failures';
 import { pickHeaders } from './headers';
 import type { LimitKind, StreamLimits } from './limits';
 import { DEFAULT_LIMITS, firstLines, keepAliveFailure, webPageFailure } from './limits';
 import type { RawEventLog } from './rawLog';
-import type { Assembled } from './shapes';
+import type { Assembled } from '../assembly/shapes';
 import { readEventStream, readJsonBody } from './streamBody';
 import { Watchdog } from './watchdog';
 

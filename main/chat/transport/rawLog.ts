@@ -1,7 +1,7 @@
 import { createParser } from 'eventsource-parser';
-import { formatBytes } from '../providers/http';
+import { formatBytes } from '../../providers/http';
 import { DEFAULT_LIMITS } from './limits';
-import type { RawEvent } from './ports';
+import type { RawEvent } from '../ports';
 
 type Entry = { at: number; bytes: Uint8Array } | { at: number; text: string } | null;
 

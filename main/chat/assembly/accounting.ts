@@ -1,9 +1,9 @@
-import type { ResponseMeta, Usage, UsageRow, UsageStatus } from '../contract';
-import { creditsOf, requestIdOf } from './headers';
-import type { UsageRecord } from './ports';
+import type { ResponseMeta, Usage, UsageRow, UsageStatus } from '../../contract';
+import { creditsOf, requestIdOf } from '../transport/headers';
+import type { UsageRecord } from '../ports';
 import type { Assembled, AssembledChoice } from './shapes';
 import { isEmptyChoice } from './shapes';
-import type { ExchangeResult } from './stream';
+import type { ExchangeResult } from '../transport/attempt';
 
 export interface AttemptFacts {
   attempt: number;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Message, Thread } from '../contract';
 import { AppFailure } from '../contract';
 import { titleFrom } from './defaults';
-import type { OpenAIMessage } from './exchangeFormat';
+import type { OpenAIMessage } from './importExportFormat';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -11,7 +11,7 @@ import {
   OpenAIMessageList,
   OpenAIRequestBody,
   ThreadExport,
-} from './exchangeFormat';
+} from './importExportFormat';
 import { threadToMarkdown } from './markdown';
 import { INTERRUPTED_MESSAGE } from './messageStore';
 import type { NewMessage, ThreadsRepo } from './repo';

@@ -1,4 +1,4 @@
-import type { ChoiceDelta, ToolCall } from '../contract';
+import type { ChoiceDelta, ToolCall } from '../../contract';
 import { ChoiceState, callSlot, toolCalls } from './choiceState';
 import { LogprobReader } from './logprobs';
 import { applyParts } from './parts';

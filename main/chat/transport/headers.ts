@@ -1,5 +1,5 @@
 /** Which response headers are kept with a message, and what they say about credits and retries. */
-import { headerVariable } from '../contract';
+import { headerVariable } from '../../contract';
 
 const KEEP =
   /^(?:x-credits-|x-ratelimit-|openai-|anthropic-ratelimit-)|^(?:retry-after|x-request-id|request-id|content-type|date|cf-ray)$/;

@@ -1,6 +1,6 @@
-import type { AppError, AuthKind, ErrorCode } from '../contract';
-import { neededScopes } from '../models/scopeFilter';
-import { retryHint } from './headers';
+import type { AppError, AuthKind, ErrorCode } from '../../contract';
+import { neededScopes } from '../../models/scopeFilter';
+import { retryHint } from '../transport/headers';
 import type { ProviderError } from './shapes';
 import { isRec, parseProviderError, str } from './shapes';
 

@@ -1,8 +1,8 @@
-import type { AppError, Message, MessageStatus, ResponseMeta, Usage } from '../contract';
+import type { AppError, Message, MessageStatus, ResponseMeta, Usage } from '../../contract';
 import { choiceUsage } from './accounting';
 import type { FailureContext } from './failures';
 import { emptyAnswer } from './failures';
-import type { MessagePatch, ThreadsPort } from './ports';
+import type { MessagePatch, ThreadsPort } from '../ports';
 import type { AssembledChoice } from './shapes';
 
 /** What an attempt's ending says about every answer it wrote. */
