@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { describeError, failureLine } from '../../../renderer/src/platform/describeError';
 import {
   canContinue,
-  describeError,
   droppedNotice,
   explainMessage,
 } from '../../../renderer/src/store/conversation/errorText';
@@ -51,12 +51,12 @@ describe('why an answer stopped, in the user’s words', () => {
   });
 
   it('puts the first invalid field into a failed call’s message', () => {
-    expect(
-      describeError({
-        code: 'invalid_request',
-        message: 'Invalid parameters',
-        detail: { issues: [{ path: 'temperature', message: 'must be ≤ 2' }] },
-      }),
-    ).toEqual({ message: 'Invalid parameters (temperature: must be ≤ 2)', fix: 'inspector' });
+    const error = {
+      code: 'invalid_request' as const,
+      message: 'Invalid parameters',
+      detail: { issues: [{ path: 'temperature', message: 'must be ≤ 2' }] },
+    };
+    expect(failureLine(error)).toBe('Invalid parameters (temperature: must be ≤ 2)');
+    expect(describeError(error).fix).toBe('inspector');
   });
 });

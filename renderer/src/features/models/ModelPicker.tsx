@@ -2,7 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
-import { describeError } from '../providers/errors';
+import { describeError } from '../../platform/describeError';
 import { ModelPickerOption } from './ModelPickerOption';
 import type { ModelRef } from '../../store/providers/pickerModel';
 import {

@@ -1,6 +1,6 @@
 import type { AuthKind } from '../../../../main/contract';
 import type { AppError } from '../../../../main/contract/errors';
-import { describeError } from './errors';
+import { describeError } from '../../platform/describeError';
 import './errorNote.css';
 
 /** An inline error from a call to main, worded by its code, with the next step. */

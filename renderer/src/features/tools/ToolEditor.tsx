@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { AppError } from '../../../../main/contract/errors';
 import type { ToolDef } from '../../../../main/contract/tools';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
+import { failureLine } from '../../platform/describeError';
 import { copyText } from '../../platform/files';
 import { JsonEditor } from './LazyJsonEditor';
 import { SchemaProblemList } from './SchemaProblemList';
@@ -29,9 +29,6 @@ interface ToolEditorProps {
   onSaved(tool: ToolDef): void;
   onSelect(id: string | null): void;
 }
-
-const describeError = (error: AppError): string =>
-  [error.message, ...(error.detail?.issues ?? []).map((i) => `${i.path || '$'}: ${i.message}`)].join(' · ');
 
 export function ToolEditor({
   tool,
@@ -68,7 +65,7 @@ export function ToolEditor({
       tool === null ? await api.tools.create(input) : await api.tools.update({ id: tool.id, patch: input });
     setBusy(false);
     if (!result.ok) {
-      setSaveError(describeError(result.error));
+      setSaveError(failureLine(result.error, 'all'));
       return;
     }
     putTool(result.value);

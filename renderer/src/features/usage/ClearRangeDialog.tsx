@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../main/contract/errors';
 import { api } from '../../bridge/api';
 import { ConfirmDialog } from '../providers/ConfirmDialog';
-import { errorLine } from '../providers/errors';
+import { errorLine } from '../../platform/describeError';
 import { formatDateTime, formatInteger } from './format';
 import type { TimeRange } from '../../store/usage/range';
 

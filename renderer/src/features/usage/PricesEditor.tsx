@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
-import { errorLine } from '../providers/errors';
+import { errorLine } from '../../platform/describeError';
 import { ConfirmDialog } from '../providers/ConfirmDialog';
 import { formatDay } from './format';
 import { dayKey } from '../../store/usage/range';

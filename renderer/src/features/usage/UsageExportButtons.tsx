@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
-import { errorLine } from '../providers/errors';
+import { errorLine } from '../../platform/describeError';
 import { downloadText } from '../../platform/files';
 
 /** CSV and JSON of the rows the filters select (main formats them; the renderer only saves). */

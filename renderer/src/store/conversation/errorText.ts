@@ -1,7 +1,7 @@
-import type { AppError, ErrorCode, Message } from '../../../../main/contract';
+import type { ErrorCode, Message } from '../../../../main/contract';
+import type { FixAction } from '../../platform/describeError';
 
-/** `events`: the inspector's Request tab on this answer, where its raw events are. */
-export type FixAction = 'providers' | 'inspector' | 'events' | null;
+export type { FixAction };
 
 export interface ErrorExplanation {
   title: string;
@@ -162,12 +162,4 @@ export function droppedNotice(fields: readonly string[]): string | null {
   if (fields.length === 0) return null;
   const reasons = new Set(fields.map((f) => DROPPED_REASON[f] ?? "this model doesn't support them"));
   return `Not sent: ${fields.join(', ')} — ${[...reasons].join('; ')}`;
-}
-
-/** A failed call in one line for a toast: main's message, the first invalid field named. */
-export function describeError(error: AppError): { message: string; fix: FixAction } {
-  const issue = error.detail?.issues?.[0];
-  const detail = issue ? ` (${issue.path}: ${issue.message})` : '';
-  const message = error.message || BY_CODE[error.code].title;
-  return { message: `${message}${detail}`, fix: BY_CODE[error.code].fix };
 }

@@ -7,7 +7,7 @@ import type {
   ThreadSettings,
 } from '../../../../main/contract';
 import { api } from '../../bridge/api';
-import { describeError } from './errorText';
+import { describeError, failureLine } from '../../platform/describeError';
 import { findMessage } from './messageIndex';
 import { buildThreadView, underLoaded } from './branches';
 import type { ConversationData } from './streamReducer';
@@ -65,7 +65,8 @@ const bump = (threadId: string) => epochs.set(threadId, epoch(threadId) + 1);
 
 export const createConversationSlice: SliceCreator<ConversationSlice> = (set, get) => {
   const fail = (what: string, error: AppError) => {
-    const { message, fix } = describeError(error);
+    const { fix } = describeError(error);
+    const message = failureLine(error);
     const action =
       fix === 'providers'
         ? { label: 'Open Providers', run: () => get().setScreen('providers') }

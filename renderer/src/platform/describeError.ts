@@ -1,12 +1,33 @@
-import type { AuthKind } from '../../../../main/contract';
-import type { AppError } from '../../../../main/contract/errors';
+import type { AuthKind } from '../../../main/contract';
+import type { AppError, ErrorCode } from '../../../main/contract/errors';
+
+/**
+ * The whole UI's one way to put an error from main into words. `describeError` words it by its
+ * stable code (never by message text); `failureLine` keeps main's own sentence, which is already
+ * specific for refused calls, with the fields it named. Answer notices (store/conversation/
+ * errorText.ts) word a *message's* stored failure and take `FixAction` from here.
+ */
+
+/** Where the user can fix it; `events`: the inspector's Request tab on this answer, with its raw events. */
+export type FixAction = 'providers' | 'inspector' | 'events' | null;
 
 export interface ErrorText {
   /** One line: what went wrong, in the user's terms. */
   title: string;
   /** What to do next, when there is something to do. */
   next: string | null;
+  /** The screen that can fix it, offered as a toast's action. */
+  fix: FixAction;
 }
+
+const FIX: Partial<Record<ErrorCode, FixAction>> = {
+  auth_missing: 'providers',
+  auth_expired: 'providers',
+  scope_denied: 'inspector',
+  empty_answer: 'events',
+  invalid_request: 'inspector',
+  not_found: 'inspector',
+};
 
 const hostOf = (error: AppError): string | null => error.detail?.host ?? null;
 
@@ -23,6 +44,10 @@ function renewal(authKind: AuthKind | undefined): string {
  * and scope refusals carry main's own sentence, which says what actually happened.
  */
 export function describeError(error: AppError, authKind?: AuthKind): ErrorText {
+  return { ...words(error, authKind), fix: FIX[error.code] ?? null };
+}
+
+function words(error: AppError, authKind: AuthKind | undefined): Omit<ErrorText, 'fix'> {
   const host = hostOf(error);
   switch (error.code) {
     case 'auth_missing':
@@ -99,7 +124,20 @@ export function describeError(error: AppError, authKind?: AuthKind): ErrorText {
   }
 }
 
-export function errorLine(error: AppError): string {
-  const text = describeError(error);
+/** `describeError` in one line, its next step included. */
+export function errorLine(error: AppError, authKind?: AuthKind): string {
+  const text = describeError(error, authKind);
   return text.next ? `${text.title} ${text.next}` : text.title;
+}
+
+/**
+ * Main's own message for a refused call, with the invalid fields it named: the first one for a
+ * toast, every one (`all`) where a form shows them. An empty message falls back to the words by code.
+ */
+export function failureLine(error: AppError, issues: 'first' | 'all' = 'first'): string {
+  const message = error.message || describeError(error).title;
+  const listed = error.detail?.issues ?? [];
+  if (issues === 'all') return [message, ...listed.map((i) => `${i.path || '$'}: ${i.message}`)].join(' · ');
+  const first = listed[0];
+  return first ? `${message} (${first.path}: ${first.message})` : message;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../main/contract/errors';
-import { describeError, errorLine } from '../../../renderer/src/features/providers/errors';
+import { describeError, errorLine, failureLine } from '../../../renderer/src/platform/describeError';
 
 describe('errors from main, in words', () => {
   it('names the missing scope', () => {
@@ -33,5 +33,29 @@ describe('errors from main, in words', () => {
       const text = describeError({ code, message: 'message from main' });
       expect(text.title.length).toBeGreaterThan(0);
     }
+  });
+
+  it('keeps main’s own sentence for a refused call, with the fields it named', () => {
+    const refused = {
+      code: 'invalid_request' as const,
+      message: 'The tool was not saved',
+      detail: {
+        issues: [
+          { path: '/name', message: 'use 1–64 letters' },
+          { path: '', message: 'parameters must be an object' },
+        ],
+      },
+    };
+    expect(failureLine(refused, 'all')).toBe(
+      'The tool was not saved · /name: use 1–64 letters · $: parameters must be an object',
+    );
+    expect(failureLine(refused)).toBe('The tool was not saved (/name: use 1–64 letters)');
+    expect(failureLine({ code: 'credits_exhausted', message: '' })).toBe('Your credit balance is used up.');
+  });
+
+  it('offers the screen that can fix it', () => {
+    expect(describeError({ code: 'auth_missing', message: 'x' }).fix).toBe('providers');
+    expect(describeError({ code: 'empty_answer', message: 'x' }).fix).toBe('events');
+    expect(describeError({ code: 'network', message: 'x' }).fix).toBeNull();
   });
 });
