@@ -10,8 +10,12 @@ import { threadOpenBench } from './render/threadOpen';
 import { usagePaintBench } from './render/usagePaint';
 import type { BenchResult } from './types';
 
+/** RENDER_BENCH=hostile (a part of a figure's name) runs only the matching figures: the machine is shared. */
+const only = process.env.RENDER_BENCH ?? '';
+
 /** One scenario that throws becomes a failed figure; the others still run. */
 async function scenario(name: string, measure: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
+  if (!name.includes(only)) return [];
   try {
     return await measure();
   } catch (error) {

@@ -17,7 +17,7 @@ const SETTLE_FRAMES = 30;
 const WAIT_MS = 120_000;
 
 /** A thread holding one question and `answer`, finished, older than the demo's thread so it is not opened at start. */
-function seedAnswer(host: Host, answer: string, title: string): string {
+export function seedAnswer(host: Host, answer: string, title: string): string {
   if (!host.demoThreadId) throw new Error('the host was started without the demo');
   const repo = new ThreadsRepo(host.services.db);
   const demo = repo.getThread(host.demoThreadId).settings;
@@ -78,6 +78,18 @@ export async function hostileBench(browser: Browser, host: Host): Promise<BenchR
           more()?.click();
           while (document.querySelector('.msg-more') && performance.now() - started < wait) await frame();
           if (document.querySelector('.msg-more')) throw new Error('the answer was not all shown in time');
+          // Then read it through: a screen per frame to its end, parts coming into view on the way.
+          const list = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+          if (!list) throw new Error('no message list');
+          list.scrollTop = 0;
+          await frame();
+          while (
+            list.scrollTop + list.clientHeight < list.scrollHeight - 2 &&
+            performance.now() - started < wait
+          ) {
+            list.scrollTop += list.clientHeight;
+            await frame();
+          }
           for (let i = 0; i < settle; i++) await frame();
           if (document.querySelector('[data-testid="message-fallback"]'))
             throw new Error('it fell back to text');

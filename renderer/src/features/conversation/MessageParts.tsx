@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { partsOf, sizeLabel } from '../../markdown/limit';
+import { guessHeight, watchPart } from './lazyParts';
 
 interface Props {
   text: string;
@@ -8,40 +9,72 @@ interface Props {
   renderPart: (part: string, index: number) => ReactNode;
 }
 
+interface PartProps {
+  part: string;
+  index: number;
+  renderPart: Props['renderPart'];
+}
+
 /**
- * A message of any size: its first part at once, then on "Show all" one more part per frame, so no
- * frame renders more than a part however long the message is (a 5 MB answer is 160 parts).
+ * A part after the first: an empty block of its height until it comes near the view, its
+ * content while it is near, and an empty block of its measured height again once it is far,
+ * so however long the message the DOM holds only the parts around the view.
+ */
+const LazyPart = memo(
+  function LazyPart({ part, index, renderPart }: PartProps) {
+    const ref = useRef<HTMLDivElement>(null);
+    const [near, setNear] = useState(false);
+    const [height, setHeight] = useState(() => guessHeight(part));
+    useEffect(() => {
+      const element = ref.current;
+      if (!element) return;
+      return watchPart(element, element.closest('[data-testid="message-list"]'), (next) => {
+        // Read when the observer reports, after layout: the empty block keeps the part's place exactly.
+        if (!next) setHeight(element.offsetHeight);
+        setNear(next);
+      });
+    }, []);
+    return (
+      <div
+        ref={ref}
+        className="msg-part msg-part-more"
+        data-part={index}
+        style={near ? undefined : { height }}
+      >
+        {near ? renderPart(part, index) : null}
+      </div>
+    );
+  },
+  // renderPart is made afresh by each render of the body; what it shows depends on the part only.
+  (a, b) => a.part === b.part && a.index === b.index,
+);
+
+/**
+ * A message of any size: its first part at once, the rest on "Show all". Later parts are put in
+ * the DOM only near the view, one per frame (lazyParts.ts), so no frame renders more than a part
+ * and the DOM stays small however long the message is (a 5 MB answer is 160 parts).
  */
 export function MessageParts({ text, renderPart }: Props) {
   const parts = useMemo(() => partsOf(text), [text]);
-  const [shown, setShown] = useState(1);
   const [all, setAll] = useState(false);
-  const more = shown < parts.length;
-
-  useEffect(() => {
-    if (!all || !more) return;
-    const frame = requestAnimationFrame(() => setShown((n) => n + 1));
-    return () => cancelAnimationFrame(frame);
-  }, [all, more, shown]);
-
-  const shownChars = parts.slice(0, shown).reduce((n, part) => n + part.length, 0);
+  const more = !all && parts.length > 1;
+  const first = parts[0] ?? '';
   return (
     <>
-      {parts.slice(0, shown).map((part, index) => (
-        <div key={index} className={index === 0 ? 'msg-part' : 'msg-part msg-part-more'}>
-          {renderPart(part, index)}
-        </div>
-      ))}
+      <div className="msg-part">{renderPart(first, 0)}</div>
+      {all
+        ? parts.map((part, index) =>
+            index === 0 ? null : <LazyPart key={index} part={part} index={index} renderPart={renderPart} />,
+          )
+        : null}
       {more ? (
         <div className="msg-more" role="status">
           <span>
-            {all ? 'Showing' : 'Showing the first'} {sizeLabel(shownChars)} of {sizeLabel(text.length)}
+            Showing the first {sizeLabel(first.length)} of {sizeLabel(text.length)}
           </span>
-          {all ? null : (
-            <button type="button" className="btn" onClick={() => setAll(true)}>
-              Show all
-            </button>
-          )}
+          <button type="button" className="btn" onClick={() => setAll(true)}>
+            Show all
+          </button>
         </div>
       ) : null}
     </>
