@@ -1,18 +1,19 @@
-import type { ChatParams, ToolDef } from '../../contract';
-import { AppFailure, ChatParams as ChatParamsSchema, MESSAGE_MAX_CHARS } from '../../contract';
+import type { ChatParams, NumberParam, ToolDef } from '../../contract';
+import {
+  AppFailure,
+  ChatParams as ChatParamsSchema,
+  LOGIT_BIAS_RANGE,
+  MESSAGE_MAX_CHARS,
+  NUMBER_PARAMS,
+  STOP_SEQUENCES,
+  describeRange,
+  rangeOf,
+} from '../../contract';
 
-/** The documented ranges, worded for a person reading the parameter panel. */
-const RULES: Record<string, string> = {
-  max_tokens: 'max_tokens must be a whole number of at least 1',
-  temperature: 'temperature must be between 0 and 2',
-  top_p: 'top_p must be between 0 and 1',
-  n: 'n must be a whole number from 1 to 128',
-  stop: 'stop must be a string or a list of 1 to 4 strings',
-  presence_penalty: 'presence_penalty must be between -2 and 2',
-  frequency_penalty: 'frequency_penalty must be between -2 and 2',
-  seed: 'seed must be a whole number',
-  top_logprobs: 'top_logprobs must be a whole number from 0 to 20 and needs logprobs turned on',
-  logit_bias: 'logit_bias maps token ids (digits) to a bias between -100 and 100',
+/** The rules that are not numeric ranges, worded for a person reading the parameter panel. */
+const WORDED: Record<string, string> = {
+  stop: `stop must be a string or a list of ${STOP_SEQUENCES.min} to ${STOP_SEQUENCES.max} strings`,
+  logit_bias: `logit_bias maps token ids (digits) to a bias between ${LOGIT_BIAS_RANGE.min} and ${LOGIT_BIAS_RANGE.max}`,
   tool_choice: 'tool_choice must be none, auto, required or a named function',
   response_format:
     'response_format must be text, json_object or json_schema with a name of 1–64 letters, digits, _ or -',
@@ -23,6 +24,14 @@ const RULES: Record<string, string> = {
   parallel_tool_calls: 'parallel_tool_calls must be true or false',
   extra_body: 'extra_body must be a JSON object',
 };
+
+/** The documented rule for `field`; numeric ranges come from the contract's one declaration. */
+function ruleFor(field: string): string | undefined {
+  if (!(NUMBER_PARAMS as readonly string[]).includes(field)) return WORDED[field];
+  const key = field as NumberParam;
+  const rule = `${key} must be ${describeRange(rangeOf(key))}`;
+  return key === 'top_logprobs' ? `${rule} and needs logprobs turned on` : rule;
+}
 
 function fail(field: string, message: string, issues: { path: string; message: string }[] = []): never {
   throw new AppFailure('invalid_request', message, {
@@ -53,7 +62,7 @@ export function validateParams(params: unknown, tools: readonly ToolDef[]): Chat
       params !== null && typeof params === 'object' && field in params
         ? (params as Record<string, unknown>)[field]
         : undefined;
-    const rule = RULES[field] ?? `${field}: ${first?.message ?? 'invalid value'}`;
+    const rule = ruleFor(field) ?? `${field}: ${first?.message ?? 'invalid value'}`;
     fail(field, got === undefined ? rule : `${rule} (got ${describe(got)})`, issues);
   }
   const value = parsed.data;
