@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LOGIT_BIAS_RANGE } from '../../../../main/contract';
 import type { LogitBiasRow } from './paramsModel';
 import { ParamRow } from './ParamRow';
 
@@ -8,7 +9,7 @@ interface Props {
   onChange: (rows: LogitBiasRow[]) => void;
 }
 
-/** Token id → bias (−100 bans a token, +100 forces it), one row per token. */
+/** Token id → bias (the lowest bans a token, the highest forces it), one row per token. */
 export function LogitBiasParam({ rows, error, onChange }: Props) {
   // A row added by the button takes focus, so its token id can be typed straight away.
   const [added, setAdded] = useState<number | null>(null);
@@ -18,7 +19,7 @@ export function LogitBiasParam({ rows, error, onChange }: Props) {
     <ParamRow
       stacked
       name="logit_bias"
-      hint="Raise or lower the odds of specific token ids (−100 to 100)."
+      hint={`Raise or lower the odds of specific token ids (${LOGIT_BIAS_RANGE.min} to ${LOGIT_BIAS_RANGE.max}).`}
       error={error}
       isSet={rows.length > 0}
       onClear={() => onChange([])}

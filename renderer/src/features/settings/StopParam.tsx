@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { STOP_SEQUENCES } from '../../../../main/contract';
 import { ParamRow } from './ParamRow';
 
 interface Props {
@@ -7,7 +8,7 @@ interface Props {
   onChange: (value: string[]) => void;
 }
 
-const MAX = 4;
+const MAX = STOP_SEQUENCES.max;
 
 /** Typed escapes become the characters they name, so a stop sequence can be a blank line. */
 const unescape = (text: string) => text.replace(/\\n/gu, '\n').replace(/\\t/gu, '\t');
