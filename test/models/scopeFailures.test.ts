@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthKind } from '../../main/contract';
 import { httpFailure } from '../../main/chat/assembly/failures';
-import { describeError } from '../../renderer/src/features/providers/errors';
+import { describeError } from '../../renderer/src/platform/describeError';
 
 const refuse = (authKind: AuthKind, confidential: boolean, said: string) =>
   httpFailure(
@@ -43,6 +43,7 @@ describe('a 403 names exactly the scope the model needs', () => {
     expect(describeError(error, 'jwt')).toEqual({
       title: 'Your token lacks the llm-confidential or llm-all scope this needs.',
       next: 'Use a token that grants llm-confidential or llm-all.',
+      fix: 'inspector',
     });
     expect(describeError(error, 'oauth').next).toBe('Sign in again granting llm-confidential or llm-all.');
     expect(describeError({ code: 'auth_expired', message: 'x' }, 'jwt').next).toBe('Paste a new token.');
