@@ -1,3 +1,5 @@
+import { MAX_OPENERS, capEmphasisLine } from './emphasis';
+
 /**
  * Nesting a model can write but the lexer cannot take. marked lexes each quote or list level by
  * recursion, so about 4 KB of `>` or `- ` overflows the stack (the whole message fails), and a
@@ -82,6 +84,7 @@ export function capNesting(src: string): string {
   let fence = '';
   let start = 0;
   let index = 0;
+  let openers = MAX_OPENERS;
   for (;;) {
     const end = src.indexOf('\n', start);
     const stop = end === -1 ? src.length : end;
@@ -94,7 +97,14 @@ export function capNesting(src: string): string {
       else if (mark[0] === fence[0] && mark.length >= fence.length && rest.trim() === '') fence = '';
     }
     const line = src.slice(start, stop);
-    const capped = inCode ? capLine(line, CODE_MARKERS, CODE_INDENT) : capLine(line, MAX_MARKERS, MAX_INDENT);
+    let capped = inCode ? capLine(line, CODE_MARKERS, CODE_INDENT) : capLine(line, MAX_MARKERS, MAX_INDENT);
+    if (inCode || fenceLine || capped.trim() === '') openers = MAX_OPENERS;
+    else {
+      // Emphasis is capped per paragraph (emphasis.ts): a blank line or a fence starts a new one.
+      const emphasis = capEmphasisLine(capped, openers);
+      capped = emphasis.line;
+      openers -= emphasis.used;
+    }
     if (capped !== line) {
       out ??= [];
       out.push(src.slice(index, start), capped);

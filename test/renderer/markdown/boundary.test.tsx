@@ -5,7 +5,6 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MessageErrorBoundary } from '../../../renderer/src/features/conversation/MessageErrorBoundary';
 import { MessageParts } from '../../../renderer/src/features/conversation/MessageParts';
-import { MarkdownView } from '../../../renderer/src/markdown/MarkdownView';
 import { PlainText } from '../../../renderer/src/markdown/PlainText';
 import { renderFailed } from '../../../renderer/src/platform/renderFailures';
 import { VisibleName, visibleText } from '../../../renderer/src/platform/visibleName';
@@ -29,15 +28,19 @@ function show(node: React.ReactNode): HTMLElement {
   return container;
 }
 
-/** Emphasis nested ten thousand deep: marked's inline lexer recurses once per level. */
 const DEEP_EMPHASIS = `${'*'.repeat(10_000)}x${'*'.repeat(10_000)} <b>not markup</b>`;
+
+/** A renderer that overflows its stack, as marked did on hostile input before the caps. */
+function Overflowing(): never {
+  throw new RangeError('Maximum call stack size exceeded');
+}
 
 describe('a message whose rendering fails', () => {
   it('shows its text escaped with the reason instead of blanking the window', () => {
     const view = show(
       <div>
         <MessageErrorBoundary threadId="thread-1" text={DEEP_EMPHASIS}>
-          <MarkdownView messageId="m1" text={DEEP_EMPHASIS} />
+          <Overflowing />
         </MessageErrorBoundary>
         <p>the rest of the window</p>
       </div>,
