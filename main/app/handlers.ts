@@ -12,7 +12,7 @@ export interface AppDeps {
 }
 
 /** Links from rendered answers: only https:, without credentials, ever reach the system browser. */
-export function checkExternalUrl(raw: string): string {
+function checkExternalUrl(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);

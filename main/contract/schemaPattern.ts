@@ -12,16 +12,6 @@ import { RE2JS } from 're2js';
 const compiled = new Map<string, RE2JS>();
 const KEPT = 256;
 
-/** Why a pattern cannot be used, or null when it can. */
-export function patternProblem(source: string): string | null {
-  try {
-    compilePattern(source);
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
 /** The linear-time matcher of a JavaScript-syntax pattern; throws a readable error when it has none. */
 export function compilePattern(source: string): RE2JS {
   const hit = compiled.get(source);

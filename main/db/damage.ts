@@ -13,7 +13,7 @@ const primaryCode = (error: unknown): number | null => {
 };
 
 /** SQLITE_CORRUPT or SQLITE_NOTADB: the file's bytes are not what SQLite wrote. */
-export function isDamageError(error: unknown): boolean {
+function isDamageError(error: unknown): boolean {
   const code = primaryCode(error);
   return code === SQLITE_CORRUPT || code === SQLITE_NOTADB;
 }
@@ -33,7 +33,7 @@ export const asideName = (file: string, at: number): string =>
  * Copies the database and its WAL to `aside` / `aside-wal`: SQLite reads a file's WAL by that
  * name, so the copy opens as the database looked, including what was not yet checkpointed.
  */
-export function copyPairAside(file: string, aside: string): void {
+function copyPairAside(file: string, aside: string): void {
   copyFileSync(file, aside);
   if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${aside}-wal`);
 }
@@ -172,7 +172,7 @@ export interface StartFresh {
   replacement: string | null;
 }
 
-export const startFreshMarker = (file: string) => `${file}.start-fresh`;
+const startFreshMarker = (file: string) => `${file}.start-fresh`;
 
 export function requestStartFresh(file: string, request: StartFresh): void {
   writeFileSync(startFreshMarker(file), JSON.stringify(request));

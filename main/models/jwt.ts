@@ -93,7 +93,3 @@ export function describeDuration(ms: number): string {
   }
   return `${Math.floor(hours / 24)} days`;
 }
-
-export function isExpired(claims: Pick<JwtClaims, 'expiresAt'>, now: number): boolean {
-  return claims.expiresAt !== null && claims.expiresAt <= now;
-}

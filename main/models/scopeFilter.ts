@@ -1,5 +1,5 @@
-export const SCOPE_CONFIDENTIAL = 'llm-confidential';
-export const SCOPE_OTHER = 'llm-other';
+const SCOPE_CONFIDENTIAL = 'llm-confidential';
+const SCOPE_OTHER = 'llm-other';
 export const SCOPE_ALL = 'llm-all';
 
 export interface ScopedModel {
@@ -14,7 +14,7 @@ export interface ScopeVerdict {
 }
 
 /** The scope that (besides llm-all) unlocks a model. */
-export const scopeFor = (model: Pick<ScopedModel, 'confidential'>): string =>
+const scopeFor = (model: Pick<ScopedModel, 'confidential'>): string =>
   model.confidential ? SCOPE_CONFIDENTIAL : SCOPE_OTHER;
 
 /** Exactly what a model needs, in words: "llm-confidential or llm-all" (or "llm-other or llm-all"). */

@@ -55,7 +55,7 @@ export function checkEndpoint(raw: string, label: string): string {
 }
 
 /** RFC 8414 §3: the well-known segment goes between the host and the issuer's path. */
-export function metadataUrls(issuerOrBase: string): string[] {
+function metadataUrls(issuerOrBase: string): string[] {
   const url = new URL(issuerOrBase);
   const path = url.pathname.replace(/\/+$/, '');
   const urls = [];

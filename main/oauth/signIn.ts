@@ -66,7 +66,7 @@ const OFFLINE = 'offline_access';
  * a refresh token comes and the user does not sign in every hour. Nothing typed stays nothing:
  * the server's default then applies.
  */
-export function scopesToAsk(typed: string, supported: readonly string[] | null): string {
+function scopesToAsk(typed: string, supported: readonly string[] | null): string {
   const scopes = typed.split(/\s+/).filter((s) => s !== '');
   if (scopes.length > 0 && supported?.includes(OFFLINE) && !scopes.includes(OFFLINE)) scopes.push(OFFLINE);
   return scopes.join(' ');

@@ -29,7 +29,7 @@ interface PostResult {
 }
 
 /** A token or registration answer is a few KB; a server sending more is not read further. */
-export const OAUTH_MAX_BYTES = 1 << 20;
+const OAUTH_MAX_BYTES = 1 << 20;
 
 async function post(
   fetch: FetchLike,

@@ -2,7 +2,7 @@ import type { SecretStore } from '../secrets/secretStore';
 import type { StoredProvider } from './repo';
 
 /** The keychain account holding a provider's custom header values (JSON), beside its credential. */
-export const headersAccount = (providerId: string): string => `${providerId}#headers`;
+const headersAccount = (providerId: string): string => `${providerId}#headers`;
 
 /** Header values an older version kept in the database, still there until they are moved. */
 export function legacyHeaderValues(p: StoredProvider): Record<string, string> {

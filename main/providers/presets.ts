@@ -1,4 +1,4 @@
-import type { AuthKind, Preset, PresetId, Timeouts } from '../contract';
+import type { Preset, Timeouts } from '../contract';
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, firstByteMs: 60_000, idleMs: 60_000 };
 
@@ -31,13 +31,3 @@ export const PRESETS: readonly Preset[] = [
       'Any service that speaks the OpenAI chat completions API. Enter its base URL (ending in /v1 or similar).',
   },
 ];
-
-export function presetOf(id: PresetId): Preset {
-  const preset = PRESETS.find((p) => p.id === id);
-  if (!preset) throw new Error(`unknown preset ${id}`);
-  return preset;
-}
-
-export function defaultAuthKind(id: PresetId): AuthKind {
-  return presetOf(id).authKinds[0] ?? 'api-key';
-}

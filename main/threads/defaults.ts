@@ -1,7 +1,7 @@
 import type { ThreadSettings } from '../contract';
 
 export const DEFAULT_TITLE = 'New thread';
-export const TITLE_MAX_CHARS = 60;
+const TITLE_MAX_CHARS = 60;
 
 /** What a new thread starts with; provider and model come from the last used thread. */
 export function defaultSettings(): ThreadSettings {

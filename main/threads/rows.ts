@@ -60,7 +60,7 @@ export function readJson<T>(text: string | null): T | null {
   return text === null ? null : (JSON.parse(text) as T);
 }
 
-export const writeJson = (value: unknown): string | null =>
+const writeJson = (value: unknown): string | null =>
   value === null || value === undefined ? null : JSON.stringify(value);
 
 export function messageFromRow(row: MessageRow): Message {

@@ -2,7 +2,7 @@
 const MAX_CHARS = 256;
 const MAX_WORDS = 12;
 /** A prefix shorter than this would fan out over most of the vocabulary; such a word matches whole. */
-export const MIN_PREFIX_CHARS = 2;
+const MIN_PREFIX_CHARS = 2;
 
 /** Characters the FTS tokenizer (unicode61) keeps inside a token; a word without one matches nothing. */
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;

@@ -8,7 +8,7 @@ export type SearchMode = 'newest' | 'relevance';
  * Relevance ranks only the newest this-many matches: bm25 over every match of a common word
  * in a million messages would take seconds, and recent messages are what people look for.
  */
-export const RELEVANCE_CANDIDATES = 2_000;
+const RELEVANCE_CANDIDATES = 2_000;
 const SNIPPET_TOKENS = 16;
 
 const SNIPPET = `snippet(messages_fts, -1, char(1), char(2), '…', ${SNIPPET_TOKENS})`;

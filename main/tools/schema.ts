@@ -5,7 +5,7 @@ import { linearRegExp } from '../contract/schemaPattern';
 import { parseJsonText } from './jsonText';
 
 /** The function name rule of the OpenAI tools API. */
-export const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function checkFunctionName(name: string): SchemaIssue[] {
   if (FUNCTION_NAME.test(name)) return [];

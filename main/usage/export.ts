@@ -36,7 +36,7 @@ export const CSV_COLUMNS = [
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

@@ -30,15 +30,11 @@ export type PriceInput = Omit<Price, 'id'> & { id?: string };
  * the latest `valid_from` at or before the request wins. Shared by recording and repricing so the
  * two always agree.
  */
-export const PRICE_AT_SQL = `SELECT input_per_million, output_per_million FROM prices
+const PRICE_AT_SQL = `SELECT input_per_million, output_per_million FROM prices
   WHERE model = :model AND (provider_id = :provider OR provider_id IS NULL) AND valid_from <= :at
   ORDER BY (provider_id IS NULL), valid_from DESC LIMIT 1`;
 
-/** Cost of a request from per-million prices. Completion tokens already include reasoning tokens. */
-export const COST_SQL = (prompt: string, completion: string, price: string): string =>
-  `(${prompt} * ${price}.input_per_million + ${completion} * ${price}.output_per_million) / 1000000.0`;
-
-export function costOf(
+function costOf(
   promptTokens: number,
   completionTokens: number,
   price: Pick<PriceDbRow, 'input_per_million' | 'output_per_million'>,

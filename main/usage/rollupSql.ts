@@ -31,7 +31,7 @@ export const BLOCK_LEVEL: Level = { table: 'usage_blocks', bucket: 'block', size
 const LEVELS = [DAY_LEVEL, BLOCK_LEVEL] as const;
 
 /** The key columns of a level's cells; the bucket last, so grouping by the others reads in key order. */
-export const keyColumns = (level: Level): string[] => [
+const keyColumns = (level: Level): string[] => [
   'offset_minutes',
   'provider_key',
   'provider_name',

@@ -8,7 +8,7 @@ const KEY = 'usage.lowBalanceCredits';
  * ledger saw. A fixed default (it was 1,000 credits) flagged a fresh account with a small
  * top-up as "low" on day one.
  */
-export const LOW_BALANCE_SHARE = 0.1;
+const LOW_BALANCE_SHARE = 0.1;
 
 /** The earliest balance any provider reported, or null before the first one. */
 function firstBalanceSeen(db: DatabaseSync): number | null {

@@ -36,16 +36,12 @@ function addTotals(into: UsageTotals, cell: Cell): void {
 }
 
 /** 'YYYY-MM-DD' of a local day number. */
-export const dayLabel = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const dayLabel = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 const providerIdOf = (key: string): string | null => (key === '' ? null : key);
 
-/** Turns cells and day cells into the dashboard's figures; pure, so tests can check it directly. */
-export function assembleSummary(
-  cells: Cell[],
-  days: DayCell[],
-  balances: UsageSummary['balances'],
-): UsageSummary {
+/** Turns cells and day cells into the dashboard's figures; pure. */
+function assembleSummary(cells: Cell[], days: DayCell[], balances: UsageSummary['balances']): UsageSummary {
   const totals = emptyTotals();
   const statusCounts = new Map<string, number>();
   const perModel = new Map<string, { histogram: number[]; count: number }>();

@@ -21,7 +21,7 @@ export interface AttemptFacts {
   now: number;
 }
 
-export function usageStatus(result: ExchangeResult): UsageStatus {
+function usageStatus(result: ExchangeResult): UsageStatus {
   if (result.failure?.code === 'aborted') return 'aborted';
   if (result.outcome === 'complete') return 'complete';
   return result.outcome === 'interrupted' ? 'interrupted' : 'error';

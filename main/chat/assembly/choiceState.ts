@@ -14,7 +14,7 @@ export interface CallState {
  * Text kept as the pieces that arrived and joined when read. On a 100k-chunk stream this was a
  * little faster than `+=`, whose rope keeps a node per piece alive for the garbage collector.
  */
-export class Pieces {
+class Pieces {
   private parts: string[] = [];
   private sent = 0;
 

@@ -20,7 +20,7 @@ const clip = (text: string, max = 300): string => {
 };
 
 /** The provider's own words from an error body (OpenAI shape, `{"error": "Name", "message": …}`, or plain text). */
-export function providerMessage(bodyText: string): {
+function providerMessage(bodyText: string): {
   message: string;
   param: string | null;
   error: ProviderError | null;
@@ -84,7 +84,7 @@ function byStatus(status: number, ctx: FailureContext): ErrorCode | null {
  * error, a frame in the middle of a stream), so the same error always gets the same code. The
  * provider's own code names it best; the HTTP status (or a numeric `code`) decides otherwise.
  */
-export function classify(status: number | null, error: ProviderError | null, ctx: FailureContext): ErrorCode {
+function classify(status: number | null, error: ProviderError | null, ctx: FailureContext): ErrorCode {
   if (status === 401) return byStatus(401, ctx) ?? 'auth_missing';
   if (error !== null) {
     for (const name of [error.code, error.type, error.message]) {

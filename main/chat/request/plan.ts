@@ -33,7 +33,7 @@ export interface RunPlan {
   context: FailureContext;
 }
 
-export function chatUrl(baseUrl: string): string {
+function chatUrl(baseUrl: string): string {
   return `${baseUrl.trim().replace(/\/+$/, '')}/chat/completions`;
 }
 

@@ -54,7 +54,7 @@ export interface RetryOutcome<T> {
   cancelled: boolean;
 }
 
-export const abortableSleep: Sleep = async (ms, signal) => {
+const abortableSleep: Sleep = async (ms, signal) => {
   try {
     await delay(ms, undefined, { signal });
   } catch {

@@ -36,13 +36,13 @@ const NAMES: Record<number, string> = {
 };
 
 /** `U+202E` for a code point. */
-export function codePointLabel(char: string): string {
+function codePointLabel(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Whether a name holds characters that would not show or that reorder the text. */
-export function hasHiddenCharacters(name: string): boolean {
+function hasHiddenCharacters(name: string): boolean {
   return HIDDEN.test(name);
 }
 

@@ -7,7 +7,7 @@ export interface DiffPart {
 }
 
 /** Words with the whitespace after them, so joining the parts gives back each text exactly. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return text.match(/\s+|\S+\s*/g) ?? [];
 }
 

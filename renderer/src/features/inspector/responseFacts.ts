@@ -26,7 +26,7 @@ const PREFIXES = [
   'x-confidential',
 ];
 
-export const headerMatters = (name: string): boolean => {
+const headerMatters = (name: string): boolean => {
   const lower = name.toLowerCase();
   return EXACT.has(lower) || PREFIXES.some((p) => lower.startsWith(p));
 };

@@ -5,7 +5,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** A token this close to its expiry gets a warning so the user can replace it before a request fails. */
-export const EXPIRY_WARNING_MS = 10 * MINUTE;
+const EXPIRY_WARNING_MS = 10 * MINUTE;
 
 export type ExpiryState = 'none' | 'ok' | 'soon' | 'expired';
 

@@ -77,9 +77,9 @@ export function checkTimeout(text: string): string | null {
 }
 
 /** The ranges main accepts for each limit (see ProviderLimits). */
-export const LIMIT_RANGES = { bodyMb: [1, 1024], lineKb: [64, 65_536], messageMb: [1, 256] } as const;
+const LIMIT_RANGES = { bodyMb: [1, 1024], lineKb: [64, 65_536], messageMb: [1, 256] } as const;
 
-export function checkLimit(text: string, [min, max]: readonly [number, number]): string | null {
+function checkLimit(text: string, [min, max]: readonly [number, number]): string | null {
   if (text.trim() === '') return null;
   const value = Number(text);
   if (!Number.isInteger(value) || value < min || value > max)

@@ -133,7 +133,7 @@ export function initialAnswer(call: ToolCallView): CallAnswer {
   return { kind: 'text', text: '' };
 }
 
-export const errorResultContent = (text: string): string =>
+const errorResultContent = (text: string): string =>
   JSON.stringify({ error: text.trim() === '' ? 'The tool failed' : text.trim() });
 
 export type ResultsOutcome =

@@ -28,7 +28,7 @@ export interface ToolDraft {
   hasCannedResult: boolean;
 }
 
-export const EMPTY_SCHEMA_TEXT = `{
+const EMPTY_SCHEMA_TEXT = `{
   "type": "object",
   "properties": {},
   "required": []

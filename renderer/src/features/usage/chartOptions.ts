@@ -89,7 +89,7 @@ function legend(theme: ChartTheme) {
   };
 }
 
-export function modelColor(theme: ChartTheme, model: string, index: number): string {
+function modelColor(theme: ChartTheme, model: string, index: number): string {
   return model === OTHER_MODELS ? theme.other : (theme.palette[index % theme.palette.length] ?? theme.accent);
 }
 
@@ -162,7 +162,7 @@ export function moneyOption(series: DailySeries, mode: MoneyMode, theme: ChartTh
   };
 }
 
-export function statusColor(theme: ChartTheme, status: UsageStatus): string {
+function statusColor(theme: ChartTheme, status: UsageStatus): string {
   switch (status) {
     case 'complete':
       return theme.ok;

@@ -2,13 +2,13 @@ import type { UsageStatus, UsageSummary } from '../../../../main/contract';
 import { daysBetween } from '../../store/usage/range';
 
 /** Bars beyond this many models become one "Other models" stack, so a chart stays readable. */
-export const MAX_STACKED_MODELS = 8;
+const MAX_STACKED_MODELS = 8;
 export const OTHER_MODELS = 'Other models';
 
 /** Beyond half a year, days are summed into weeks: 730 sub-pixel bars say less than 104 readable ones, and paint slower. */
-export const WEEKLY_AFTER_DAYS = 182;
+const WEEKLY_AFTER_DAYS = 182;
 
-export const bucketFor = (dayCount: number): 1 | 7 => (dayCount > WEEKLY_AFTER_DAYS ? 7 : 1);
+const bucketFor = (dayCount: number): 1 | 7 => (dayCount > WEEKLY_AFTER_DAYS ? 7 : 1);
 
 export interface DailySeries {
   /** Days per bar: 1, or 7 for long ranges. */
@@ -100,7 +100,7 @@ export function statusSeries(
   return STATUS_ORDER.map((status) => ({ status, requests: counts.get(status) ?? 0 }));
 }
 
-export const MAX_LATENCY_MODELS = 12;
+const MAX_LATENCY_MODELS = 12;
 
 /** Models with a measured time to first token, busiest first. */
 export function latencySeries(
