@@ -3,6 +3,11 @@ import { escapeHtml } from './escape';
 
 /** Above this size an unfinished code block is shown plain while it streams; it is highlighted once complete. */
 export const LIVE_HIGHLIGHT_LIMIT = 12_000;
+/**
+ * Above this size a finished code block is shown plain: hljs takes about a millisecond per KB,
+ * more than a frame for one block, and a huge answer's code comes 32 KB a part (limit.ts).
+ */
+export const HIGHLIGHT_LIMIT = 16_000;
 
 function highlighted(code: string, lang: string): string {
   if (lang === '' || hljs.getLanguage(lang) === undefined) return escapeHtml(code);
@@ -65,7 +70,11 @@ function codeBlock(code: string, infoString: string | undefined, body: (lang: st
 
 /** A fenced code block: a bar with the language and a Copy button, then the highlighted code. */
 export function renderCode(code: string, infoString: string | undefined, plain = false): string {
-  return codeBlock(code, infoString, (lang) => (plain ? escapeHtml(code) : highlighted(code, lang)));
+  const show =
+    plain || code.length > HIGHLIGHT_LIMIT
+      ? () => escapeHtml(code)
+      : (lang: string) => highlighted(code, lang);
+  return codeBlock(code, infoString, show);
 }
 
 /**

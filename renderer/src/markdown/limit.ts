@@ -37,3 +37,36 @@ export function sizeLabel(chars: number): string {
   if (chars >= 1000) return `${Math.round(chars / 1000)} KB`;
   return `${chars} characters`;
 }
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/u;
+
+/**
+ * Markdown parts as they render on their own: a part that starts inside a fenced code block gets
+ * the fence's opening line again, so the rest of a 1 MB code block still shows as code, not as
+ * paragraphs of code-like text. (A part ending inside a block is closed by its end, as in marked.)
+ */
+export function reopenFences(parts: readonly string[]): string[] {
+  let fence = '';
+  let opening = '';
+  let lineStart = true;
+  return parts.map((part) => {
+    const text = fence === '' ? part : `${opening}\n${part}`;
+    for (let start = 0; start < part.length;) {
+      const end = part.indexOf('\n', start);
+      const stop = end === -1 ? part.length : end;
+      // Only a line's start matters: a 5 MB line costs a scan of its first few characters.
+      const line = lineStart || start > 0 ? FENCE.exec(part.slice(start, Math.min(stop, start + 256))) : null;
+      if (line) {
+        const [whole, mark = '', rest = ''] = line;
+        if (fence === '') {
+          fence = mark;
+          opening = whole.trim();
+        } else if (mark[0] === fence[0] && mark.length >= fence.length && rest.trim() === '') fence = '';
+      }
+      if (end === -1) break;
+      start = end + 1;
+    }
+    lineStart = part.endsWith('\n');
+    return text;
+  });
+}

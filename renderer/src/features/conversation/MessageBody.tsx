@@ -55,7 +55,7 @@ function BodyContent({ message, showTokens }: Props) {
       />
     );
   }
-  return <MessageParts text={message.content} renderPart={markdownPart(message)} />;
+  return <MessageParts text={message.content} renderPart={markdownPart(message)} markdown />;
 }
 
 /**

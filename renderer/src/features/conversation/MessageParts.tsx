@@ -1,12 +1,14 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { partsOf, sizeLabel } from '../../markdown/limit';
+import { partsOf, reopenFences, sizeLabel } from '../../markdown/limit';
 import { guessHeight, watchPart } from './lazyParts';
 
 interface Props {
   text: string;
   /** How a part is shown; the first is the one a short message has alone. */
   renderPart: (part: string, index: number) => ReactNode;
+  /** The text is markdown: a part starting inside a code block opens it again (limit.ts). */
+  markdown?: boolean;
 }
 
 interface PartProps {
@@ -54,8 +56,8 @@ const LazyPart = memo(
  * the DOM only near the view, one per frame (lazyParts.ts), so no frame renders more than a part
  * and the DOM stays small however long the message is (a 5 MB answer is 160 parts).
  */
-export function MessageParts({ text, renderPart }: Props) {
-  const parts = useMemo(() => partsOf(text), [text]);
+export function MessageParts({ text, renderPart, markdown = false }: Props) {
+  const parts = useMemo(() => (markdown ? reopenFences(partsOf(text)) : partsOf(text)), [text, markdown]);
   const [all, setAll] = useState(false);
   const more = !all && parts.length > 1;
   const first = parts[0] ?? '';
