@@ -54,7 +54,7 @@ export interface ThreadRow {
 /**
  * Reads JSON this app wrote through the typed repository. It is not re-validated on every read:
  * opening a 10,000-message thread would spend most of its time in the validator. Imported data
- * is validated once, at the door (exchange.ts).
+ * is validated once, at the door (importExport.ts).
  */
 export function readJson<T>(text: string | null): T | null {
   return text === null ? null : (JSON.parse(text) as T);
