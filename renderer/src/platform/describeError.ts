@@ -136,7 +136,8 @@ export function errorLine(error: AppError, authKind?: AuthKind): string {
  */
 export function failureLine(error: AppError, issues: 'first' | 'all' = 'first'): string {
   const message = error.message || describeError(error).title;
-  const listed = error.detail?.issues ?? [];
+  // Main's payload check already puts the first issue into its message: never say it twice.
+  const listed = (error.detail?.issues ?? []).filter((i) => !message.includes(i.message));
   if (issues === 'all') return [message, ...listed.map((i) => `${i.path || '$'}: ${i.message}`)].join(' · ');
   const first = listed[0];
   return first ? `${message} (${first.path}: ${first.message})` : message;

@@ -51,6 +51,13 @@ describe('errors from main, in words', () => {
     );
     expect(failureLine(refused)).toBe('The tool was not saved (/name: use 1–64 letters)');
     expect(failureLine({ code: 'credits_exhausted', message: '' })).toBe('Your credit balance is used up.');
+    // Main's payload check names the first issue in its message already.
+    const payload = {
+      code: 'invalid_request' as const,
+      message: 'settings.systemPrompt: Too big',
+      detail: { issues: [{ path: 'settings.systemPrompt', message: 'Too big' }] },
+    };
+    expect(failureLine(payload)).toBe('settings.systemPrompt: Too big');
   });
 
   it('offers the screen that can fix it', () => {

@@ -4,6 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
 import { downloadText } from '../../platform/files';
+import { failureLine } from '../../platform/describeError';
 
 /** Export the thread as Markdown or JSON (lossless), or import a thread from JSON. */
 export function ExportMenu({ threadId }: { threadId: string }) {
@@ -28,7 +29,7 @@ export function ExportMenu({ threadId }: { threadId: string }) {
     setOpen(false);
     const result = await api.threads.export({ id: threadId, format });
     if (!result.ok) {
-      toast('error', `Could not export: ${result.error.message}`);
+      toast('error', `Could not export: ${failureLine(result.error)}`);
       return;
     }
     downloadText(
@@ -42,7 +43,7 @@ export function ExportMenu({ threadId }: { threadId: string }) {
   const importFile = async (file: File) => {
     const result = await api.threads.import({ text: await file.text() });
     if (!result.ok) {
-      toast('error', `Could not import ${file.name}: ${result.error.message}`);
+      toast('error', `Could not import ${file.name}: ${failureLine(result.error)}`);
       return;
     }
     await loadThreads();

@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import { ModelPickerButton } from '../models/ModelPickerButton';
 import type { CompareParam } from '../../store/inspector/compare';
 import { COMPARE_PARAMS, describeChange, parseCompareValue, sentValue } from '../../store/inspector/compare';
+import { failureLine } from '../../platform/describeError';
 
 type Change = 'param' | 'model';
 
@@ -49,7 +50,7 @@ export function CompareForm({
           };
     const failure = await runCompare({ threadId, messageId: message.id, ...request });
     setBusy(false);
-    if (failure) setError(failure.message);
+    if (failure) setError(failureLine(failure));
     else onStarted();
   };
 

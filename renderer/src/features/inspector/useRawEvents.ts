@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MessageStatus } from '../../../../main/contract/chat';
 import { api } from '../../bridge/api';
 import type { RawEvent } from './rawEvents';
+import { failureLine } from '../../platform/describeError';
 
 const PAGE = 5000;
 /** How often the frames of an answer still streaming are read again (main stores them in batches). */
@@ -44,7 +45,7 @@ export function useRawEvents(messageId: string, status: MessageStatus): RawEvent
         const result = await api.messages.rawEvents({ id: messageId, offset, limit: PAGE });
         if (!live) return;
         if (!result.ok) {
-          setLoaded({ key, events, total, error: result.error.message });
+          setLoaded({ key, events, total, error: failureLine(result.error) });
           return;
         }
         total = result.value.total;

@@ -8,6 +8,7 @@ import { useClock } from '../../platform/clock';
 import type { CapabilityKey } from './capabilities';
 import { flipFlag, resetFlags } from './capabilities';
 import { ModelRow } from './ModelRow';
+import { failureLine } from '../../platform/describeError';
 import './models.css';
 
 /** The provider's models as the token's scope allows them; hidden ones on request, with why. */
@@ -37,7 +38,7 @@ export function ModelsPanel({ provider }: { provider: Provider }) {
     setBusyModel(modelId);
     const result = await setModelOverride(provider.id, modelId, capabilities);
     setBusyModel(null);
-    if (!result.ok) toast('error', `Couldn’t change ${modelId}: ${result.error.message}`);
+    if (!result.ok) toast('error', `Couldn’t change ${modelId}: ${failureLine(result.error)}`);
   };
   const toggle = (modelId: string, key: CapabilityKey) => {
     const model = models.find((m) => m.id === modelId);

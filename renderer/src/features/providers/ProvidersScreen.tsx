@@ -8,6 +8,7 @@ import { NewProviderForm } from './NewProviderForm';
 import { PresetChooser } from './PresetChooser';
 import { ProviderEditor } from './ProviderEditor';
 import { ProviderList } from './ProviderList';
+import { failureLine } from '../../platform/describeError';
 import './providers.css';
 
 type Mode = { kind: 'view' } | { kind: 'choose' } | { kind: 'add'; preset: Preset };
@@ -56,7 +57,7 @@ export function ProvidersScreen() {
             }}
             onReorder={(ids) =>
               void reorderProviders(ids).then((r) => {
-                if (!r.ok) toast('error', `Couldn’t reorder: ${r.error.message}`);
+                if (!r.ok) toast('error', `Couldn’t reorder: ${failureLine(r.error)}`);
               })
             }
           />

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ChatParams, ParamPreset } from '../../../../main/contract';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
+import { failureLine } from '../../platform/describeError';
 
 interface Props {
   onApply: (params: ChatParams) => void;
@@ -34,7 +35,7 @@ export function PresetsMenu({ onApply, current }: Props) {
     if (trimmed === '') return;
     const result = await api.presets.save({ name: trimmed, params: current() });
     if (!result.ok) {
-      toast('error', `Could not save the preset: ${result.error.message}`);
+      toast('error', `Could not save the preset: ${failureLine(result.error)}`);
       return;
     }
     setPresets((list) => [...list.filter((p) => p.id !== result.value.id), result.value]);
@@ -45,7 +46,7 @@ export function PresetsMenu({ onApply, current }: Props) {
   const remove = async (preset: ParamPreset) => {
     const result = await api.presets.delete({ id: preset.id });
     if (result.ok) setPresets((list) => list.filter((p) => p.id !== preset.id));
-    else toast('error', `Could not delete the preset: ${result.error.message}`);
+    else toast('error', `Could not delete the preset: ${failureLine(result.error)}`);
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from '../../store';
 import { registerFlusher } from '../../store/pendingEdits';
+import { failureLine } from '../../platform/describeError';
 
 const SAVE_DELAY_MS = 500;
 
@@ -26,8 +27,8 @@ export function SystemPromptField({ threadId }: { threadId: string }) {
       setDirty(false);
       setSynced(value);
       const failure = await updateSettings(threadId, { systemPrompt: value });
-      setError(failure ? failure.message : null);
-      return failure ? `system prompt: ${failure.message}` : null;
+      setError(failure ? failureLine(failure) : null);
+      return failure ? `system prompt: ${failureLine(failure)}` : null;
     },
     [threadId, updateSettings],
   );

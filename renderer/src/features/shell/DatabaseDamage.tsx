@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DatabaseStatus } from '../../../../main/contract';
 import { api } from '../../bridge/api';
+import { failureLine } from '../../platform/describeError';
 import './DatabaseDamage.css';
 
 type Busy = 'saving' | 'restarting' | null;
@@ -31,7 +32,7 @@ export function DatabaseDamage() {
     setBusy('saving');
     const r = await api.app.saveReadable({});
     setBusy(null);
-    if (!r.ok) return setResult(r.error.message);
+    if (!r.ok) return setResult(failureLine(r.error));
     const partial = r.value.tables.filter((t) => !t.complete).map((t) => t.name);
     const rows = r.value.tables.reduce((n, t) => n + t.rows, 0);
     setStatus({ ...status, savedCopy: r.value.file });
@@ -46,7 +47,7 @@ export function DatabaseDamage() {
     const r = await api.app.startFreshDatabase({ keep });
     if (!r.ok) {
       setBusy(null);
-      return setResult(r.error.message);
+      return setResult(failureLine(r.error));
     }
     if (r.value.restarting) window.location.reload();
     else setResult('Restart the app to continue on the new database.');

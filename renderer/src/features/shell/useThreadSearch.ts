@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../../../main/contract';
 import { api } from '../../bridge/api';
+import { failureLine } from '../../platform/describeError';
 
 export type SearchMode = 'newest' | 'relevance';
 
@@ -30,7 +31,7 @@ export function useThreadSearch(query: string, mode: SearchMode): SearchState {
         setState(
           result.ok
             ? { hits: result.value, searching: false, error: null, query: trimmed }
-            : { hits: [], searching: false, error: result.error.message, query: trimmed },
+            : { hits: [], searching: false, error: failureLine(result.error), query: trimmed },
         );
       });
     }, DEBOUNCE_MS);

@@ -7,6 +7,7 @@ import { flushPendingEdits } from '../../store/pendingEdits';
 import { ToolCallCard } from './ToolCallCard';
 import type { CallAnswer } from './toolCallView';
 import { buildResults, initialAnswer, toolsFromRequestBody, viewToolCalls } from './toolCallView';
+import { failureLine } from '../../platform/describeError';
 import './toolCalls.css';
 
 const NO_MESSAGES: readonly Message[] = [];
@@ -57,7 +58,7 @@ export function ToolCallsBlock({ message }: { message: Message }) {
       results: outcome.results,
     });
     setSending(false);
-    if (!result.ok) setError(result.error.message);
+    if (!result.ok) setError(failureLine(result.error));
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

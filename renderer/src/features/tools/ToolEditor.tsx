@@ -79,7 +79,7 @@ export function ToolEditor({
       const result = await api.tools.export({ ids: [tool.id] });
       if (result.ok && (await copyText(result.value.text)))
         toast('success', `Copied ${tool.name} as an OpenAI tools array`);
-      else toast('error', result.ok ? 'Could not reach the clipboard' : result.error.message);
+      else toast('error', result.ok ? 'Could not reach the clipboard' : failureLine(result.error));
       return;
     }
     const result =
@@ -87,7 +87,7 @@ export function ToolEditor({
         ? await api.tools.duplicate({ id: tool.id })
         : await api.tools.delete({ id: tool.id });
     if (!result.ok) {
-      toast('error', result.error.message);
+      toast('error', failureLine(result.error));
       return;
     }
     if ('id' in result.value) {

@@ -1,6 +1,7 @@
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
 import { copyText, downloadText } from '../../platform/files';
+import { failureLine } from '../../platform/describeError';
 
 /** Export the whole library as an OpenAI `tools` array: to the clipboard or to a file. */
 export function ToolExportButtons({ disabled }: { disabled: boolean }) {
@@ -9,7 +10,7 @@ export function ToolExportButtons({ disabled }: { disabled: boolean }) {
   const exportAll = async (target: 'copy' | 'download') => {
     const result = await api.tools.export({});
     if (!result.ok) {
-      toast('error', `Export failed: ${result.error.message}`);
+      toast('error', `Export failed: ${failureLine(result.error)}`);
       return;
     }
     if (target === 'download') {

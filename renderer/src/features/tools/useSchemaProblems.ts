@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../bridge/api';
 import type { SchemaProblem } from './toolForm';
 import { localSchemaProblems } from './toolForm';
+import { failureLine } from '../../platform/describeError';
 
 const DEBOUNCE_MS = 250;
 
@@ -30,7 +31,7 @@ export function useSchemaProblems(schemaText: string, subject?: string, enabled 
         if (!live) return;
         const problems = result.ok
           ? result.value.issues.map((i) => ({ path: i.path, message: i.message }))
-          : [{ path: '$', message: `Could not check the schema: ${result.error.message}` }];
+          : [{ path: '$', message: `Could not check the schema: ${failureLine(result.error)}` }];
         setRemote({ text: schemaText, problems });
       });
     }, DEBOUNCE_MS);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ThreadSettings } from '../../../../main/contract/threads';
 import { useStore } from '../../store';
+import { failureLine } from '../../platform/describeError';
 
 export interface ThreadSettingsHandle {
   settings: ThreadSettings | null;
@@ -34,8 +35,8 @@ export function useThreadSettings(threadId: string): ThreadSettingsHandle {
         for (const key of Object.keys(patch) as (keyof ThreadSettings)[]) delete next[key];
         return next;
       });
-      setError(failure.message);
-      toast('error', `Could not save: ${failure.message}`);
+      setError(failureLine(failure));
+      toast('error', `Could not save: ${failureLine(failure)}`);
     }
   };
 

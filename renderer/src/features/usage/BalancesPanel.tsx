@@ -5,6 +5,7 @@ import { formatAgo } from '../providers/time';
 import { useClock } from '../../platform/clock';
 import { formatCredits } from './format';
 import { lowBalances } from './series';
+import { failureLine } from '../../platform/describeError';
 
 /** Remaining credits per provider (where the provider reports them) and the low-balance threshold. */
 export function BalancesPanel({ balances }: { balances: UsageSummary['balances'] }) {
@@ -31,7 +32,7 @@ export function BalancesPanel({ balances }: { balances: UsageSummary['balances']
     setError(null);
     const result = await saveLowBalance(value);
     if (result.ok) setText(null);
-    else setError(result.error.message);
+    else setError(failureLine(result.error));
   };
 
   return (
