@@ -1,5 +1,6 @@
 import type { Thread, ThreadSettings, ThreadSummary } from '../../../../main/contract';
 import { api } from '../../bridge/api';
+import { failureLine } from '../../platform/describeError';
 import { buildThreadView } from '../conversation/branches';
 import { neighbourThread, sortThreads } from './threadOrder';
 import { reusableEmptyThread } from './emptyThread';
@@ -76,7 +77,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
         api.threads.list({ archived: true }),
       ]);
       if (!active.ok) {
-        fail(`Could not load threads: ${active.error.message}`);
+        fail(`Could not load threads: ${failureLine(active.error)}`);
         set({ threadsLoaded: true });
         return;
       }
@@ -108,7 +109,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
     createThread: async (settings) => {
       const result = await api.threads.create(settings ? { settings } : {});
       if (!result.ok) {
-        fail(`Could not create a thread: ${result.error.message}`);
+        fail(`Could not create a thread: ${failureLine(result.error)}`);
         return null;
       }
       const thread = result.value;
@@ -136,7 +137,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
       if (trimmed === '' || trimmed === summaryOf(id)?.title) return true;
       const result = await api.threads.update({ id, title: trimmed });
       if (!result.ok) {
-        fail(`Could not rename: ${result.error.message}`);
+        fail(`Could not rename: ${failureLine(result.error)}`);
         return false;
       }
       get().patchThread(result.value);
@@ -147,14 +148,14 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
 
     setPinned: async (id, pinned) => {
       const result = await api.threads.update({ id, pinned });
-      if (!result.ok) fail(`Could not ${pinned ? 'pin' : 'unpin'}: ${result.error.message}`);
+      if (!result.ok) fail(`Could not ${pinned ? 'pin' : 'unpin'}: ${failureLine(result.error)}`);
       else get().patchThread(result.value);
     },
 
     setArchived: async (id, archived) => {
       const result = await api.threads.update({ id, archived });
       if (!result.ok) {
-        fail(`Could not ${archived ? 'archive' : 'unarchive'}: ${result.error.message}`);
+        fail(`Could not ${archived ? 'archive' : 'unarchive'}: ${failureLine(result.error)}`);
         return;
       }
       get().patchThread(result.value);
@@ -178,7 +179,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
           : undefined;
       const result = await api.threads.delete({ id });
       if (!result.ok) {
-        fail(`Could not delete: ${result.error.message}`);
+        fail(`Could not delete: ${failureLine(result.error)}`);
         return;
       }
       set((s) => ({
@@ -192,7 +193,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
     restoreThread: async (id) => {
       const result = await api.threads.restore({ id });
       if (!result.ok) {
-        fail(`Could not restore: ${result.error.message}`);
+        fail(`Could not restore: ${failureLine(result.error)}`);
         return;
       }
       get().patchThread(result.value);

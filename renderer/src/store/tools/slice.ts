@@ -1,4 +1,5 @@
 import { api } from '../../bridge/api';
+import { failureLine } from '../../platform/describeError';
 import type { ToolDef } from '../../../../main/contract/tools';
 import type { SliceCreator } from '../types';
 
@@ -22,7 +23,7 @@ export const createToolsSlice: SliceCreator<ToolsSlice> = (set) => ({
   loadTools: async () => {
     const result = await api.tools.list({});
     if (result.ok) set({ tools: [...result.value].sort(byName), toolsLoaded: true, toolsError: null });
-    else set({ toolsLoaded: true, toolsError: result.error.message });
+    else set({ toolsLoaded: true, toolsError: failureLine(result.error) });
   },
   putTool: (tool) => set((s) => ({ tools: [...s.tools.filter((t) => t.id !== tool.id), tool].sort(byName) })),
   dropTool: (id) => set((s) => ({ tools: s.tools.filter((t) => t.id !== id) })),
