@@ -1,35 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScriptStep } from '../mock-provider';
-import { launchChromium } from './browser';
-import { lastAnswer, newThreadLike, openFirstThread, send } from './chat';
-import { openApp, type AppUnderTest } from './harness';
+import { lastAnswer, newThreadLike, send } from './chat';
+import { useDemoApp } from './harness';
 
 // What the window shows for provider shapes and failures: one notice, said once, never repeated.
 
-let browser: Browser;
-let app: AppUnderTest;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser, { demo: true });
-  await openFirstThread(app.page);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-});
-beforeEach(() => app.host.mock?.reset());
+const demo = useDemoApp();
 
 const SHOTS = process.env.SHOTS_DIR;
 
 async function answerTo(steps: ScriptStep[], params: Record<string, unknown> = {}) {
-  const mock = app.host.mock;
+  const mock = demo.app.host.mock;
   if (!mock) throw new Error('the demo host has a mock provider');
-  await newThreadLike(app.page, app.host.demoThreadId ?? '', { params });
+  await newThreadLike(demo.app.page, demo.demoThreadId(), { params });
   mock.script(...steps);
-  await send(app.page, 'Tell me about otters');
-  return lastAnswer(app.page);
+  await send(demo.app.page, 'Tell me about otters');
+  return lastAnswer(demo.app.page);
 }
 
 const times = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
@@ -69,7 +55,7 @@ describe('failure notices', () => {
     expect(await notice.innerText()).toContain('Empty answer');
     if (SHOTS) await answer.screenshot({ path: `${SHOTS}/empty-answer.png` });
     await notice.getByRole('button', { name: 'Show raw events' }).click();
-    const inspector = app.page.getByRole('complementary', { name: 'Inspector' });
+    const inspector = demo.app.page.getByRole('complementary', { name: 'Inspector' });
     await inspector.getByRole('searchbox', { name: 'Search raw stream events' }).waitFor();
     await inspector.getByText(/^[1-9][\d,]* events$/).waitFor();
   });
@@ -97,15 +83,16 @@ describe('answers as providers send them', () => {
 
   it('with n = 2 marks the completion figure shared unless each choice reported its own', async () => {
     await answerTo([{ reply: { content: 'Short.' } }], { n: 2, include_usage: true });
-    const lines = app.page.getByTestId('choice-group').getByTestId('usage-line');
+    const lines = demo.app.page.getByTestId('choice-group').getByTestId('usage-line');
     await expect.poll(() => lines.count()).toBe(2);
     for (const line of await lines.all()) expect(await line.innerText()).toContain('(shared)');
-    if (SHOTS) await app.page.getByTestId('choice-group').screenshot({ path: `${SHOTS}/shared-usage.png` });
+    if (SHOTS)
+      await demo.app.page.getByTestId('choice-group').screenshot({ path: `${SHOTS}/shared-usage.png` });
     await answerTo([{ reply: { content: 'Short.' }, shape: { perChoiceUsage: true } }], {
       n: 2,
       include_usage: true,
     });
-    const own = app.page.getByTestId('choice-group').getByTestId('usage-line');
+    const own = demo.app.page.getByTestId('choice-group').getByTestId('usage-line');
     await expect.poll(() => own.count()).toBe(2);
     for (const line of await own.all()) expect(await line.innerText()).not.toContain('(shared)');
   });

@@ -1,35 +1,23 @@
-import type { Browser, Download, Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { assistantMessages, lastAnswer, newThreadLike, openFirstThread, send, startStreaming } from './chat';
-import { openApp, type AppUnderTest } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assistantMessages, lastAnswer, newThreadLike, send, startStreaming } from './chat';
+import { useDemoApp } from './harness';
 
-let browser: Browser;
-let app: AppUnderTest;
+const demo = useDemoApp({ resetMock: false });
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser, { demo: true });
-  await openFirstThread(app.page);
-  await newThreadLike(app.page, app.host.demoThreadId ?? '', {
+  await newThreadLike(demo.app.page, demo.demoThreadId(), {
     params: { stream: true, include_usage: true },
   });
 });
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-});
 
-const mock = () => {
-  if (!app.host.mock) throw new Error('the demo host has a mock provider');
-  return app.host.mock;
-};
+const mock = () => demo.mock();
 const statusOf = (page: Page) => lastAnswer(page).getAttribute('data-status');
 
 describe('a conversation, as a user lives in it', () => {
   it('streams an answer, stops it with Esc keeping what arrived, and continues it', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     mock().script({ reply: { content: 'word '.repeat(400), chunks: 400, delayMs: 15 } });
     const composer = page.getByTestId('composer');
     await startStreaming(page, 'Tell me a long story about pelicans');
@@ -47,7 +35,7 @@ describe('a conversation, as a user lives in it', () => {
   });
 
   it('regenerates a sibling answer and switches between branches', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await send(page, 'Name three colours');
     const first = await lastAnswer(page).getAttribute('data-message-id');
     await lastAnswer(page).getByRole('button', { name: 'Regenerate answer' }).click();
@@ -63,7 +51,7 @@ describe('a conversation, as a user lives in it', () => {
   });
 
   it('editing a question makes a new branch from there and answers it; the request sends only that path', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     const question = page.locator('[data-testid="message"][data-role="user"]').last();
     await question.hover();
     await question.getByRole('button', { name: 'Edit message' }).click();
@@ -97,7 +85,7 @@ describe('a conversation, as a user lives in it', () => {
   });
 
   it('finds any message with Ctrl+K and opens its thread at it', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await page
       .getByRole('complementary', { name: 'Threads' })
       .getByRole('button', { name: 'New thread', exact: true })
@@ -115,7 +103,7 @@ describe('a conversation, as a user lives in it', () => {
   });
 
   it('exports the thread as JSON that names its format and holds every branch', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const [download] = (await Promise.all([
       page.waitForEvent('download'),
@@ -129,7 +117,7 @@ describe('a conversation, as a user lives in it', () => {
   });
 
   it('follows the raw stream events in the inspector while the answer is still arriving', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     mock().script({ reply: { content: 'frame '.repeat(300), chunks: 300, delayMs: 15 } });
     const composer = page.getByTestId('composer');
     const streaming = await startStreaming(page, 'Stream slowly, please');
@@ -153,16 +141,16 @@ const isFocused = (locator: Locator) => locator.evaluate((el) => el === document
 
 describe('focus lands where the next keystroke belongs', () => {
   it('+ Add token in the parameters puts the cursor in the new token id', async () => {
-    const { page } = app;
-    await newThreadLike(page, app.host.demoThreadId ?? '', { params: { stream: true } });
+    const { page } = demo.app;
+    await newThreadLike(page, demo.demoThreadId(), { params: { stream: true } });
     await page.getByRole('tab', { name: 'Parameters' }).click();
     await page.getByRole('button', { name: '+ Add token' }).click();
     await expect.poll(() => isFocused(page.getByLabel('Token id 1'))).toBe(true);
   });
 
   it('↑ in an empty message box opens your last question in its editor, ready to type', async () => {
-    const { page } = app;
-    await newThreadLike(page, app.host.demoThreadId ?? '', { params: { stream: true } });
+    const { page } = demo.app;
+    await newThreadLike(page, demo.demoThreadId(), { params: { stream: true } });
     await send(page, 'What is a pelican?');
     // A long answer pushes the question far out of view (and out of the rendered window).
     mock().script({ reply: { content: 'A pelican is a large water bird.\n\n'.repeat(60) } });
@@ -185,8 +173,8 @@ describe('focus lands where the next keystroke belongs', () => {
   });
 
   it('the model chip in the header opens the model picker; after a pick the cursor is back in the message box', async () => {
-    const { page } = app;
-    await newThreadLike(page, app.host.demoThreadId ?? '');
+    const { page } = demo.app;
+    await newThreadLike(page, demo.demoThreadId());
     const chip = page.getByRole('main', { name: 'Conversation' }).getByRole('button', { name: /^Model: / });
     await chip.click();
     const picker = page.getByTestId('model-picker');
@@ -204,8 +192,8 @@ describe('focus lands where the next keystroke belongs', () => {
   });
 
   it('the message actions never cover the usage line, even in side-by-side choices', async () => {
-    const { page } = app;
-    await newThreadLike(page, app.host.demoThreadId ?? '', {
+    const { page } = demo.app;
+    await newThreadLike(page, demo.demoThreadId(), {
       params: { stream: true, include_usage: true, n: 2 },
     });
     mock().script({ reply: { content: 'Short.' } });

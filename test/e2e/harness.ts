@@ -1,5 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startHost, type Host, type HostOptions } from '../bridge/host';
+import type { MockProvider } from '../mock-provider';
+import { launchChromium } from './browser';
+import { openFirstThread } from './chat';
 
 export interface AppUnderTest {
   host: Host;
@@ -38,5 +42,40 @@ export async function openApp(
       await host.close();
       if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`);
     },
+  };
+}
+
+/**
+ * One demo app shared by a file's tests: Chromium, the app with its mock provider, and the demo
+ * thread open. The mock's script and request log are reset before each test unless the file's
+ * tests build on each other (`resetMock: false`).
+ */
+export function useDemoApp(options: { resetMock?: boolean } = {}) {
+  let browser: Browser | undefined;
+  let current: AppUnderTest | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    current = await openApp(browser, { demo: true });
+    await openFirstThread(current.page);
+  });
+  afterAll(async () => {
+    await current?.close();
+    await browser?.close();
+  });
+  if (options.resetMock ?? true) beforeEach(() => current?.host.mock?.reset());
+  const app = (): AppUnderTest => {
+    if (!current) throw new Error('the demo app starts in beforeAll');
+    return current;
+  };
+  return {
+    get app() {
+      return app();
+    },
+    mock(): MockProvider {
+      const mock = app().host.mock;
+      if (!mock) throw new Error('the demo host has a mock provider');
+      return mock;
+    },
+    demoThreadId: (): string => app().host.demoThreadId ?? '',
   };
 }

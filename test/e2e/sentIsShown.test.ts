@@ -1,32 +1,15 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { assistantMessages, lastAnswer, newThreadLike, openFirstThread, send } from './chat';
-import { openApp, type AppUnderTest } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { assistantMessages, lastAnswer, newThreadLike, send } from './chat';
+import { useDemoApp } from './harness';
 
 // "What you see is what was sent": the request is what the panel shows, verdicts read the request
 // stored with their answer, and a comparison never moves the conversation.
 
-let browser: Browser;
-let app: AppUnderTest;
+const demo = useDemoApp();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser, { demo: true });
-  await openFirstThread(app.page);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-});
-beforeEach(() => app.host.mock?.reset());
-
-const mock = () => {
-  const m = app.host.mock;
-  if (!m) throw new Error('the demo host has a mock provider');
-  return m;
-};
-const demoThread = () => app.host.demoThreadId ?? '';
+const mock = () => demo.mock();
+const demoThread = () => demo.demoThreadId();
 
 interface SentBody {
   messages: { role: string; content: string | null }[];
@@ -80,7 +63,7 @@ async function editThenEnter(page: Page, field: Locator, value: string, text: st
 
 describe('send flushes what the panel shows', () => {
   it('sends a parameter edited in the same moment as Enter', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await newThreadLike(page, demoThread(), { params: { stream: true, temperature: 0.2 } });
     await openTab(page, 'Parameters');
     const field = inspector(page).getByLabel('temperature', { exact: true });
@@ -90,7 +73,7 @@ describe('send flushes what the panel shows', () => {
   });
 
   it('sends a system prompt typed in the same moment as Enter', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await newThreadLike(page, demoThread(), { params: { stream: true } });
     await openTab(page, 'Parameters');
     const field = inspector(page).getByLabel('System prompt');
@@ -99,7 +82,7 @@ describe('send flushes what the panel shows', () => {
   });
 
   it('sends a response schema edited just before Enter', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     const schema = (name: string) => ({
       type: 'json_schema' as const,
       json_schema: {
@@ -119,7 +102,7 @@ describe('send flushes what the panel shows', () => {
   });
 
   it('sends a tool choice picked in the same moment as Enter', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     const toolIds = await page.evaluate(async (id) => {
       const demo = await window.api.threads.get({ id });
       return demo.ok ? demo.value.thread.settings.toolIds : [];
@@ -137,7 +120,7 @@ describe('send flushes what the panel shows', () => {
   });
 
   it('refuses to send a value the panel shows but cannot send, and keeps the message', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await newThreadLike(page, demoThread(), { params: { stream: true } });
     await openTab(page, 'Parameters');
     const requests = mock().requests.length;
@@ -168,7 +151,7 @@ describe('verdicts read the request stored with their answer', () => {
   });
 
   it('keeps an earlier badge as it was when the thread’s schema changes later', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     const threadId = await newThreadLike(page, demoThread(), {
       params: { stream: true, response_format: schema(['city', 'temperature']) },
     });
@@ -201,7 +184,7 @@ describe('verdicts read the request stored with their answer', () => {
 
 describe('compare never moves the conversation', () => {
   it('shows the re-run beside the original, continues from the original, then from the re-run once picked', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await newThreadLike(page, demoThread(), { params: { stream: true, temperature: 0.2 } });
     mock().script(
       { reply: { content: 'The cat sat on the mat.' } },

@@ -1,29 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { lastAnswer, newThreadLike, openFirstThread, send } from './chat';
-import { openApp, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { lastAnswer, newThreadLike, send } from './chat';
+import { useDemoApp } from './harness';
 
-let browser: Browser;
-let app: AppUnderTest;
+const demo = useDemoApp();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser, { demo: true });
-  await openFirstThread(app.page);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-});
-beforeEach(() => app.host.mock?.reset());
-
-const mock = () => {
-  const m = app.host.mock;
-  if (!m) throw new Error('the demo host has a mock provider');
-  return m;
-};
-const threadId = () => app.host.demoThreadId ?? '';
+const mock = () => demo.mock();
+const threadId = () => demo.demoThreadId();
 const chatBodies = () =>
   mock()
     .requests.filter((r) => r.path.endsWith('/chat/completions'))
@@ -31,7 +13,7 @@ const chatBodies = () =>
 
 describe('tools: the model calls, the user answers as the tool', () => {
   it('answers two parallel calls together and the conversation continues with matching tool_call_ids', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await send(page, 'Use two tools in parallel please');
     const calls = lastAnswer(page).getByTestId('tool-calls');
     await expect.poll(() => calls.getByRole('article').count()).toBe(2);
@@ -63,7 +45,7 @@ describe('tools: the model calls, the user answers as the tool', () => {
   });
 
   it('flags arguments that break the schema and calls to functions it does not know', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await newThreadLike(page, threadId(), { params: { stream: true } });
     await page.evaluate(async (id) => {
       const demo = await window.api.threads.get({ id });
@@ -102,7 +84,7 @@ describe('structured output and logprobs', () => {
   };
 
   it('shows pass when the answer follows the JSON schema and fail, with the path, when it does not', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await newThreadLike(page, threadId(), {
       params: {
         stream: true,
@@ -122,7 +104,7 @@ describe('structured output and logprobs', () => {
   });
 
   it('colours tokens by probability and lists the alternatives of a focused token', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     // gpt-oss has no logprobs (the app would drop the fields and say so); qwen has them.
     await newThreadLike(page, threadId(), {
       model: 'phala/qwen-2.5-7b-instruct',
@@ -146,7 +128,7 @@ describe('structured output and logprobs', () => {
 
 describe('the inspector', () => {
   it('shows the exact bytes that reached the provider', async () => {
-    const { page } = app;
+    const { page } = demo.app;
     await newThreadLike(page, threadId(), {
       params: { stream: true, include_usage: true, temperature: 0.3, seed: 7 },
     });

@@ -1,21 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { newThreadLike, openFirstThread, send } from './chat';
-import { openApp, type AppUnderTest } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newThreadLike, send } from './chat';
+import { useDemoApp } from './harness';
 
-let browser: Browser;
-let app: AppUnderTest;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser, { demo: true });
-  await openFirstThread(app.page);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-});
+const demo = useDemoApp({ resetMock: false });
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
@@ -24,10 +12,10 @@ const figure = async (page: Page, testId: string) =>
 
 describe('the usage screen follows what the user does', () => {
   it('counts requests and tokens as they happen, failures included, and agrees with the provider’s credits', async () => {
-    const { page } = app;
-    const mock = app.host.mock;
+    const { page } = demo.app;
+    const mock = demo.app.host.mock;
     if (!mock) throw new Error('demo host has a mock');
-    await newThreadLike(page, app.host.demoThreadId ?? '', { params: { stream: true, include_usage: true } });
+    await newThreadLike(page, demo.demoThreadId(), { params: { stream: true, include_usage: true } });
 
     await nav(page, 'Usage');
     await page.getByTestId('usage-totals').waitFor();
