@@ -31,7 +31,8 @@ export function serveRenderer(rendererDir: string): void {
     }
     const file = normalize(join(rendererDir, path));
     if (url.host !== 'llm-desk' || !file.startsWith(root)) return new Response('not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    // A file: URL never redirects; should one ever claim to, the page is not served from elsewhere.
+    const response = await net.fetch(pathToFileURL(file).toString(), { redirect: 'error' });
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', contentSecurityPolicy());
     headers.set('x-content-type-options', 'nosniff');

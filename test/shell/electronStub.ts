@@ -215,9 +215,11 @@ export function createElectronStub(userData: string) {
       return request;
     },
     // Only file: URLs, which is all the app:// handler asks for.
-    async fetch(input: string | Request): Promise<Response> {
+    async fetch(input: string | Request, init?: RequestInit): Promise<Response> {
       const url = typeof input === 'string' ? input : input.url;
       if (!url.startsWith('file:')) throw new Error(`stub: net.fetch(${url}) would reach the network`);
+      if (init?.redirect !== 'error')
+        throw new Error('stub: the app:// handler must never follow a redirect');
       try {
         return new Response(await readFile(fileURLToPath(url)));
       } catch {
