@@ -2,7 +2,7 @@ import { ChevronDown } from 'lucide-react';
 import { useRef } from 'react';
 import { useStore } from '../../store';
 import { focusComposer } from '../shell/platform';
-import { ModelPicker } from './ModelPicker';
+import { PickerDialog } from './PickerDialog';
 import { usePickerDialog } from './usePickerDialog';
 import { useSetThreadModel } from './useSetThreadModel';
 
@@ -39,17 +39,7 @@ export function ModelChip({ threadId }: { threadId: string }) {
         {providerName ? <span className="conv-model-provider">{providerName}</span> : null}
         <ChevronDown size={14} className="conv-model-caret" />
       </button>
-      {picker.open ? (
-        <ModelPicker
-          providerId={providerId}
-          model={model}
-          onPick={(p, m) => {
-            picker.notePicked();
-            setModel(p, m);
-          }}
-          onClose={picker.close}
-        />
-      ) : null}
+      <PickerDialog picker={picker} providerId={providerId} model={model} onPick={setModel} />
     </>
   );
 }

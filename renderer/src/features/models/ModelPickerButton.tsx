@@ -1,7 +1,7 @@
 import { ChevronDown } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
-import { ModelPicker } from './ModelPicker';
+import { PickerDialog } from './PickerDialog';
 import { usePickerDialog } from './usePickerDialog';
 
 interface Props {
@@ -64,17 +64,7 @@ export function ModelPickerButton({ providerId, model, onChange, afterPick }: Pr
         {forbidden ? <span className="chip chip-warn">{info.hiddenReason ?? 'not allowed'}</span> : null}
         <ChevronDown className="models-picker-button-caret" size={14} />
       </button>
-      {picker.open ? (
-        <ModelPicker
-          providerId={providerId}
-          model={model}
-          onPick={(p, m) => {
-            picker.notePicked();
-            onChange(p, m);
-          }}
-          onClose={picker.close}
-        />
-      ) : null}
+      <PickerDialog picker={picker} providerId={providerId} model={model} onPick={onChange} />
     </>
   );
 }

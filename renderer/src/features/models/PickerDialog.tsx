@@ -1,0 +1,25 @@
+import { ModelPicker } from './ModelPicker';
+import type { usePickerDialog } from './usePickerDialog';
+
+interface Props {
+  picker: ReturnType<typeof usePickerDialog>;
+  providerId: string | null;
+  model: string | null;
+  onPick: (providerId: string, model: string) => void;
+}
+
+/** The model picker while its trigger's dialog is open; a pick is noted so focus goes where it belongs. */
+export function PickerDialog({ picker, providerId, model, onPick }: Props) {
+  if (!picker.open) return null;
+  return (
+    <ModelPicker
+      providerId={providerId}
+      model={model}
+      onPick={(p, m) => {
+        picker.notePicked();
+        onPick(p, m);
+      }}
+      onClose={picker.close}
+    />
+  );
+}
