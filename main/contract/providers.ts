@@ -23,6 +23,9 @@ export const Timeouts = z.object({
 });
 export type Timeouts = z.infer<typeof Timeouts>;
 
+/** What a provider without its own timeouts waits: main applies them, the form shows them. */
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, firstByteMs: 60_000, idleMs: 60_000 };
+
 /**
  * How much one answer from this provider may cost; an unset field keeps the default (64 MB body
  * after decompression, 1024 KB per event-stream line, 8 MB per message). Past one the answer ends
@@ -34,6 +37,9 @@ export const ProviderLimits = z.object({
   messageMb: z.number().int().min(1).max(256).optional(),
 });
 export type ProviderLimits = z.infer<typeof ProviderLimits>;
+
+/** The limits an unset field keeps, in the form's units: main applies them, the form shows them. */
+export const DEFAULT_PROVIDER_LIMITS: Required<ProviderLimits> = { bodyMb: 64, lineKb: 1024, messageMb: 8 };
 
 export const OAuthConfig = z.object({
   issuer: z.string().optional(),

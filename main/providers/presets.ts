@@ -1,6 +1,6 @@
-import type { Preset, Timeouts } from '../contract';
+import type { Preset } from '../contract';
 
-export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, firstByteMs: 60_000, idleMs: 60_000 };
+export { DEFAULT_TIMEOUTS } from '../contract';
 
 /**
  * The confidential service's host differs per deployment, so its preset carries a placeholder

@@ -1,4 +1,5 @@
 import type { AppError, ProviderLimits } from '../../contract';
+import { DEFAULT_PROVIDER_LIMITS } from '../../contract';
 import { formatBytes } from '../../providers/http';
 import type { FailureContext } from '../assembly/failures';
 
@@ -19,9 +20,9 @@ export interface StreamLimits {
 }
 
 export const DEFAULT_LIMITS: StreamLimits = {
-  bodyBytes: 64 << 20,
-  lineBytes: 1 << 20,
-  messageBytes: 8 << 20,
+  bodyBytes: DEFAULT_PROVIDER_LIMITS.bodyMb << 20,
+  lineBytes: DEFAULT_PROVIDER_LIMITS.lineKb << 10,
+  messageBytes: DEFAULT_PROVIDER_LIMITS.messageMb << 20,
   rawLogBytes: 16 << 20,
 };
 

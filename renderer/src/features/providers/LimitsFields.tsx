@@ -1,3 +1,4 @@
+import { DEFAULT_PROVIDER_LIMITS } from '../../../../main/contract';
 import type { LimitsDraft } from './draft';
 import { FieldGrid, type GridField } from './FieldGrid';
 import type { FieldErrors } from './validation';
@@ -9,11 +10,26 @@ interface Props {
   onChange: (value: LimitsDraft) => void;
 }
 
-/** Placeholders mirror main's defaults (DEFAULT_LIMITS in main/chat/transport/limits.ts). */
+/** Placeholders are main's defaults, read from the contract. */
 const FIELDS: GridField<'bodyMb' | 'lineKb' | 'messageMb'>[] = [
-  { key: 'bodyMb', label: 'Answer (MB)', placeholder: '64', hint: 'bytes received, unpacked' },
-  { key: 'lineKb', label: 'Stream line (KB)', placeholder: '1024', hint: 'one event-stream line' },
-  { key: 'messageMb', label: 'Message (MB)', placeholder: '8', hint: 'text of one answer' },
+  {
+    key: 'bodyMb',
+    label: 'Answer (MB)',
+    placeholder: String(DEFAULT_PROVIDER_LIMITS.bodyMb),
+    hint: 'bytes received, unpacked',
+  },
+  {
+    key: 'lineKb',
+    label: 'Stream line (KB)',
+    placeholder: String(DEFAULT_PROVIDER_LIMITS.lineKb),
+    hint: 'one event-stream line',
+  },
+  {
+    key: 'messageMb',
+    label: 'Message (MB)',
+    placeholder: String(DEFAULT_PROVIDER_LIMITS.messageMb),
+    hint: 'text of one answer',
+  },
 ];
 
 /** How much one answer may cost; past a limit the answer stops with what arrived kept. */

@@ -1,5 +1,5 @@
 import type { TimeoutDraft } from './draft';
-import { DEFAULT_TIMEOUTS } from './draft';
+import { DEFAULT_TIMEOUTS } from '../../../../main/contract';
 import { FieldGrid, type GridField } from './FieldGrid';
 import type { FieldErrors } from './validation';
 

@@ -8,6 +8,7 @@ import type {
   ProviderLimits,
   Timeouts,
 } from '../../../../main/contract';
+import { DEFAULT_TIMEOUTS } from '../../../../main/contract';
 
 export interface HeaderRow {
   /** Stable React key: rows can be renamed while typing. */
@@ -48,7 +49,6 @@ export interface ProviderDraft {
 }
 
 /** Mirrors main's defaults (main applies them when a profile omits timeouts); shown as placeholders. */
-export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, firstByteMs: 60_000, idleMs: 60_000 };
 
 const EMPTY_OAUTH: OAuthDraft = {
   issuer: '',
