@@ -206,9 +206,17 @@ export { fetchWithinOrigin, MAX_REDIRECTS } from './redirects';
  * A body read up to `maxBytes` (after decompression): a model list or a token answer the size of a
  * disk would otherwise be buffered whole. Past the limit it throws a protocol_error naming it.
  */
-export async function readBoundedText(response: Response, maxBytes: number, url: string): Promise<string> {
-  const body = response.body;
-  if (body === null) return '';
+/**
+ * Reads a body as text up to `maxBytes` (it stops at the first chunk past it and says so), calling
+ * `onChunk` with every chunk as it arrives. A body that breaks keeps the text read before, with the
+ * error beside it. The reader is cancelled on every way out.
+ */
+export async function readTextUpTo(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  onChunk: (chunk: Uint8Array) => void = () => {},
+): Promise<{ text: string; overLimit: boolean; broken?: unknown }> {
+  if (body === null) return { text: '', overLimit: false };
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let text = '';
@@ -216,21 +224,30 @@ export async function readBoundedText(response: Response, maxBytes: number, url:
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return text + decoder.decode();
+      if (done) return { text: text + decoder.decode(), overLimit: false };
+      onChunk(value);
       size += value.byteLength;
-      if (size > maxBytes) {
-        const host = hostOf(url);
-        throw new AppFailure(
-          'protocol_error',
-          `${host} sent more than ${formatBytes(maxBytes)} where a short JSON answer was expected, so it was not read further.`,
-          { detail: { host } },
-        );
-      }
       text += decoder.decode(value, { stream: true });
+      if (size > maxBytes) return { text: text + decoder.decode(), overLimit: true };
     }
+  } catch (broken) {
+    return { text: text + decoder.decode(), overLimit: false, broken };
   } finally {
     void reader.cancel().catch(() => undefined);
   }
+}
+
+/** A short JSON answer's text; more than `maxBytes` is refused, naming the host that sent it. */
+export async function readBoundedText(response: Response, maxBytes: number, url: string): Promise<string> {
+  const { text, overLimit, broken } = await readTextUpTo(response.body, maxBytes);
+  if (broken !== undefined) throw broken;
+  if (!overLimit) return text;
+  const host = hostOf(url);
+  throw new AppFailure(
+    'protocol_error',
+    `${host} sent more than ${formatBytes(maxBytes)} where a short JSON answer was expected, so it was not read further.`,
+    { detail: { host } },
+  );
 }
 
 /** "64 MB", "1 MB", "512 KB": limits as people read them (binary units, rounded). */

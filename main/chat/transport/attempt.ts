@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import type { AppError, Timeouts, Timings } from '../../contract';
 import { isAppFailure } from '../../contract';
-import { fetchWithinOrigin } from '../../providers/http';
+import { fetchWithinOrigin, readTextUpTo } from '../../providers/http';
 import { StreamAssembler } from '../assembly/assembler';
 import type { FailureContext, TimeoutKind } from '../assembly/failures';
 import { abortedFailure, httpFailure, networkFailure, timeoutFailure } from '../assembly/failures';
@@ -81,28 +81,13 @@ async function readErrorBody(
   body: ReadableStream<Uint8Array> | null,
   max = MAX_ERROR_BODY,
 ): Promise<string> {
-  if (body === null) return '';
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      ctx.timings.firstByteAt ??= ctx.now();
-      ctx.watchdog.arm(ctx.options.timeouts.idleMs, 'idle');
-      ctx.hash.update(value);
-      size += value.byteLength;
-      text += decoder.decode(value, { stream: true });
-      if (size > max) break;
-    }
-  } catch {
-    // A broken error body still leaves the status, which says enough.
-  } finally {
-    void reader.cancel().catch(() => undefined);
-  }
-  return text + decoder.decode();
+  // A broken error body keeps what arrived: the status says enough without the rest.
+  const { text } = await readTextUpTo(body, max, (chunk) => {
+    ctx.timings.firstByteAt ??= ctx.now();
+    ctx.watchdog.arm(ctx.options.timeouts.idleMs, 'idle');
+    ctx.hash.update(chunk);
+  });
+  return text;
 }
 
 function stoppedFailure(stop: StopReason, ctx: FailureContext, keepAliveOnly = false): AppError {
