@@ -3,7 +3,7 @@ import type { Preset, Provider } from '../../../../main/contract';
 import type { AppError } from '../../../../main/contract/errors';
 import { useStore } from '../../store';
 import { ModelsPanel } from '../models/ModelsPanel';
-import { ConfirmDialog } from './ConfirmDialog';
+import { AlertDialog } from '../../ui';
 import { CredentialSection } from './CredentialSection';
 import { draftFromProvider, draftToInput, isDirty, rebaseDraft } from './draft';
 import { ErrorNote } from './ErrorNote';
@@ -146,7 +146,7 @@ export function ProviderEditor({ provider, preset, pending, onDuplicated, onDele
       </form>
       <ModelsPanel provider={provider} />
       {confirmDelete ? (
-        <ConfirmDialog
+        <AlertDialog
           title={`Delete ${provider.name}?`}
           confirmLabel="Delete provider"
           danger
@@ -159,7 +159,7 @@ export function ProviderEditor({ provider, preset, pending, onDuplicated, onDele
             Threads that used it keep their messages and usage history; pick another provider to continue
             them.
           </p>
-        </ConfirmDialog>
+        </AlertDialog>
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../main/contract/errors';
 import { api } from '../../bridge/api';
-import { ConfirmDialog } from '../providers/ConfirmDialog';
+import { AlertDialog } from '../../ui';
 import { errorLine } from '../../platform/describeError';
 import { formatDateTime, formatInteger } from './format';
 import type { TimeRange } from '../../store/usage/range';
@@ -40,7 +40,7 @@ export function ClearRangeDialog({ range, onDone, onCancel }: Props) {
 
   const from = range.from > 0 ? formatDateTime(range.from) : 'the first record';
   return (
-    <ConfirmDialog
+    <AlertDialog
       title="Clear usage history?"
       confirmLabel={preview ? `Delete ${formatInteger(preview.rows)} records` : 'Delete'}
       danger
@@ -64,6 +64,6 @@ export function ClearRangeDialog({ range, onDone, onCancel }: Props) {
         )
       ) : null}
       {error ? <p className="field-error">{errorLine(error)}</p> : null}
-    </ConfirmDialog>
+    </AlertDialog>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { errorLine } from '../../platform/describeError';
-import { ConfirmDialog } from '../providers/ConfirmDialog';
+import { AlertDialog } from '../../ui';
 import { formatDay } from './format';
 import { dayKey } from '../../store/usage/range';
 import type { PriceText } from '../../store/usage/prices';
@@ -109,7 +109,7 @@ export function PricesEditor() {
         </div>
       )}
       {doomed ? (
-        <ConfirmDialog
+        <AlertDialog
           title="Delete this price?"
           confirmLabel="Delete price"
           danger
@@ -125,7 +125,7 @@ export function PricesEditor() {
             {doomed.model}, valid from {formatDay(dayKey(doomed.validFrom))}. Other prices for this model stay
             as they are.
           </p>
-        </ConfirmDialog>
+        </AlertDialog>
       ) : null}
     </section>
   );

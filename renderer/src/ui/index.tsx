@@ -1,0 +1,8 @@
+// The app's widget layer: features import from here, never from react-aria-components directly
+// and never from each other. See README.md in this folder.
+export { AlertDialog } from './AlertDialog';
+export type { AlertDialogProps } from './AlertDialog';
+export { Dialog } from './Dialog';
+export type { DialogProps } from './Dialog';
+export { Modal } from './Modal';
+export type { ModalProps } from './Modal';
