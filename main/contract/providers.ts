@@ -54,7 +54,45 @@ export const OAuthConfig = z.object({
 });
 export type OAuthConfig = z.infer<typeof OAuthConfig>;
 
-const HeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'not a valid header name');
+/** An HTTP header name (RFC 9110 token). */
+export const HEADER_NAME_PATTERN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/**
+ * Headers the app sets itself, that HTTP forbids callers to set, or that cannot be a key of a
+ * plain record (`__proto__` would vanish on the way): each with why, for the form and for main.
+ */
+export const RESERVED_HEADERS: ReadonlyMap<string, string> = new Map([
+  ['authorization', 'Authorization is set from the saved key, token or sign-in.'],
+  ['proxy-authorization', 'Proxy-Authorization comes from the system proxy settings.'],
+  ['host', 'Host is set from the base URL.'],
+  ['content-length', 'Content-Length is computed for every request.'],
+  ['content-type', 'Content-Type is set by the app for every request.'],
+  ['connection', 'Connection is managed by the network stack.'],
+  ['transfer-encoding', 'Transfer-Encoding is managed by the network stack.'],
+  ['cookie', 'Cookies are not supported as custom headers.'],
+  ['__proto__', '__proto__ cannot be a header name here.'],
+]);
+
+/** Why a custom header cannot have this name, or null when it can. */
+export function headerNameProblem(name: string): string | null {
+  if (!HEADER_NAME_PATTERN.test(name))
+    return `“${name}” is not a valid header name (letters, digits and - only).`;
+  return RESERVED_HEADERS.get(name.toLowerCase()) ?? null;
+}
+
+const HeaderName = z.string().regex(HEADER_NAME_PATTERN, 'not a valid header name');
+
+/**
+ * A record's keys are read after parsing, where an own `__proto__` key is already gone: refuse it
+ * before, so a header named so is never dropped in silence.
+ */
+const HeaderRecord = z
+  .custom<unknown>()
+  .superRefine((value, ctx) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__'))
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: RESERVED_HEADERS.get('__proto__') ?? '' });
+  })
+  .pipe(z.record(HeaderName, z.string().nullable()));
 
 export const ProviderInput = z.object({
   name: z.string().trim().min(1, 'name is required').max(80),
@@ -65,7 +103,7 @@ export const ProviderInput = z.object({
    * Custom request headers. Their values are kept in the OS keychain, like the credential;
    * `null` keeps the value already saved for that header.
    */
-  headers: z.record(HeaderName, z.string().nullable()).default({}),
+  headers: HeaderRecord.default({}),
   timeouts: Timeouts.optional(),
   limits: ProviderLimits.optional(),
   oauth: OAuthConfig.optional(),

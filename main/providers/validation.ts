@@ -1,4 +1,4 @@
-import { AppFailure } from '../contract';
+import { AppFailure, headerNameProblem } from '../contract';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
@@ -55,27 +55,6 @@ export function checkServiceUrl(raw: string, field = 'baseUrl', label = 'Base UR
   return { url: normalised, warning };
 }
 
-/** Headers the app sets itself or that HTTP forbids callers to set. */
-const RESERVED_HEADERS = new Map<string, string>([
-  [
-    'authorization',
-    'Authorization is set from the saved key, token or sign-in; remove it from the custom headers.',
-  ],
-  [
-    'proxy-authorization',
-    'Proxy-Authorization comes from the system proxy settings; remove it from the custom headers.',
-  ],
-  ['host', 'Host is set from the base URL; remove it from the custom headers.'],
-  ['content-length', 'Content-Length is computed for every request; remove it from the custom headers.'],
-  ['content-type', 'Content-Type is set by the app for every request; remove it from the custom headers.'],
-  ['connection', 'Connection is managed by the network stack; remove it from the custom headers.'],
-  [
-    'transfer-encoding',
-    'Transfer-Encoding is managed by the network stack; remove it from the custom headers.',
-  ],
-  ['cookie', 'Cookies are not supported as custom headers; remove Cookie.'],
-]);
-
 /** Far above what any gateway needs, far below what servers refuse (most stop near 8–16 KB in all). */
 export const HEADER_LIMITS = { count: 50, nameChars: 256, valueChars: 8192 } as const;
 
@@ -99,8 +78,8 @@ export function checkHeaders(headers: Record<string, string>): Record<string, st
         `The value of ${key} is ${value.length.toLocaleString('en-US')} characters long; the limit is ${HEADER_LIMITS.valueChars.toLocaleString('en-US')}.`,
       );
     const lower = key.toLowerCase();
-    const reserved = RESERVED_HEADERS.get(lower);
-    if (reserved) throw invalid(`headers.${key}`, reserved);
+    const problem = headerNameProblem(key);
+    if (problem) throw invalid(`headers.${key}`, `${problem} Remove it from the custom headers.`);
     if (seen.has(lower)) throw invalid(`headers.${key}`, `The header ${key} is listed twice.`);
     if (/[\r\n\0]/.test(value)) throw invalid(`headers.${key}`, `The value of ${key} must be a single line.`);
     seen.add(lower);

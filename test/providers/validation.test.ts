@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppFailure } from '../../main/contract';
+import { ProviderInput, isAppFailure } from '../../main/contract';
 import { checkHeaders, checkServiceUrl } from '../../main/providers/validation';
 
 function failure(fn: () => unknown): string {
@@ -66,6 +66,16 @@ describe('custom headers', () => {
       );
     },
   );
+
+  it('refuses a header named __proto__ at the contract instead of dropping it', () => {
+    const input = JSON.parse(
+      '{"name":"p","preset":"openai-compatible","baseUrl":"https://a.b/v1","authKind":"api-key","headers":{"__proto__":"x"}}',
+    );
+    const parsed = ProviderInput.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['headers', '__proto__']);
+    expect(parsed.error?.issues[0]?.message).toContain('__proto__ cannot be a header name');
+  });
 
   it('refuses multi-line values and duplicates differing in case', () => {
     expect(failure(() => checkHeaders({ 'X-A': 'a\r\nInjected: yes' }))).toMatch(/single line/);

@@ -27,6 +27,9 @@ export function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean
     } else if (inner instanceof z.ZodNullable) {
       nullable = true;
       inner = inner.unwrap() as z.ZodType;
+    } else if (inner instanceof z.ZodPipe && inner.in instanceof z.ZodCustom) {
+      // A guard on the raw value (e.g. refusing an own `__proto__` key) before the real schema.
+      inner = inner.out as z.ZodType;
     } else return { inner, optional, nullable };
   }
 }

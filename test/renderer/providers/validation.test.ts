@@ -60,6 +60,12 @@ describe('the whole form', () => {
     expect(errors[`headers.${dup.key}`]).toContain('twice');
   });
 
+  it('flags a header named __proto__, which a plain record would drop without a word', () => {
+    const proto = newHeaderRow('__proto__', 'x');
+    const draft = { ...draftFromPreset(blank), baseUrl: 'https://a.b/v1', headers: [proto] };
+    expect(validateDraft(draft)[`headers.${proto.key}`]).toContain('__proto__ cannot be a header name');
+  });
+
   it('maps a header error from main back to the row that has that name', () => {
     const row = newHeaderRow('X-Org', 'a');
     const draft = { ...draftFromPreset(blank), headers: [row] };

@@ -1,3 +1,4 @@
+import { headerNameProblem } from '../../../../main/contract';
 import type { ProviderDraft } from './draft';
 
 /**
@@ -6,17 +7,6 @@ import type { ProviderDraft } from './draft';
  */
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-const RESERVED_HEADERS = new Map<string, string>([
-  ['authorization', 'Authorization comes from the saved key, token or sign-in.'],
-  ['proxy-authorization', 'Proxy-Authorization comes from the system proxy settings.'],
-  ['host', 'Host is set from the base URL.'],
-  ['content-length', 'Content-Length is computed for every request.'],
-  ['content-type', 'Content-Type is set by LLM Desk.'],
-  ['connection', 'Connection is managed by the network stack.'],
-  ['transfer-encoding', 'Transfer-Encoding is managed by the network stack.'],
-  ['cookie', 'Cookies are not supported as custom headers.'],
-]);
 
 export interface UrlCheck {
   error: string | null;
@@ -103,10 +93,8 @@ export function validateDraft(draft: ProviderDraft): FieldErrors {
     const path = `headers.${row.key}`;
     const lower = name.toLowerCase();
     if (name === '') errors[path] = 'Give the header a name, or remove the row.';
-    else if (!HEADER_NAME.test(name))
-      errors[path] = `“${name}” is not a valid header name (letters, digits and - only).`;
-    else if (RESERVED_HEADERS.has(lower))
-      errors[path] = `${RESERVED_HEADERS.get(lower) ?? ''} Remove it here.`;
+    else if (headerNameProblem(name) !== null)
+      errors[path] = `${headerNameProblem(name) ?? ''} Remove it here.`;
     else if (seen.has(lower)) errors[path] = `${name} is listed twice.`;
     else if (/[\r\n\0]/.test(row.value)) errors[path] = 'The value must be a single line.';
     seen.add(lower);
