@@ -1,5 +1,6 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useStore } from '../../store';
+import { IconButton } from '../../ui/IconButton';
 import type { BranchInfo } from '../../store/conversation/branches';
 
 /** `‹ 2/3 ›` where a message has siblings: regenerated answers or edited questions. */
@@ -15,27 +16,27 @@ export function BranchSwitcher({ threadId, branch }: { threadId: string; branch:
       role="group"
       aria-label={`Branch ${branch.index + 1} of ${branch.count}`}
     >
-      <button
-        type="button"
+      <IconButton
+        label="Previous branch"
+        variant="bare"
         className="branch-step"
-        aria-label="Previous branch"
-        disabled={branch.prevId === null}
-        onClick={() => go(branch.prevId)}
+        isDisabled={branch.prevId === null}
+        onPress={() => go(branch.prevId)}
       >
         <ChevronLeft size={14} />
-      </button>
+      </IconButton>
       <span className="num branch-pos">
         {branch.index + 1}/{branch.count}
       </span>
-      <button
-        type="button"
+      <IconButton
+        label="Next branch"
+        variant="bare"
         className="branch-step"
-        aria-label="Next branch"
-        disabled={branch.nextId === null}
-        onClick={() => go(branch.nextId)}
+        isDisabled={branch.nextId === null}
+        onPress={() => go(branch.nextId)}
       >
         <ChevronRight size={14} />
-      </button>
+      </IconButton>
     </span>
   );
 }

@@ -6,6 +6,8 @@ import { keyLabel } from '../shell/platform';
 import { ThreadTitleInput } from '../threads/ThreadTitleInput';
 import { ThreadUsageTotals } from '../usage/ThreadUsageTotals';
 import { ExportMenu } from './ExportMenu';
+import { Button } from '../../ui/Button';
+import { IconButton } from '../../ui/IconButton';
 
 /** Title (click to rename), the model (opens the model picker), usage so far, export and import. */
 export function ThreadHeader({ threadId }: { threadId: string }) {
@@ -32,14 +34,14 @@ export function ThreadHeader({ threadId }: { threadId: string }) {
           />
         ) : (
           <h1>
-            <button
-              type="button"
+            <Button
+              variant="bare"
               className="conv-title-button"
               title="Rename"
-              onClick={() => setEditing(true)}
+              onPress={() => setEditing(true)}
             >
               {title}
-            </button>
+            </Button>
           </h1>
         )}
       </div>
@@ -47,16 +49,15 @@ export function ThreadHeader({ threadId }: { threadId: string }) {
       <div className="conv-head-end">
         <ThreadUsageTotals threadId={threadId} />
         <ExportMenu threadId={threadId} />
-        <button
-          type="button"
-          className={`btn btn-ghost btn-icon conv-inspector-toggle${inspectorOpen ? ' is-on' : ''}`}
-          aria-label="Inspector"
+        <IconButton
+          className={`conv-inspector-toggle${inspectorOpen ? ' is-on' : ''}`}
+          label="Inspector"
           aria-pressed={inspectorOpen}
-          title={`Parameters, tools and the raw request (${keyLabel('Mod')} I)`}
-          onClick={() => toggleInspector()}
+          tooltip={`Parameters, tools and the raw request (${keyLabel('Mod')} I)`}
+          onPress={() => toggleInspector()}
         >
           <PanelRight />
-        </button>
+        </IconButton>
       </div>
     </header>
   );

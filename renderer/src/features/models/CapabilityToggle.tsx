@@ -2,6 +2,7 @@ import type { Capabilities } from '../../../../main/contract';
 import type { CapabilityKey } from './capabilities';
 import { CAPABILITY_LABELS } from './capabilities';
 import { CapabilityIcon } from './CapabilityIcon';
+import { IconButton } from '../../ui/IconButton';
 
 interface Props {
   capability: CapabilityKey;
@@ -17,16 +18,16 @@ export function CapabilityToggle(props: Props) {
   const label = CAPABILITY_LABELS[props.capability];
   const state = `${on ? 'on' : 'off'}${props.overridden ? ', set by you' : ''}`;
   return (
-    <button
-      type="button"
+    <IconButton
+      variant="bare"
       className={`models-cap-toggle${on ? ' is-on' : ''}${props.overridden ? ' is-overridden' : ''}`}
       aria-pressed={on}
-      aria-label={`${label}: ${state}`}
-      title={`${label}: ${state}. Click to ${props.overridden ? 'restore the default' : on ? 'turn off' : 'turn on'}.`}
-      disabled={props.disabled}
-      onClick={props.onToggle}
+      label={`${label}: ${state}`}
+      tooltip={`${label}: ${state}. Click to ${props.overridden ? 'restore the default' : on ? 'turn off' : 'turn on'}.`}
+      isDisabled={props.disabled}
+      onPress={props.onToggle}
     >
       <CapabilityIcon capability={props.capability} />
-    </button>
+    </IconButton>
   );
 }

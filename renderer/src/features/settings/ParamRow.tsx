@@ -1,6 +1,7 @@
 import { X } from 'lucide-react';
 import { Fragment } from 'react';
 import type { ReactNode } from 'react';
+import { IconButton } from '../../ui/IconButton';
 
 interface Props {
   name: string;
@@ -39,16 +40,16 @@ export function ParamRow({ name, htmlFor, hint, error, isSet, onClear, stacked =
           <BreakableName name={name} />
         </label>
         <div className="param-control">{children}</div>
-        <button
-          type="button"
+        <IconButton
+          variant="bare"
           className="param-clear"
-          aria-label={`Unset ${name} (not sent)`}
-          title="Unset: not sent"
-          disabled={!isSet}
-          onClick={onClear}
+          label={`Unset ${name} (not sent)`}
+          tooltip="Unset: not sent"
+          isDisabled={!isSet}
+          onPress={onClear}
         >
           <X size={14} />
-        </button>
+        </IconButton>
       </div>
       {error ? (
         <p className="field-error param-error" role="alert">

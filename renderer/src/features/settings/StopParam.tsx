@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { STOP_SEQUENCES } from '../../../../main/contract';
 import { ParamRow } from './ParamRow';
+import { IconButton } from '../../ui/IconButton';
 
 interface Props {
   value: string[];
@@ -37,13 +38,14 @@ export function StopParam({ value, error, onChange }: Props) {
         {value.map((seq) => (
           <span key={seq} className="chip stop-chip mono">
             {show(seq)}
-            <button
-              type="button"
-              aria-label={`Remove stop sequence ${show(seq)}`}
-              onClick={() => onChange(value.filter((s) => s !== seq))}
+            <IconButton
+              variant="bare"
+              label={`Remove stop sequence ${show(seq)}`}
+              tooltip={false}
+              onPress={() => onChange(value.filter((s) => s !== seq))}
             >
               ×
-            </button>
+            </IconButton>
           </span>
         ))}
         {value.length < MAX ? (

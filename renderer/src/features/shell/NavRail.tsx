@@ -2,6 +2,7 @@ import type { LucideIcon } from 'lucide-react';
 import { ChartColumn, KeyRound, MessagesSquare, Wrench } from 'lucide-react';
 import type { Screen } from '../../store/ui/slice';
 import { useStore } from '../../store';
+import { Button } from '../../ui/Button';
 
 // SVG icons, not emoji: a machine without an emoji font drew those as empty boxes.
 const ITEMS: { screen: Screen; label: string; Icon: LucideIcon }[] = [
@@ -17,18 +18,18 @@ export function NavRail() {
   return (
     <nav className="nav-rail" aria-label="Screens">
       {ITEMS.map((item) => (
-        <button
+        <Button
           key={item.screen}
-          type="button"
+          variant="bare"
           className={item.screen === screen ? 'nav-item nav-item-active' : 'nav-item'}
           aria-current={item.screen === screen ? 'page' : undefined}
           aria-label={item.label}
           title={item.label}
-          onClick={() => setScreen(item.screen)}
+          onPress={() => setScreen(item.screen)}
         >
           <item.Icon size={20} />
           <span className="nav-label">{item.label}</span>
-        </button>
+        </Button>
       ))}
     </nav>
   );

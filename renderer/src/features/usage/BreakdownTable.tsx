@@ -4,6 +4,7 @@ import type { BreakdownKey, SortState } from './breakdown';
 import { nextSort, sortBreakdown } from './breakdown';
 import { formatCost, formatCredits, formatInteger } from './format';
 import './usageTables.css';
+import { Button } from '../../ui/Button';
 
 interface Props {
   rows: UsageSummary['breakdown'];
@@ -47,16 +48,16 @@ export function BreakdownTable({ rows, onModel }: Props) {
                       sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined
                     }
                   >
-                    <button
-                      type="button"
+                    <Button
+                      variant="bare"
                       className="usage-th-button"
-                      onClick={() => setSort(nextSort(sort, c.key))}
+                      onPress={() => setSort(nextSort(sort, c.key))}
                     >
                       {c.label}
                       <span aria-hidden="true" className="usage-sort-mark">
                         {sort.key === c.key ? (sort.descending ? '↓' : '↑') : ''}
                       </span>
-                    </button>
+                    </Button>
                   </th>
                 ))}
               </tr>
@@ -66,14 +67,14 @@ export function BreakdownTable({ rows, onModel }: Props) {
                 <tr key={`${r.providerId ?? r.providerName}:${r.model}:${r.confidential}`}>
                   <td>{r.providerName}</td>
                   <td>
-                    <button
-                      type="button"
+                    <Button
+                      variant="bare"
                       className="usage-link mono"
                       title="Filter to this model"
-                      onClick={() => onModel(r.model)}
+                      onPress={() => onModel(r.model)}
                     >
                       {r.model}
-                    </button>
+                    </Button>
                   </td>
                   <td>
                     {r.confidential ? (

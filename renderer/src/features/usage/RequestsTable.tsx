@@ -15,6 +15,7 @@ import {
 import { openMessage } from './openMessage';
 import { STATUS_LABELS } from './series';
 import './usageTables.css';
+import { Button } from '../../ui/Button';
 
 const PAGE = 100;
 
@@ -113,14 +114,14 @@ export function RequestsTable({ title, filter, onClose }: Props) {
               <tr key={r.id}>
                 <td className="num">
                   {r.threadId && r.messageId ? (
-                    <button
-                      type="button"
+                    <Button
+                      variant="bare"
                       className="usage-link"
                       title="Open this message"
-                      onClick={() => void openMessage(r.threadId ?? '', r.messageId ?? '')}
+                      onPress={() => void openMessage(r.threadId ?? '', r.messageId ?? '')}
                     >
                       {formatDateTime(r.at)}
-                    </button>
+                    </Button>
                   ) : (
                     <span title="The thread was deleted">{formatDateTime(r.at)}</span>
                   )}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from '../../store';
 import { formatCompact, formatCost, formatCredits, formatInteger } from './format';
 import './usageInline.css';
+import { Button } from '../../ui/Button';
 
 /**
  * A thread's running totals for its header. The thread summary carries them (kept fresh by the
@@ -44,17 +45,17 @@ export function ThreadUsageTotals({ threadId }: { threadId: string }) {
   };
 
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       className="usage-thread-totals num"
       title={title}
       // Starts with the visible text, so speech control ("click 1.2k tok") finds the button.
       aria-label={`${shown}. ${title}`}
-      onClick={open}
+      onPress={open}
       data-testid="thread-usage-totals"
     >
       <span>{formatCompact(totals.tokens)} tok</span>
       {money ? <span>· {money}</span> : null}
-    </button>
+    </Button>
   );
 }
