@@ -1,0 +1,157 @@
+import type { AttestationLevel, TranscriptCheck } from '../contract/attestation';
+import { LEVEL_LABEL, levelRank } from '../contract/attestation';
+import { sha256Hex, short } from './bytes';
+import type { BundleInput, VerdictCore } from './bundle';
+import { CheckList } from './checks';
+import { verifyAciReceipt } from './formats/aciReceipt';
+import { verifyLegacySignature } from './formats/eip191';
+import { verifyGaladriel } from './formats/galadriel';
+import type { ReportCheck } from './report';
+import { checkNitro, checkReport } from './report';
+
+/** The signature step: which format, the signer it proved, and (ACI) the upstream verdict. */
+function checkSignature(
+  input: BundleInput,
+  list: CheckList,
+  responseBody: string | null,
+): { signer: string | null; upstreamVerified: boolean | null } {
+  const { signature } = input;
+  const requestBody = input.request.body;
+  const responseSha256 = input.response.sha256;
+  if (signature === null) {
+    list.fail('sig.available', 'Signature', input.signatureProblem ?? 'The provider published no signature for this answer.');
+    return { signer: null, upstreamVerified: null };
+  }
+  if (signature.format === 'eip191')
+    return { signer: verifyLegacySignature(list, { requestBody, responseSha256, signature: signature.value }), upstreamVerified: null };
+  if (signature.format === 'aci-receipt') {
+    const out = verifyAciReceipt(list, { ...signature, requestBody, responseSha256 });
+    const keyId = (signature.receipt as { key_id?: unknown }).key_id;
+    return { signer: out.signed && typeof keyId === 'string' ? keyId : null, upstreamVerified: out.upstreamVerified };
+  }
+  if (responseBody === null) {
+    list.fail('sig.binding', 'Request and response hash', 'The response bytes were not kept, so the signed hash cannot be recomputed.');
+    return { signer: null, upstreamVerified: null };
+  }
+  return { signer: verifyGaladriel(list, { requestBody, responseBody, proof: signature.proof }), upstreamVerified: null };
+}
+
+function hardware(input: BundleInput, signer: string, now: Date): ReportCheck | null {
+  const { signature } = input;
+  if (signature?.format === 'galadriel') {
+    return signature.proof.attestation ? checkNitro(signature.proof.attestation, signer, now) : null;
+  }
+  if (input.report === null) return null;
+  return checkReport({
+    body: input.report.body,
+    nonce: input.report.nonce,
+    now,
+    collateral: input.collateral,
+    pins: input.pins,
+    model: input.model,
+  });
+}
+
+const firstNotPassing = (checks: TranscriptCheck[], above: AttestationLevel): TranscriptCheck | undefined =>
+  checks.find((c) => !c.supplementary && levelRank(c.level) > levelRank(above) && (c.status === 'fail' || c.status === 'warn'));
+
+/**
+ * One answer's verdict from its evidence, offline and deterministic for a given `now`: the app,
+ * the proof export and `npm run verify-proof` all call this. Fail closed: anything unsupported or
+ * failing leaves the answer Unverified and says why.
+ */
+export function judgeAnswer(input: BundleInput, now: Date): VerdictCore {
+  const list = new CheckList(now, 'signed');
+  const format = input.signature?.format ?? null;
+  let responseBody: string | null = null;
+  if (input.response.bodyBase64 !== null) {
+    const bytes = Buffer.from(input.response.bodyBase64, 'base64');
+    responseBody = bytes.toString('utf8');
+    const hash = sha256Hex(new Uint8Array(bytes));
+    if (hash === input.response.sha256.toLowerCase())
+      list.pass('response.bytes', 'Response bytes', `The kept response bytes hash to ${short(hash)}, as received.`);
+    else
+      list.fail('response.bytes', 'Response bytes', `The kept response bytes hash to ${short(hash)}, not to ${short(input.response.sha256)} as received: they were changed.`);
+  }
+  const { signer, upstreamVerified } = checkSignature(input, list, responseBody);
+  const signedChecks = list.checks;
+  const failed = signedChecks.find((c) => c.status === 'fail');
+  const labelled = input.labelledConfidential;
+  if (input.signature === null) {
+    return {
+      state: 'degraded',
+      level: 'unverified',
+      claim: labelled ? 'provider-attested' : 'none',
+      reason: labelled
+        ? `Provider attested at most: ${failed?.reason ?? 'no signature'} The model is confidential by the provider's word only.`
+        : (failed?.reason ?? null),
+      failedCheck: null,
+      format,
+      checks: signedChecks,
+    };
+  }
+  if (failed !== undefined || signer === null) {
+    return {
+      state: 'failed',
+      level: 'unverified',
+      claim: 'none',
+      reason: failed ? `${failed.label}: ${failed.reason}` : 'The signature did not verify.',
+      failedCheck: failed?.id ?? 'sig.signature',
+      format,
+      checks: signedChecks,
+    };
+  }
+  const checks = [...signedChecks];
+  const report = hardware(input, signer, now);
+  let level: AttestationLevel = 'signed';
+  const at = now.toISOString();
+  if (report === null) {
+    checks.push({ id: 'report.available', label: 'Attestation report', status: 'fail', reason: input.reportProblem ?? 'No attestation report was available.', at, level: 'hardware-bound' });
+  } else {
+    checks.push(...report.checks);
+    const bound = report.signers.find((s) => s.address.toLowerCase() === signer.toLowerCase());
+    if (bound && levelRank(bound.level) >= levelRank('hardware-bound')) {
+      checks.push({ id: 'signer.attested', label: 'Signer in the report', status: 'pass', reason: `The report binds ${short(signer)} (${bound.name}) to our nonce in hardware.`, at, level: 'hardware-bound' });
+      level = bound.level;
+    } else {
+      const named = report.signers.map((s) => `${short(s.address)} (${s.name})`).join(', ');
+      checks.push({
+        id: 'signer.attested',
+        label: 'Signer in the report',
+        status: 'fail',
+        reason: bound
+          ? `The report names ${short(signer)} but its evidence did not verify to hardware-bound.`
+          : `The answer was signed by ${short(signer)}, which the report does not bind${named ? ` (it binds ${named} only)` : ''}.`,
+        at,
+        level: 'hardware-bound',
+      });
+    }
+  }
+  if (!checks.some((c) => c.id.endsWith('tls.key')))
+    checks.push({ id: 'tls.key', label: 'TLS key attested', status: 'skip', reason: "The app's network layer does not yet report the TLS key it connected to, so channel binding is not checked.", at, level: 'channel-bound' });
+  const kind = input.provider.kind;
+  let claim: VerdictCore['claim'] = 'signed';
+  let claimReason: string | null = null;
+  if (kind === 'galadriel') claim = levelRank(level) >= levelRank('hardware-bound') ? 'notarised' : 'signed';
+  else if (levelRank(level) >= levelRank('hardware-bound')) {
+    if (format === 'aci-receipt' && upstreamVerified !== true) {
+      claim = 'provider-attested';
+      claimReason = "Provider attested: the gateway's receipt does not say the upstream model node was verified (upstream.verified).";
+    } else claim = 'confidential';
+  }
+  const stop = firstNotPassing(checks, level);
+  const pinChanged = checks.find((c) => c.id.endsWith('pin.identity') && c.status === 'fail');
+  const warned = checks.find((c) => c.status === 'warn' && !c.id.endsWith('pin.identity') && levelRank(c.level) <= levelRank(level) + 1);
+  const trouble = pinChanged ?? warned;
+  return {
+    state: trouble ? 'degraded' : 'verified',
+    level,
+    claim,
+    reason: trouble
+      ? `${trouble.label}: ${trouble.reason}`
+      : (claimReason ?? (stop ? `Stops at ${LEVEL_LABEL[level]}: ${stop.label}: ${stop.reason}` : null)),
+    failedCheck: null,
+    format,
+    checks,
+  };
+}
