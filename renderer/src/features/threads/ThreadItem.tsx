@@ -1,5 +1,5 @@
-import { Ellipsis, Pin } from 'lucide-react';
-import { memo, useCallback, useRef, useState } from 'react';
+import { Pin } from 'lucide-react';
+import { memo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ThreadSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
@@ -23,11 +23,6 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
   const deleteThread = useStore((s) => s.deleteThread);
   const streaming = useStore((s) => streamOfThread(s.streams, thread.id) !== null);
   const [menuOpen, setMenuOpen] = useState(false);
-  const mainRef = useRef<HTMLButtonElement>(null);
-  const closeMenu = useCallback((returnFocus: boolean) => {
-    setMenuOpen(false);
-    if (returnFocus) mainRef.current?.focus();
-  }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key === 'F2') {
@@ -64,7 +59,6 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
         />
       ) : (
         <button
-          ref={mainRef}
           type="button"
           className="thread-main"
           data-thread-main=""
@@ -83,20 +77,7 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
           </span>
         </button>
       )}
-      {!renaming ? (
-        <button
-          type="button"
-          className="btn btn-ghost btn-icon thread-more"
-          aria-label={`More actions for ${thread.title}`}
-          aria-haspopup="menu"
-          aria-expanded={menuOpen}
-          tabIndex={-1}
-          onClick={() => setMenuOpen((o) => !o)}
-        >
-          <Ellipsis />
-        </button>
-      ) : null}
-      {menuOpen ? <ThreadMenu thread={thread} onClose={closeMenu} /> : null}
+      {!renaming ? <ThreadMenu thread={thread} open={menuOpen} onOpenChange={setMenuOpen} /> : null}
     </li>
   );
 });

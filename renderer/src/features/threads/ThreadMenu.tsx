@@ -1,82 +1,56 @@
-import { useEffect, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
+import { Ellipsis } from 'lucide-react';
+import type { Key } from 'react-aria-components';
 import type { ThreadSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
+import { IconButton } from '../../ui/IconButton';
+import { Menu, MenuItem, MenuSeparator, MenuTrigger } from '../../ui/Menu';
 
 interface Props {
   thread: ThreadSummary;
-  /** `returnFocus`: closed from the keyboard or by an action, so focus goes back to the thread. */
-  onClose: (returnFocus: boolean) => void;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
 }
 
-/** Rename, pin, archive and delete one thread: a small menu that arrow keys walk. */
-export function ThreadMenu({ thread, onClose }: Props) {
-  const ref = useRef<HTMLDivElement>(null);
+/**
+ * Rename, pin, archive and delete one thread: the row's ⋯ button and its menu. The row opens it
+ * too (right-click, the context-menu key, Shift+F10), so it is controlled; it opens on its first
+ * item whichever way it was opened.
+ */
+export function ThreadMenu({ thread, open, onOpenChange }: Props) {
   const setRenaming = useStore((s) => s.setRenaming);
   const setPinned = useStore((s) => s.setPinned);
   const setArchived = useStore((s) => s.setArchived);
   const deleteThread = useStore((s) => s.deleteThread);
 
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onDown = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) onClose(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [onClose]);
-
-  const run = (action: () => void) => {
-    onClose(true);
-    action();
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      items[(at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
-    } else if (e.key === 'Escape' || e.key === 'Tab') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose(true);
-    }
+  const onAction = (key: Key) => {
+    if (key === 'rename') setRenaming(thread.id);
+    else if (key === 'pin') void setPinned(thread.id, !thread.pinned);
+    else if (key === 'archive') void setArchived(thread.id, !thread.archived);
+    else if (key === 'delete') void deleteThread(thread.id);
   };
 
   return (
-    <div
-      ref={ref}
-      role="menu"
-      aria-label={`Actions for ${thread.title}`}
-      className="thread-menu"
-      onKeyDown={onKeyDown}
-    >
-      <button type="button" role="menuitem" onClick={() => run(() => setRenaming(thread.id))}>
-        Rename <span className="kbd">F2</span>
-      </button>
-      <button
-        type="button"
-        role="menuitem"
-        onClick={() => run(() => void setPinned(thread.id, !thread.pinned))}
+    <MenuTrigger isOpen={open} onOpenChange={onOpenChange}>
+      <IconButton
+        className="thread-more"
+        label={`More actions for ${thread.title}`}
+        tooltip="More actions (right-click, Shift F10)"
+        // The row is the tab stop; its menu key and right-click reach the same menu.
+        excludeFromTabOrder
       >
-        {thread.pinned ? 'Unpin' : 'Pin to top'}
-      </button>
-      <button
-        type="button"
-        role="menuitem"
-        onClick={() => run(() => void setArchived(thread.id, !thread.archived))}
-      >
-        {thread.archived ? 'Unarchive' : 'Archive'}
-      </button>
-      <button
-        type="button"
-        role="menuitem"
-        className="is-danger"
-        onClick={() => run(() => void deleteThread(thread.id))}
-      >
-        Delete <span className="kbd">Del</span>
-      </button>
-    </div>
+        <Ellipsis />
+      </IconButton>
+      <Menu aria-label={`Actions for ${thread.title}`} autoFocus="first" onAction={onAction}>
+        <MenuItem id="rename" shortcut="F2">
+          Rename
+        </MenuItem>
+        <MenuItem id="pin">{thread.pinned ? 'Unpin' : 'Pin to top'}</MenuItem>
+        <MenuItem id="archive">{thread.archived ? 'Unarchive' : 'Archive'}</MenuItem>
+        <MenuSeparator />
+        <MenuItem id="delete" shortcut="Del" danger>
+          Delete
+        </MenuItem>
+      </Menu>
+    </MenuTrigger>
   );
 }
