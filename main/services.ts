@@ -7,6 +7,7 @@ import { chatHandlers } from './chat/handlers';
 import { ChatService } from './chat/service';
 import { closeDatabase, openDatabase } from './db/database';
 import { DatabaseHealth } from './db/health';
+import { createExperiments } from './experiments';
 import { migrations } from './db/migrations';
 import type { Logger } from './ipc/dispatch';
 import type { EventSink, Handlers } from './ipc/handlers';
@@ -161,6 +162,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     estimateTokens,
     now,
   });
+  const experiments = createExperiments({
+    db,
+    chat,
+    threads,
+    providers,
+    events: options.events,
+    estimateTokens,
+    now,
+  });
 
   const handlers: Handlers = {
     ...appHandlers({
@@ -179,6 +189,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...chatHandlers(chat),
     ...toolHandlers({ tools }),
     ...usageHandlers({ db, ledger, events: options.events, now }),
+    ...experiments.handlers,
   };
 
   return {
@@ -188,6 +199,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     database,
     closeWindow: (senderId) => chat.closeWindow(senderId),
     close: async () => {
+      await experiments.runner.shutdown();
       await chat.shutdown();
       fts.dispose();
       await search.close();

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { chatChannels, chatEvents } from './chat';
 import type { Channel, ChannelKey } from './define';
+import { experimentChannels, experimentEvents } from './experiments';
 import { providerChannels, providerEvents } from './providers';
 import { threadChannels, threadEvents } from './threads';
 import { toolChannels } from './tools';
@@ -10,6 +11,8 @@ import { usageChannels, usageEvents } from './usage';
 export * from './app';
 export * from './chat';
 export * from './errors';
+export * from './experiments';
+export * from './templateVars';
 export * from './providers';
 export * from './threads';
 export * from './tools';
@@ -23,6 +26,7 @@ export const channels = {
   ...threadChannels,
   ...toolChannels,
   ...usageChannels,
+  ...experimentChannels,
 } satisfies Record<ChannelKey, Channel>;
 
 /** Every push event main sends to a window. */
@@ -32,6 +36,7 @@ export const events = {
   ...providerEvents,
   ...threadEvents,
   ...usageEvents,
+  ...experimentEvents,
 } satisfies Record<ChannelKey, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -90,6 +90,23 @@ const steps: Record<
       });
     },
   },
+  '009-experiments': {
+    adds: ['experiments', 'experiment_versions', 'experiment_runs', 'experiment_cells'],
+    // An experiment with one version and a run whose finished cell is kept.
+    seed: (db) =>
+      db.exec(`INSERT INTO experiments (id, name, config_json, created_at, updated_at) VALUES ('e9', 'Capitals', '{}', 1, 1);
+               INSERT INTO experiment_versions (id, experiment_id, number, prompt_json, created_at)
+               VALUES ('v9', 'e9', 1, '{"messages":[{"role":"user","content":"{{q}}"}]}', 1);
+               INSERT INTO experiment_runs (id, experiment_id, version_id, config_json, columns_json, status, created_at)
+               VALUES ('r9', 'e9', 'v9', '{}', '[]', 'finished', 1);
+               INSERT INTO experiment_cells (id, run_id, case_id, column_key, rep, position, status, result_json)
+               VALUES ('c9', 'r9', 'case', 'col', 0, 0, 'done', '{"answer":"Paris"}');`),
+    check: (db) =>
+      expect(db.prepare("SELECT status, result_json FROM experiment_cells WHERE id = 'c9'").get()).toEqual({
+        status: 'done',
+        result_json: '{"answer":"Paris"}',
+      }),
+  },
 };
 
 function databaseAt(version: number): DatabaseSync {
