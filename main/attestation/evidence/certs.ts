@@ -31,8 +31,36 @@ export function parseCert(der: Uint8Array, what: string): X509Certificate {
   }
 }
 
-export function parsePemChain(text: string, what: string): X509Certificate[] {
-  return pemToDers(text, what).map((der, i) => parseCert(der, `${what} certificate ${i + 1}`));
+/**
+ * Certificates and verified issuer links shared within one verification: the eight GPU chains
+ * share their upper certificates and the three NEAR quotes their PCK CAs, so each is parsed and
+ * each signature checked once. Never shared across verifications.
+ */
+export interface CertCache {
+  parsed: Map<string, X509Certificate>;
+  verified: Map<X509Certificate, Set<X509Certificate>>;
+}
+
+export function createCertCache(): CertCache {
+  return { parsed: new Map(), verified: new Map() };
+}
+
+export function parsePemChain(text: string, what: string, cache?: CertCache): X509Certificate[] {
+  return pemToDers(text, what).map((der, i) => {
+    const key = cache ? Buffer.from(der).toString('base64') : '';
+    const hit = cache?.parsed.get(key);
+    if (hit) return hit;
+    const cert = parseCert(der, `${what} certificate ${i + 1}`);
+    cache?.parsed.set(key, cert);
+    return cert;
+  });
+}
+
+function signedBy(cert: X509Certificate, issuer: X509Certificate, cache?: CertCache): boolean {
+  if (cache?.verified.get(cert)?.has(issuer)) return true;
+  const ok = cert.verify(issuer.publicKey);
+  if (ok && cache) cache.verified.set(cert, (cache.verified.get(cert) ?? new Set()).add(issuer));
+  return ok;
 }
 
 const rootCache = new Map<string, X509Certificate>();
@@ -75,7 +103,12 @@ function timeProblem(cert: X509Certificate, now: Date): string | null {
  * issuers are CAs, and every certificate (root included) is valid at `now`. The chain may or may
  * not end with a copy of the root. Returns null when it holds, else the first problem.
  */
-export function chainProblem(chain: X509Certificate[], root: X509Certificate, now: Date): string | null {
+export function chainProblem(
+  chain: X509Certificate[],
+  root: X509Certificate,
+  now: Date,
+  cache?: CertCache,
+): string | null {
   const certs = chain.length > 0 && equalBytes(chain.at(-1)!.raw, root.raw) ? chain.slice(0, -1) : chain;
   if (certs.length === 0) return 'the chain holds only the root';
   for (let i = 0; i < certs.length; i++) {
@@ -85,7 +118,7 @@ export function chainProblem(chain: X509Certificate[], root: X509Certificate, no
       return `the chain ends at "${commonName(cert)}", issued by "${name(cert.issuer)}", not by the pinned root "${commonName(root)}"`;
     if (!cert.checkIssued(issuer)) return `"${commonName(cert)}" is not issued by "${commonName(issuer)}"`;
     if (!issuer.ca) return `"${commonName(issuer)}" is not a CA certificate`;
-    if (!cert.verify(issuer.publicKey))
+    if (!signedBy(cert, issuer, cache))
       return `the signature on "${commonName(cert)}" does not verify under "${commonName(issuer)}"`;
   }
   for (const cert of [...certs, root]) {

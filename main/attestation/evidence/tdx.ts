@@ -17,6 +17,8 @@ import {
   sha256Hex,
   summarize,
   verifyRaw,
+  createCertCache,
+  type CertCache,
 } from './certs';
 import { checkCollateral } from './collateral';
 import { checkEventLog, type ComposeIdentity } from './eventLog';
@@ -64,6 +66,7 @@ function quoteChecks(
   quote: Quote,
   input: TdxVerifyInput,
   root: X509Certificate,
+  cache: CertCache,
 ): X509Certificate[] {
   t.guard('quote.signature', 'Quote signature', () => {
     const key = ecKeyFromRaw(quote.attestationKey, 'P-256');
@@ -97,8 +100,8 @@ function quoteChecks(
   });
   let chain: X509Certificate[] = [];
   t.guard('pck.chain', 'PCK certificate chain', () => {
-    chain = parsePemChain(quote.pckChainPem, 'the PCK chain');
-    const problem = chainProblem(chain, root, input.now);
+    chain = parsePemChain(quote.pckChainPem, 'the PCK chain', cache);
+    const problem = chainProblem(chain, root, input.now, cache);
     if (problem) return t.fail('pck.chain', 'PCK certificate chain', problem);
     const pinned =
       input.intelRootPem === undefined ? ` (SHA-256 ${ROOT_PINS.intel.slice(0, 8)}…)` : ' (a test root)';
@@ -172,7 +175,8 @@ function tlsCheck(t: Transcript, input: TdxVerifyInput): void {
     );
 }
 
-export function verifyTdxReport(input: TdxVerifyInput): TdxVerdict {
+/** `cache` is internal: verifyNearReport shares one across the whole report. */
+export function verifyTdxReport(input: TdxVerifyInput, cache: CertCache = createCertCache()): TdxVerdict {
   const t = new Transcript(input.now);
   const verdict: TdxVerdict = {
     checks: t.checks,
@@ -207,7 +211,7 @@ export function verifyTdxReport(input: TdxVerifyInput): TdxVerdict {
         }
       : undefined,
   };
-  const chain = quoteChecks(t, quote, input, root);
+  const chain = quoteChecks(t, quote, input, root, cache);
   verdict.pckChain = chain.map(summarize);
   let tcb: TcbResult | undefined;
   if (input.collateral)
