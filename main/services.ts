@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import type { McpConsent } from './contract';
 import { pathToFileURL } from 'node:url';
 import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
@@ -11,6 +12,7 @@ import { createExperiments } from './experiments';
 import { migrations } from './db/migrations';
 import type { Logger } from './ipc/dispatch';
 import type { EventSink, Handlers } from './ipc/handlers';
+import { createMcp } from './mcp';
 import { ModelsService } from './models/service';
 import { providerHandlers } from './providers/handlers';
 import { ProvidersService } from './providers/service';
@@ -42,6 +44,8 @@ export interface ServiceOptions {
   now?: () => number;
   /** Restarts the app after the user chose a new database; false where it cannot. */
   restart?: () => boolean | Promise<boolean>;
+  /** A native confirmation of an MCP server's command, beside the window's consent screen (the app). */
+  confirmMcpConsent?: (consent: McpConsent) => Promise<boolean>;
 }
 
 export interface Services {
@@ -144,6 +148,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const models = new ModelsService({ db, providers, fetch: options.fetch, now });
   const tools = new ToolsService(db, now);
   const ledger = new UsageLedger(db, { now, events: options.events });
+  const mcp = createMcp({
+    db,
+    secrets: options.secretStore,
+    events: options.events,
+    libraryNames: () => tools.list().map((t) => t.name),
+    now,
+    fetch: options.fetch,
+    confirmOutside: options.confirmMcpConsent,
+  });
   const chat = new ChatService({
     threads,
     providers,
@@ -157,6 +170,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     },
     usage: ledger,
     tools,
+    mcp: mcp.port,
     events: options.events,
     fetch: options.fetch,
     estimateTokens,
@@ -188,6 +202,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...threadHandlers({ repo: threads, search, sink: options.events, now }),
     ...chatHandlers(chat),
     ...toolHandlers({ tools }),
+    ...mcp.handlers,
     ...usageHandlers({ db, ledger, events: options.events, now }),
     ...experiments.handlers,
   };
@@ -200,6 +215,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     closeWindow: (senderId) => chat.closeWindow(senderId),
     close: async () => {
       await experiments.runner.shutdown();
+      await mcp.shutdown();
       await chat.shutdown();
       fts.dispose();
       await search.close();

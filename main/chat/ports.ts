@@ -1,5 +1,6 @@
 import type { Capabilities, Message, Provider, Thread, ToolDef, UsageRow } from '../contract';
 import type { EventSink } from '../ipc/handlers';
+import type { McpChatPort } from '../mcp/approvals';
 
 /** What the chat engine needs from other services; the composition root passes the real ones. */
 
@@ -69,6 +70,8 @@ export interface ChatDeps {
   models: ModelsPort;
   usage: UsagePort;
   tools: ToolsPort;
+  /** MCP servers' tools attached to the thread, and running their calls (issue 16). */
+  mcp?: McpChatPort;
   events: EventSink;
   fetch: typeof fetch;
   /** M5's tokenizer, for attempts whose usage the provider did not report. */

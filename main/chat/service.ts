@@ -269,6 +269,15 @@ export class ChatService {
     const first = final[0];
     if (!first || first.status !== 'complete' || !first.toolCalls?.length) return;
     const thread = this.deps.threads.getThread(run.threadId);
+    // Server tools run (with the user's approval) up to the thread's round cap; Stop leaves them open.
+    if (this.deps.mcp && run.spec.round < thread.settings.maxToolRounds) {
+      const served = await this.deps.mcp.runCalls({ threadId: thread.id, message: first });
+      if (served) {
+        const next = await this.answer(first, served, run.spec.senderId, run.spec.round + 1, true);
+        if (next.streamId) await this.whenSettled(next.streamId);
+        return;
+      }
+    }
     if (thread.settings.toolMode !== 'canned' || run.spec.round >= thread.settings.maxToolRounds) return;
     const results = cannedResults(first, run.spec.plan.tools);
     if (!results) return;

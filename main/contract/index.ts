@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { chatChannels, chatEvents } from './chat';
+import { mcpChannels, mcpEvents } from './mcp';
 import type { Channel, ChannelKey } from './define';
 import { experimentChannels, experimentEvents } from './experiments';
 import { providerChannels, providerEvents } from './providers';
@@ -11,6 +12,7 @@ import { usageChannels, usageEvents } from './usage';
 export * from './app';
 export * from './chat';
 export * from './errors';
+export * from './mcp';
 export * from './experiments';
 export * from './templateVars';
 export * from './providers';
@@ -26,6 +28,7 @@ export const channels = {
   ...threadChannels,
   ...toolChannels,
   ...usageChannels,
+  ...mcpChannels,
   ...experimentChannels,
 } satisfies Record<ChannelKey, Channel>;
 
@@ -36,6 +39,7 @@ export const events = {
   ...providerEvents,
   ...threadEvents,
   ...usageEvents,
+  ...mcpEvents,
   ...experimentEvents,
 } satisfies Record<ChannelKey, z.ZodType>;
 

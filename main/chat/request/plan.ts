@@ -77,7 +77,8 @@ export async function planRun(deps: ChatDeps, input: PlanInput): Promise<RunPlan
       },
     );
   }
-  const tools = thread.settings.toolIds.length > 0 ? deps.tools.getMany(thread.settings.toolIds) : [];
+  const library = thread.settings.toolIds.length > 0 ? deps.tools.getMany(thread.settings.toolIds) : [];
+  const tools = [...library, ...(deps.mcp?.toolsFor(thread.id) ?? [])];
   const request = buildRequest({
     model,
     systemPrompt: thread.settings.systemPrompt,

@@ -1,0 +1,262 @@
+import { existsSync, statSync } from 'node:fs';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { z } from 'zod';
+import type { McpStatus } from '../contract';
+import { resolveCommand, serverEnv } from './env';
+import { StderrLog } from './stderrLog';
+
+/** A stdio message over this size stops the server (the SDK's read buffer refuses it). */
+export const STDIO_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+export interface LaunchSpec {
+  name: string;
+  transport: 'stdio' | 'http';
+  command: string;
+  args: string[];
+  cwd: string | null;
+  /** Declared variables with their values (secrets already read from the keychain). */
+  env: Record<string, string>;
+  url: string | null;
+  headers: Record<string, string>;
+  handshakeTimeoutMs: number;
+  /** The app's own environment; only its allow-listed names are passed on. */
+  shellEnv: Readonly<Record<string, string | undefined>>;
+  mask: (text: string) => string;
+  fetch?: typeof fetch;
+}
+
+/** Lenient shapes: one bad tool must not make the whole list unreadable (each is checked on its own). */
+const ToolsPage = z.looseObject({ tools: z.array(z.unknown()), nextCursor: z.string().optional() });
+const CallResult = z.looseObject({
+  content: z.array(z.unknown()).optional(),
+  structuredContent: z.unknown().optional(),
+  isError: z.boolean().optional(),
+});
+export type RawCallResult = z.infer<typeof CallResult>;
+
+const MAX_PAGES = 50;
+
+const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+
+/** One running server: the SDK client, its transport, status and stderr. */
+export class McpConnection {
+  readonly log: StderrLog;
+  private client: Client | null = null;
+  private closing = false;
+  private overflow = false;
+  status: McpStatus;
+
+  constructor(
+    private readonly spec: LaunchSpec,
+    private readonly onStatus: (status: McpStatus) => void,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.log = new StderrLog(spec.mask);
+    this.status = {
+      state: 'stopped',
+      message: null,
+      pid: null,
+      serverName: null,
+      serverVersion: null,
+      since: now(),
+    };
+  }
+
+  private set(patch: Partial<McpStatus>): void {
+    this.status = { ...this.status, ...patch, since: this.now() };
+    this.onStatus(this.status);
+  }
+
+  /** Starts and completes the handshake; on failure the status says why in words that say what to do. */
+  async start(): Promise<void> {
+    this.closing = false;
+    this.overflow = false;
+    this.set({ state: 'starting', message: null, pid: null });
+    let transport: Transport;
+    try {
+      transport = this.spec.transport === 'stdio' ? this.stdio() : this.http(false);
+    } catch (error) {
+      this.set({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+    try {
+      await this.connect(transport);
+    } catch (error) {
+      if (this.spec.transport === 'http' && !this.closing && isNotStreamable(error)) {
+        // Older servers speak the 2024-11-05 HTTP+SSE transport: the spec's fallback.
+        try {
+          await this.connect(this.http(true));
+          return;
+        } catch (second) {
+          this.fail(second);
+          throw second;
+        }
+      }
+      this.fail(error);
+      throw error;
+    }
+  }
+
+  private stdio(): Transport {
+    const { spec } = this;
+    if (spec.command.trim() === '') throw new Error('No command is set for this server.');
+    if (spec.cwd !== null && (!existsSync(spec.cwd) || !statSync(spec.cwd).isDirectory()))
+      throw new Error(
+        `The working folder ${spec.cwd} does not exist. Choose an existing folder or clear it.`,
+      );
+    const env = serverEnv(spec.shellEnv, spec.env);
+    const resolved = resolveCommand(spec.command, env, spec.cwd);
+    if (resolved === null) {
+      throw new Error(
+        `The command "${spec.command}" was not found on the PATH the server gets (${env.PATH ?? 'no PATH'}). ` +
+          'Give its full path, or set PATH in the server’s environment to include its folder.',
+      );
+    }
+    const transport = new StdioClientTransport({
+      command: resolved,
+      args: spec.args,
+      env,
+      cwd: spec.cwd ?? undefined,
+      stderr: 'pipe',
+      maxBufferSize: STDIO_MAX_MESSAGE_BYTES,
+    });
+    transport.stderr?.on('data', (chunk: Buffer) => this.log.append(chunk.toString('utf8')));
+    return transport;
+  }
+
+  private http(sse: boolean): Transport {
+    const { spec } = this;
+    let url: URL;
+    try {
+      url = new URL(spec.url ?? '');
+    } catch {
+      throw new Error(`The address "${spec.url ?? ''}" is not a valid URL.`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
+      throw new Error('Use an https: address (http: only for this computer: localhost or 127.0.0.1).');
+    const requestInit: RequestInit = { headers: spec.headers, redirect: 'error' };
+    return sse
+      ? new SSEClientTransport(url, { requestInit, fetch: spec.fetch })
+      : new StreamableHTTPClientTransport(url, { requestInit, fetch: spec.fetch });
+  }
+
+  private async connect(transport: Transport): Promise<void> {
+    const client = new Client({ name: 'llm-desk', version: '1' }, { capabilities: {} });
+    this.client = client;
+    transport.onerror = (error) => {
+      if (/ReadBuffer exceeded/.test(error.message)) this.overflow = true;
+    };
+    client.onclose = () => this.closed(client);
+    try {
+      await client.connect(transport, { timeout: this.spec.handshakeTimeoutMs });
+    } catch (error) {
+      this.client = null;
+      await client.close().catch(() => undefined);
+      throw error;
+    }
+    const version = client.getServerVersion();
+    this.set({
+      state: 'running',
+      message: null,
+      pid: transport instanceof StdioClientTransport ? transport.pid : null,
+      serverName: version?.name ?? null,
+      serverVersion: version?.version ?? null,
+    });
+  }
+
+  private closed(client: Client): void {
+    if (this.client !== client) return;
+    this.client = null;
+    if (this.closing) {
+      this.set({ state: 'stopped', message: null, pid: null });
+      return;
+    }
+    const last = this.log.last();
+    this.set({
+      state: 'error',
+      pid: null,
+      message: this.overflow
+        ? `The server sent a message over the ${STDIO_MAX_MESSAGE_BYTES / 1024 / 1024} MB limit and was stopped.`
+        : `The server stopped unexpectedly.${last ? ` Its last line on stderr: ${last.slice(0, 300)}` : ''}`,
+    });
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const words = /timed out|timeout/i.test(message)
+      ? `The server did not answer the MCP handshake within ${seconds(this.spec.handshakeTimeoutMs)}. It may be waiting for input, or not be an MCP server.`
+      : /ENOENT/.test(message)
+        ? `The command "${this.spec.command}" could not be started: it was not found.`
+        : /EACCES/.test(message)
+          ? `The command "${this.spec.command}" is not executable.`
+          : /Connection closed/i.test(message)
+            ? `The server exited during the handshake.${this.log.last() ? ` Its last line on stderr: ${(this.log.last() ?? '').slice(0, 300)}` : ''}`
+            : `Could not connect: ${message.slice(0, 300)}`;
+    this.set({ state: 'error', message: this.spec.mask(words), pid: null });
+  }
+
+  /** A failure before anything was started (a secret missing from the keychain). */
+  markFailed(message: string): void {
+    this.set({ state: 'error', message, pid: null });
+  }
+
+  async stop(): Promise<void> {
+    this.closing = true;
+    const client = this.client;
+    if (!client) {
+      if (this.status.state !== 'error') this.set({ state: 'stopped', message: null, pid: null });
+      return;
+    }
+    await client.close().catch(() => undefined);
+    if (this.client === client) this.closed(client);
+  }
+
+  private live(): Client {
+    if (!this.client || this.status.state !== 'running') throw new Error('The server is not running.');
+    return this.client;
+  }
+
+  /** Every page of tools/list (bounded), each tool still unchecked. */
+  async listTools(timeoutMs: number): Promise<unknown[]> {
+    const client = this.live();
+    const tools: unknown[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const result = await client.request(
+        { method: 'tools/list', params: cursor ? { cursor } : {} },
+        ToolsPage,
+        { timeout: timeoutMs },
+      );
+      tools.push(...result.tools);
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    return tools;
+  }
+
+  async callTool(
+    name: string,
+    args: Record<string, unknown>,
+    options: { timeoutMs: number; signal: AbortSignal },
+  ): Promise<RawCallResult> {
+    const client = this.live();
+    return client.request({ method: 'tools/call', params: { name, arguments: args } }, CallResult, {
+      timeout: options.timeoutMs,
+      signal: options.signal,
+    });
+  }
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host === '::1';
+}
+
+/** A 4xx on the first POST means the server does not speak streamable HTTP (the spec's fallback rule). */
+function isNotStreamable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'number' && code >= 400 && code < 500;
+}

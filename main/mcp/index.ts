@@ -1,0 +1,46 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { McpConsent } from '../contract';
+import type { EventSink } from '../ipc/handlers';
+import type { SecretStore } from '../secrets/secretStore';
+import { McpApprovals } from './approvals';
+import { mcpHandlers } from './handlers';
+import { McpRepo } from './repo';
+import { McpService } from './service';
+
+export interface McpOptions {
+  db: DatabaseSync;
+  secrets: SecretStore;
+  events: EventSink;
+  libraryNames: () => string[];
+  now: () => number;
+  fetch?: typeof fetch;
+  shellEnv?: Readonly<Record<string, string | undefined>>;
+  confirmOutside?: (consent: McpConsent) => Promise<boolean>;
+}
+
+/** MCP servers, built once by the composition root: the chat port, the handlers, and shutdown. */
+export function createMcp(options: McpOptions) {
+  const repo = new McpRepo(options.db, options.now);
+  const service = new McpService({
+    repo,
+    secrets: options.secrets,
+    events: options.events,
+    shellEnv: options.shellEnv ?? process.env,
+    libraryNames: options.libraryNames,
+    fetch: options.fetch,
+    now: options.now,
+    confirmOutside: options.confirmOutside,
+  });
+  const approvals = new McpApprovals({ repo, service, events: options.events, now: options.now });
+  return {
+    service,
+    approvals,
+    repo,
+    port: approvals,
+    handlers: mcpHandlers({ service, approvals, repo }),
+    shutdown: async () => {
+      for (const batch of approvals.pending()) approvals.cancel(batch.id);
+      await service.shutdown();
+    },
+  };
+}
