@@ -1,8 +1,7 @@
-import { useId, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import type { InspectorTab } from '../../store/inspector/slice';
+import { Tab, TabList, TabPanel, Tabs } from '../../ui/Tabs';
 import { ThreadSettingsPanel } from '../settings/ThreadSettingsPanel';
 import { ThreadToolsSection } from '../tools/ThreadToolsSection';
 import { CompareTab } from './CompareTab';
@@ -16,77 +15,43 @@ const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'compare', label: 'Compare' },
 ];
 
+const isTab = (id: string): id is InspectorTab => TABS.some((t) => t.id === id);
+
+function TabContent({ tab, threadId }: { tab: InspectorTab; threadId: string }) {
+  if (tab === 'parameters') return <ThreadSettingsPanel threadId={threadId} />;
+  if (tab === 'tools') return <ThreadToolsSection threadId={threadId} />;
+  if (tab === 'request') return <RequestTab threadId={threadId} />;
+  return <CompareTab threadId={threadId} />;
+}
+
 /** The right-hand pane: the current thread's parameters and tools, and the selected answer's wire view. */
 export function InspectorPane() {
-  const ids = useId();
-  const tabList = useRef<HTMLDivElement>(null);
   const { threadId, tab, setTab } = useStore(
     useShallow((s) => ({ threadId: s.currentThreadId, tab: s.inspectorTab, setTab: s.setInspectorTab })),
   );
 
-  // WAI-ARIA tabs: arrows move and activate, Home/End jump.
-  const onKeyDown = (event: KeyboardEvent) => {
-    const at = TABS.findIndex((t) => t.id === tab);
-    const moves: Record<string, number> = {
-      ArrowRight: at + 1,
-      ArrowLeft: at - 1,
-      Home: 0,
-      End: TABS.length - 1,
-    };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    const next = TABS[(target + TABS.length) % TABS.length];
-    if (!next) return;
-    setTab(next.id);
-    tabList.current?.querySelector<HTMLElement>(`#${CSS.escape(`${ids}-tab-${next.id}`)}`)?.focus();
-  };
-
   return (
     <aside className="inspector" aria-label="Inspector">
-      <div
-        ref={tabList}
-        className="inspector-tabs"
-        role="tablist"
-        aria-label="Inspector sections"
-        onKeyDown={onKeyDown}
-      >
+      <Tabs selectedKey={tab} onSelectionChange={(id) => isTab(id) && setTab(id)}>
+        <TabList aria-label="Inspector sections">
+          {TABS.map((t) => (
+            <Tab key={t.id} id={t.id}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
         {TABS.map((t) => (
-          <button
-            key={t.id}
-            id={`${ids}-tab-${t.id}`}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            aria-controls={`${ids}-panel`}
-            tabIndex={tab === t.id ? 0 : -1}
-            className={tab === t.id ? 'inspector-tab inspector-tab-active' : 'inspector-tab'}
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-          </button>
+          <TabPanel key={t.id} id={t.id} className="inspector-panel scroll">
+            {threadId === null ? (
+              <div className="empty-state inspector-empty">
+                <p>Open or start a thread to see its parameters, tools and requests here.</p>
+              </div>
+            ) : (
+              <TabContent tab={t.id} threadId={threadId} />
+            )}
+          </TabPanel>
         ))}
-      </div>
-      <div
-        id={`${ids}-panel`}
-        role="tabpanel"
-        aria-labelledby={`${ids}-tab-${tab}`}
-        className="inspector-panel scroll"
-      >
-        {threadId === null ? (
-          <div className="empty-state inspector-empty">
-            <p>Open or start a thread to see its parameters, tools and requests here.</p>
-          </div>
-        ) : tab === 'parameters' ? (
-          <ThreadSettingsPanel threadId={threadId} />
-        ) : tab === 'tools' ? (
-          <ThreadToolsSection threadId={threadId} />
-        ) : tab === 'request' ? (
-          <RequestTab threadId={threadId} />
-        ) : (
-          <CompareTab threadId={threadId} />
-        )}
-      </div>
+      </Tabs>
     </aside>
   );
 }
