@@ -13,6 +13,8 @@ export const ThreadSettings = z.object({
   /** `canned`: answer tool calls with each tool's canned result, up to `maxToolRounds` rounds. */
   toolMode: ToolMode,
   maxToolRounds: z.number().int().min(1).max(20),
+  /** Values of the `{{name}}` variables in the system prompt and the user's messages. */
+  variables: z.record(z.string().max(64), z.string().max(200_000)).optional(),
 });
 export type ThreadSettings = z.infer<typeof ThreadSettings>;
 

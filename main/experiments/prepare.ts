@@ -58,6 +58,31 @@ export function fillPrompt(
   };
 }
 
+/**
+ * What a cell's thread stores: the system prompt and user turns as written, with the case's
+ * values as the thread's variables, so the chat engine fills them into the request in one pass
+ * (and the thread, opened later, keeps its variables). Assistant turns of the prompt are filled
+ * here, since the engine never fills answers.
+ */
+export function cellThreadPrompt(
+  prompt: ExperimentPrompt,
+  values: Readonly<Record<string, string>>,
+  now: Date,
+): FilledPrompt {
+  const system: string[] = [];
+  const turns: { role: 'user' | 'assistant'; content: string }[] = [];
+  for (const message of prompt.messages) {
+    if (message.role === 'system') system.push(message.content);
+    else if (message.role === 'user') turns.push({ role: 'user', content: message.content });
+    else turns.push({ role: 'assistant', content: fillTemplate(message.content, values, now).text });
+  }
+  return {
+    systemPrompt: system.join('\n\n'),
+    history: turns.slice(0, -1),
+    content: turns[turns.length - 1]?.content ?? '',
+  };
+}
+
 /** A cell's thread settings: the column's model and variant, the experiment's seed, the prompt's tools and format. */
 export function cellSettings(
   prompt: ExperimentPrompt,
@@ -65,6 +90,7 @@ export function cellSettings(
   target: ModelTarget,
   variant: ParamVariant,
   systemPrompt: string,
+  values: Readonly<Record<string, string>>,
 ): ThreadSettings {
   const params = { ...variant.params };
   if (config.seed !== null) params.seed = config.seed;
@@ -78,6 +104,7 @@ export function cellSettings(
     // A tool call is the answer being judged: nothing answers it automatically.
     toolMode: 'manual',
     maxToolRounds: 1,
+    variables: { ...values },
   };
 }
 

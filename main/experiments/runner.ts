@@ -8,7 +8,7 @@ import type { CellOutcome } from './checks';
 import { fillCheck, graderPrompt, readVerdict, runCheck } from './checks';
 import type { CellResult, ExperimentsRepo } from './repo';
 import { emptyResult } from './repo';
-import { cellSettings, fillPrompt } from './prepare';
+import { cellSettings, cellThreadPrompt, fillPrompt } from './prepare';
 import type { Clock, Lane, TaskOutcome } from './scheduler';
 import { RateScheduler } from './scheduler';
 import type { ThreadSettings } from '../contract';
@@ -179,10 +179,18 @@ export class ExperimentRunner {
       if (threadId && cell.messageId) {
         sent = await this.deps.chat.regenerate({ threadId, messageId: cell.messageId }, NO_WINDOW);
       } else {
-        const settings = cellSettings(run.prompt, run.config, column, variant, filled.filled.systemPrompt);
+        const template = cellThreadPrompt(run.prompt, testCase.values, new Date(this.deps.clock.now()));
+        const settings = cellSettings(
+          run.prompt,
+          run.config,
+          column,
+          variant,
+          template.systemPrompt,
+          testCase.values,
+        );
         const list: Omit<NewMessage, 'threadId'>[] = [];
         let parentId: string | null = null;
-        for (const turn of filled.filled.history) {
+        for (const turn of template.history) {
           const id: string = randomUUID();
           list.push({ id, parentId, role: turn.role, content: turn.content, status: 'complete' });
           parentId = id;
@@ -192,7 +200,7 @@ export class ExperimentRunner {
           { title, archived: true, settings, activeLeafId: parentId },
           list,
         ).id;
-        sent = await this.deps.chat.send({ threadId, content: filled.filled.content }, NO_WINDOW);
+        sent = await this.deps.chat.send({ threadId, content: template.content }, NO_WINDOW);
       }
     } catch (error) {
       if (!isAppFailure(error)) throw error;

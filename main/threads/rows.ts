@@ -127,7 +127,7 @@ export function columnValue(field: MessageField, value: unknown): SQLInputValue 
   throw new TypeError(`message field ${field} cannot hold ${typeof value}`);
 }
 
-export type ThreadOptions = Pick<ThreadSettings, 'toolMode' | 'maxToolRounds'>;
+export type ThreadOptions = Pick<ThreadSettings, 'toolMode' | 'maxToolRounds' | 'variables'>;
 
 export function summaryFromRow(row: ThreadRow): ThreadSummary {
   return {
@@ -159,6 +159,7 @@ export function settingsFromRow(row: ThreadRow, toolIds: string[]): ThreadSettin
     toolIds,
     toolMode: options.toolMode ?? 'manual',
     maxToolRounds: options.maxToolRounds ?? 5,
+    ...(options.variables ? { variables: options.variables } : {}),
   };
 }
 

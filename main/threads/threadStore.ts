@@ -91,6 +91,7 @@ export function insertThread(sql: Sql, input: NewThread, now: number): string {
 const optionsOf = (s: ThreadSettings): ThreadOptions => ({
   toolMode: s.toolMode,
   maxToolRounds: s.maxToolRounds,
+  ...(s.variables ? { variables: s.variables } : {}),
 });
 
 function writeToolIds(sql: Sql, threadId: string, toolIds: readonly string[]): void {

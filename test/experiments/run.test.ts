@@ -144,7 +144,7 @@ describe('an experiment run against the mock provider', () => {
     expect(gridTotals(resumed)).toEqual(ledgerTotals(h));
   });
 
-  it('a cell opens as a normal thread with the filled prompt and its answer', async () => {
+  it('a cell opens as a normal thread: the prompt as written, the case as its variables, the filled request', async () => {
     const h = experimentHarness(mock);
     const experiment = setUp(h, 1);
     const started = h.experiments.start(experiment.id);
@@ -155,7 +155,12 @@ describe('an experiment run against the mock provider', () => {
     expect(h.repo.list().map((t) => t.id)).toContain(threadId);
     const path = h.repo.activePath(threadId);
     expect(path.map((m) => m.role)).toEqual(['user', 'assistant']);
-    expect(path[0]?.content).toBe('Capital of France? Say Paris.');
+    // The thread keeps the prompt as written and the case's values as its variables, to keep chatting with.
+    expect(path[0]?.content).toBe('Capital of {{country}}? Say {{expected}}.');
+    expect(h.repo.getThread(threadId).settings.variables).toEqual({ country: 'France', expected: 'Paris' });
+    expect(JSON.parse(path[1]?.meta?.requestBody ?? '{}').messages.at(-1).content).toBe(
+      'Capital of France? Say Paris.',
+    );
   });
 
   it('a case lacking a variable is refused before anything is sent, naming it', () => {

@@ -6,6 +6,7 @@ import type { WireMessage } from './messages';
 import type { ChatDeps, ModelDescription } from '../ports';
 import type { BuiltRequest } from './build';
 import { buildRequest } from './build';
+import { fillThreadVariables } from './variables';
 
 export interface Overrides {
   providerId?: string;
@@ -79,11 +80,12 @@ export async function planRun(deps: ChatDeps, input: PlanInput): Promise<RunPlan
   }
   const library = thread.settings.toolIds.length > 0 ? deps.tools.getMany(thread.settings.toolIds) : [];
   const tools = [...library, ...(deps.mcp?.toolsFor(thread.id) ?? [])];
+  const filled = fillThreadVariables(thread.settings, input.path, new Date(deps.now?.() ?? Date.now()));
   const request = buildRequest({
     model,
-    systemPrompt: thread.settings.systemPrompt,
+    systemPrompt: filled.systemPrompt,
     params: { ...thread.settings.params, ...overrides.params },
-    path: input.path,
+    path: filled.path,
     tools,
     capabilities: description.capabilities,
     trailing: input.trailing,
