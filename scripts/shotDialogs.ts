@@ -122,6 +122,11 @@ try {
           await app.page.screenshot({ path: file });
           console.log(file);
           await close();
+          // The next step starts from a page with no overlay left (focus has gone back, too).
+          await app.page.waitForFunction(
+            () => !document.querySelector('[role="dialog"], [role="alertdialog"], dialog[open]'),
+          );
+          await frames(app.page);
         } catch (error) {
           console.log(`${name}-${scheme}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
         }

@@ -6,3 +6,4 @@ export { Dialog } from './Dialog';
 export type { DialogProps } from './Dialog';
 export { Modal } from './Modal';
 export type { ModalProps } from './Modal';
+export { ComboBox, ComboInput, ComboList, ComboOption, ComboSection, SearchCombo } from './ComboBox';

@@ -1,15 +1,13 @@
 import { memo } from 'react';
 import type { SearchHit } from '../../../../main/contract';
 import { relativeTime } from '../../store/threads/threadOrder';
+import { ComboOption } from '../../ui';
 import { parseSnippet } from './snippet';
 
 interface Props {
   hit: SearchHit;
   id: string;
-  active: boolean;
   now: number;
-  onPick: (hit: SearchHit) => void;
-  onHover: () => void;
 }
 
 const ROLE_LABEL: Record<string, string> = {
@@ -19,24 +17,10 @@ const ROLE_LABEL: Record<string, string> = {
   system: 'System',
 };
 
-export const SearchResultItem = memo(function SearchResultItem({
-  hit,
-  id,
-  active,
-  now,
-  onPick,
-  onHover,
-}: Props) {
+/** One hit of the search palette: highlight, click and Enter come from the list it sits in. */
+export const SearchResultItem = memo(function SearchResultItem({ hit, id, now }: Props) {
   return (
-    <li
-      id={id}
-      role="option"
-      aria-selected={active}
-      className={active ? 'search-hit is-active' : 'search-hit'}
-      onMouseMove={onHover}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={() => onPick(hit)}
-    >
+    <ComboOption id={id} textValue={`${hit.threadTitle}: ${hit.snippet}`} className="search-hit">
       <div className="search-hit-head">
         <span className="search-hit-title">{hit.threadTitle}</span>
         <span className="search-hit-meta">
@@ -48,6 +32,6 @@ export const SearchResultItem = memo(function SearchResultItem({
           part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
         )}
       </div>
-    </li>
+    </ComboOption>
   );
 });

@@ -1,7 +1,6 @@
-import { X } from 'lucide-react';
 import { useStore } from '../../store';
-import { Keys } from './Keys';
-import { Modal } from './Modal';
+import { Dialog } from '../../ui';
+import { Keys } from '../../ui/Keys';
 import { CONTEXT_KEYS, SHORTCUTS } from './shortcuts';
 
 /** `?`: every keyboard shortcut in one place. */
@@ -9,18 +8,13 @@ export function ShortcutsSheet() {
   const close = useStore((s) => s.setShortcutsOpen);
   const rows = [...SHORTCUTS, ...CONTEXT_KEYS];
   return (
-    <Modal label="Keyboard shortcuts" onClose={() => close(false)} className="shortcuts">
-      <div className="modal-head">
-        <h2>Keyboard shortcuts</h2>
-        <button
-          type="button"
-          className="btn btn-ghost btn-icon"
-          aria-label="Close"
-          onClick={() => close(false)}
-        >
-          <X />
-        </button>
-      </div>
+    <Dialog
+      title="Keyboard shortcuts"
+      closeButton
+      placement="top"
+      onClose={() => close(false)}
+      bodyClassName="ui-dialog-flush shortcuts"
+    >
       {/* The list scrolls inside the sheet: on a short window it ran out of the box. */}
       <div className="shortcuts-scroll scroll">
         <table className="shortcuts-table">
@@ -41,6 +35,6 @@ export function ShortcutsSheet() {
           </tbody>
         </table>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
