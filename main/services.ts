@@ -4,6 +4,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { McpConsent } from './contract';
 import { pathToFileURL } from 'node:url';
 import { appHandlers } from './app/handlers';
+import { bundledWorker, createAttachments } from './attachments';
 import { chatHandlers } from './chat/handlers';
 import { ChatService } from './chat/service';
 import { closeDatabase, openDatabase } from './db/database';
@@ -157,7 +158,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     fetch: options.fetch,
     confirmOutside: options.confirmMcpConsent,
   });
+  const attachments = createAttachments({
+    db,
+    threads,
+    models,
+    estimateTokens,
+    now,
+    worker: bundledWorker(options.searchWorkerFile),
+  });
   const chat = new ChatService({
+    attachments: attachments.port,
     threads,
     providers,
     models: {
@@ -200,7 +210,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }),
     ...providerHandlers({ providers, models, events: options.events }),
     ...threadHandlers({ repo: threads, search, sink: options.events, now }),
-    ...chatHandlers(chat),
+    ...attachments.handlers((thread, path) => chat.plan(thread, path)),
     ...toolHandlers({ tools }),
     ...mcp.handlers,
     ...usageHandlers({ db, ledger, events: options.events, now }),
@@ -217,6 +227,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       await experiments.runner.shutdown();
       await mcp.shutdown();
       await chat.shutdown();
+      await attachments.close();
       fts.dispose();
       await search.close();
       closeDatabase(file, opened.db);

@@ -14,6 +14,8 @@ async function buildMain() {
   const entryPoints = { index: 'main/index.ts' };
   // The search worker runs in its own thread, so it is its own bundle next to main.
   if (existsSync('main/threads/searchWorker.ts')) entryPoints.searchWorker = 'main/threads/searchWorker.ts';
+  // Attachments are read (sniffed, PDFs parsed, text counted) in their own worker too.
+  if (existsSync('main/attachments/worker.ts')) entryPoints.attachmentsWorker = 'main/attachments/worker.ts';
   await esbuild({
     ...common,
     entryPoints,
@@ -22,7 +24,8 @@ async function buildMain() {
     platform: 'node',
     target: 'node24',
     format: 'cjs',
-    external: ['electron', 'keytar'],
+    // sharp is native; pdf.js is an ES module loaded on demand by the attachments worker.
+    external: ['electron', 'keytar', 'sharp', 'pdfjs-dist'],
   });
   await esbuild({
     ...common,

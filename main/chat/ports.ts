@@ -1,4 +1,15 @@
-import type { Capabilities, Message, Provider, Thread, ToolDef, UsageRow } from '../contract';
+import type {
+  AttachmentChoice,
+  AttachmentRef,
+  Capabilities,
+  Message,
+  Provider,
+  Thread,
+  ToolDef,
+  UsageRow,
+} from '../contract';
+import type { AttachmentParts } from './request/messages';
+import type { RunPlan } from './request/plan';
 import type { EventSink } from '../ipc/handlers';
 import type { McpChatPort } from '../mcp/approvals';
 
@@ -62,6 +73,15 @@ export interface ToolsPort {
   getMany(ids: string[]): ToolDef[];
 }
 
+/** The attachments service (main/attachments/service.ts), as the chat engine uses it. */
+export interface AttachmentsPort {
+  refsFor(choices: readonly AttachmentChoice[]): AttachmentRef[];
+  commit(choices: readonly AttachmentChoice[]): void;
+  partsFor(providerId: string, model: string, caps: Capabilities): AttachmentParts;
+  /** Throws invalid_request when the request is over the provider's size or the model's window. */
+  check(plan: RunPlan, path: readonly Message[]): Promise<void>;
+}
+
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export interface ChatDeps {
@@ -72,6 +92,8 @@ export interface ChatDeps {
   tools: ToolsPort;
   /** MCP servers' tools attached to the thread, and running their calls (issue 16). */
   mcp?: McpChatPort;
+  /** Absent: messages carry no files (tests of other stages). */
+  attachments?: AttachmentsPort;
   events: EventSink;
   fetch: typeof fetch;
   /** M5's tokenizer, for attempts whose usage the provider did not report. */

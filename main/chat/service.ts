@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Message, SendResult } from '../contract';
+import type { AttachmentChoice, Message, SendResult, Thread } from '../contract';
 import { AppFailure } from '../contract';
 import type { Overrides, RunPlan, SignedHeaders } from './request/plan';
 import { planRun, signedHeaders } from './request/plan';
@@ -36,20 +36,27 @@ export class ChatService {
 
   constructor(private readonly deps: ChatDeps) {}
 
+  /** The request Send would build for `path` (the attachments preflight measures it). */
+  plan(thread: Thread, path: readonly Message[]): Promise<RunPlan> {
+    return planRun(this.deps, { thread, path });
+  }
+
   /** Appends the user's turn under `parentId` (default: the active leaf) and streams the answer. */
   async send(
-    input: { threadId: string; content: string; parentId?: string | null },
+    input: { threadId: string; content: string; parentId?: string | null; attachments?: AttachmentChoice[] },
     senderId: number,
   ): Promise<SendResult> {
-    const { threads } = this.deps;
+    const { threads, attachments } = this.deps;
     const thread = threads.getThread(input.threadId);
     const parentId = input.parentId ?? thread.activeLeafId;
     const path = parentId ? threads.activePath(thread.id, parentId) : [];
-    const plan = await planRun(this.deps, {
-      thread,
-      path: [...path, draft(thread.id, parentId, 'user', input.content)],
-    });
+    const choices = attachments && input.attachments?.length ? input.attachments : [];
+    const files = choices.length > 0 && attachments ? { attachments: attachments.refsFor(choices) } : {};
+    const sent = [...path, draft(thread.id, parentId, 'user', input.content, files)];
+    const plan = await planRun(this.deps, { thread, path: sent });
+    if (choices.length > 0) await attachments?.check(plan, sent);
     const signed = await signedHeaders(this.deps, plan);
+    if (choices.length > 0) attachments?.commit(choices);
     const user = threads.insertMessage({
       threadId: thread.id,
       parentId,

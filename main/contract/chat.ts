@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { AttachmentChoice, AttachmentRef, ATTACHMENTS_PER_MESSAGE } from './attachments';
 import { ErrorCode } from './errors';
 
 export * from './chatParams';
@@ -101,6 +102,8 @@ export const Message = z.object({
   usage: Usage.nullable(),
   usageId: z.string().nullable(),
   meta: ResponseMeta.nullable(),
+  /** Files sent with a user message (absent: none). */
+  attachments: z.array(AttachmentRef).optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -191,7 +194,12 @@ const MessageText = z
 export const chatChannels = {
   /** Append a user message under `parentId` (null: the active leaf) and stream the answer. */
   'chat:send': channel(
-    z.object({ threadId: z.string(), content: MessageText, parentId: z.string().nullable().optional() }),
+    z.object({
+      threadId: z.string(),
+      content: MessageText,
+      parentId: z.string().nullable().optional(),
+      attachments: z.array(AttachmentChoice).max(ATTACHMENTS_PER_MESSAGE).optional(),
+    }),
     SendResult,
   ),
   /** Answer tool calls of an assistant message, then continue the conversation. */

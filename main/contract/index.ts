@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
+import { attestationChannels, attestationEvents } from './attestation';
+import { attachmentChannels } from './attachments';
 import { chatChannels, chatEvents } from './chat';
 import { mcpChannels, mcpEvents } from './mcp';
 import type { Channel, ChannelKey } from './define';
@@ -10,6 +12,8 @@ import { toolChannels } from './tools';
 import { usageChannels, usageEvents } from './usage';
 
 export * from './app';
+export * from './attestation';
+export * from './attachments';
 export * from './chat';
 export * from './errors';
 export * from './mcp';
@@ -28,6 +32,8 @@ export const channels = {
   ...threadChannels,
   ...toolChannels,
   ...usageChannels,
+  ...attestationChannels,
+  ...attachmentChannels,
   ...mcpChannels,
   ...experimentChannels,
 } satisfies Record<ChannelKey, Channel>;

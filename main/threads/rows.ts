@@ -23,6 +23,8 @@ export interface MessageRow {
   usage_json: string | null;
   usage_id: string | null;
   meta_json: string | null;
+  /** Migration 007; absent on rows read before it ran. */
+  attachments_json?: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -85,6 +87,9 @@ export function messageFromRow(row: MessageRow): Message {
     usage: readJson<Message['usage']>(row.usage_json),
     usageId: row.usage_id,
     meta: readJson<Message['meta']>(row.meta_json),
+    ...(row.attachments_json
+      ? { attachments: readJson<Message['attachments']>(row.attachments_json) ?? [] }
+      : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -111,13 +116,20 @@ export const MESSAGE_COLUMNS = {
   usage: 'usage_json',
   usageId: 'usage_id',
   meta: 'meta_json',
+  attachments: 'attachments_json',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 } as const satisfies Record<Exclude<keyof Message, 'id'>, string>;
 
 export type MessageField = keyof typeof MESSAGE_COLUMNS;
 
-const JSON_FIELDS: ReadonlySet<MessageField> = new Set(['toolCalls', 'logprobs', 'usage', 'meta']);
+const JSON_FIELDS: ReadonlySet<MessageField> = new Set([
+  'toolCalls',
+  'logprobs',
+  'usage',
+  'meta',
+  'attachments',
+]);
 
 /** The SQLite value of one message field. */
 export function columnValue(field: MessageField, value: unknown): SQLInputValue {

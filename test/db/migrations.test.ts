@@ -90,6 +90,25 @@ const steps: Record<
       });
     },
   },
+  '007-attachments': {
+    adds: [
+      'attachment_blobs',
+      'attachment_refs',
+      'attachment_limits',
+      'attachment_refs_add',
+      'attachment_blobs_unused',
+    ],
+    // A message with a file: the blob is kept while a message uses it (test/attachments covers removal).
+    seed: (db) =>
+      db.exec(`INSERT INTO attachment_blobs (sha256, mime, size, data, created_at) VALUES ('${'a'.repeat(64)}', 'text/plain', 2, x'6869', 1);
+               INSERT INTO threads (id, title, created_at, last_activity_at) VALUES ('t7', 'With a file', 1, 1);
+               INSERT INTO messages (id, thread_id, parent_id, role, content, status, attachments_json, created_at, updated_at)
+               VALUES ('f0', 't7', NULL, 'user', 'see file', 'complete', '[{"sha256":"${'a'.repeat(64)}"}]', 1, 1);`),
+    check: (db) =>
+      expect(db.prepare("SELECT sha256 FROM attachment_refs WHERE message_id = 'f0'").get()).toEqual({
+        sha256: 'a'.repeat(64),
+      }),
+  },
   '009-experiments': {
     adds: ['experiments', 'experiment_versions', 'experiment_runs', 'experiment_cells'],
     // An experiment with one version and a run whose finished cell is kept.

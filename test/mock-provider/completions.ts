@@ -15,6 +15,7 @@ import type { MockState } from './state';
 import type { StreamProgress } from './stream';
 import { sleep, waitForAbort, writeEventStream, writeJsonBody } from './stream';
 import type { ScriptStep } from './types';
+import { partsReply, refuseTooLarge } from './contentParts';
 
 const GALADRIEL_LIMITS = { requests: 60, tokens: 40_000 };
 
@@ -167,12 +168,14 @@ export async function handleChatCompletion(ctx: ChatContext): Promise<void> {
     scriptedError(ctx, { ...step, status }, headers);
     return;
   }
+  if (refuseTooLarge(res, ctx.body.length, state.requestLimitBytes)) return;
   const caller = authenticate(ctx, headers);
   if (!caller) return;
   const admitted = admit(ctx, caller, headers);
   if (!admitted) return;
   const { request, model } = admitted;
-  const plan = buildPlan(request, model, step.reply);
+  const parsed = parseJson(ctx.body);
+  const plan = buildPlan(request, model, partsReply(step.reply, parsed.ok ? parsed.value : null));
   Object.assign(headers, usageHeaders(ctx, caller, plan));
 
   if (step.hang === true) {

@@ -47,6 +47,12 @@ export async function handleControl(
         state.setCredits(input.subject, input.credits);
         return sendJson(res, 200, { subject: input.subject, credits: state.balance(input.subject) });
       }
+      case 'POST /__mock/request-limit': {
+        if (!isRecord(input) || typeof input.bytes !== 'number')
+          return sendJson(res, 400, { error: 'expected {bytes: number}' });
+        state.requestLimitBytes = input.bytes;
+        return sendJson(res, 200, { bytes: state.requestLimitBytes });
+      }
       case 'POST /__mock/oauth':
         return configureOAuth(res, state, input);
       case 'POST /__mock/jwt':

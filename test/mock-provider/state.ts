@@ -1,4 +1,5 @@
 import type { ClientClosedEvent, OAuthBehaviour, RecordedRequest, ScriptStep } from './types';
+import { DEFAULT_REQUEST_LIMIT_BYTES } from './contentParts';
 
 export interface StateOptions {
   chunkDelayMs: number;
@@ -24,6 +25,8 @@ export class MockState {
   /** Cancels pending waits (slow first byte, chunk delays, hangs) when the server closes. */
   readonly shutdown = new AbortController();
   oauth: OAuthBehaviour;
+  /** Bodies past this many bytes get a 413 (contentParts.ts). */
+  requestLimitBytes = DEFAULT_REQUEST_LIMIT_BYTES;
   private steps: ScriptStep[] = [];
   private credits = new Map<string, number>();
   private closeEvents: ClientClosedEvent[] = [];
@@ -111,6 +114,7 @@ export class MockState {
   }
 
   reset(): void {
+    this.requestLimitBytes = DEFAULT_REQUEST_LIMIT_BYTES;
     this.requests.length = 0;
     this.revokedJtis.clear();
     this.steps = [];

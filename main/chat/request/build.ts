@@ -1,6 +1,6 @@
 import type { Capabilities, ChatParams, Message, ToolDef } from '../../contract';
 import { AppFailure } from '../../contract';
-import type { WireMessage } from './messages';
+import type { AttachmentParts, WireMessage } from './messages';
 import { wireMessages } from './messages';
 import { checkRequestSize, validateParams } from './validate';
 
@@ -14,6 +14,8 @@ export interface RequestInput {
   capabilities: Capabilities;
   /** Turns appended after the path and never stored (the "continue" nudge). */
   trailing?: readonly WireMessage[];
+  /** Content parts of user messages' attachments, for this model. */
+  attachmentParts?: AttachmentParts;
 }
 
 export interface BuiltRequest {
@@ -107,7 +109,10 @@ export function buildRequest(input: RequestInput): BuiltRequest {
     });
   }
   const params = validateParams(input.params, input.tools);
-  const messages = [...wireMessages(input.systemPrompt, input.path), ...(input.trailing ?? [])];
+  const messages = [
+    ...wireMessages(input.systemPrompt, input.path, input.attachmentParts),
+    ...(input.trailing ?? []),
+  ];
   checkRequestSize(input.systemPrompt, messages);
   if (messages.length === 0) {
     throw new AppFailure('invalid_request', 'messages: there is nothing to send yet', {

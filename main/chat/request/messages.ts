@@ -7,9 +7,16 @@ export interface WireToolCall {
   function: { name: string; arguments: string };
 }
 
+/** A user message's attachments as content parts (main/attachments/parts.ts). */
+export type UserPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string; detail: 'auto' | 'low' | 'high' } }
+  | { type: 'file'; file: { filename: string; file_data: string } };
+export type AttachmentParts = (message: Message) => UserPart[];
+
 export type WireMessage =
   | { role: 'system'; content: string }
-  | { role: 'user'; content: string }
+  | { role: 'user'; content: string | UserPart[] }
   | { role: 'assistant'; content: string | null; tool_calls?: WireToolCall[] }
   | { role: 'tool'; content: string; tool_call_id: string; name?: string };
 
@@ -41,7 +48,11 @@ function toolMessage(message: Message): WireMessage {
 }
 
 /** The system prompt first, then the active branch from root to leaf, in the provider's shape. */
-export function wireMessages(systemPrompt: string, path: readonly Message[]): WireMessage[] {
+export function wireMessages(
+  systemPrompt: string,
+  path: readonly Message[],
+  attachmentParts?: AttachmentParts,
+): WireMessage[] {
   const out: WireMessage[] = [];
   if (systemPrompt.trim() !== '') out.push({ role: 'system', content: systemPrompt });
   for (const message of path) {
@@ -49,9 +60,16 @@ export function wireMessages(systemPrompt: string, path: readonly Message[]): Wi
       case 'system':
         out.push({ role: 'system', content: message.content });
         break;
-      case 'user':
-        out.push({ role: 'user', content: message.content });
+      case 'user': {
+        // With files the content becomes parts: the typed text first, then each file.
+        const parts = message.attachments?.length && attachmentParts ? attachmentParts(message) : [];
+        if (parts.length === 0) out.push({ role: 'user', content: message.content });
+        else {
+          const text: UserPart[] = message.content === '' ? [] : [{ type: 'text', text: message.content }];
+          out.push({ role: 'user', content: [...text, ...parts] });
+        }
         break;
+      }
       case 'assistant': {
         const wire = assistantMessage(message);
         if (wire) out.push(wire);
@@ -69,7 +87,10 @@ export function wireMessages(systemPrompt: string, path: readonly Message[]): Wi
 export function promptText(messages: readonly WireMessage[]): string {
   let text = '';
   for (const m of messages) {
-    text += `${m.role}\n${m.content ?? ''}\n`;
+    const content = Array.isArray(m.content)
+      ? m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n')
+      : (m.content ?? '');
+    text += `${m.role}\n${content}\n`;
     if (m.role === 'assistant' && m.tool_calls) {
       for (const call of m.tool_calls) text += `${call.function.name}(${call.function.arguments})\n`;
     }

@@ -89,6 +89,7 @@ export async function planRun(deps: ChatDeps, input: PlanInput): Promise<RunPlan
     tools,
     capabilities: description.capabilities,
     trailing: input.trailing,
+    attachmentParts: deps.attachments?.partsFor(providerId, model, description.capabilities),
   });
   const url = chatUrl(provider.baseUrl);
   const context: FailureContext = {

@@ -90,7 +90,7 @@ const chars = (n: number): string => `${n.toLocaleString('en-US')} characters`;
 /** Refuses, before anything is stored or sent, a system prompt or message past its limit. */
 export function checkRequestSize(
   systemPrompt: string,
-  messages: readonly { role: string; content: string | null }[],
+  messages: readonly { role: string; content: string | null | readonly unknown[] }[],
 ): void {
   if (systemPrompt.length > REQUEST_LIMITS.systemPromptChars) {
     fail(
@@ -99,7 +99,8 @@ export function checkRequestSize(
     );
   }
   messages.forEach((message, index) => {
-    const length = message.content?.length ?? 0;
+    // Parts (attachments) are bounded by the attachments preflight, in bytes and tokens.
+    const length = typeof message.content === 'string' ? message.content.length : 0;
     if (message.role !== 'system' && length > REQUEST_LIMITS.messageChars) {
       fail(
         `messages.${index}`,

@@ -4,8 +4,8 @@ import { threads } from './002-threads';
 import { tools } from './003-tools';
 import { usage } from './004-usage';
 import { sharedUsage } from './005-shared-usage';
-import { mcp } from './008-mcp';
+import { attachments } from './007-attachments';
 import { experiments } from './009-experiments';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [core, threads, tools, usage, sharedUsage, mcp, experiments];
+export const migrations: readonly Migration[] = [core, threads, tools, usage, sharedUsage, attachments, experiments];

@@ -1,0 +1,97 @@
+import type { AttachmentChoice, Message, Preflight, Thread } from '../contract';
+import type { AttachmentsPort, ModelsPort, ThreadsPort } from '../chat/ports';
+import type { RunPlan } from '../chat/request/plan';
+import { draft } from '../chat/tree';
+import type { Handlers } from '../ipc/handlers';
+import { measure, refuseIfBlocked } from './preflight';
+import type { AttachmentsService } from './service';
+
+export interface AttachmentHandlerDeps {
+  service: AttachmentsService;
+  threads: Pick<ThreadsPort, 'getThread' | 'activePath'>;
+  models: ModelsPort;
+  /** The chat engine's own planning, so the preflight measures the very request Send would build. */
+  plan: (thread: Thread, path: readonly Message[]) => Promise<RunPlan>;
+  /** The model's context window from its listing, when the provider published one. */
+  contextOf: (providerId: string, model: string) => Promise<number | null>;
+  estimateTokens: (text: string) => number;
+}
+
+/** Whether an earlier answer on this path came from a confidential model. */
+async function wasConfidential(models: ModelsPort, path: readonly Message[]): Promise<boolean> {
+  const seen = new Set<string>();
+  for (const message of path) {
+    if (message.role !== 'assistant' || !message.providerId || !message.model) continue;
+    const key = `${message.providerId}\u0000${message.model}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const described = await models.describe(message.providerId, message.model).catch(() => null);
+    if (described?.confidential) return true;
+  }
+  return false;
+}
+
+async function preflightOf(
+  deps: Omit<AttachmentHandlerDeps, 'plan'>,
+  plan: RunPlan,
+  path: readonly Message[],
+  ids: readonly string[],
+): Promise<Preflight> {
+  const contextWindow = await deps.contextOf(plan.provider.id, plan.model).catch(() => null);
+  return measure(plan, path, ids, contextWindow, {
+    limits: (providerId) => deps.service.limits(providerId),
+    estimateTokens: deps.estimateTokens,
+  });
+}
+
+/** What the chat engine calls: the parts of a message, and the refusal of an over-limit Send. */
+export function attachmentsPort(deps: Omit<AttachmentHandlerDeps, 'plan'>): AttachmentsPort {
+  const { service } = deps;
+  return {
+    refsFor: (choices) => service.refsFor(choices),
+    commit: (choices) => service.commit(choices),
+    partsFor: (providerId, model, caps) => service.partsFor(providerId, model, caps),
+    check: async (plan, path) => refuseIfBlocked(await preflightOf(deps, plan, path, [])),
+  };
+}
+
+export function attachmentHandlers(
+  deps: AttachmentHandlerDeps,
+): Pick<
+  Handlers,
+  | 'attachments:stage'
+  | 'attachments:discard'
+  | 'attachments:preflight'
+  | 'attachments:storage'
+  | 'attachments:limits'
+> {
+  const { service } = deps;
+  return {
+    'attachments:stage': (input) => service.stage(input),
+    'attachments:discard': ({ id }) => ({ discarded: service.discard(id) }),
+    'attachments:storage': () => service.storage(),
+    'attachments:limits': ({ providerId, limits }) =>
+      limits ? service.setLimits(providerId, limits) : service.limits(providerId),
+    'attachments:preflight': async (input) => {
+      const thread = deps.threads.getThread(input.threadId);
+      const parentId = input.parentId ?? thread.activeLeafId;
+      const path = parentId ? deps.threads.activePath(thread.id, parentId) : [];
+      const choices: AttachmentChoice[] = input.attachments;
+      const refs = service.refsFor(choices);
+      const sent = [
+        ...path,
+        draft(thread.id, parentId, 'user', input.content, refs.length > 0 ? { attachments: refs } : {}),
+      ];
+      const plan = await deps.plan(thread, sent);
+      const result = await preflightOf(
+        deps,
+        plan,
+        sent,
+        choices.map((c) => c.id),
+      );
+      const leaves =
+        refs.length > 0 && !plan.description.confidential && (await wasConfidential(deps.models, path));
+      return { ...result, leavesConfidential: leaves };
+    },
+  };
+}

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AttachmentChoice,
+  AttachmentLimits,
+  AttachmentRef,
+  Capabilities,
+  ImageDetail,
+  Message,
+  StagedAttachment,
+} from '../contract';
+import { AppFailure, AttachmentLimits as LimitsSchema, DEFAULT_ATTACHMENT_LIMITS } from '../contract';
+import type { Blob, BlobStore } from './blobStore';
+import { ImageRefusal, prepareImage } from './image';
+import type { ContentPart, LoadBlob } from './parts';
+import { decide, partCapabilities, wirePart } from './parts';
+import type { ReadResult } from './protocol';
+import { wireName } from './text';
+import type { AttachmentReader } from './workerClient';
+
+interface Staged {
+  ref: AttachmentRef;
+  blobs: Blob[];
+  bytes: number;
+}
+
+/** Files read but not yet sent may hold this much memory in main; more waits for a Send or a removal. */
+const STAGED_MAX_BYTES = 256 * 1024 * 1024;
+/** Base64 of recently sent blobs, so every turn of a thread does not re-encode the same photo. */
+const BASE64_CACHE_BYTES = 64 * 1024 * 1024;
+
+const sha256Hex = async (data: Uint8Array): Promise<string> =>
+  Buffer.from(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>)).toString('hex');
+
+const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+export interface AttachmentsDeps {
+  blobs: BlobStore;
+  reader: AttachmentReader;
+  /** The provider a thread sends to, for its image limits. */
+  providerOf: (threadId: string) => string | null;
+}
+
+/** Staging, storage and wire parts of attachments; the chat engine asks it for parts. */
+export class AttachmentsService {
+  private readonly staged = new Map<string, Staged>();
+  private stagedBytes = 0;
+  private readonly base64Cache = new Map<string, string>();
+  private cachedBytes = 0;
+
+  constructor(private readonly deps: AttachmentsDeps) {
+    deps.blobs.sweep();
+  }
+
+  limits(providerId: string | null): AttachmentLimits {
+    return providerId ? this.deps.blobs.limits(providerId) : DEFAULT_ATTACHMENT_LIMITS;
+  }
+
+  setLimits(providerId: string, patch: Partial<AttachmentLimits>): AttachmentLimits {
+    const limits = LimitsSchema.parse({ ...this.deps.blobs.limits(providerId), ...patch });
+    this.deps.blobs.setLimits(providerId, limits);
+    return limits;
+  }
+
+  async stage(input: {
+    threadId: string;
+    name: string;
+    dataBase64: string;
+    detail: ImageDetail;
+  }): Promise<StagedAttachment> {
+    const name = wireName(input.name);
+    const fail = (reason: string): never => {
+      throw new AppFailure('invalid_request', `${name.name}: ${reason}`, {
+        detail: { field: 'attachments' },
+      });
+    };
+    if (input.dataBase64.length === 0) fail('the file is empty (0 bytes): nothing to attach');
+    if (this.stagedBytes > STAGED_MAX_BYTES)
+      fail(`files waiting to be sent already take ${mb(this.stagedBytes)}; send or remove some first`);
+    const limits = this.limits(this.deps.providerOf(input.threadId));
+    const reply = await this.deps.reader.read(input.dataBase64, name.name);
+    if (!reply.ok) return fail(reply.message);
+    const staged = await this.prepared(reply.result, reply.originalBytes, input, limits).catch(
+      (error: unknown) => {
+        if (error instanceof ImageRefusal) return fail(error.message);
+        throw error;
+      },
+    );
+    if (name.note) staged.ref.notes.push(name.note);
+    const id = randomUUID();
+    this.staged.set(id, staged);
+    this.stagedBytes += staged.bytes;
+    return { id, ref: staged.ref };
+  }
+
+  discard(id: string): boolean {
+    const staged = this.staged.get(id);
+    if (!staged) return false;
+    this.staged.delete(id);
+    this.stagedBytes -= staged.bytes;
+    return true;
+  }
+
+  storage(): { files: number; bytes: number } {
+    return this.deps.blobs.usage();
+  }
+
+  /** The refs a Send carries, with the user's choices applied; unknown ids are refused. */
+  refsFor(choices: readonly AttachmentChoice[]): AttachmentRef[] {
+    return choices.map((choice) => {
+      const staged = this.staged.get(choice.id);
+      if (!staged) {
+        throw new AppFailure(
+          'invalid_request',
+          'An attached file is no longer held (the app restarted?); attach it again.',
+          {
+            detail: { field: 'attachments' },
+          },
+        );
+      }
+      const ref: AttachmentRef = { ...staged.ref };
+      if (ref.kind === 'image') ref.detail = choice.detail ?? ref.detail ?? 'auto';
+      if (choice.useAnyway) ref.useAnyway = true;
+      return ref;
+    });
+  }
+
+  /** Writes the blobs of sent files and lets go of them; call just before the message is stored. */
+  commit(choices: readonly AttachmentChoice[]): void {
+    const blobs = choices.flatMap((c) => this.staged.get(c.id)?.blobs ?? []);
+    this.deps.blobs.put(blobs);
+    for (const choice of choices) this.discard(choice.id);
+  }
+
+  /** Builds the content parts of a message for one model. */
+  partsFor(providerId: string, model: string, caps: Capabilities): (message: Message) => ContentPart[] {
+    const part = partCapabilities(model, caps, this.limits(providerId));
+    return (message) =>
+      (message.attachments ?? []).flatMap((ref) => {
+        const wire = wirePart(ref, decide(ref, part).sentAs, this.load);
+        return wire ? [wire] : [];
+      });
+  }
+
+  private readonly load: LoadBlob = (sha256) => {
+    const data = (): Uint8Array => {
+      for (const staged of this.staged.values()) {
+        const blob = staged.blobs.find((b) => b.sha256 === sha256);
+        if (blob) return blob.data;
+      }
+      const stored = this.deps.blobs.get(sha256);
+      if (!stored)
+        throw new AppFailure('not_found', 'An attachment of this thread is missing from the database.');
+      return stored.data;
+    };
+    return {
+      base64: () => this.base64(sha256, data),
+      text: () => new TextDecoder().decode(data()),
+    };
+  };
+
+  private base64(sha256: string, data: () => Uint8Array): string {
+    const cached = this.base64Cache.get(sha256);
+    if (cached !== undefined) return cached;
+    const bytes = data();
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+    this.base64Cache.set(sha256, text);
+    this.cachedBytes += text.length;
+    for (const [key, value] of this.base64Cache) {
+      if (this.cachedBytes <= BASE64_CACHE_BYTES) break;
+      this.base64Cache.delete(key);
+      this.cachedBytes -= value.length;
+    }
+    return text;
+  }
+
+  private async prepared(
+    result: ReadResult,
+    originalBytes: number,
+    input: { name: string; detail: ImageDetail },
+    limits: AttachmentLimits,
+  ): Promise<Staged> {
+    const base = {
+      name: input.name.slice(0, 1024),
+      wireName: wireName(input.name).name,
+      originalBytes,
+      notes: [] as string[],
+    };
+    switch (result.kind) {
+      case 'image': {
+        const image = await prepareImage(result.bytes, result.format, {
+          maxEdge: limits.imageMaxEdge,
+          maxBytes: Math.round(limits.imageMaxMb * 1024 * 1024),
+        });
+        const sha256 = await sha256Hex(image.data);
+        const ref: AttachmentRef = {
+          ...base,
+          sha256,
+          kind: 'image',
+          mime: image.mime,
+          storedBytes: image.data.length,
+          original: image.original,
+          size: image.size,
+          detail: input.detail,
+          thumbnail: image.thumbnail,
+          notes: image.notes,
+        };
+        return { ref, blobs: [{ sha256, mime: image.mime, data: image.data }], bytes: image.data.length };
+      }
+      case 'pdf': {
+        const ref: AttachmentRef = {
+          ...base,
+          sha256: result.sha256,
+          kind: 'pdf',
+          mime: 'application/pdf',
+          storedBytes: result.bytes.byteLength,
+          pages: result.pages,
+          textSha256: result.textSha256,
+          textBytes: result.text.byteLength,
+          scanned: result.scanned,
+          textTokens: result.textTokens,
+          notes: [
+            ...(result.scanned
+              ? ['no text found: a scanned PDF? Only a model that reads PDF files can see it']
+              : []),
+            ...(result.unreadable > 0
+              ? [`${result.unreadable} page${result.unreadable === 1 ? '' : 's'} could not be read`]
+              : []),
+          ],
+        };
+        const blobs: Blob[] = [
+          { sha256: result.sha256, mime: 'application/pdf', data: result.bytes },
+          { sha256: result.textSha256, mime: 'text/plain; charset=utf-8', data: result.text },
+        ];
+        return { ref, blobs, bytes: result.bytes.byteLength + result.text.byteLength };
+      }
+      case 'text': {
+        const ref: AttachmentRef = {
+          ...base,
+          sha256: result.sha256,
+          kind: 'text',
+          mime: 'text/plain',
+          storedBytes: result.bytes.byteLength,
+          encoding: result.encoding,
+          textTokens: result.textTokens,
+          notes: result.encoding === 'utf-8' ? [] : [`read as ${result.encoding.toUpperCase()}`],
+        };
+        return {
+          ref,
+          blobs: [{ sha256: result.sha256, mime: 'text/plain; charset=utf-8', data: result.bytes }],
+          bytes: result.bytes.byteLength,
+        };
+      }
+    }
+  }
+}
