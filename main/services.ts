@@ -4,6 +4,9 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { McpConsent } from './contract';
 import { pathToFileURL } from 'node:url';
 import { appHandlers } from './app/handlers';
+import { attestationHandlers, gateChat } from './attestation/handlers';
+import { AttestationService } from './attestation/service';
+import { AttestationStore } from './attestation/store';
 import { bundledWorker, createAttachments } from './attachments';
 import { chatHandlers } from './chat/handlers';
 import { ChatService } from './chat/service';
@@ -149,6 +152,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const models = new ModelsService({ db, providers, fetch: options.fetch, now });
   const tools = new ToolsService(db, now);
   const ledger = new UsageLedger(db, { now, events: options.events });
+  // Verifies confidential answers from the exact bytes: it sees each chat exchange's response
+  // (fetch) and each answer's end (events).
+  const attestation = new AttestationService({
+    store: new AttestationStore(db),
+    providers,
+    confidential: async (providerId, model) => (await models.describe(providerId, model)).confidential,
+    fetch: options.fetch,
+    events: options.events,
+    now,
+    log: options.log,
+  });
   const mcp = createMcp({
     db,
     secrets: options.secretStore,
@@ -181,8 +195,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     usage: ledger,
     tools,
     mcp: mcp.port,
-    events: options.events,
-    fetch: options.fetch,
+    events: attestation.watch(options.events),
+    fetch: attestation.capture.wrap(options.fetch),
     estimateTokens,
     now,
   });
@@ -227,6 +241,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       await experiments.runner.shutdown();
       await mcp.shutdown();
       await chat.shutdown();
+      await attestation.settle();
       await attachments.close();
       fts.dispose();
       await search.close();

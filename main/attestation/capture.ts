@@ -26,7 +26,12 @@ export class ExchangeCapture {
       const response = await inner(input, init);
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       const body = init?.body;
-      if (!/\/chat\/completions(\?|$)/.test(url) || typeof body !== 'string' || response.body === null || !response.ok)
+      if (
+        !/\/chat\/completions(\?|$)/.test(url) ||
+        typeof body !== 'string' ||
+        response.body === null ||
+        !response.ok
+      )
         return response;
       const hash = createHash('sha256');
       const parts: Uint8Array[] = [];
@@ -45,14 +50,40 @@ export class ExchangeCapture {
           sha256: hash.digest('hex'),
         });
       };
-      const tee = new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          record(chunk);
-          controller.enqueue(chunk);
+      // Pull-based with no buffer: a chunk is read from the network only when the engine reads
+      // it, so an engine that stops early (after [DONE]) hashes exactly what was recorded.
+      const reader = response.body.getReader();
+      let done = false;
+      const end = (): void => {
+        if (done) return;
+        done = true;
+        finish();
+      };
+      const tee = new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            try {
+              const next = await reader.read();
+              if (next.done) {
+                end();
+                controller.close();
+                return;
+              }
+              record(next.value);
+              controller.enqueue(next.value);
+            } catch (error) {
+              end();
+              controller.error(error);
+            }
+          },
+          cancel(reason) {
+            end();
+            return reader.cancel(reason);
+          },
         },
-        flush: finish,
-      });
-      return new Response(response.body.pipeThrough(tee), {
+        { highWaterMark: 0 },
+      );
+      return new Response(tee, {
         status: response.status,
         statusText: response.statusText,
         headers: response.headers,

@@ -1,8 +1,21 @@
 import type { AttestationLevel, TranscriptCheck } from '../contract/attestation';
 import { levelRank } from '../contract/attestation';
 import { hexToBytes } from './bytes';
-import type { Check, CertSummary, DcapCollateral, EvidenceLevel, PinnedIdentity, TdxVerdict } from './evidence';
-import { bindAddressAndNonce, verifyGpuEvidence, verifyNearReport, verifyNitroDocument, verifyTdxReport } from './evidence';
+import type {
+  Check,
+  CertSummary,
+  DcapCollateral,
+  EvidenceLevel,
+  PinnedIdentity,
+  TdxVerdict,
+} from './evidence';
+import {
+  bindAddressAndNonce,
+  verifyGpuEvidence,
+  verifyNearReport,
+  verifyNitroDocument,
+  verifyTdxReport,
+} from './evidence';
 
 /** One provider report, checked: what the panel shows and what an answer's signer is held to. */
 export interface ReportCheck {
@@ -19,7 +32,8 @@ export interface ReportCheck {
   signingAddress: string | null;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The ladder rung a check counts towards, from its stable id prefix (see evidence/README.md). */
@@ -48,12 +62,18 @@ const lowest = (levels: AttestationLevel[]): AttestationLevel =>
 function tdxExtras(name: string, verdict: TdxVerdict): Pick<ReportCheck, 'measurements' | 'chains'> {
   const m = verdict.quote?.measurements;
   const measurements = m
-    ? (['mrtd', 'rtmr0', 'rtmr1', 'rtmr2', 'rtmr3', 'mrConfigId', 'tdAttributes', 'reportData'] as const).map((k) => ({
-        name: `${name} ${k}`,
-        value: m[k],
-      }))
+    ? (['mrtd', 'rtmr0', 'rtmr1', 'rtmr2', 'rtmr3', 'mrConfigId', 'tdAttributes', 'reportData'] as const).map(
+        (k) => ({
+          name: `${name} ${k}`,
+          value: m[k],
+        }),
+      )
     : [];
-  return { measurements, chains: verdict.pckChain.length > 0 ? [{ name: `${name} PCK chain`, certificates: verdict.pckChain }] : [] };
+  return {
+    measurements,
+    chains:
+      verdict.pckChain.length > 0 ? [{ name: `${name} PCK chain`, certificates: verdict.pckChain }] : [],
+  };
 }
 
 const empty = (checks: TranscriptCheck[]): ReportCheck => ({
@@ -91,14 +111,39 @@ export function checkReport(input: {
   const { body, nonce, now } = input;
   const at = now.toISOString();
   if (!isRecord(body)) {
-    return empty([{ id: 'report.parse', label: 'Report', status: 'fail', reason: 'The report is not a JSON object.', at, level: 'hardware-bound' }]);
+    return empty([
+      {
+        id: 'report.parse',
+        label: 'Report',
+        status: 'fail',
+        reason: 'The report is not a JSON object.',
+        at,
+        level: 'hardware-bound',
+      },
+    ]);
   }
   if (Array.isArray(body.model_attestations)) {
-    const v = verifyNearReport({ report: body, nonce, now, pinned: input.pins, ...(input.collateral ? { collateral: { gateway: input.collateral } } : {}) });
-    const models = v.models.filter((m) => !input.model || m.modelName === input.model || v.models.length === 1);
+    const v = verifyNearReport({
+      report: body,
+      nonce,
+      now,
+      pinned: input.pins,
+      ...(input.collateral ? { collateral: { gateway: input.collateral } } : {}),
+    });
+    const models = v.models.filter(
+      (m) => !input.model || m.modelName === input.model || v.models.length === 1,
+    );
     const signers = [
-      ...models.map((m) => ({ address: (m.signingAddress ?? '').toLowerCase(), level: m.level as AttestationLevel, name: m.modelName })),
-      { address: (v.gateway.signingAddress ?? '').toLowerCase(), level: v.gateway.level as AttestationLevel, name: 'gateway' },
+      ...models.map((m) => ({
+        address: (m.signingAddress ?? '').toLowerCase(),
+        level: m.level as AttestationLevel,
+        name: m.modelName,
+      })),
+      {
+        address: (v.gateway.signingAddress ?? '').toLowerCase(),
+        level: v.gateway.level as AttestationLevel,
+        name: 'gateway',
+      },
     ].filter((s) => s.address !== '');
     const first = body.model_attestations.find(isRecord) ?? {};
     const info = infoOf(first);
@@ -108,12 +153,23 @@ export function checkReport(input: {
       checks: [
         ...fromEvidence(v.checks),
         ...fromEvidence(v.gateway.checks, 'gateway'),
-        ...models.flatMap((m) => [...fromEvidence(m.checks, 'model'), ...fromEvidence(m.gpu?.checks ?? [], 'model')]),
+        ...models.flatMap((m) => [
+          ...fromEvidence(m.checks, 'model'),
+          ...fromEvidence(m.gpu?.checks ?? [], 'model'),
+        ]),
       ],
       level: v.models.length === 0 ? 'unverified' : lowest([v.level, ...models.map((m) => m.level)]),
       signers,
       measurements: [...g.measurements, ...extras.flatMap((e) => e.measurements)],
-      chains: [...g.chains, ...extras.flatMap((e) => e.chains), ...models.flatMap((m) => (m.gpu?.gpus ?? []).slice(0, 1).map((gpu) => ({ name: `${m.modelName} GPU ${gpu.index}`, certificates: gpu.chain })))],
+      chains: [
+        ...g.chains,
+        ...extras.flatMap((e) => e.chains),
+        ...models.flatMap((m) =>
+          (m.gpu?.gpus ?? [])
+            .slice(0, 1)
+            .map((gpu) => ({ name: `${m.modelName} GPU ${gpu.index}`, certificates: gpu.chain })),
+        ),
+      ],
       compose: info.compose ?? null,
       appId: info.appId ?? null,
       composeHash: info.composeHash ?? null,
@@ -123,7 +179,16 @@ export function checkReport(input: {
   const quoteHex = str(body.intel_quote);
   const address = str(body.signing_address);
   if (quoteHex === undefined || address === undefined) {
-    return empty([{ id: 'report.parse', label: 'Report', status: 'fail', reason: 'The report has neither model_attestations nor signing_address + intel_quote.', at, level: 'hardware-bound' }]);
+    return empty([
+      {
+        id: 'report.parse',
+        label: 'Report',
+        status: 'fail',
+        reason: 'The report has neither model_attestations nor signing_address + intel_quote.',
+        at,
+        level: 'hardware-bound',
+      },
+    ]);
   }
   const info = infoOf(body);
   const tdx = verifyTdxReport({
@@ -137,14 +202,20 @@ export function checkReport(input: {
     ...(info.appId !== undefined ? { claimedAppId: info.appId } : {}),
     pinned: input.pins,
   });
-  const gpu = body.nvidia_payload !== undefined ? verifyGpuEvidence({ payload: body.nvidia_payload, nonce, now }) : null;
+  const gpu =
+    body.nvidia_payload !== undefined
+      ? verifyGpuEvidence({ payload: body.nvidia_payload, nonce, now })
+      : null;
   const extras = tdxExtras('model', tdx);
   return {
     checks: [...fromEvidence(tdx.checks), ...fromEvidence(gpu?.checks ?? [])],
     level: tdx.level,
     signers: [{ address: address.toLowerCase(), level: tdx.level, name: input.model ?? 'model' }],
     measurements: extras.measurements,
-    chains: [...extras.chains, ...(gpu?.gpus ?? []).slice(0, 1).map((g) => ({ name: `GPU ${g.index}`, certificates: g.chain }))],
+    chains: [
+      ...extras.chains,
+      ...(gpu?.gpus ?? []).slice(0, 1).map((g) => ({ name: `GPU ${g.index}`, certificates: g.chain })),
+    ],
     compose: info.compose ?? null,
     appId: info.appId ?? null,
     composeHash: info.composeHash ?? null,
@@ -159,7 +230,10 @@ export function checkNitro(attestationBase64: string, signerKeyHex: string, now:
   return {
     ...empty(fromEvidence(v.checks)),
     level: v.level,
-    signers: v.level === 'hardware-bound' ? [{ address: signerKeyHex, level: 'hardware-bound', name: 'enclave' }] : [],
+    signers:
+      v.level === 'hardware-bound'
+        ? [{ address: signerKeyHex, level: 'hardware-bound', name: 'enclave' }]
+        : [],
     chains: v.chain.length > 0 ? [{ name: 'AWS Nitro chain', certificates: v.chain }] : [],
     measurements: Object.entries(v.document?.pcrs ?? {}).map(([k, value]) => ({ name: `PCR${k}`, value })),
   };

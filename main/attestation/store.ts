@@ -60,13 +60,24 @@ export class AttestationStore {
   saveReport(report: Omit<StoredReport, 'id'>): StoredReport {
     const id = randomUUID();
     this.db
-      .prepare('INSERT INTO attestation_reports (id, provider_id, model, endpoint, nonce, fetched_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, report.providerId, report.model, report.endpoint, report.nonce, report.fetchedAt, JSON.stringify(report.body));
+      .prepare(
+        'INSERT INTO attestation_reports (id, provider_id, model, endpoint, nonce, fetched_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        report.providerId,
+        report.model,
+        report.endpoint,
+        report.nonce,
+        report.fetchedAt,
+        JSON.stringify(report.body),
+      );
     return { ...report, id };
   }
 
   report(id: string): StoredReport | null {
-    const row = this.db.prepare('SELECT * FROM attestation_reports WHERE id = ?').get(id) as ReportRow | undefined;
+    const row = this.db.prepare('SELECT * FROM attestation_reports WHERE id = ?').get(id) as
+      ReportRow | undefined;
     return row ? reportOf(row) : null;
   }
 
@@ -92,9 +103,9 @@ export class AttestationStore {
   }
 
   verdict(messageId: string): AnswerVerdict | null {
-    const row = this.db.prepare('SELECT verdict_json FROM attestation_answers WHERE message_id = ?').get(messageId) as
-      | { verdict_json: string }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT verdict_json FROM attestation_answers WHERE message_id = ?')
+      .get(messageId) as { verdict_json: string } | undefined;
     return row ? (JSON.parse(row.verdict_json) as AnswerVerdict) : null;
   }
 
@@ -108,7 +119,9 @@ export class AttestationStore {
     const report = row.report_id ? this.report(row.report_id) : null;
     return {
       ...evidence,
-      report: report ? { endpoint: report.endpoint, nonce: report.nonce, fetchedAt: report.fetchedAt, body: report.body } : null,
+      report: report
+        ? { endpoint: report.endpoint, nonce: report.nonce, fetchedAt: report.fetchedAt, body: report.body }
+        : null,
     };
   }
 
@@ -118,9 +131,9 @@ export class AttestationStore {
   }
 
   requireVerification(providerId: string): boolean {
-    const row = this.db.prepare('SELECT require_verification FROM attestation_providers WHERE provider_id = ?').get(providerId) as
-      | { require_verification: number }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT require_verification FROM attestation_providers WHERE provider_id = ?')
+      .get(providerId) as { require_verification: number } | undefined;
     return row?.require_verification === 1;
   }
 
@@ -134,9 +147,9 @@ export class AttestationStore {
   }
 
   providerStatus(providerId: string): ProviderAttestation | null {
-    const row = this.db.prepare('SELECT status_json FROM attestation_providers WHERE provider_id = ?').get(providerId) as
-      | { status_json: string | null }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT status_json FROM attestation_providers WHERE provider_id = ?')
+      .get(providerId) as { status_json: string | null } | undefined;
     return row?.status_json ? (JSON.parse(row.status_json) as ProviderAttestation) : null;
   }
 
@@ -159,14 +172,18 @@ export class AttestationStore {
   /** Trusts app id + compose hash; an earlier trusted pin of the same app becomes history. */
   pin(providerId: string, appId: string, composeHash: string, compose: string | null, now: number): void {
     const existing = this.db
-      .prepare("SELECT id FROM attestation_pins WHERE provider_id = ? AND app_id = ? AND compose_hash = ? AND status = 'trusted'")
+      .prepare(
+        "SELECT id FROM attestation_pins WHERE provider_id = ? AND app_id = ? AND compose_hash = ? AND status = 'trusted'",
+      )
       .get(providerId, appId, composeHash) as { id: number } | undefined;
     if (existing) {
       this.db.prepare('UPDATE attestation_pins SET last_seen = ? WHERE id = ?').run(now, existing.id);
       return;
     }
     this.db
-      .prepare("UPDATE attestation_pins SET status = 'replaced', last_seen = ? WHERE provider_id = ? AND app_id = ? AND status = 'trusted'")
+      .prepare(
+        "UPDATE attestation_pins SET status = 'replaced', last_seen = ? WHERE provider_id = ? AND app_id = ? AND status = 'trusted'",
+      )
       .run(now, providerId, appId);
     this.db
       .prepare(
@@ -177,7 +194,9 @@ export class AttestationStore {
 
   seen(providerId: string, appId: string, composeHash: string, now: number): void {
     this.db
-      .prepare("UPDATE attestation_pins SET last_seen = ? WHERE provider_id = ? AND app_id = ? AND compose_hash = ? AND status = 'trusted'")
+      .prepare(
+        "UPDATE attestation_pins SET last_seen = ? WHERE provider_id = ? AND app_id = ? AND compose_hash = ? AND status = 'trusted'",
+      )
       .run(now, providerId, appId, composeHash);
   }
 }

@@ -19,21 +19,38 @@ function checkSignature(
   const requestBody = input.request.body;
   const responseSha256 = input.response.sha256;
   if (signature === null) {
-    list.fail('sig.available', 'Signature', input.signatureProblem ?? 'The provider published no signature for this answer.');
+    list.fail(
+      'sig.available',
+      'Signature',
+      input.signatureProblem ?? 'The provider published no signature for this answer.',
+    );
     return { signer: null, upstreamVerified: null };
   }
   if (signature.format === 'eip191')
-    return { signer: verifyLegacySignature(list, { requestBody, responseSha256, signature: signature.value }), upstreamVerified: null };
+    return {
+      signer: verifyLegacySignature(list, { requestBody, responseSha256, signature: signature.value }),
+      upstreamVerified: null,
+    };
   if (signature.format === 'aci-receipt') {
     const out = verifyAciReceipt(list, { ...signature, requestBody, responseSha256 });
     const keyId = (signature.receipt as { key_id?: unknown }).key_id;
-    return { signer: out.signed && typeof keyId === 'string' ? keyId : null, upstreamVerified: out.upstreamVerified };
+    return {
+      signer: out.signed && typeof keyId === 'string' ? keyId : null,
+      upstreamVerified: out.upstreamVerified,
+    };
   }
   if (responseBody === null) {
-    list.fail('sig.binding', 'Request and response hash', 'The response bytes were not kept, so the signed hash cannot be recomputed.');
+    list.fail(
+      'sig.binding',
+      'Request and response hash',
+      'The response bytes were not kept, so the signed hash cannot be recomputed.',
+    );
     return { signer: null, upstreamVerified: null };
   }
-  return { signer: verifyGaladriel(list, { requestBody, responseBody, proof: signature.proof }), upstreamVerified: null };
+  return {
+    signer: verifyGaladriel(list, { requestBody, responseBody, proof: signature.proof }),
+    upstreamVerified: null,
+  };
 }
 
 function hardware(input: BundleInput, signer: string, now: Date): ReportCheck | null {
@@ -53,7 +70,12 @@ function hardware(input: BundleInput, signer: string, now: Date): ReportCheck | 
 }
 
 const firstNotPassing = (checks: TranscriptCheck[], above: AttestationLevel): TranscriptCheck | undefined =>
-  checks.find((c) => !c.supplementary && levelRank(c.level) > levelRank(above) && (c.status === 'fail' || c.status === 'warn'));
+  checks.find(
+    (c) =>
+      !c.supplementary &&
+      levelRank(c.level) > levelRank(above) &&
+      (c.status === 'fail' || c.status === 'warn'),
+  );
 
 /**
  * One answer's verdict from its evidence, offline and deterministic for a given `now`: the app,
@@ -69,9 +91,17 @@ export function judgeAnswer(input: BundleInput, now: Date): VerdictCore {
     responseBody = bytes.toString('utf8');
     const hash = sha256Hex(new Uint8Array(bytes));
     if (hash === input.response.sha256.toLowerCase())
-      list.pass('response.bytes', 'Response bytes', `The kept response bytes hash to ${short(hash)}, as received.`);
+      list.pass(
+        'response.bytes',
+        'Response bytes',
+        `The kept response bytes hash to ${short(hash)}, as received.`,
+      );
     else
-      list.fail('response.bytes', 'Response bytes', `The kept response bytes hash to ${short(hash)}, not to ${short(input.response.sha256)} as received: they were changed.`);
+      list.fail(
+        'response.bytes',
+        'Response bytes',
+        `The kept response bytes hash to ${short(hash)}, not to ${short(input.response.sha256)} as received: they were changed.`,
+      );
   }
   const { signer, upstreamVerified } = checkSignature(input, list, responseBody);
   const signedChecks = list.checks;
@@ -106,12 +136,26 @@ export function judgeAnswer(input: BundleInput, now: Date): VerdictCore {
   let level: AttestationLevel = 'signed';
   const at = now.toISOString();
   if (report === null) {
-    checks.push({ id: 'report.available', label: 'Attestation report', status: 'fail', reason: input.reportProblem ?? 'No attestation report was available.', at, level: 'hardware-bound' });
+    checks.push({
+      id: 'report.available',
+      label: 'Attestation report',
+      status: 'fail',
+      reason: input.reportProblem ?? 'No attestation report was available.',
+      at,
+      level: 'hardware-bound',
+    });
   } else {
     checks.push(...report.checks);
     const bound = report.signers.find((s) => s.address.toLowerCase() === signer.toLowerCase());
     if (bound && levelRank(bound.level) >= levelRank('hardware-bound')) {
-      checks.push({ id: 'signer.attested', label: 'Signer in the report', status: 'pass', reason: `The report binds ${short(signer)} (${bound.name}) to our nonce in hardware.`, at, level: 'hardware-bound' });
+      checks.push({
+        id: 'signer.attested',
+        label: 'Signer in the report',
+        status: 'pass',
+        reason: `The report binds ${short(signer)} (${bound.name}) to our nonce in hardware.`,
+        at,
+        level: 'hardware-bound',
+      });
       level = bound.level;
     } else {
       const named = report.signers.map((s) => `${short(s.address)} (${s.name})`).join(', ');
@@ -128,7 +172,15 @@ export function judgeAnswer(input: BundleInput, now: Date): VerdictCore {
     }
   }
   if (!checks.some((c) => c.id.endsWith('tls.key')))
-    checks.push({ id: 'tls.key', label: 'TLS key attested', status: 'skip', reason: "The app's network layer does not yet report the TLS key it connected to, so channel binding is not checked.", at, level: 'channel-bound' });
+    checks.push({
+      id: 'tls.key',
+      label: 'TLS key attested',
+      status: 'skip',
+      reason:
+        "The app's network layer does not yet report the TLS key it connected to, so channel binding is not checked.",
+      at,
+      level: 'channel-bound',
+    });
   const kind = input.provider.kind;
   let claim: VerdictCore['claim'] = 'signed';
   let claimReason: string | null = null;
@@ -136,12 +188,16 @@ export function judgeAnswer(input: BundleInput, now: Date): VerdictCore {
   else if (levelRank(level) >= levelRank('hardware-bound')) {
     if (format === 'aci-receipt' && upstreamVerified !== true) {
       claim = 'provider-attested';
-      claimReason = "Provider attested: the gateway's receipt does not say the upstream model node was verified (upstream.verified).";
+      claimReason =
+        "Provider attested: the gateway's receipt does not say the upstream model node was verified (upstream.verified).";
     } else claim = 'confidential';
   }
   const stop = firstNotPassing(checks, level);
   const pinChanged = checks.find((c) => c.id.endsWith('pin.identity') && c.status === 'fail');
-  const warned = checks.find((c) => c.status === 'warn' && !c.id.endsWith('pin.identity') && levelRank(c.level) <= levelRank(level) + 1);
+  const warned = checks.find(
+    (c) =>
+      c.status === 'warn' && !c.id.endsWith('pin.identity') && levelRank(c.level) <= levelRank(level) + 1,
+  );
   const trouble = pinChanged ?? warned;
   return {
     state: trouble ? 'degraded' : 'verified',

@@ -4,7 +4,7 @@ import { channel } from './define';
 export const AuthKind = z.enum(['jwt', 'api-key', 'oauth', 'none']);
 export type AuthKind = z.infer<typeof AuthKind>;
 
-export const PresetId = z.enum(['confidential', 'galadriel', 'openai-compatible']);
+export const PresetId = z.enum(['confidential', 'near-ai', 'galadriel', 'openai-compatible']);
 export type PresetId = z.infer<typeof PresetId>;
 
 export const Capabilities = z.object({

@@ -16,6 +16,14 @@ export const PRESETS: readonly Preset[] = [
       'OpenAI-compatible API whose access token scopes decide which models you may use (llm-confidential, llm-other, llm-all). Replace the host with your service’s, then paste an access token or sign in.',
   },
   {
+    id: 'near-ai',
+    name: 'NEAR AI Cloud',
+    baseUrl: 'https://cloud-api.near.ai/v1',
+    authKinds: ['api-key'],
+    description:
+      'Private inference in TEEs (Intel TDX + NVIDIA confidential computing). Each answer is signed and checked against its attestation report (/v1/attestation/report). Paste an API key from cloud.near.ai.',
+  },
+  {
     id: 'galadriel',
     name: 'Galadriel',
     baseUrl: 'https://api.galadriel.com/v1',

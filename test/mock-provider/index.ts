@@ -11,7 +11,8 @@ import { handleChatCompletion } from './completions';
 import type { Api } from './errors';
 import { authError } from './errors';
 import { handleControl } from './control';
-import { bearerToken, readBody, sendJson, sendOpenAiError } from './http';
+import { MockAttestation } from './attestation';
+import { bearerToken, parseJson, readBody, sendJson, sendOpenAiError } from './http';
 import { verifyJwt } from './jwt';
 import { OAuthServer } from './oauth';
 import { MockState } from './state';
@@ -28,6 +29,7 @@ interface Routes {
   state: MockState;
   oauth: OAuthServer;
   apiKey: string;
+  attestation: MockAttestation;
 }
 
 function listModels(api: Api, req: IncomingMessage, res: ServerResponse, routes: Routes): void {
@@ -61,6 +63,11 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Routes):
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const method = req.method ?? 'GET';
   const body = await readBody(req);
+  if (path === '/__mock/attestation') {
+    const parsed = parseJson(body);
+    return routes.attestation.control(method, parsed.ok ? parsed.value : null, res);
+  }
+  if (path === '/__mock/reset') routes.attestation.reset();
   if (path.startsWith('/__mock/'))
     return handleControl(method, path, url.searchParams, body, res, state, oauth);
   state.requests.push({
@@ -73,6 +80,9 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Routes):
     time: Date.now(),
   });
   const key = `${method} ${path}`;
+  if (routes.attestation.route(method, path, res)) return;
+  if (key === 'POST /api/v1/chat/completions')
+    routes.attestation.capture(req, res, body, '/api/v1/chat/completions');
   switch (key) {
     case 'GET /.well-known/oauth-authorization-server':
     case 'GET /.well-known/oauth-authorization-server/api/v1':
@@ -116,7 +126,7 @@ export async function startMockProvider(opts: StartOptions = {}): Promise<MockPr
     throw new Error('mock provider did not bind a TCP port');
   const url = `http://127.0.0.1:${address.port}`;
   const oauth = new OAuthServer(state, url);
-  const routes: Routes = { state, oauth, apiKey: GALADRIEL_API_KEY };
+  const routes: Routes = { state, oauth, apiKey: GALADRIEL_API_KEY, attestation: new MockAttestation() };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     route(req, res, routes).catch((error: unknown) => {
       if (!res.headersSent)

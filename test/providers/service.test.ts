@@ -19,17 +19,22 @@ const confidential = {
 } as const;
 
 describe('presets', () => {
-  it('offers the confidential service, Galadriel and a blank OpenAI-compatible one', () => {
+  it('offers the confidential service, NEAR AI Cloud, Galadriel and a blank OpenAI-compatible one', () => {
     const h = makeHarness({ secrets: new UnreachableSecretStore() });
     try {
       const presets = h.providers.presets();
-      expect(presets.map((p) => p.id)).toEqual(['confidential', 'galadriel', 'openai-compatible']);
+      expect(presets.map((p) => p.id)).toEqual(['confidential', 'near-ai', 'galadriel', 'openai-compatible']);
       expect(presets[0]).toMatchObject({
         baseUrl: expect.stringMatching(/^https:\/\/.*\/api\/v1$/),
         authKinds: ['jwt', 'oauth'],
       });
-      expect(presets[1]).toMatchObject({ baseUrl: 'https://api.galadriel.com/v1', authKinds: ['api-key'] });
-      expect(presets[2]?.baseUrl).toBe('');
+      expect(presets[1]).toMatchObject({
+        id: 'near-ai',
+        baseUrl: 'https://cloud-api.near.ai/v1',
+        authKinds: ['api-key'],
+      });
+      expect(presets[2]).toMatchObject({ baseUrl: 'https://api.galadriel.com/v1', authKinds: ['api-key'] });
+      expect(presets[3]?.baseUrl).toBe('');
     } finally {
       h.close();
     }

@@ -4,8 +4,18 @@ import { threads } from './002-threads';
 import { tools } from './003-tools';
 import { usage } from './004-usage';
 import { sharedUsage } from './005-shared-usage';
+import { attestation } from './006-attestation';
 import { attachments } from './007-attachments';
 import { experiments } from './009-experiments';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [core, threads, tools, usage, sharedUsage, attachments, experiments];
+export const migrations: readonly Migration[] = [
+  core,
+  threads,
+  tools,
+  usage,
+  sharedUsage,
+  attestation,
+  attachments,
+  experiments,
+];
