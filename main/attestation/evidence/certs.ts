@@ -73,8 +73,12 @@ export function rootCert(pem: string): X509Certificate {
   return cert;
 }
 
+/** A distinguished name on one line, common name first (issuers order their RDNs differently). */
 function name(text: string): string {
-  return text.split('\n').filter(Boolean).reverse().join(', ');
+  const parts = text.split('\n').filter(Boolean);
+  return [...parts.filter((p) => p.startsWith('CN=')), ...parts.filter((p) => !p.startsWith('CN='))].join(
+    ', ',
+  );
 }
 
 export function commonName(cert: X509Certificate): string {
