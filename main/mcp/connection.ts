@@ -1,15 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'zod';
 import type { McpStatus } from '../contract';
 import { resolveCommand, serverEnv } from './env';
 import { StderrLog } from './stderrLog';
+import { BoundedStdioTransport } from './stdioTransport';
 
-/** A stdio message over this size stops the server (the SDK's read buffer refuses it). */
+/** A stdio message (one line) over this size stops the server: nothing else can be read after it. */
 export const STDIO_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 export interface LaunchSpec {
@@ -47,7 +47,7 @@ export class McpConnection {
   readonly log: StderrLog;
   private client: Client | null = null;
   private closing = false;
-  private overflow = false;
+  private transport: Transport | null = null;
   status: McpStatus;
 
   constructor(
@@ -74,7 +74,6 @@ export class McpConnection {
   /** Starts and completes the handshake; on failure the status says why in words that say what to do. */
   async start(): Promise<void> {
     this.closing = false;
-    this.overflow = false;
     this.set({ state: 'starting', message: null, pid: null });
     let transport: Transport;
     try {
@@ -116,16 +115,14 @@ export class McpConnection {
           'Give its full path, or set PATH in the server’s environment to include its folder.',
       );
     }
-    const transport = new StdioClientTransport({
+    return new BoundedStdioTransport({
       command: resolved,
       args: spec.args,
       env,
-      cwd: spec.cwd ?? undefined,
-      stderr: 'pipe',
-      maxBufferSize: STDIO_MAX_MESSAGE_BYTES,
+      cwd: spec.cwd,
+      maxMessageBytes: STDIO_MAX_MESSAGE_BYTES,
+      onStderr: (text) => this.log.append(text),
     });
-    transport.stderr?.on('data', (chunk: Buffer) => this.log.append(chunk.toString('utf8')));
-    return transport;
   }
 
   private http(sse: boolean): Transport {
@@ -147,9 +144,7 @@ export class McpConnection {
   private async connect(transport: Transport): Promise<void> {
     const client = new Client({ name: 'llm-desk', version: '1' }, { capabilities: {} });
     this.client = client;
-    transport.onerror = (error) => {
-      if (/ReadBuffer exceeded/.test(error.message)) this.overflow = true;
-    };
+    this.transport = transport;
     client.onclose = () => this.closed(client);
     try {
       await client.connect(transport, { timeout: this.spec.handshakeTimeoutMs });
@@ -162,7 +157,7 @@ export class McpConnection {
     this.set({
       state: 'running',
       message: null,
-      pid: transport instanceof StdioClientTransport ? transport.pid : null,
+      pid: transport instanceof BoundedStdioTransport ? transport.pid : null,
       serverName: version?.name ?? null,
       serverVersion: version?.version ?? null,
     });
@@ -176,12 +171,13 @@ export class McpConnection {
       return;
     }
     const last = this.log.last();
+    const stdio = this.transport instanceof BoundedStdioTransport ? this.transport : null;
     this.set({
       state: 'error',
       pid: null,
-      message: this.overflow
+      message: stdio?.overflow
         ? `The server sent a message over the ${STDIO_MAX_MESSAGE_BYTES / 1024 / 1024} MB limit and was stopped.`
-        : `The server stopped unexpectedly.${last ? ` Its last line on stderr: ${last.slice(0, 300)}` : ''}`,
+        : `The server stopped unexpectedly${stdio?.exit ? ` (exit ${stdio.exit})` : ''}.${last ? ` Its last line on stderr: ${last.slice(0, 300)}` : ''}`,
     });
   }
 

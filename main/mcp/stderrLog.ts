@@ -40,7 +40,9 @@ export class StderrLog {
 
   snapshot(): { lines: string[]; dropped: number } {
     const tail = this.partial === '' ? [] : [this.mask(this.partial.slice(0, this.maxLineChars))];
-    return { lines: [...this.lines, ...tail], dropped: this.dropped };
+    const lines = [...this.lines, ...tail];
+    const over = Math.max(0, lines.length - this.maxLines);
+    return { lines: lines.slice(over), dropped: this.dropped + over };
   }
 
   last(): string | null {

@@ -23,7 +23,6 @@ const HIDDEN: readonly HiddenRange[] = [
   { from: 0xfeff, to: 0xfeff, kind: 'zero-width characters' },
   { from: 0x180e, to: 0x180e, kind: 'zero-width characters' },
   { from: 0x00ad, to: 0x00ad, kind: 'soft hyphens' },
-  { from: 0xfe00, to: 0xfe0f, kind: 'variation selectors' },
   { from: 0xe0100, to: 0xe01ef, kind: 'variation selectors' },
 ];
 
@@ -37,14 +36,21 @@ export interface HiddenChar {
 export function findHiddenUnicode(text: string): HiddenChar[] {
   const found: HiddenChar[] = [];
   let index = 0;
+  let previous = 0;
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
     const range = HIDDEN.find((r) => codePoint >= r.from && codePoint <= r.to);
     if (range) found.push({ index, codePoint, kind: range.kind });
+    else if (isBmpSelector(codePoint) && (previous < 0x2000 || isBmpSelector(previous)))
+      // After an emoji a selector picks its style; after a letter, or in a run, it only hides bytes.
+      found.push({ index, codePoint, kind: 'variation selectors' });
+    previous = codePoint;
     index += char.length;
   }
   return found;
 }
+
+const isBmpSelector = (cp: number): boolean => cp >= 0xfe00 && cp <= 0xfe0f;
 
 /** The tag characters decoded (they mirror ASCII): what a hidden tag message says. */
 export function decodeTags(text: string): string {
@@ -109,7 +115,7 @@ export function revealHidden(text: string): string {
   let out = '';
   for (const char of text) {
     const cp = char.codePointAt(0) ?? 0;
-    out += HIDDEN.some((r) => cp >= r.from && cp <= r.to) ? `⟦${hex(cp)}⟧` : char;
+    out += HIDDEN.some((r) => cp >= r.from && cp <= r.to) || isBmpSelector(cp) ? `⟦${hex(cp)}⟧` : char;
   }
   return out;
 }

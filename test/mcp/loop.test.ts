@@ -197,7 +197,9 @@ describe('MCP over stdio only', () => {
     expect(toolText(h)[0]).toMatch(/The tool failed: The server stopped during the call/);
     const status = (await h.mcp.service.get(server.id)).status;
     expect(status.state).toBe('error');
-    expect(status.message).toMatch(/stopped unexpectedly.*crashing on purpose/);
+    expect(status.message).toMatch(
+      /stopped unexpectedly \(exit code 3\)\. Its last line on stderr: crashing on purpose/,
+    );
     expect(h.repo.activePath(h.threadId).at(-1)?.content).toBe('sorry');
   });
 
