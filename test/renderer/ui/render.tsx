@@ -46,6 +46,11 @@ export function type(input: Element | null, value: string): void {
   if (!(input instanceof HTMLInputElement)) throw new Error('not an input');
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
   act(() => {
+    // React Aria's Autocomplete tells typing forward (which highlights the first match) from
+    // deleting by the beforeinput event's inputType, as a browser sends it.
+    input.dispatchEvent(
+      new InputEvent('beforeinput', { inputType: 'insertText', data: value, bubbles: true }),
+    );
     setter?.call(input, value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });

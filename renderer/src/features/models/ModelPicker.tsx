@@ -1,17 +1,12 @@
-import type { KeyboardEvent } from 'react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Key } from '../../ui';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { describeError } from '../../platform/describeError';
+import { ComboInput, ComboList, ComboSection, Dialog, SearchCombo } from '../../ui';
 import { ModelPickerOption } from './ModelPickerOption';
 import type { ModelRef } from '../../store/providers/pickerModel';
-import {
-  buildPickerGroups,
-  flatEntries,
-  initialIndex,
-  recentFromThreads,
-  stepIndex,
-} from '../../store/providers/pickerModel';
+import { buildPickerGroups, flatEntries, recentFromThreads } from '../../store/providers/pickerModel';
 import './models.css';
 
 interface Props {
@@ -23,8 +18,8 @@ interface Props {
 
 /**
  * Keyboard-first model choice: type to filter, ↑/↓ to move (forbidden models are skipped),
- * Enter to pick, Esc to close. A model the token's scope forbids is listed with its reason and
- * can be neither clicked nor entered.
+ * Enter to pick, Esc to close: ui/ComboBox's field and list, in ui/Dialog. A model the token's
+ * scope forbids is listed with its reason and can be neither clicked nor entered.
  */
 export function ModelPicker({ providerId, model, onPick, onClose }: Props) {
   const providers = useStore(useShallow((s) => s.providers));
@@ -38,15 +33,6 @@ export function ModelPicker({ providerId, model, onPick, onClose }: Props) {
   const noteModelUsed = useStore((s) => s.noteModelUsed);
   const setScreen = useStore((s) => s.setScreen);
   const [query, setQuery] = useState('');
-  const [highlight, setHighlight] = useState<{ keys: string; index: number } | null>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const baseId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   useEffect(() => ensureProvidersSync(), [ensureProvidersSync]);
 
@@ -65,41 +51,15 @@ export function ModelPicker({ providerId, model, onPick, onClose }: Props) {
   const entries = useMemo(() => flatEntries(groups), [groups]);
   const current = providerId !== null && model !== null ? { providerId, model } : null;
 
-  const indexOf = useMemo(() => new Map(entries.map((e, i) => [e.key, i])), [entries]);
+  const byKey = useMemo(() => new Map(entries.map((e) => [e.key, e])), [entries]);
+  const disabledKeys = useMemo(() => entries.filter((e) => e.disabled).map((e) => e.key), [entries]);
 
-  // The highlight restarts whenever the list changes shape (typing, models arriving).
-  const entryKeys = entries.map((e) => e.key).join('\n');
-  const active =
-    highlight !== null && highlight.keys === entryKeys
-      ? highlight.index
-      : initialIndex(entries, query === '' ? current : null);
-  const setActive = (index: number) => setHighlight({ keys: entryKeys, index });
-
-  const activeEntry = active >= 0 ? entries[active] : undefined;
-  const optionId = (key: string) => `${baseId}-opt-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const activeId = activeEntry ? optionId(activeEntry.key) : undefined;
-
-  useEffect(() => {
-    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
-  }, [activeId]);
-
-  const pick = (index: number) => {
-    const entry = entries[index];
+  const pick = (key: Key) => {
+    const entry = byKey.get(String(key));
     if (!entry || entry.disabled) return;
     noteModelUsed({ providerId: entry.providerId, model: entry.model.id });
     onPick(entry.providerId, entry.model.id);
     onClose();
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = stepIndex(entries, active, e.key === 'ArrowDown' ? 1 : -1);
-      if (next >= 0) setActive(next);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      pick(active);
-    }
   };
 
   const notes = providers.flatMap((p) => {
@@ -112,71 +72,52 @@ export function ModelPicker({ providerId, model, onPick, onClose }: Props) {
   });
 
   return (
-    <dialog
-      ref={dialogRef}
+    <Dialog
+      title="Pick a model"
+      hideTitle
+      placement="top"
+      onClose={onClose}
       className="models-picker"
-      data-testid="model-picker"
-      aria-label="Pick a model"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onClick={(e) => {
-        if (e.target === dialogRef.current) onClose();
-      }}
+      bodyClassName="ui-dialog-flush"
+      testId="model-picker"
     >
-      <input
-        className="input models-picker-search"
-        role="combobox"
-        aria-label="Search models"
-        aria-expanded="true"
-        aria-controls={`${baseId}-list`}
-        aria-autocomplete="list"
-        aria-activedescendant={activeId}
-        placeholder="Search models…"
-        autoFocus
-        spellCheck={false}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <div id={`${baseId}-list`} role="listbox" aria-label="Models" className="models-picker-list scroll">
-        {groups.map((g) => (
-          <div
-            key={g.id}
-            role="group"
-            aria-labelledby={`${baseId}-g-${g.id}`}
-            className="models-picker-group"
+      <SearchCombo query={query} onQueryChange={setQuery}>
+        <ComboInput
+          label="Search models"
+          placeholder="Search models…"
+          className="input models-picker-search"
+          expanded={entries.length > 0}
+          autoFocus
+        />
+        {entries.length > 0 ? (
+          <ComboList
+            aria-label="Models"
+            className="models-picker-list scroll"
+            disabledKeys={disabledKeys}
+            onAction={pick}
           >
-            <div
-              id={`${baseId}-g-${g.id}`}
-              role="presentation"
-              className="models-picker-group-label section-title"
-            >
-              {g.label}
-            </div>
-            {g.entries.map((entry) => {
-              const index = indexOf.get(entry.key) ?? -1;
-              return (
-                <ModelPickerOption
-                  key={entry.key}
-                  id={optionId(entry.key)}
-                  entry={entry}
-                  active={index === active}
-                  current={
-                    current !== null &&
-                    current.providerId === entry.providerId &&
-                    current.model === entry.model.id
-                  }
-                  showProvider={g.id === 'recent'}
-                  onHover={() => setActive(index)}
-                  onPick={() => pick(index)}
-                />
-              );
-            })}
-          </div>
-        ))}
-        {entries.length === 0 ? (
+            {groups.map((g) => (
+              <ComboSection
+                key={g.id}
+                title={g.label}
+                headerClassName="models-picker-group-label section-title"
+              >
+                {g.entries.map((entry) => (
+                  <ModelPickerOption
+                    key={entry.key}
+                    entry={entry}
+                    current={
+                      current !== null &&
+                      current.providerId === entry.providerId &&
+                      current.model === entry.model.id
+                    }
+                    showProvider={g.id === 'recent'}
+                  />
+                ))}
+              </ComboSection>
+            ))}
+          </ComboList>
+        ) : (
           <div className="models-picker-empty">
             {providers.length === 0 ? (
               <>
@@ -198,8 +139,8 @@ export function ModelPicker({ providerId, model, onPick, onClose }: Props) {
               <p>No models to show yet.</p>
             )}
           </div>
-        ) : null}
-      </div>
+        )}
+      </SearchCombo>
       <footer className="models-picker-footer">
         {notes.length > 0 ? (
           <ul className="models-picker-notes" aria-live="polite">
@@ -214,6 +155,6 @@ export function ModelPicker({ providerId, model, onPick, onClose }: Props) {
           <span className="kbd">Esc</span> close
         </span>
       </footer>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,44 +1,32 @@
 import { Check } from 'lucide-react';
 import type { PickerEntry } from '../../store/providers/pickerModel';
+import { ComboOption } from '../../ui';
 import { formatContextLength } from './capabilities';
 import { CapabilityIcons } from './CapabilityIcons';
 import { VisibleName } from '../../platform/visibleName';
 
 interface Props {
-  id: string;
   entry: PickerEntry;
-  active: boolean;
   current: boolean;
   showProvider: boolean;
-  onHover: () => void;
-  onPick: () => void;
 }
 
-/** One model in the picker. Forbidden models are greyed, say why, and ignore clicks. */
-export function ModelPickerOption({ id, entry, active, current, showProvider, onHover, onPick }: Props) {
+/** One model in the picker. Forbidden models are greyed and say why; the list skips them. */
+export function ModelPickerOption({ entry, current, showProvider }: Props) {
   const { model } = entry;
   return (
-    <div
-      id={id}
-      role="option"
-      aria-selected={active}
-      aria-disabled={entry.disabled || undefined}
-      aria-current={current || undefined}
-      className={`models-option${active ? ' is-active' : ''}${entry.disabled ? ' is-disabled' : ''}`}
+    <ComboOption
+      id={entry.key}
+      textValue={`${model.id}${current ? ' (current)' : ''}`}
+      className={`models-option${entry.disabled ? ' is-disabled' : ''}`}
       data-model={model.id}
       data-provider={entry.providerId}
-      onMouseDown={(e) => e.preventDefault()}
-      onMouseMove={() => {
-        if (!entry.disabled && !active) onHover();
-      }}
-      onClick={() => {
-        if (!entry.disabled) onPick();
-      }}
     >
       <span className="models-option-check" aria-hidden="true">
         {current ? <Check size={14} /> : null}
       </span>
       <VisibleName className="models-option-name mono" name={model.id} />
+      {current ? <span className="visually-hidden"> (current)</span> : null}
       {showProvider ? <span className="models-option-provider">{entry.providerName}</span> : null}
       {model.confidential ? <span className="chip chip-confidential">confidential</span> : null}
       {entry.disabled ? (
@@ -51,6 +39,6 @@ export function ModelPickerOption({ id, entry, active, current, showProvider, on
           ) : null}
         </>
       )}
-    </div>
+    </ComboOption>
   );
 }
