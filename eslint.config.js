@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -45,6 +46,37 @@ const RENDERER_PATTERNS = [
 ];
 const RENDERER_MESSAGE = 'The renderer reaches main only through window.api (renderer/src/bridge).';
 const rendererRule = restrict(RENDERER_PATTERNS, RENDERER_MESSAGE, NODE_MODULES);
+
+/**
+ * Features are islands: a feature imports ui/, platform/, store/, bridge/, markdown/, the contract
+ * and its own folder; another feature only through its public entry (`../models`, its index.ts:
+ * the pieces it offers for embedding), never a file inside it; and React Aria only through ui/.
+ * Generic widgets live in ui/, so no feature has to reach into another for a button or a note.
+ */
+const FEATURES = readdirSync(new URL('./renderer/src/features/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const featureRule = (own) => [
+  'error',
+  {
+    ...rendererRule[1],
+    patterns: [
+      ...rendererRule[1].patterns,
+      {
+        group: FEATURES.filter((other) => other !== own).flatMap((other) => [
+          `../${other}/*`,
+          `**/features/${other}/*`,
+        ]),
+        message:
+          "A feature imports another feature only through its public entry ('../<feature>', its index.ts); shared widgets belong in ui/.",
+      },
+      {
+        group: ['react-aria-components', 'react-aria-components/*', 'react-aria', 'react-aria/*'],
+        message: 'Features use the widget layer (renderer/src/ui), never React Aria directly.',
+      },
+    ],
+  },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'release/**', 'dist/**', 'test-results/**'] },
@@ -115,6 +147,10 @@ export default tseslint.config(
       ],
     },
   },
+  ...FEATURES.map((feature) => ({
+    files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': featureRule(feature) },
+  })),
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },

@@ -29,3 +29,11 @@ export function rememberRenderFailure(threadId: string | null): void {
 export function renderFailed(threadId: string): boolean {
   return read().includes(threadId);
 }
+
+/** Why rendering failed, in words: a stack overflow is what hostile nesting causes. */
+export function failureReason(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return 'the text nests too deeply to render';
+  const message = error instanceof Error ? error.message : String(error);
+  return message.trim() === '' ? 'rendering failed' : message;
+}

@@ -12,6 +12,9 @@ import {
 } from 'react-aria-components';
 import './menu.css';
 
+/** An item's `id`, as `onAction` receives it. */
+export type { Key as MenuKey } from 'react-aria-components';
+
 /**
  * A button and its menu. The first child is the trigger (a ui/Button or ui/IconButton), the
  * second a `Menu`. React Aria does the rest: Enter, Space or ↓ opens on the first item, ↑ on the

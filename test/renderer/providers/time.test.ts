@@ -5,7 +5,7 @@ import {
   formatCountdown,
   formatSpan,
   nextTickMs,
-} from '../../../renderer/src/features/providers/time';
+} from '../../../renderer/src/platform/time';
 
 const MIN = 60_000;
 

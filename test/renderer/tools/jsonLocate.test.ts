@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  locateJsonPath,
-  pathSegments,
-  syntaxErrorOffset,
-} from '../../../renderer/src/features/tools/jsonLocate';
+import { locateJsonPath, pathSegments, syntaxErrorOffset } from '../../../renderer/src/platform/jsonLocate';
 
 const schemaText = `{
   "type": "object",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAgainstSchema, pointerToPath } from '../../../main/contract/jsonSchemaCheck';
-import { parseJson } from '../../../renderer/src/features/tools/jsonParse';
+import { parseJson } from '../../../renderer/src/platform/jsonParse';
 
 const weather = {
   type: 'object',

@@ -1,6 +1,6 @@
 import { useStore } from '../../store';
-import { Keys } from '../shell/Keys';
-import { newThreadAndFocus } from '../shell/useGlobalShortcuts';
+import { Keys } from '../../ui/Keys';
+import { newThreadAndFocus } from '../../platform/newThread';
 
 /** What the conversation pane says when there is nothing to show yet, and the one thing to do next. */
 export function ConversationEmpty({ kind }: { kind: 'no-provider' | 'no-thread' }) {

@@ -1,12 +1,11 @@
 import { ChevronDown } from 'lucide-react';
 import { useRef } from 'react';
-import type { Key } from 'react-aria-components';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
 import { downloadText } from '../../platform/files';
 import { failureLine } from '../../platform/describeError';
 import { Button } from '../../ui/Button';
-import { Menu, MenuItem, MenuTrigger } from '../../ui/Menu';
+import { Menu, MenuItem, MenuTrigger, type MenuKey } from '../../ui/Menu';
 
 /** Export the thread as Markdown or JSON (lossless), or import a thread from JSON. */
 export function ExportMenu({ threadId }: { threadId: string }) {
@@ -40,7 +39,7 @@ export function ExportMenu({ threadId }: { threadId: string }) {
     toast('success', `Imported “${result.value.title}”`);
   };
 
-  const onAction = (key: Key) => {
+  const onAction = (key: MenuKey) => {
     if (key === 'markdown' || key === 'json') void exportAs(key);
     else fileRef.current?.click();
   };

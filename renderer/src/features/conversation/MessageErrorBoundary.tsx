@@ -2,7 +2,7 @@ import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 import { partsOf } from '../../markdown/limit';
 import { PlainText } from '../../markdown/PlainText';
-import { rememberRenderFailure } from '../../platform/renderFailures';
+import { failureReason, rememberRenderFailure } from '../../platform/renderFailures';
 
 interface Props {
   threadId: string;
@@ -14,14 +14,6 @@ interface Props {
 interface State {
   reason: string | null;
   text: string;
-}
-
-/** Why rendering failed, in words: a stack overflow is what hostile nesting causes. */
-export function failureReason(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message))
-    return 'the text nests too deeply to render';
-  const message = error instanceof Error ? error.message : String(error);
-  return message.trim() === '' ? 'rendering failed' : message;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { memo, useState } from 'react';
 import type { MessageRole } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { ToolCallsBlock } from '../tools/ToolCallsBlock';
-import { UsageLine } from '../usage/UsageLine';
+import { MessageAttachments } from '../attachments';
+import { ToolCallsBlock } from '../tools';
+import { UsageLine } from '../usage';
 import { BranchSwitcher } from './BranchSwitcher';
 import { MessageActions } from './MessageActions';
 import { MessageBody } from './MessageBody';
@@ -14,6 +15,7 @@ import { ReasoningBlock } from './ReasoningBlock';
 import { StreamNotice } from './StreamNotice';
 import './message.css';
 import { VisibleName } from '../../platform/visibleName';
+import { AnswerShield } from '../attestation';
 
 interface Props {
   threadId: string;
@@ -86,6 +88,7 @@ export const MessageView = memo(function MessageView({
         {message.role === 'assistant' && message.model && !compact ? (
           <VisibleName className="msg-model mono" name={message.model} />
         ) : null}
+        <AnswerShield message={message} />
         {branch ? <BranchSwitcher threadId={threadId} branch={branch} /> : null}
         <MessageActions
           threadId={threadId}
@@ -95,6 +98,7 @@ export const MessageView = memo(function MessageView({
         />
       </header>
       {message.reasoning ? <ReasoningBlock message={message} /> : null}
+      {message.attachments?.length ? <MessageAttachments refs={message.attachments} /> : null}
       {editing ? (
         <MessageEditor threadId={threadId} message={message} />
       ) : (

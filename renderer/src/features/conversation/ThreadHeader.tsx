@@ -1,10 +1,10 @@
 import { PanelRight } from 'lucide-react';
 import { useState } from 'react';
 import { useStore } from '../../store';
-import { ModelChip } from '../models/ModelChip';
-import { keyLabel } from '../shell/platform';
-import { ThreadTitleInput } from '../threads/ThreadTitleInput';
-import { ThreadUsageTotals } from '../usage/ThreadUsageTotals';
+import { ModelChip } from '../models';
+import { keyLabel } from '../../platform/keyboard';
+import { TitleInput } from '../../ui/TitleInput';
+import { ThreadUsageTotals } from '../usage';
 import { ExportMenu } from './ExportMenu';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
@@ -23,7 +23,7 @@ export function ThreadHeader({ threadId }: { threadId: string }) {
     <header className="conv-head">
       <div className="conv-title">
         {editing ? (
-          <ThreadTitleInput
+          <TitleInput
             initial={title}
             label="Thread title"
             className="conv-title-input"

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useStore } from '../../store';
-import { activePathOf } from '../conversation/path';
+import { activePathOf } from '../../store/conversation/branches';
 import type { InspectedAnswer } from './selection';
 import { inspectedAnswer } from './selection';
 

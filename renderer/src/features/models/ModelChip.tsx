@@ -1,7 +1,7 @@
 import { ChevronDown } from 'lucide-react';
 import { useRef } from 'react';
 import { useStore } from '../../store';
-import { focusComposer } from '../shell/platform';
+import { focusComposer } from '../../platform/keyboard';
 import { PickerDialog } from './PickerDialog';
 import { usePickerDialog } from './usePickerDialog';
 import { useSetThreadModel } from './useSetThreadModel';

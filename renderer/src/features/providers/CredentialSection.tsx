@@ -4,7 +4,7 @@ import type { AppError } from '../../../../main/contract/errors';
 import { useStore } from '../../store';
 import { secretNoun } from './credential';
 import { CredentialStatusView } from './CredentialStatusView';
-import { ErrorNote } from './ErrorNote';
+import { ErrorNote } from '../../ui/ErrorNote';
 import { KeychainBanner } from './KeychainBanner';
 import { SignInLink } from './SignInLink';
 import type { PendingSecret } from './NewProviderForm';

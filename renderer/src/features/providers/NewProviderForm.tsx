@@ -4,7 +4,7 @@ import type { AppError } from '../../../../main/contract/errors';
 import { useStore } from '../../store';
 import { secretNoun } from './credential';
 import { draftFromPreset, draftToInput } from './draft';
-import { ErrorNote } from './ErrorNote';
+import { ErrorNote } from '../../ui/ErrorNote';
 import { KeychainBanner } from './KeychainBanner';
 import { ProviderForm } from './ProviderForm';
 import type { FieldErrors } from './validation';

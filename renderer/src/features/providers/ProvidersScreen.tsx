@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Preset } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { ErrorNote } from './ErrorNote';
+import { ErrorNote } from '../../ui/ErrorNote';
 import type { PendingSecret } from './NewProviderForm';
 import { NewProviderForm } from './NewProviderForm';
 import { PresetChooser } from './PresetChooser';

@@ -1,5 +1,5 @@
 import type { AuthKind, CredentialStatus } from '../../../../main/contract';
-import { expiryState, formatCountdown } from './time';
+import { expiryState, formatCountdown } from '../../platform/time';
 
 export type Tone = 'ok' | 'warn' | 'danger' | 'muted';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { nextTickMs } from './time';
+import { nextTickMs } from '../../platform/time';
 
 /**
  * The current time, re-read only when a countdown towards `target` would change its text

@@ -1,4 +1,4 @@
-import { ResponseFormatEditor } from '../tools/ResponseFormatEditor';
+import { ResponseFormatEditor } from '../tools';
 import { LogitBiasParam } from './LogitBiasParam';
 import { NumberParam } from './NumberParam';
 import { ParamGroup } from './ParamGroup';

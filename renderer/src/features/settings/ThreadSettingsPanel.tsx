@@ -1,7 +1,6 @@
 import { useStore } from '../../store';
-import { ModelPickerButton } from '../models/ModelPickerButton';
-import { useSetThreadModel } from '../models/useSetThreadModel';
-import { focusComposer } from '../shell/platform';
+import { ModelPickerButton, useSetThreadModel } from '../models';
+import { focusComposer } from '../../platform/keyboard';
 import { ParamsSection } from './ParamsSection';
 import { SystemPromptField } from './SystemPromptField';
 import './settings.css';

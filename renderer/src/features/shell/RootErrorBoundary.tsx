@@ -2,7 +2,7 @@ import { Component } from 'react';
 import type { ReactNode } from 'react';
 import { useStore } from '../../store';
 import { renderFailed, rememberRenderFailure } from '../../platform/renderFailures';
-import { failureReason } from '../conversation/MessageErrorBoundary';
+import { failureReason } from '../../platform/renderFailures';
 import './rootError.css';
 
 interface State {

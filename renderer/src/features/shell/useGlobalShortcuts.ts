@@ -1,24 +1,9 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store';
 import { streamOfThread } from '../../store/conversation/streamReducer';
-import { focusComposer, isMac, isTextTarget } from './platform';
+import { focusComposer, isMac, isTextTarget } from '../../platform/keyboard';
 import { matchShortcut } from './shortcuts';
-
-/**
- * Opens a new thread on the chat screen and puts the cursor in its message box, unless the user
- * has moved on meanwhile (opened search, say): focus is never taken from where they now type.
- */
-export async function newThreadAndFocus(): Promise<void> {
-  const state = useStore.getState();
-  const focusedBefore = document.activeElement;
-  state.setScreen('chat');
-  const id = await state.startNewThread();
-  if (!id) return;
-  requestAnimationFrame(() => {
-    const now = document.activeElement;
-    if (now === focusedBefore || now === null || now === document.body) focusComposer();
-  });
-}
+import { newThreadAndFocus } from '../../platform/newThread';
 
 /** The app-wide keyboard shortcuts; dialogs handle their own keys first and stop Esc there. */
 export function useGlobalShortcuts(): void {

@@ -1,7 +1,7 @@
 import type { MessageStatus } from '../../../../main/contract/chat';
 import type { JsonIssue } from '../../../../main/contract/jsonSchemaCheck';
 import { checkAgainstSchema } from '../../../../main/contract/jsonSchemaCheck';
-import { parseJson } from '../tools/jsonParse';
+import { parseJson } from '../../platform/jsonParse';
 
 /**
  * Closes what a half-streamed JSON text left open (a string, arrays, objects) and drops a

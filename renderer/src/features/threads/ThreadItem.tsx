@@ -5,7 +5,7 @@ import type { ThreadSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { streamOfThread } from '../../store/conversation/streamReducer';
 import { ThreadMenu } from './ThreadMenu';
-import { ThreadTitleInput } from './ThreadTitleInput';
+import { TitleInput } from '../../ui/TitleInput';
 import { relativeTime } from '../../store/threads/threadOrder';
 
 interface Props {
@@ -48,7 +48,7 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
       }}
     >
       {renaming ? (
-        <ThreadTitleInput
+        <TitleInput
           initial={thread.title}
           label="Thread title"
           className="thread-rename"

@@ -1,9 +1,8 @@
 import { Ellipsis } from 'lucide-react';
-import type { Key } from 'react-aria-components';
 import type { ThreadSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { IconButton } from '../../ui/IconButton';
-import { Menu, MenuItem, MenuSeparator, MenuTrigger } from '../../ui/Menu';
+import { Menu, MenuItem, MenuSeparator, MenuTrigger, type MenuKey } from '../../ui/Menu';
 
 interface Props {
   thread: ThreadSummary;
@@ -22,7 +21,7 @@ export function ThreadMenu({ thread, open, onOpenChange }: Props) {
   const setArchived = useStore((s) => s.setArchived);
   const deleteThread = useStore((s) => s.deleteThread);
 
-  const onAction = (key: Key) => {
+  const onAction = (key: MenuKey) => {
     if (key === 'rename') setRenaming(thread.id);
     else if (key === 'pin') void setPinned(thread.id, !thread.pinned);
     else if (key === 'archive') void setArchived(thread.id, !thread.archived);

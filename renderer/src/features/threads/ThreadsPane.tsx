@@ -1,9 +1,9 @@
 import { ArrowLeft, Plus, Search } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
-import { Keys } from '../shell/Keys';
-import { keyLabel } from '../shell/platform';
-import { newThreadAndFocus } from '../shell/useGlobalShortcuts';
+import { Keys } from '../../ui/Keys';
+import { keyLabel } from '../../platform/keyboard';
+import { newThreadAndFocus } from '../../platform/newThread';
 import { ThreadList } from './ThreadList';
 import { useClock } from '../../platform/clock';
 import './threads.css';

@@ -2,7 +2,7 @@ import type { Message } from '../../../../main/contract/chat';
 import type { ToolDef } from '../../../../main/contract/tools';
 import type { JsonIssue } from '../../../../main/contract/jsonSchemaCheck';
 import { checkAgainstSchema } from '../../../../main/contract/jsonSchemaCheck';
-import { parseJson } from './jsonParse';
+import { parseJson } from '../../platform/jsonParse';
 import { visibleText } from '../../platform/visibleName';
 
 /** A function definition as it went over the wire in the request. */

@@ -1,6 +1,6 @@
 import type { ToolDef, ToolInput } from '../../../../main/contract/tools';
-import { parseJson } from './jsonParse';
-import { locateJsonPath } from './jsonLocate';
+import { parseJson } from '../../platform/jsonParse';
+import { locateJsonPath } from '../../platform/jsonLocate';
 
 /** The function-name rule OpenAI-compatible APIs enforce. */
 export const TOOL_NAME_RULE = /^[A-Za-z0-9_-]{1,64}$/;

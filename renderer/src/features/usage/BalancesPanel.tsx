@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UsageSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { formatAgo } from '../providers/time';
+import { formatAgo } from '../../platform/time';
 import { useClock } from '../../platform/clock';
 import { formatCredits } from './format';
 import { lowBalances } from './series';

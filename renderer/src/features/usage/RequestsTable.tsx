@@ -3,7 +3,7 @@ import type { UsageFilter, UsageRow } from '../../../../main/contract';
 import type { AppError } from '../../../../main/contract/errors';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
-import { ErrorNote } from '../providers/ErrorNote';
+import { ErrorNote } from '../../ui/ErrorNote';
 import {
   formatCost,
   formatCredits,

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
-import { ErrorNote } from '../providers/ErrorNote';
+import { ErrorNote } from '../../ui/ErrorNote';
 import { BalancesPanel } from './BalancesPanel';
 import { BreakdownTable } from './BreakdownTable';
 import { ClearRangeDialog } from './ClearRangeDialog';

@@ -8,7 +8,7 @@ interface Props {
 }
 
 /** Inline title editor: Enter or leaving the field saves, Esc cancels (null). */
-export function ThreadTitleInput({ initial, label, onDone, className }: Props) {
+export function TitleInput({ initial, label, onDone, className }: Props) {
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLInputElement>(null);
   const done = useRef(false);

@@ -1,4 +1,4 @@
-import { keyLabel } from './platform';
+import { keyLabel } from '../platform/keyboard';
 
 /** One key combination as keycaps: ["Mod", "K"] → Ctrl K. */
 export function Keys({ combo }: { combo: readonly string[] }) {

@@ -1,6 +1,7 @@
-import type { AuthKind } from '../../../../main/contract';
-import type { AppError } from '../../../../main/contract/errors';
-import { describeError } from '../../platform/describeError';
+import type { AuthKind } from '../../../main/contract';
+import type { AppError } from '../../../main/contract/errors';
+import { describeError } from '../platform/describeError';
+import { IconButton } from './IconButton';
 import './errorNote.css';
 
 /** An inline error from a call to main, worded by its code, with the next step. */
@@ -22,14 +23,9 @@ export function ErrorNote({
         {text.next ? <span> {text.next}</span> : null}
       </div>
       {onDismiss ? (
-        <button
-          type="button"
-          className="btn btn-ghost btn-icon"
-          aria-label="Dismiss error"
-          onClick={onDismiss}
-        >
+        <IconButton label="Dismiss error" tooltip={false} onPress={onDismiss}>
           ×
-        </button>
+        </IconButton>
       ) : null}
     </div>
   );

@@ -1,0 +1,2 @@
+// The experiments feature's public entry: its screen.
+export { ExperimentsScreen } from './ExperimentsScreen';

@@ -1,0 +1,2 @@
+// The inspector feature's public entry: the right-hand pane.
+export { InspectorPane } from './InspectorPane';

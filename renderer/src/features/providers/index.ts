@@ -1,0 +1,2 @@
+// The providers feature's public entry: its screen.
+export { ProvidersScreen } from './ProvidersScreen';

@@ -1,0 +1,2 @@
+// The threads feature's public entry: the left-hand pane.
+export { ThreadsPane } from './ThreadsPane';
