@@ -44,10 +44,32 @@ export type Thread = z.infer<typeof Thread>;
 export const THREAD_WINDOW = 200;
 
 /**
+ * How much of one message `threads:get` sends (issue 12): a 5 MB answer carried whole cost the
+ * window ~170 ms of parsing on its UI thread before anything was drawn. Longer messages come with
+ * their first MESSAGE_PREVIEW_CHARS characters (what the view shows before "Show all": the
+ * renderer's first part, markdown/limit.ts PART) and `contentLength`; the rest is paged.
+ */
+export const MESSAGE_PREVIEW_CHARS = 32_000;
+/** The largest page `messages:content` answers with: parsing it stays well within a frame. */
+export const MESSAGE_PAGE_CHARS = 1_048_576;
+
+/**
+ * A message as a thread opens with it. `contentLength` is set only when `content` holds just the
+ * beginning of a longer text (a huge message, see MESSAGE_PREVIEW_CHARS): the whole text's
+ * length; `messages:content` pages the rest.
+ */
+export const OpenedMessage = Message.extend({ contentLength: z.number().int().min(0).optional() });
+export type OpenedMessage = z.infer<typeof OpenedMessage>;
+
+/**
  * A thread and a stretch of its active branch: the messages on it (newest last) with their
  * siblings, which the branch switchers count. `earlier`: the branch goes on above the first.
  */
-export const ThreadDetail = z.object({ thread: Thread, messages: z.array(Message), earlier: z.boolean() });
+export const ThreadDetail = z.object({
+  thread: Thread,
+  messages: z.array(OpenedMessage),
+  earlier: z.boolean(),
+});
 export type ThreadDetail = z.infer<typeof ThreadDetail>;
 
 export const SearchHit = z.object({
@@ -114,6 +136,15 @@ export const threadChannels = {
   'threads:import': channel(z.object({ text: z.string().min(1) }), Thread),
   'messages:edit': channel(z.object({ id: z.string(), content: z.string() }), Message),
   'messages:delete': channel(Id, z.object({ deleted: z.number() })),
+  /** Characters `offset`… of a message's text (UTF-16 units, as JS counts), and its whole length. */
+  'messages:content': channel(
+    z.object({
+      id: z.string().min(1),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(MESSAGE_PAGE_CHARS).default(MESSAGE_PAGE_CHARS),
+    }),
+    z.object({ text: z.string(), total: z.number() }),
+  ),
   'messages:rawEvents': channel(
     z.object({
       id: z.string(),

@@ -1,5 +1,6 @@
 import type { EventSink, HandlersOf } from '../ipc/handlers';
 import { exportThread, importThread } from './importExport';
+import { clipDetail, contentPager } from './messageContent';
 import type { ThreadsRepo } from './repo';
 import type { SearchService } from './search';
 
@@ -20,11 +21,12 @@ export function threadHandlers(
   const { repo, search, sink } = deps;
   const now = deps.now ?? Date.now;
   repo.subscribe((threadId) => sink.broadcast('threads:changed', { threadId }));
+  const contentPage = contentPager(repo);
 
   return {
     'threads:list': ({ archived }) => repo.list(archived),
     'threads:create': ({ settings }) => repo.createThread(settings),
-    'threads:get': ({ id, ...window }) => repo.detail(id, window),
+    'threads:get': ({ id, ...window }) => clipDetail(repo.detail(id, window)),
     'threads:update': ({ id, ...patch }) => repo.updateThread(id, patch),
     'threads:delete': ({ id }) => ({ deleted: repo.deleteThread(id) }),
     'threads:restore': ({ id }) => repo.restoreThread(id),
@@ -34,6 +36,7 @@ export function threadHandlers(
     'threads:import': ({ text }) => importThread(repo, text, now()),
     'messages:edit': ({ id, content }) => repo.editMessage(id, content),
     'messages:delete': ({ id }) => ({ deleted: repo.deleteMessage(id) }),
+    'messages:content': ({ id, offset, limit }) => contentPage(id, offset, limit),
     'messages:rawEvents': ({ id, query, offset, limit }) => repo.rawEvents(id, { query, offset, limit }),
     'presets:list': () => repo.presets.list(),
     'presets:save': ({ name, params }) => repo.presets.save(name, params),

@@ -185,6 +185,18 @@ export class ThreadsRepo {
     return messageFromRow(messages.getMessageRow(this.sql, id));
   }
 
+  /**
+   * A message's version without reading its text (its change time and size in bytes): whether a
+   * text read earlier is still the current one (messages:content keeps a huge text between pages).
+   */
+  messageVersion(id: string): string | null {
+    const row = this.sql.one<{ at: number; bytes: number }>(
+      'SELECT updated_at AS at, octet_length(content) AS bytes FROM messages WHERE id = ?',
+      id,
+    );
+    return row ? `${row.at}:${row.bytes}` : null;
+  }
+
   /** Root → leaf; the leaf defaults to the thread's active leaf. */
   activePath(threadId: string, leafId?: string | null): Message[] {
     const leaf = leafId ?? threads.getThreadRow(this.sql, threadId, true).active_leaf_id;

@@ -112,7 +112,7 @@ describe('a huge answer', () => {
     await expect.poll(() => more.textContent()).toBe('Showing the first 32 KB of 5.0 MBShow all');
     await answer.getByRole('button', { name: 'Show all' }).click();
     // Every part takes its place, but only those near the view are filled, one per frame.
-    await expect.poll(() => more.count()).toBe(0);
+    await expect.poll(() => more.count(), { timeout: 30_000 }).toBe(0);
     expect(await answer.locator('.msg-part').count()).toBe(157);
     const list = app.page.getByTestId('message-list');
     await list.evaluate((el) => (el.scrollTop = el.scrollHeight));

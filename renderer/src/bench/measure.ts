@@ -1,7 +1,13 @@
-/** Frame intervals from requestAnimationFrame, for frame-time percentiles while something runs. */
+/**
+ * Frame intervals from requestAnimationFrame, for frame-time percentiles while something runs.
+ * The clock starts when recording starts, not at the first frame after it: an action begun right
+ * after `frameRecorder()` whose long task delays that first frame must count as a long frame
+ * (waiting for a frame to start the clock hid exactly the opening's long task).
+ */
 export function frameRecorder(): { stop: () => number[] } {
   const frames: number[] = [];
-  let last = performance.now();
+  const started = performance.now();
+  let last = started;
   let running = true;
   const tick = (t: number) => {
     if (!running) return;
@@ -10,6 +16,10 @@ export function frameRecorder(): { stop: () => number[] } {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame((t) => {
+    if (!running) return;
+    // The first interval runs to when this frame's callbacks actually run: a frame's timestamp is
+    // when it was due, which for a frame held up by a long task is before that task ended.
+    frames.push(performance.now() - started);
     last = t;
     requestAnimationFrame(tick);
   });

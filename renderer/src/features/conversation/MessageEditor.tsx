@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Message } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { focusComposer } from '../shell/platform';
+import { failureLine } from '../../platform/describeError';
+import { focusComposer } from '../../platform/keyboard';
+import { isClipped, wholeText } from './wholeText';
 
 interface Props {
   threadId: string;
@@ -13,12 +15,32 @@ interface Props {
  * switcher) and asks for a new answer; an answer is corrected in place.
  */
 export function MessageEditor({ threadId, message }: Props) {
-  const [text, setText] = useState(message.content);
+  // A huge message was opened with only its beginning: the editor edits the whole text, read first.
+  const [clipped] = useState(() => isClipped(message));
+  const [original, setOriginal] = useState<string | null>(clipped ? null : message.content);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [text, setText] = useState(clipped ? '' : message.content);
   const [saving, setSaving] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
   const editMessage = useStore((s) => s.editMessage);
   const setEditing = useStore((s) => s.setEditing);
   const isQuestion = message.role === 'user';
+
+  useEffect(() => {
+    if (!clipped) return;
+    let live = true;
+    void wholeText(message).then((result) => {
+      if (!live) return;
+      if (!result.ok) return setProblem(failureLine(result.error));
+      setOriginal(result.value);
+      setText(result.value);
+    });
+    return () => {
+      live = false;
+    };
+    // Read once, for the message the editor opened on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     const area = ref.current;
@@ -32,8 +54,8 @@ export function MessageEditor({ threadId, message }: Props) {
     focusComposer();
   };
   const save = async () => {
-    if (text.trim() === '' || saving) return;
-    if (text === message.content && !isQuestion) {
+    if (text.trim() === '' || saving || original === null) return;
+    if (text === original && !isQuestion) {
       cancel();
       return;
     }
@@ -50,6 +72,8 @@ export function MessageEditor({ threadId, message }: Props) {
         className="textarea msg-editor-input"
         aria-label={isQuestion ? 'Edit your message' : 'Edit the answer'}
         value={text}
+        readOnly={original === null}
+        placeholder={original === null ? (problem ?? 'Reading the whole message…') : undefined}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
@@ -74,7 +98,7 @@ export function MessageEditor({ threadId, message }: Props) {
         <button
           type="button"
           className="btn btn-primary"
-          disabled={saving || text.trim() === ''}
+          disabled={saving || original === null || text.trim() === ''}
           onClick={() => void save()}
         >
           {isQuestion ? 'Save & send' : 'Save'}

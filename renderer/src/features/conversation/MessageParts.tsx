@@ -1,6 +1,8 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { Result } from '../../../../main/contract';
 import { partsOf, reopenFences, sizeLabel } from '../../markdown/limit';
+import { failureLine } from '../../platform/describeError';
 import { guessHeight, watchPart } from './lazyParts';
 
 interface Props {
@@ -9,6 +11,10 @@ interface Props {
   renderPart: (part: string, index: number) => ReactNode;
   /** The text is markdown: a part starting inside a code block opens it again (limit.ts). */
   markdown?: boolean;
+  /** The whole text's length when `text` is only its beginning (a huge message as opened). */
+  total?: number;
+  /** Reads the whole text when `text` is only its beginning: "Show all" waits for it. */
+  loadWhole?: () => Promise<Result<string>>;
 }
 
 interface PartProps {
@@ -56,15 +62,33 @@ const LazyPart = memo(
  * the DOM only near the view, one per frame (lazyParts.ts), so no frame renders more than a part
  * and the DOM stays small however long the message is (a 5 MB answer is 160 parts).
  */
-export function MessageParts({ text, renderPart, markdown = false }: Props) {
-  const parts = useMemo(() => (markdown ? reopenFences(partsOf(text)) : partsOf(text)), [text, markdown]);
+export function MessageParts({ text, renderPart, markdown = false, total, loadWhole }: Props) {
+  // The whole text read for "Show all", kept only while it belongs to this `text`.
+  const [whole, setWhole] = useState<{ of: string; value: string } | null>(null);
+  const [reading, setReading] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const shown = whole?.of === text ? whole.value : text;
+  const parts = useMemo(() => (markdown ? reopenFences(partsOf(shown)) : partsOf(shown)), [shown, markdown]);
   const [all, setAll] = useState(false);
-  const more = !all && parts.length > 1;
+  const length = Math.max(total ?? 0, shown.length);
+  const partial = shown.length < length && loadWhole !== undefined;
+  const more = !(all && !partial) && (parts.length > 1 || partial);
   const first = parts[0] ?? '';
+  const showAll = () => {
+    if (!partial) return setAll(true);
+    setReading(true);
+    setProblem(null);
+    void loadWhole().then((result) => {
+      setReading(false);
+      if (!result.ok) return setProblem(failureLine(result.error));
+      setWhole({ of: text, value: result.value });
+      setAll(true);
+    });
+  };
   return (
     <>
       <div className="msg-part">{renderPart(first, 0)}</div>
-      {all
+      {all && !partial
         ? parts.map((part, index) =>
             index === 0 ? null : <LazyPart key={index} part={part} index={index} renderPart={renderPart} />,
           )
@@ -72,9 +96,13 @@ export function MessageParts({ text, renderPart, markdown = false }: Props) {
       {more ? (
         <div className="msg-more" role="status">
           <span>
-            Showing the first {sizeLabel(first.length)} of {sizeLabel(text.length)}
+            {reading
+              ? `Reading ${sizeLabel(length)}…`
+              : problem === null
+                ? `Showing the first ${sizeLabel(first.length)} of ${sizeLabel(length)}`
+                : `Could not read the rest: ${problem}`}
           </span>
-          <button type="button" className="btn" onClick={() => setAll(true)}>
+          <button type="button" className="btn" disabled={reading} onClick={showAll}>
             Show all
           </button>
         </div>

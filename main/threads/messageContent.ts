@@ -1,0 +1,54 @@
+import { MESSAGE_PREVIEW_CHARS } from '../contract';
+import type { Message, OpenedMessage, ThreadDetail } from '../contract';
+
+/** The first `max` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair. */
+export function clipContent(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * A finished message longer than the preview goes to the window as its beginning and its whole
+ * length (issue 12: a 5 MB answer carried whole was parsed on the UI thread before any paint).
+ * A streaming one is sent whole: the window appends its live text to what it holds.
+ */
+export function clipMessage(message: Message, max = MESSAGE_PREVIEW_CHARS): OpenedMessage {
+  if (message.status === 'streaming' || message.content.length <= max) return message;
+  return { ...message, content: clipContent(message.content, max), contentLength: message.content.length };
+}
+
+export function clipDetail(detail: ThreadDetail): ThreadDetail {
+  return { ...detail, messages: detail.messages.map((m) => clipMessage(m)) };
+}
+
+/** How long a message read for paging is kept: a reader asks for its pages one after another. */
+const KEEP_MS = 10_000;
+
+interface ContentSource {
+  getMessage(id: string): Message;
+  messageVersion(id: string): string | null;
+}
+
+/**
+ * Pages of one message's text. Reading a 5 MB row and decoding it costs main 75–300 ms, so the
+ * text read for the first page is kept for the pages after it: only the last message read, for a
+ * few seconds, and only while its version (change time and size) is unchanged, so a page never
+ * mixes two versions of a text.
+ */
+export function contentPager(source: ContentSource, now: () => number = Date.now) {
+  let kept: { id: string; version: string; content: string; at: number } | null = null;
+  return (id: string, offset: number, limit: number): { text: string; total: number } => {
+    const version = source.messageVersion(id);
+    if (!kept || kept.id !== id || kept.version !== version || now() - kept.at > KEEP_MS) {
+      kept = null;
+      const message = source.getMessage(id);
+      kept = { id, version: source.messageVersion(id) ?? '', content: message.content, at: now() };
+    }
+    kept.at = now();
+    const { content } = kept;
+    // The last page read: nothing more will be asked for, so the text is not held any longer.
+    if (offset + limit >= content.length) kept = null;
+    return { text: content.slice(offset, offset + limit), total: content.length };
+  };
+}
