@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Message } from '../../../../main/contract';
-import { copyText } from '../../platform/files';
 import { useStore } from '../../store';
+import { copyWhole } from './wholeText';
 
 interface Props {
   threadId: string;
@@ -50,7 +50,7 @@ export function MessageActions({ threadId, message, tokensShown, onToggleTokens 
         type="button"
         className="msg-action"
         aria-label="Copy message"
-        onClick={() => void copyText(message.content).then(setCopied)}
+        onClick={() => void copyWhole(message).then(setCopied)}
       >
         {copied ? 'Copied' : 'Copy'}
       </button>

@@ -3,11 +3,11 @@ import { MarkdownView } from '../../markdown/MarkdownView';
 import { PlainText } from '../../markdown/PlainText';
 import { StreamingMarkdown } from '../../markdown/StreamingMarkdown';
 import { hasStreamingView } from '../../markdown/streamingCache';
-import { TokenView } from '../logprobs/TokenView';
-import { StructuredAnswer } from '../structured/StructuredAnswer';
-import { sentFormat } from '../structured/sentRequest';
+import { TokenView } from '../logprobs';
+import { sentFormat, StructuredAnswer } from '../structured';
 import { MessageErrorBoundary } from './MessageErrorBoundary';
 import { MessageParts } from './MessageParts';
+import { isClipped, wholeLength, wholeText } from './wholeText';
 import './messageBody.css';
 
 interface Props {
@@ -27,6 +27,11 @@ function markdownPart(message: Message) {
   };
 }
 
+/** What MessageParts needs to show a message opened with only its beginning (threads:get clips it). */
+function whole(message: Message) {
+  return isClipped(message) ? { total: wholeLength(message), loadWhole: () => wholeText(message) } : {};
+}
+
 function BodyContent({ message, showTokens }: Props) {
   // Judged against the format this answer's own request sent, never the thread's current one.
   const format = message.role === 'assistant' ? sentFormat(message) : null;
@@ -37,6 +42,7 @@ function BodyContent({ message, showTokens }: Props) {
       <MessageParts
         text={message.content}
         renderPart={(part) => <PlainText className={className} text={part} />}
+        {...whole(message)}
       />
     );
   }
@@ -46,7 +52,9 @@ function BodyContent({ message, showTokens }: Props) {
       <div className="msg-waiting">Waiting for the first token…</div>
     ) : null;
   }
-  if (format && format.type !== 'text') {
+  // A huge JSON answer arrives clipped: checked against its schema it would only ever be cut off,
+  // so it reads as text, a part at a time, like any other huge answer.
+  if (format && format.type !== 'text' && !isClipped(message)) {
     return (
       <StructuredAnswer
         message={message}
@@ -55,7 +63,9 @@ function BodyContent({ message, showTokens }: Props) {
       />
     );
   }
-  return <MessageParts text={message.content} renderPart={markdownPart(message)} markdown />;
+  return (
+    <MessageParts text={message.content} renderPart={markdownPart(message)} markdown {...whole(message)} />
+  );
 }
 
 /**
