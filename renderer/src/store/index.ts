@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createConversationSlice } from './conversation/slice';
 import { createInspectorSlice } from './inspector/slice';
+import { createMcpSlice } from './mcp/slice';
 import { createProvidersSlice } from './providers/slice';
 import { createThreadsSlice } from './threads/slice';
 import { createToolsSlice } from './tools/slice';
@@ -44,6 +45,7 @@ export const useStore = create<StoreState>()(
       ...createUsageSlice(...a),
       ...createToolsSlice(...a),
       ...createInspectorSlice(...a),
+      ...createMcpSlice(...a),
     }),
     {
       name: 'llm-desk.ui',

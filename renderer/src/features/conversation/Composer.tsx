@@ -116,7 +116,6 @@ export function Composer({ threadId }: { threadId: string }) {
         )}
       </div>
       <div className="composer-hints">
-        <ComposerBadge threadId={threadId} />
         <span>
           <Keys combo={['Enter']} /> send · <Keys combo={['Shift', 'Enter']} /> new line ·{' '}
           <Keys combo={['↑']} /> edit last

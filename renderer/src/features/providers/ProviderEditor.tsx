@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import { AttestationPanel } from '../attestation';
 import type { Preset, Provider } from '../../../../main/contract';
 import type { AppError } from '../../../../main/contract/errors';
 import { useStore } from '../../store';
@@ -146,7 +145,6 @@ export function ProviderEditor({ provider, preset, pending, onDuplicated, onDele
         </div>
       </form>
       <ModelsPanel provider={provider} />
-      <AttestationPanel provider={provider} />
       {confirmDelete ? (
         <AlertDialog
           title={`Delete ${provider.name}?`}

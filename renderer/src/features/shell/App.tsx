@@ -2,6 +2,7 @@ import { LucideProvider } from 'lucide-react';
 import { useEffect } from 'react';
 import { ProvidersScreen } from '../providers/ProvidersScreen';
 import { ToolsScreen } from '../tools/ToolsScreen';
+import { McpScreen } from '../mcp';
 import { UsageScreen } from '../usage/UsageScreen';
 import { useStore } from '../../store';
 import { installBenchHooks } from '../../bench/hooks';
@@ -54,6 +55,7 @@ export function App() {
           <main className="screen">
             {screen === 'providers' ? <ProvidersScreen /> : null}
             {screen === 'tools' ? <ToolsScreen /> : null}
+            {screen === 'mcp' ? <McpScreen /> : null}
             {screen === 'usage' ? <UsageScreen /> : null}
           </main>
         )}

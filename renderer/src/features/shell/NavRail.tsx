@@ -1,5 +1,5 @@
 import type { LucideIcon } from 'lucide-react';
-import { ChartColumn, KeyRound, MessagesSquare, Wrench } from 'lucide-react';
+import { ChartColumn, KeyRound, MessagesSquare, Plug, Wrench } from 'lucide-react';
 import type { Screen } from '../../store/ui/slice';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
@@ -9,6 +9,7 @@ const ITEMS: { screen: Screen; label: string; Icon: LucideIcon }[] = [
   { screen: 'chat', label: 'Chats', Icon: MessagesSquare },
   { screen: 'providers', label: 'Providers', Icon: KeyRound },
   { screen: 'tools', label: 'Tools', Icon: Wrench },
+  { screen: 'mcp', label: 'Servers', Icon: Plug },
   { screen: 'usage', label: 'Usage', Icon: ChartColumn },
 ];
 

@@ -1,4 +1,5 @@
 import type { ToolCallView, CallAnswer } from './toolCallView';
+import { McpResultView } from './McpResultView';
 import { ToolCallAnswerInput } from './ToolCallAnswerInput';
 import { VisibleName, visibleText } from '../../platform/visibleName';
 
@@ -60,6 +61,8 @@ export function ToolCallCard({ call, streaming, answer, onAnswer, missing }: Too
         <div className="tcalls-answered">
           <span className="label">Answered</span>
           <pre className="tcalls-result mono">{call.answer.content}</pre>
+          {/* A server tool's run: what it returned, as returned (images included), marked untrusted. */}
+          {call.name.includes('__') ? <McpResultView toolCallId={call.id} /> : null}
         </div>
       ) : streaming ? null : (
         <ToolCallAnswerInput call={call} answer={answer} onAnswer={onAnswer} missing={missing} />

@@ -4,6 +4,7 @@ import type { Message } from '../../../../main/contract/chat';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
 import { flushPendingEdits } from '../../store/pendingEdits';
+import { McpApproval } from './McpApproval';
 import { ToolCallCard } from './ToolCallCard';
 import type { CallAnswer } from './toolCallView';
 import { buildResults, initialAnswer, toolsFromRequestBody, viewToolCalls } from './toolCallView';
@@ -21,6 +22,11 @@ export function ToolCallsBlock({ message }: { message: Message }) {
   const library = useStore((s) => s.tools);
   const toolsLoaded = useStore((s) => s.toolsLoaded);
   const loadTools = useStore((s) => s.loadTools);
+  // Calls to MCP server tools wait in main for the user's decision: the approval card, not the answer form.
+  const mcpBatch = useStore((s) => s.mcpBatches[message.id]);
+  const ensureMcpSync = useStore((s) => s.ensureMcpSync);
+  const mcpActive = mcpBatch?.state === 'waiting' || mcpBatch?.state === 'running';
+  useEffect(() => ensureMcpSync(), [ensureMcpSync]);
   const [answers, setAnswers] = useState<Record<string, CallAnswer>>({});
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -93,13 +99,14 @@ export function ToolCallsBlock({ message }: { message: Message }) {
         <ToolCallCard
           key={call.id}
           call={call}
-          streaming={streaming}
+          streaming={streaming || mcpActive}
           answer={answers[call.id] ?? initialAnswer(call)}
           onAnswer={(a) => setAnswers((all) => ({ ...all, [call.id]: a }))}
           missing={!outcome.ok && outcome.missing.includes(call.id)}
         />
       ))}
-      {open.length > 0 ? (
+      {mcpBatch ? <McpApproval key={mcpBatch.id} batch={mcpBatch} /> : null}
+      {open.length > 0 && !mcpActive ? (
         <footer className="tcalls-footer">
           <button
             type="button"

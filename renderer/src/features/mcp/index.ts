@@ -1,0 +1,2 @@
+// The MCP feature's public entry: the servers screen.
+export { McpScreen } from './McpScreen';

@@ -1,0 +1,136 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { TEST_SERVER } from '../mcp/support';
+import { assistantMessages, lastAnswer, openFirstThread, send } from './chat';
+import { useDemoApp } from './harness';
+
+const demo = useDemoApp({ resetMock: false });
+const mock = () => demo.mock();
+const SHOTS = process.env.MCP_SHOTS ?? 'test-results';
+
+const screen = async (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+
+/** The approval card of the newest answer, once main holds its calls for the user. */
+async function approvalOf(page: Page): Promise<Locator> {
+  const card = lastAnswer(page).getByTestId('mcp-approval');
+  await card
+    .getByRole('group', { name: /^Decision for / })
+    .first()
+    .waitFor();
+  return card;
+}
+
+/** Waits for the answer after a tool round: the model's text under the tool result. */
+async function answered(page: Page, text: string) {
+  await page.waitForFunction(
+    (want) => {
+      const answers = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+      const last = answers[answers.length - 1];
+      return last?.getAttribute('data-status') === 'complete' && (last.textContent ?? '').includes(want);
+    },
+    text,
+    { timeout: 20_000 },
+  );
+}
+
+describe('MCP servers: consent, approval, edits, denial and a changed definition', () => {
+  it('adds a stdio server through the consent screen; nothing runs before the OK', async () => {
+    const { page } = demo.app;
+    await screen(page, 'Servers');
+    await page.getByRole('button', { name: 'Add server' }).click();
+    const form = page.getByRole('dialog', { name: 'Add an MCP server' });
+    await form.getByLabel('Name').fill('test');
+    await form.getByLabel('Command').fill(process.execPath);
+    await form.getByLabel('Arguments, one per line').fill(TEST_SERVER);
+    await form.getByRole('button', { name: 'Add variable' }).click();
+    await form.getByLabel('Environment name 1').fill('SHIFT_FILE');
+    await form.getByLabel('Environment value 1').fill(join(mkdtempSync(join(tmpdir(), 'e2e-shift-')), 'n'));
+    await form.getByRole('button', { name: 'Review and save' }).click();
+
+    const consent = page.getByTestId('mcp-consent');
+    await expect.poll(() => consent.getByTestId('consent-command').textContent()).toBe(process.execPath);
+    expect(await consent.getByLabel('Arguments').textContent()).toContain('testServer.mjs');
+    expect(await consent.getByLabel('Variables').textContent()).toBe('SHIFT_FILE');
+    // Saved but not started: the server list says so behind the consent screen.
+    const servers = await page.evaluate(async () => {
+      const r = await window.api.mcp.list({});
+      return r.ok ? r.value.map((s) => [s.status.state, s.consented]) : [];
+    });
+    expect(servers).toEqual([['stopped', false]]);
+    await page.screenshot({ path: `${SHOTS}/mcp-consent.png` });
+    await consent.getByRole('button', { name: 'Run this command' }).click();
+    await expect
+      .poll(() => page.getByTestId('mcp-status').textContent(), { timeout: 20_000 })
+      .toBe('running');
+    await page.getByText('Hidden characters:').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/mcp-servers.png` });
+  });
+
+  it('runs a tool after approval with edited arguments, then denies another', async () => {
+    const { page } = demo.app;
+    await screen(page, 'Chats');
+    await openFirstThread(page);
+    await page.evaluate(async (threadId) => {
+      const list = await window.api.mcp.list({});
+      const server = list.ok ? list.value[0] : undefined;
+      if (server)
+        await window.api.mcp.attach({ threadId, serverId: server.id, toolName: null, attached: true });
+    }, demo.demoThreadId());
+    mock().script(
+      { reply: { toolCalls: [{ name: 'test__echo', arguments: { text: 'from the model' } }] } },
+      { reply: { content: 'Echo came back.' } },
+      { reply: { toolCalls: [{ name: 'test__weather', arguments: { city: 'Oslo' } }] } },
+      { reply: { content: 'No weather then.' } },
+    );
+    await send(page, 'Echo something');
+    let card = await approvalOf(page);
+    await card.getByLabel('Arguments').fill('{"text": 7}');
+    await card.getByText('$.text expected string').waitFor();
+    await card.getByLabel('Arguments').fill('{"text": "edited by me"}');
+    await page.screenshot({ path: `${SHOTS}/mcp-approval.png` });
+    await card.getByRole('button', { name: 'Allow once' }).click();
+    await answered(page, 'Echo came back.');
+    const echoed = assistantMessages(page).nth(-2).getByTestId('mcp-result');
+    await expect.poll(() => echoed.textContent()).toContain('edited by me');
+
+    await send(page, 'Weather?');
+    card = await approvalOf(page);
+    expect(await card.textContent()).toContain('Hidden characters in its description');
+    await card.getByRole('button', { name: 'Deny' }).click();
+    await answered(page, 'No weather then.');
+    const bodies = mock().requests.filter((r) => r.path.endsWith('/chat/completions'));
+    expect(bodies.at(-1)?.bodyText).toContain('The call was denied by the user.');
+  });
+
+  it('blocks a tool whose definition changed, shows the diff, and runs it once re-approved', async () => {
+    const { page } = demo.app;
+    mock().script(
+      { reply: { toolCalls: [{ name: 'test__add', arguments: { a: 2, b: 3 } }] } },
+      { reply: { content: 'Five.' } },
+      { reply: { toolCalls: [{ name: 'test__add', arguments: { a: 1, b: 1 } }] } },
+      { reply: { content: 'Two.' } },
+    );
+    await send(page, 'Add');
+    const card = await approvalOf(page);
+    await card.getByRole('button', { name: 'Always allow this tool' }).click();
+    await answered(page, 'Five.');
+    // The test server's next session rewrites the tool: a "rug pull".
+    await screen(page, 'Servers');
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await page
+      .getByRole('button', { name: 'changed since approved: see the diff' })
+      .waitFor({ timeout: 20_000 });
+    await screen(page, 'Chats');
+    await send(page, 'Add again');
+    const blocked = await approvalOf(page);
+    const diff = blocked.getByTestId('mcp-diff');
+    expect(await diff.textContent()).toContain('id_rsa');
+    await page.screenshot({ path: `${SHOTS}/mcp-diff.png` });
+    await blocked.getByRole('button', { name: 'Allow once' }).click();
+    await answered(page, 'Two.');
+  });
+});
