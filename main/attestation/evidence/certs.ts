@@ -85,17 +85,21 @@ export function commonName(cert: X509Certificate): string {
   return /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1] ?? name(cert.subject);
 }
 
+const iso = (d: Date): string => (Number.isNaN(d.getTime()) ? 'unreadable date' : d.toISOString());
+
 export function summarize(cert: X509Certificate): CertSummary {
   return {
     subject: name(cert.subject),
     issuer: name(cert.issuer),
-    notBefore: cert.validFromDate.toISOString(),
-    notAfter: cert.validToDate.toISOString(),
+    notBefore: iso(cert.validFromDate),
+    notAfter: iso(cert.validToDate),
     sha256: sha256Hex(cert.raw),
   };
 }
 
 function timeProblem(cert: X509Certificate, now: Date): string | null {
+  if (Number.isNaN(cert.validFromDate.getTime()) || Number.isNaN(cert.validToDate.getTime()))
+    return `"${commonName(cert)}" has an unreadable validity period`;
   if (now < cert.validFromDate)
     return `"${commonName(cert)}" is not valid before ${cert.validFromDate.toISOString()}`;
   if (now > cert.validToDate) return `"${commonName(cert)}" expired at ${cert.validToDate.toISOString()}`;

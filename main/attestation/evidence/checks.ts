@@ -7,7 +7,7 @@ export class Transcript {
   private readonly at: string;
 
   constructor(now: Date) {
-    this.at = Number.isNaN(now.getTime()) ? new Date(0).toISOString() : now.toISOString();
+    this.at = now instanceof Date && !Number.isNaN(now.getTime()) ? now.toISOString() : 'invalid time';
   }
 
   add(id: CheckId, label: string, status: CheckStatus, reason: string): Check {
@@ -54,4 +54,18 @@ export function describe(error: unknown): string {
   if (error instanceof EvidenceError) return error.message;
   if (error instanceof Error) return `unexpected error: ${error.message}`;
   return 'unexpected error';
+}
+
+/**
+ * The last line of defence of an exported verifier: whatever escapes the checks (a bug, a hostile
+ * value of the wrong type) becomes one failed check instead of an exception in the caller.
+ */
+export function boundary<T>(now: Date, verify: () => T, failed: (t: Transcript) => T): T {
+  try {
+    return verify();
+  } catch (error) {
+    const t = new Transcript(now);
+    t.fail('verifier', 'Verifier', `the evidence could not be checked: ${describe(error)}`);
+    return failed(t);
+  }
 }

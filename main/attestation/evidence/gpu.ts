@@ -6,7 +6,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import type { GpuResult, GpuVerdict, GpuVerifyInput } from './types';
-import { Transcript } from './checks';
+import { Transcript, boundary } from './checks';
 import { EvidenceError, fromBase64, fromHex, equalBytes, shortHex, toHex } from './bytes';
 import {
   chainProblem,
@@ -81,8 +81,7 @@ function checkOne(
   return result;
 }
 
-/** `cache` is internal: verifyNearReport shares one across the whole report. */
-export function verifyGpuEvidence(input: GpuVerifyInput, cache: CertCache = createCertCache()): GpuVerdict {
+function runGpuEvidence(input: GpuVerifyInput, cache: CertCache): GpuVerdict {
   const t = new Transcript(input.now);
   const verdict: GpuVerdict = { checks: t.checks, ok: false, gpus: [] };
   let list: unknown[] = [];
@@ -118,4 +117,16 @@ export function verifyGpuEvidence(input: GpuVerifyInput, cache: CertCache = crea
   verdict.gpus = list.map((raw, i) => checkOne(t, raw, i, nonce, root!, input.now, cache));
   verdict.ok = verdict.gpus.every((g) => g.ok);
   return verdict;
+}
+
+/**
+ * Never throws: anything unexpected becomes a failed `verifier` check. `cache` is internal:
+ * verifyNearReport shares one across the whole report.
+ */
+export function verifyGpuEvidence(input: GpuVerifyInput, cache: CertCache = createCertCache()): GpuVerdict {
+  return boundary(
+    input.now,
+    () => runGpuEvidence(input, cache),
+    (t) => ({ checks: t.checks, ok: false, gpus: [] }),
+  );
 }

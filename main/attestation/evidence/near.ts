@@ -5,14 +5,14 @@
  */
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import type { Check, EvidenceLevel, NearReportInput, NearVerdict, TdxVerdict, TdxVerifyInput } from './types';
-import { Transcript } from './checks';
+import { Transcript, boundary } from './checks';
 import { EvidenceError, fromHex, toHex } from './bytes';
 import { bindAddressAndNonce, bindHashAndNonce } from './binding';
 import { createCertCache, type CertCache } from './certs';
 import { verifyGpuEvidence } from './gpu';
 import { arr, obj, parseJson, str, type Json } from './json';
 import { MAX_QUOTE_BYTES } from './quote';
-import { verifyTdxReport } from './tdx';
+import { unverifiedTdx, verifyTdxReport } from './tdx';
 
 const MAX_MODELS = 16;
 const ORDER: EvidenceLevel[] = [
@@ -59,12 +59,7 @@ function layer(
       bindAddressAndNonce(str(entry.signing_address, `${what} signing_address`), input.nonce);
   } catch (error) {
     t.fail('quote.parse', 'Quote', error instanceof EvidenceError ? error.message : `${what} is unreadable`);
-    return {
-      checks: t.checks,
-      level: 'unverified',
-      reached: { hardwareBound: false, attestedCurrent: false, knownCode: false, channelBound: false },
-      pckChain: [],
-    };
+    return { ...unverifiedTdx(), checks: t.checks };
   }
   const eventLog = entry.event_log;
   return verifyTdxReport(
@@ -112,15 +107,14 @@ function signingKeyCheck(t: Transcript, id: string, model: Json): boolean {
 const lowest = (levels: EvidenceLevel[]): EvidenceLevel =>
   levels.reduce((a, b) => (ORDER.indexOf(a) <= ORDER.indexOf(b) ? a : b), 'channel-bound');
 
-export function verifyNearReport(input: NearReportInput): NearVerdict {
+function runNearReport(input: NearReportInput): NearVerdict {
   const t = new Transcript(input.now);
-  const failed: TdxVerdict = {
-    checks: [],
+  const verdict: NearVerdict = {
+    checks: t.checks,
+    gateway: unverifiedTdx(),
+    models: [],
     level: 'unverified',
-    reached: { hardwareBound: false, attestedCurrent: false, knownCode: false, channelBound: false },
-    pckChain: [],
   };
-  const verdict: NearVerdict = { checks: t.checks, gateway: failed, models: [], level: 'unverified' };
   let report: Json = {};
   let models: unknown[] = [];
   const ok = t.guard('near.parse', 'NEAR report', () => {
@@ -189,4 +183,18 @@ export function verifyNearReport(input: NearReportInput): NearVerdict {
   });
   verdict.level = lowest([verdict.gateway.level, ...verdict.models.map((m) => m.level)]);
   return verdict;
+}
+
+/** Never throws: anything unexpected becomes a failed `verifier` check. */
+export function verifyNearReport(input: NearReportInput): NearVerdict {
+  return boundary(
+    input.now,
+    () => runNearReport(input),
+    (t) => ({
+      checks: t.checks,
+      gateway: unverifiedTdx(),
+      models: [],
+      level: 'unverified',
+    }),
+  );
 }

@@ -6,7 +6,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import type { NitroVerdict, NitroVerifyInput } from './types';
-import { Transcript } from './checks';
+import { Transcript, boundary } from './checks';
 import { EvidenceError, fromHex, shortHex, toHex } from './bytes';
 import { chainProblem, commonName, parseCert, rootCert, sha256Hex, summarize, verifyRaw } from './certs';
 import { asBytes, asMap, decodeCbor, parseCoseSign1, type CoseSign1 } from './cose';
@@ -107,7 +107,7 @@ function expectations(t: Transcript, input: NitroVerifyInput, p: Payload): void 
     );
 }
 
-export function verifyNitroDocument(input: NitroVerifyInput): NitroVerdict {
+function runNitroDocument(input: NitroVerifyInput): NitroVerdict {
   const t = new Transcript(input.now);
   const verdict: NitroVerdict = { checks: t.checks, level: 'unverified', chain: [] };
   let cose: CoseSign1 | undefined;
@@ -161,4 +161,13 @@ export function verifyNitroDocument(input: NitroVerifyInput): NitroVerdict {
   verdict.level =
     sigOk && chainOk && others.every((c) => c.status === 'pass') ? 'hardware-bound' : 'unverified';
   return verdict;
+}
+
+/** Never throws: anything unexpected becomes a failed `verifier` check. */
+export function verifyNitroDocument(input: NitroVerifyInput): NitroVerdict {
+  return boundary(
+    input.now,
+    () => runNitroDocument(input),
+    (t) => ({ checks: t.checks, level: 'unverified', chain: [] }),
+  );
 }

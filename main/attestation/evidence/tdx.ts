@@ -5,7 +5,7 @@
  */
 import { createHash, type X509Certificate } from 'node:crypto';
 import type { CheckId, EvidenceLevel, LevelsReached, TcbResult, TdxVerdict, TdxVerifyInput } from './types';
-import { Transcript } from './checks';
+import { Transcript, boundary } from './checks';
 import { equalBytes, toHex } from './bytes';
 import { bindingMismatches } from './binding';
 import {
@@ -49,6 +49,15 @@ const KNOWN: CheckId[] = [
   'compose.app_id',
   'pin.identity',
 ];
+
+export function unverifiedTdx(): TdxVerdict {
+  return {
+    checks: [],
+    level: 'unverified',
+    reached: { hardwareBound: false, attestedCurrent: false, knownCode: false, channelBound: false },
+    pckChain: [],
+  };
+}
 
 export function ladder(reached: LevelsReached): EvidenceLevel {
   if (!reached.hardwareBound) return 'unverified';
@@ -175,15 +184,9 @@ function tlsCheck(t: Transcript, input: TdxVerifyInput): void {
     );
 }
 
-/** `cache` is internal: verifyNearReport shares one across the whole report. */
-export function verifyTdxReport(input: TdxVerifyInput, cache: CertCache = createCertCache()): TdxVerdict {
+function runTdxReport(input: TdxVerifyInput, cache: CertCache): TdxVerdict {
   const t = new Transcript(input.now);
-  const verdict: TdxVerdict = {
-    checks: t.checks,
-    level: 'unverified',
-    reached: { hardwareBound: false, attestedCurrent: false, knownCode: false, channelBound: false },
-    pckChain: [],
-  };
+  const verdict: TdxVerdict = { ...unverifiedTdx(), checks: t.checks };
   let quote: Quote | undefined;
   let root: X509Certificate | undefined;
   t.guard('quote.parse', 'Quote', () => {
@@ -238,4 +241,16 @@ export function verifyTdxReport(input: TdxVerifyInput, cache: CertCache = create
   };
   verdict.level = ladder(verdict.reached);
   return verdict;
+}
+
+/**
+ * Never throws: anything unexpected becomes a failed `verifier` check. `cache` is internal:
+ * verifyNearReport shares one across the whole report.
+ */
+export function verifyTdxReport(input: TdxVerifyInput, cache: CertCache = createCertCache()): TdxVerdict {
+  return boundary(
+    input.now,
+    () => runTdxReport(input, cache),
+    (t) => ({ ...unverifiedTdx(), checks: t.checks }),
+  );
 }
