@@ -1,4 +1,5 @@
 import { Square } from 'lucide-react';
+import { ComposerBadge } from '../attestation';
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
@@ -116,6 +117,7 @@ export function Composer({ threadId }: { threadId: string }) {
         )}
       </div>
       <div className="composer-hints">
+        <ComposerBadge threadId={threadId} />
         <span>
           <Keys combo={['Enter']} /> send · <Keys combo={['Shift', 'Enter']} /> new line ·{' '}
           <Keys combo={['↑']} /> edit last

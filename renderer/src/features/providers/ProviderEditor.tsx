@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { AttestationPanel } from '../attestation';
 import type { Preset, Provider } from '../../../../main/contract';
 import type { AppError } from '../../../../main/contract/errors';
 import { useStore } from '../../store';
@@ -145,6 +146,7 @@ export function ProviderEditor({ provider, preset, pending, onDuplicated, onDele
         </div>
       </form>
       <ModelsPanel provider={provider} />
+      <AttestationPanel provider={provider} />
       {confirmDelete ? (
         <AlertDialog
           title={`Delete ${provider.name}?`}
