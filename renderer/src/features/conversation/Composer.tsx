@@ -1,5 +1,4 @@
 import { Square } from 'lucide-react';
-import { ComposerBadge } from '../attestation';
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';

@@ -1,0 +1,119 @@
+import { create } from 'zustand';
+import type {
+  AnswerVerdict,
+  AppError,
+  AttestationReport,
+  PinnedIdentity,
+  ProviderAttestation,
+} from '../../../../main/contract';
+import { api } from '../../bridge/api';
+
+/**
+ * Attestation state: each answer's verdict (the shield), each provider's current attestation (the
+ * composer badge) and the last report checked in the panel. Its own small store: verdicts arrive
+ * as `attestation:changed` pushes, independent of the conversation's stream.
+ */
+export interface AttestationState {
+  /** undefined: not asked yet; null: no verification for this answer. */
+  verdicts: Record<string, AnswerVerdict | null | undefined>;
+  providers: Record<string, ProviderAttestation | undefined>;
+  reports: Record<string, AttestationReport | undefined>;
+  pins: Record<string, PinnedIdentity[] | undefined>;
+  checking: Record<string, boolean>;
+  errors: Record<string, AppError | undefined>;
+  load(messageId: string): void;
+  reverify(messageId: string): Promise<void>;
+  exportProof(messageId: string): Promise<AppError | null>;
+  loadProvider(providerId: string, model?: string): Promise<void>;
+  check(providerId: string, model?: string): Promise<void>;
+  setRequire(providerId: string, require: boolean): Promise<void>;
+  pin(providerId: string, appId: string, composeHash: string, compose: string | null): Promise<void>;
+}
+
+let subscribed = false;
+const pending = new Set<string>();
+
+export const useAttestation = create<AttestationState>()((set, get) => {
+  const subscribe = () => {
+    if (subscribed) return;
+    subscribed = true;
+    api.attestation.onChanged((change) => {
+      if (change.verdict) {
+        const verdict = change.verdict;
+        set((s) => ({ verdicts: { ...s.verdicts, [verdict.messageId]: verdict } }));
+      }
+      if (change.provider) {
+        const provider = change.provider;
+        set((s) => ({ providers: { ...s.providers, [provider.providerId]: provider } }));
+      }
+    });
+  };
+  const fail = (key: string, error: AppError) => set((s) => ({ errors: { ...s.errors, [key]: error } }));
+  return {
+    verdicts: {},
+    providers: {},
+    reports: {},
+    pins: {},
+    checking: {},
+    errors: {},
+    load(messageId) {
+      subscribe();
+      if (get().verdicts[messageId] !== undefined || pending.has(messageId)) return;
+      pending.add(messageId);
+      void api.attestation.answer({ messageId }).then((result) => {
+        pending.delete(messageId);
+        // A push may have arrived meanwhile: it is newer than this answer.
+        if (result.ok && get().verdicts[messageId] === undefined)
+          set((s) => ({ verdicts: { ...s.verdicts, [messageId]: result.value } }));
+      });
+    },
+    async reverify(messageId) {
+      subscribe();
+      const result = await api.attestation.reverify({ messageId });
+      if (result.ok) set((s) => ({ verdicts: { ...s.verdicts, [messageId]: result.value } }));
+      else fail(messageId, result.error);
+    },
+    async exportProof(messageId) {
+      const result = await api.attestation.exportProof({ messageId });
+      if (!result.ok) return result.error;
+      const url = URL.createObjectURL(new Blob([result.value.text], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = result.value.fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      return null;
+    },
+    async loadProvider(providerId, model) {
+      subscribe();
+      const result = await api.attestation.provider({ providerId, ...(model ? { model } : {}) });
+      if (result.ok) set((s) => ({ providers: { ...s.providers, [providerId]: result.value } }));
+    },
+    async check(providerId, model) {
+      subscribe();
+      set((s) => ({
+        checking: { ...s.checking, [providerId]: true },
+        errors: { ...s.errors, [providerId]: undefined },
+      }));
+      const result = await api.attestation.check({ providerId, ...(model ? { model } : {}) });
+      set((s) => ({ checking: { ...s.checking, [providerId]: false } }));
+      if (result.ok)
+        set((s) => ({
+          reports: { ...s.reports, [providerId]: result.value },
+          pins: { ...s.pins, [providerId]: result.value.pins },
+        }));
+      else fail(providerId, result.error);
+    },
+    async setRequire(providerId, require) {
+      const result = await api.attestation.setRequire({ providerId, require });
+      if (result.ok) set((s) => ({ providers: { ...s.providers, [providerId]: result.value } }));
+      else fail(providerId, result.error);
+    },
+    async pin(providerId, appId, composeHash, compose) {
+      const result = await api.attestation.pin({ providerId, appId, composeHash, compose });
+      if (!result.ok) return fail(providerId, result.error);
+      set((s) => ({ pins: { ...s.pins, [providerId]: result.value } }));
+      await get().check(providerId, get().reports[providerId]?.model ?? undefined);
+    },
+  };
+});
