@@ -24,8 +24,9 @@ async function buildMain() {
     platform: 'node',
     target: 'node24',
     format: 'cjs',
-    // sharp is native; pdf.js is an ES module loaded on demand by the attachments worker.
-    external: ['electron', 'keytar', 'sharp', 'pdfjs-dist'],
+    // sharp is native; pdf.js is an ES module loaded on demand by the attachments worker; the
+    // tokenizer's 4 MB table is loaded (lazily) from node_modules rather than parsed with each bundle.
+    external: ['electron', 'keytar', 'sharp', 'pdfjs-dist', 'gpt-tokenizer'],
   });
   await esbuild({
     ...common,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import type { ReadReply, ReadRequest } from './protocol';
 import { PdfRefusal, extractPdfText } from './pdf';
 import { sniff } from './sniff';
@@ -10,6 +9,12 @@ import { fencedFile, pdfTextPart } from './text';
  * preparation (extraction, tokens, hashes). Images go back to main, where sharp does its work on
  * libuv's pool without holding the event loop. Exported for tests, which call it directly.
  */
+
+// The tokenizer's rank table takes a while to load: images, the common case, never wait for it.
+type CountTokens = (text: string) => number;
+let tokenizer: Promise<CountTokens> | null = null;
+const countTokens = async (text: string): Promise<number> =>
+  (await (tokenizer ??= import('gpt-tokenizer/encoding/o200k_base').then((m) => m.countTokens)))(text);
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const utf8 = new TextEncoder();
@@ -45,7 +50,7 @@ export async function readFile(request: ReadRequest): Promise<ReadReply> {
             pages: extracted.pages,
             text,
             textSha256: sha256(text),
-            textTokens: extracted.scanned ? 0 : countTokens(new TextDecoder().decode(text)),
+            textTokens: extracted.scanned ? 0 : await countTokens(new TextDecoder().decode(text)),
             scanned: extracted.scanned,
             unreadable: extracted.unreadable,
           },
@@ -67,7 +72,7 @@ export async function readFile(request: ReadRequest): Promise<ReadReply> {
           bytes: stored,
           sha256: sha256(stored),
           encoding: kind.encoding,
-          textTokens: countTokens(fencedFile(wireName, text)),
+          textTokens: await countTokens(fencedFile(wireName, text)),
         },
       };
     }

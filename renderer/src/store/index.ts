@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createAttachmentsSlice } from './attachments/slice';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createConversationSlice } from './conversation/slice';
 import { createInspectorSlice } from './inspector/slice';
@@ -39,6 +40,7 @@ export const useStore = create<StoreState>()(
   persist(
     (...a) => ({
       ...createUiSlice(...a),
+      ...createAttachmentsSlice(...a),
       ...createThreadsSlice(...a),
       ...createConversationSlice(...a),
       ...createProvidersSlice(...a),

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { AttachmentsSlice } from './attachments/slice';
 import type { ConversationSlice } from './conversation/slice';
 import type { InspectorSlice } from './inspector/slice';
 import type { McpSlice } from './mcp/slice';
@@ -9,6 +10,7 @@ import type { UiSlice } from './ui/slice';
 import type { UsageSlice } from './usage/slice';
 
 export type StoreState = UiSlice &
+  AttachmentsSlice &
   ThreadsSlice &
   ConversationSlice &
   ProvidersSlice &

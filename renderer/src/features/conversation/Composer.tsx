@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
 import { Keys } from '../shell/Keys';
+import { attachmentBlock } from '../../store/attachments/selectors';
+import { AttachButton, AttachmentTray, useFileDrop } from '../attachments';
 import { composerBlock, drafts } from './composerState';
 import { lastUserMessage } from '../../store/conversation/branches';
 import { streamOfThread } from '../../store/conversation/streamReducer';
@@ -23,6 +25,10 @@ export function Composer({ threadId }: { threadId: string }) {
   const setScreen = useStore((s) => s.setScreen);
   const toggleInspector = useStore((s) => s.toggleInspector);
   const setInspectorTab = useStore((s) => s.setInspectorTab);
+  // Files: the tray above the box, drop and paste anywhere on the composer (features/attachments).
+  const fileBlock = useStore((s) => attachmentBlock(s, threadId));
+  const hasFiles = useStore((s) => (s.trays[threadId]?.length ?? 0) > 0);
+  const drop = useFileDrop(threadId);
 
   const update = (value: string) => {
     setText(value);
@@ -32,10 +38,13 @@ export function Composer({ threadId }: { threadId: string }) {
 
   const submit = async () => {
     const content = text;
-    if (content.trim() === '' || streaming || blockReason) return;
+    if ((content.trim() === '' && !hasFiles) || streaming || blockReason || fileBlock) return;
+    const files = useStore.getState().attachmentChoices(threadId);
+    if (files === null) return;
     update('');
-    const ok = await send(threadId, content);
-    if (!ok) setText((current) => (current === '' ? content : current));
+    const ok = await send(threadId, content, files);
+    if (ok) useStore.getState().clearTray(threadId);
+    else setText((current) => (current === '' ? content : current));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -70,7 +79,7 @@ export function Composer({ threadId }: { threadId: string }) {
   };
 
   return (
-    <div className="composer">
+    <div className={`composer${drop.over ? ' is-file-over' : ''}`} {...drop.handlers}>
       {blockReason ? (
         <div className="composer-block" role="status">
           <span>{blockReason} to start chatting.</span>
@@ -79,7 +88,9 @@ export function Composer({ threadId }: { threadId: string }) {
           </button>
         </div>
       ) : null}
+      {blockReason ? null : <AttachmentTray threadId={threadId} content={text} />}
       <div className={`composer-box${blockReason ? ' is-disabled' : ''}`}>
+        <AttachButton threadId={threadId} disabled={blockReason !== null} />
         <textarea
           className="composer-input"
           data-testid="composer"
@@ -108,7 +119,7 @@ export function Composer({ threadId }: { threadId: string }) {
             className="btn btn-primary composer-send"
             data-testid="send-button"
             aria-label="Send"
-            disabled={blockReason !== null || text.trim() === ''}
+            disabled={blockReason !== null || fileBlock !== null || (text.trim() === '' && !hasFiles)}
             onClick={() => void submit()}
           >
             Send

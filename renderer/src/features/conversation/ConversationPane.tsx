@@ -1,4 +1,5 @@
 import { useStore } from '../../store';
+import { useFileDrop } from '../attachments';
 import { Composer } from './Composer';
 import { ConversationEmpty } from './ConversationEmpty';
 import { MessageList } from './MessageList';
@@ -12,6 +13,8 @@ export function ConversationPane() {
     s.currentThreadId === null ? false : s.details[s.currentThreadId] !== undefined,
   );
   const noProvider = useStore((s) => s.providersLoaded && s.providers.length === 0);
+  // Files dropped anywhere on the open conversation join the composer's tray.
+  const drop = useFileDrop(threadId);
 
   if (noProvider && threadId === null) {
     return (
@@ -28,7 +31,13 @@ export function ConversationPane() {
     );
   }
   return (
-    <main className="conversation" aria-label="Conversation">
+    <main
+      className={`conversation${drop.over ? ' is-file-over' : ''}`}
+      aria-label="Conversation"
+      onDragOver={drop.handlers.onDragOver}
+      onDragLeave={drop.handlers.onDragLeave}
+      onDrop={drop.handlers.onDrop}
+    >
       <ThreadHeader threadId={threadId} />
       {loaded ? (
         <MessageList key={`list-${threadId}`} threadId={threadId} />

@@ -1,5 +1,6 @@
 import type {
   AppError,
+  AttachmentChoice,
   Message,
   Result,
   SendResult,
@@ -29,7 +30,7 @@ export interface ConversationSlice extends ConversationData {
   loadEarlier(threadId: string): Promise<void>;
   /** Makes sure `messageId` is on the active branch so it can be scrolled to. */
   revealMessage(threadId: string, messageId: string): Promise<void>;
-  send(threadId: string, content: string): Promise<boolean>;
+  send(threadId: string, content: string, attachments?: AttachmentChoice[]): Promise<boolean>;
   stop(threadId: string): Promise<void>;
   stopStream(streamId: string): Promise<void>;
   regenerate(threadId: string, messageId: string): Promise<void>;
@@ -290,9 +291,13 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       if (!shown()) await get().selectBranch(threadId, messageId);
     },
 
-    send: async (threadId, content) =>
+    send: async (threadId, content, attachments) =>
       (await settled(threadId, 'Could not send')) &&
-      applySent(threadId, await api.chat.send({ threadId, content }), 'Could not send'),
+      applySent(
+        threadId,
+        await api.chat.send({ threadId, content, ...(attachments?.length ? { attachments } : {}) }),
+        'Could not send',
+      ),
 
     stop: async (threadId) => {
       const streamId = streamOfThread(get().streams, threadId);

@@ -1,0 +1,5 @@
+// The attachments feature's public entry: what the composer and the conversation embed.
+export { AttachButton } from './AttachButton';
+export { AttachmentTray } from './AttachmentTray';
+export { MessageAttachments } from './MessageAttachments';
+export { useFileDrop } from './useFileDrop';
