@@ -9,7 +9,7 @@ export interface AlertDialogProps {
   cancelLabel?: string;
   /** The confirm button is red: the action deletes something. */
   danger?: boolean;
-  /** The confirm button is disabled (working, or nothing to do yet). */
+  /** The confirm button does nothing and looks disabled (working, or nothing to do yet). */
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -40,11 +40,15 @@ export function AlertDialog({
           <button type="button" className="btn" onClick={onCancel} autoFocus>
             {cancelLabel}
           </button>
+          {/* aria-disabled, not disabled: a disabled button drops focus to the page, where Esc
+              no longer reaches the dialog. */}
           <button
             type="button"
             className={danger ? 'btn btn-primary ui-danger' : 'btn btn-primary'}
-            disabled={busy}
-            onClick={onConfirm}
+            aria-disabled={busy || undefined}
+            onClick={() => {
+              if (!busy) onConfirm();
+            }}
           >
             {confirmLabel}
           </button>

@@ -1,6 +1,6 @@
 import { X } from 'lucide-react';
-import type { ReactNode } from 'react';
-import { Dialog as AriaDialog, Heading } from 'react-aria-components';
+import type { ReactElement, ReactNode } from 'react';
+import { Dialog as AriaDialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
 import type { ModalProps } from './Modal';
 import { Modal } from './Modal';
 
@@ -66,5 +66,40 @@ export function Dialog({
         {children}
       </AriaDialog>
     </Modal>
+  );
+}
+
+interface PopoverDialogProps {
+  /** The accessible name of the popover. */
+  label: string;
+  /** The button that opens it: a ui/Button (React Aria's press events wire it to the popover). */
+  trigger: ReactElement;
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  className?: string;
+  children: ReactNode;
+}
+
+/**
+ * A small non-modal dialog under its button (a popover): Esc or a click outside closes it, focus
+ * moves into it on open and back to the button on close, Tab stays inside while it is open.
+ */
+export function PopoverDialog({
+  label,
+  trigger,
+  isOpen,
+  onOpenChange,
+  className,
+  children,
+}: PopoverDialogProps) {
+  return (
+    <DialogTrigger isOpen={isOpen} onOpenChange={onOpenChange}>
+      {trigger}
+      <Popover placement="bottom end" offset={4} className="ui-popover ui-popover-dialog">
+        <AriaDialog aria-label={label} className={`ui-popover-body${className ? ` ${className}` : ''}`}>
+          {children}
+        </AriaDialog>
+      </Popover>
+    </DialogTrigger>
   );
 }

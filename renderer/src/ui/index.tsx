@@ -2,8 +2,11 @@
 // and never from each other. See README.md in this folder.
 export { AlertDialog } from './AlertDialog';
 export type { AlertDialogProps } from './AlertDialog';
-export { Dialog } from './Dialog';
+export { Dialog, PopoverDialog } from './Dialog';
 export type { DialogProps } from './Dialog';
 export { Modal } from './Modal';
 export type { ModalProps } from './Modal';
 export { ComboBox, ComboInput, ComboList, ComboOption, ComboSection, SearchCombo } from './ComboBox';
+export type { Key } from 'react-aria-components';
+export { Button, buttonClass } from './Button';
+export type { ButtonProps } from './Button';

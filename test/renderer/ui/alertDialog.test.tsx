@@ -72,7 +72,7 @@ describe('AlertDialog', () => {
     expect(document.activeElement?.textContent).toBe('Cancel');
   });
 
-  it('the confirm button answers yes, and is disabled while busy', () => {
+  it('the confirm button answers yes; while busy it does nothing yet keeps focus in the dialog', () => {
     const onConfirm = vi.fn();
     view = render(
       <AlertDialog title="Delete?" confirmLabel="Delete" busy onConfirm={onConfirm} onCancel={vi.fn()}>
@@ -80,7 +80,11 @@ describe('AlertDialog', () => {
       </AlertDialog>,
     );
     const confirm = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Delete');
-    expect(confirm?.disabled).toBe(true);
+    expect(confirm?.getAttribute('aria-disabled')).toBe('true');
+    confirm?.focus();
+    click(confirm ?? null);
+    expect(onConfirm).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(confirm);
     view.rerender(
       <AlertDialog title="Delete?" confirmLabel="Delete" onConfirm={onConfirm} onCancel={vi.fn()}>
         <p>x</p>

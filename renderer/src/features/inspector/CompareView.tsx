@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { Message } from '../../../../main/contract/chat';
 import { useStore } from '../../store';
-import { activePathOf } from '../conversation/path';
+import { activePathOf } from '../../store/conversation/branches';
 import type { CompareRun } from '../../store/inspector/compare';
+import { Dialog } from '../../ui';
 import { CompareColumn } from './CompareColumn';
 
 interface CompareViewProps {
@@ -19,17 +20,10 @@ interface CompareViewProps {
  * the branch it was on until the user picks "Continue with this" on a re-run's answer.
  */
 export function CompareView({ threadId, original, runs, layout, onClose }: CompareViewProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const detail = useStore((s) => s.details[threadId]);
   const selectBranch = useStore((s) => s.selectBranch);
   const toast = useStore((s) => s.toast);
   const activeIds = useMemo(() => new Set(detail ? activePathOf(detail).map((m) => m.id) : []), [detail]);
-  useEffect(() => {
-    if (layout !== 'wide') return;
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, [layout]);
 
   const onContinue = (messageId: string) =>
     void selectBranch(threadId, messageId).then(() =>
@@ -59,22 +53,20 @@ export function CompareView({ threadId, original, runs, layout, onClose }: Compa
     </div>
   );
 
-  if (layout === 'stacked') return columns;
+  if (layout === 'stacked' || !onClose) return columns;
   return (
-    <dialog
-      ref={dialog}
-      className="compare-dialog"
-      aria-label="Answers side by side"
+    <Dialog
+      title="Answers side by side"
+      size="lg"
       onClose={onClose}
-      onCancel={onClose}
-    >
-      <header className="compare-dialog-head">
-        <h2 className="compare-dialog-title">Answers side by side</h2>
+      className="compare-dialog"
+      headerExtra={
         <button type="button" className="btn" onClick={onClose} autoFocus>
           Close <kbd className="kbd">Esc</kbd>
         </button>
-      </header>
+      }
+    >
       {columns}
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,9 +1,10 @@
 import { ChevronDown } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChatParams, ParamPreset } from '../../../../main/contract';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
 import { failureLine } from '../../platform/describeError';
+import { Button, PopoverDialog } from '../../ui';
 
 interface Props {
   onApply: (params: ChatParams) => void;
@@ -15,7 +16,6 @@ export function PresetsMenu({ onApply, current }: Props) {
   const [open, setOpen] = useState(false);
   const [presets, setPresets] = useState<ParamPreset[]>([]);
   const [name, setName] = useState('');
-  const ref = useRef<HTMLDivElement>(null);
   const toast = useStore((s) => s.toast);
 
   useEffect(() => {
@@ -23,11 +23,6 @@ export function PresetsMenu({ onApply, current }: Props) {
     void api.presets.list({}).then((r) => {
       if (r.ok) setPresets(r.value);
     });
-    const onDown = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
   }, [open]);
 
   const save = async () => {
@@ -50,78 +45,65 @@ export function PresetsMenu({ onApply, current }: Props) {
   };
 
   return (
-    <div className="presets" ref={ref}>
-      <button
-        type="button"
-        className="btn btn-ghost"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
-      >
-        Presets
-        <ChevronDown size={14} />
-      </button>
-      {open ? (
-        <div
-          className="presets-pop"
-          role="dialog"
-          aria-label="Parameter presets"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              setOpen(false);
-            }
-          }}
-        >
-          {presets.length === 0 ? (
-            <p className="field-hint">No presets yet. Save the current parameters under a name below.</p>
-          ) : null}
-          <ul className="presets-list">
-            {presets.map((p) => (
-              <li key={p.id}>
-                <button
-                  type="button"
-                  className="presets-apply"
-                  title={JSON.stringify(p.params)}
-                  onClick={() => {
-                    onApply(p.params);
-                    setOpen(false);
-                  }}
-                >
-                  {p.name}
-                  <span className="presets-count num">{Object.keys(p.params).length} set</span>
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-icon"
-                  aria-label={`Delete preset ${p.name}`}
-                  onClick={() => void remove(p)}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <form
-            className="presets-save"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void save();
-            }}
-          >
-            <input
-              className="input"
-              aria-label="Preset name"
-              placeholder="Save current as…"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-            <button type="submit" className="btn" disabled={name.trim() === ''}>
-              Save
-            </button>
-          </form>
-        </div>
+    <PopoverDialog
+      label="Parameter presets"
+      isOpen={open}
+      onOpenChange={setOpen}
+      className="presets-pop"
+      trigger={
+        <Button variant="quiet">
+          Presets
+          <ChevronDown size={14} />
+        </Button>
+      }
+    >
+      {presets.length === 0 ? (
+        <p className="field-hint">No presets yet. Save the current parameters under a name below.</p>
       ) : null}
-    </div>
+      <ul className="presets-list">
+        {presets.map((p) => (
+          <li key={p.id}>
+            <button
+              type="button"
+              className="presets-apply"
+              title={JSON.stringify(p.params)}
+              onClick={() => {
+                onApply(p.params);
+                setOpen(false);
+              }}
+            >
+              {p.name}
+              <span className="presets-count num">{Object.keys(p.params).length} set</span>
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost btn-icon"
+              aria-label={`Delete preset ${p.name}`}
+              onClick={() => void remove(p)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="presets-save"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <input
+          className="input"
+          aria-label="Preset name"
+          placeholder="Save current as…"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" className="btn" disabled={name.trim() === ''}>
+          Save
+        </button>
+      </form>
+    </PopoverDialog>
   );
 }

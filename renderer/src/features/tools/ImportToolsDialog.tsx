@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ToolDef } from '../../../../main/contract/tools';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
+import { Dialog } from '../../ui';
 
 interface ImportToolsDialogProps {
   onClose(): void;
@@ -21,8 +22,6 @@ const EXAMPLE = `[
 
 /** Paste or open an OpenAI `tools` array; main validates every definition before anything is saved. */
 export function ImportToolsDialog({ onClose, onImported }: ImportToolsDialogProps) {
-  const ids = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<{ message: string; issues: { path: string; message: string }[] } | null>(
     null,
@@ -30,12 +29,6 @@ export function ImportToolsDialog({ onClose, onImported }: ImportToolsDialogProp
   const [busy, setBusy] = useState(false);
   const putTool = useStore((s) => s.putTool);
   const toast = useStore((s) => s.toast);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
@@ -57,24 +50,15 @@ export function ImportToolsDialog({ onClose, onImported }: ImportToolsDialogProp
     onImported(result.value);
   };
 
+  // The backdrop does not close it: a stray click would lose what was pasted. Esc and Cancel do.
   return (
-    <dialog
-      ref={dialog}
-      className="tools-dialog"
-      aria-labelledby={`${ids}-title`}
-      onClose={onClose}
-      onCancel={onClose}
-    >
+    <Dialog title="Import tools" onClose={onClose} isDismissable={false}>
       <form
-        method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <h2 id={`${ids}-title`} className="tools-dialog-title">
-          Import tools
-        </h2>
         <p className="field-hint">
           Paste an OpenAI <code>tools</code> array, or open a .json file.
         </p>
@@ -118,11 +102,17 @@ export function ImportToolsDialog({ onClose, onImported }: ImportToolsDialogProp
           <button type="button" className="btn btn-ghost" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="btn btn-primary" disabled={text.trim() === '' || busy}>
+          {/* Busy is aria-disabled: a disabled button would drop focus out of the dialog (and Esc with it). */}
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={text.trim() === ''}
+            aria-disabled={busy || undefined}
+          >
             {busy ? 'Importing…' : 'Import'}
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }
