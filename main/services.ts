@@ -224,6 +224,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }),
     ...providerHandlers({ providers, models, events: options.events }),
     ...threadHandlers({ repo: threads, search, sink: options.events, now }),
+    ...gateChat(chatHandlers(chat), attestation, (id) => threads.getThread(id).settings),
+    ...attestationHandlers(attestation),
     ...attachments.handlers((thread, path) => chat.plan(thread, path)),
     ...toolHandlers({ tools }),
     ...mcp.handlers,

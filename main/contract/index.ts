@@ -45,6 +45,7 @@ export const events = {
   ...providerEvents,
   ...threadEvents,
   ...usageEvents,
+  ...attestationEvents,
   ...mcpEvents,
   ...experimentEvents,
 } satisfies Record<ChannelKey, z.ZodType>;

@@ -1,4 +1,5 @@
 import { Square } from 'lucide-react';
+import { ComposerBadge } from '../attestation';
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
