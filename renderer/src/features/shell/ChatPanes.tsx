@@ -1,11 +1,15 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
-import { ConversationPane } from '../conversation/ConversationPane';
-import { InspectorPane } from '../inspector/InspectorPane';
-import { ThreadsPane } from '../threads/ThreadsPane';
+import { ConversationPane } from '../conversation';
+import { InspectorPane } from '../inspector';
+import { ThreadsPane } from '../threads';
 import { useStore } from '../../store';
-import { focusComposer } from './platform';
+import { focusComposer } from '../../platform/keyboard';
 import { useNarrowLayout } from './useNarrowLayout';
+
+/** Elements that close themselves on Esc: the inspector overlay must not fold under them. */
+const OWN_ESCAPE =
+  'dialog, [role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"], [aria-expanded="true"]';
 
 /**
  * Threads · conversation · inspector. Wide, the inspector is a column; narrow (see
@@ -37,9 +41,12 @@ export function ChatPanes() {
     if (!overlay || !useStore.getState().inspectorOpen) return;
     // Opened over the conversation: the keyboard goes with it, so Esc can fold it again.
     const panel = overlayRef.current;
-    if (panel && !panel.contains(document.activeElement)) {
-      panel.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
-    }
+    // A frame later: the tab strip (a React Aria collection) renders its tabs after its first commit.
+    const frame = requestAnimationFrame(() => {
+      if (panel && !panel.contains(document.activeElement)) {
+        panel.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+      }
+    });
     const onDown = (e: MouseEvent) => {
       const target = e.target as Element | null;
       // Dialogs the inspector opens (the model picker) live in the top layer, not inside it.
@@ -48,12 +55,18 @@ export function ChatPanes() {
       if (target?.closest('.conversation')) toggleInspector(false);
     };
     document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('mousedown', onDown);
+    };
   }, [overlay, toggleInspector]);
 
+  // In the capture phase: the inspector's widgets (its tabs among them) keep their keys to
+  // themselves once they have handled them. Overlays opened from it (the presets popover, the
+  // model picker, a menu, a listbox) take their own Esc, so they are left alone.
   const onOverlayKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
-    if ((e.target as Element).closest('dialog, [role="dialog"], [role="menu"]')) return;
+    if ((e.target as Element).closest(OWN_ESCAPE)) return;
     e.preventDefault();
     toggleInspector(false);
     requestAnimationFrame(focusComposer);
@@ -66,7 +79,7 @@ export function ChatPanes() {
       <ThreadsPane />
       <ConversationPane />
       {overlay ? (
-        <div ref={overlayRef} className="inspector-overlay" onKeyDown={onOverlayKey}>
+        <div ref={overlayRef} className="inspector-overlay" onKeyDownCapture={onOverlayKey}>
           <InspectorPane />
         </div>
       ) : inspectorOpen ? (
