@@ -122,6 +122,8 @@ export function chainProblem(
   for (let i = 0; i < certs.length; i++) {
     const cert = certs[i]!;
     const issuer = certs[i + 1] ?? root;
+    if (i + 1 === certs.length && !cert.checkIssued(root) && cert.checkIssued(cert))
+      return `the chain ends at the self-signed "${commonName(cert)}", not the pinned root "${commonName(root)}"`;
     if (i + 1 === certs.length && !cert.checkIssued(root))
       return `the chain ends at "${commonName(cert)}", issued by "${name(cert.issuer)}", not by the pinned root "${commonName(root)}"`;
     if (!cert.checkIssued(issuer)) return `"${commonName(cert)}" is not issued by "${commonName(issuer)}"`;

@@ -1,0 +1,82 @@
+// One change at a time inside a TD report whose signatures all still verify (under a test PKI):
+// only the check about that change fails, with its own reason.
+import { describe, expect, it } from 'vitest';
+import { verifyTdxReport } from '../../../main/attestation/evidence';
+import { testPki } from './forge';
+import { checkOf, failedIds, nearInput, nearReport } from './samples';
+
+const pki = testPki();
+const report = nearReport();
+const gateway = nearInput(report.gateway_attestation, { intelRootPem: pki.rootPem });
+// TD report offsets inside a v4 quote (48-byte header first).
+const TD_ATTRIBUTES = 48 + 120;
+const MR_CONFIG_ID = 48 + 184;
+const REPORT_DATA = 48 + 520;
+
+describe('re-signed quotes', () => {
+  it('an unedited re-signed quote passes every check under the test root', () => {
+    const v = verifyTdxReport({ ...gateway, quote: pki.resign(gateway.quote, () => {}) });
+    expect(failedIds(v)).toEqual([]);
+    expect(v.level).toBe('hardware-bound');
+    expect(checkOf(v, 'pck.chain').reason).toContain('(a test root)');
+  });
+
+  it('the same quote under the bundled Intel root fails the PCK chain: not issued by the pinned root', () => {
+    const v = verifyTdxReport({
+      ...gateway,
+      intelRootPem: undefined,
+      quote: pki.resign(gateway.quote, () => {}),
+    });
+    expect(failedIds(v)).toEqual(['pck.chain', 'quote.qe_signature']);
+    expect(checkOf(v, 'pck.chain').reason).toBe(
+      'the chain ends at the self-signed "Test SGX Root CA", not the pinned root "Intel SGX Root CA"',
+    );
+  });
+
+  it('a debug TD fails only the debug check', () => {
+    const v = verifyTdxReport({
+      ...gateway,
+      quote: pki.resign(gateway.quote, (b) => void (b[TD_ATTRIBUTES]! |= 0x01)),
+    });
+    expect(failedIds(v)).toEqual(['td.debug']);
+    expect(checkOf(v, 'td.debug').reason).toBe(
+      'the TD runs in debug mode (TD attributes bit 0): its memory is readable by the host',
+    );
+    expect(v.quote?.debug).toBe(true);
+    expect(v.level).toBe('unverified');
+  });
+
+  it('a validly signed quote binding another signing address fails only the binding, naming the address', () => {
+    const other = Buffer.from('bb4d2e7ffe98eefcd9690e2139be41e92b95e333', 'hex');
+    const v = verifyTdxReport({
+      ...gateway,
+      quote: pki.resign(gateway.quote, (b) => other.copy(b, REPORT_DATA)),
+    });
+    expect(failedIds(v)).toEqual(['binding.report_data']);
+    expect(checkOf(v, 'binding.report_data').reason).toBe(
+      'report_data bytes 0..20 (signing address) are bb4d2e7f…2b95e333, expected 614bc66f…4a02c921',
+    );
+  });
+
+  it('a validly signed quote with another nonce fails only the binding, naming the nonce', () => {
+    const v = verifyTdxReport({
+      ...gateway,
+      quote: pki.resign(gateway.quote, (b) => b.fill(7, REPORT_DATA + 32, REPORT_DATA + 64)),
+    });
+    expect(failedIds(v)).toEqual(['binding.report_data']);
+    expect(checkOf(v, 'binding.report_data').reason).toBe(
+      'report_data bytes 32..64 (nonce) are 07070707…07070707, expected 9a01356c…f059cba7',
+    );
+  });
+
+  it('a validly signed quote whose mr_config_id names another compose fails only the compose check', () => {
+    const v = verifyTdxReport({
+      ...gateway,
+      quote: pki.resign(gateway.quote, (b) => void (b[MR_CONFIG_ID + 1]! ^= 0xff)),
+    });
+    expect(failedIds(v)).toEqual(['compose.hash']);
+    expect(checkOf(v, 'compose.hash').reason).toBe(
+      'mr_config_id 018b9f0c…00000000 is not 01 ‖ compose hash 749f0c39…84853334 ‖ zeros',
+    );
+  });
+});
