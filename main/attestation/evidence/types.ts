@@ -249,6 +249,12 @@ export interface NearReportInput {
 }
 
 export interface NearVerdict {
+  /**
+   * The whole transcript, already complete: `near.parse`, then every gateway check as
+   * `gateway.<id>`, every model check as `model.<i>.<id>` (its GPU lines `model.<i>.gpu.<n>.<id>`,
+   * its compose manager `model.<i>.compose_manager.<id>`, its key `model.<i>.near.signing_key`).
+   * Do not append `gateway.checks` / `models[i].checks` again: those are the same lines unprefixed.
+   */
   checks: Check[];
   gateway: TdxVerdict & { signingAddress?: string };
   models: (TdxVerdict & {
