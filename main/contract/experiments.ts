@@ -9,6 +9,14 @@ import { ErrorCode } from './errors';
  * Every request goes through the chat engine and the ledger like any other.
  */
 
+/**
+ * Requests a minute an experiment sends a provider unless the user sets another: what the
+ * confidential service documents (30 chat requests a minute), a cautious 60 elsewhere.
+ */
+export function defaultPerMinute(preset: string): number {
+  return preset === 'confidential' ? 30 : 60;
+}
+
 export const PromptMessage = z.object({
   role: z.enum(['system', 'user', 'assistant']),
   content: z.string().max(200_000),
@@ -88,6 +96,11 @@ export const ExperimentConfig = z.object({
   checks: z.array(Check).max(30).default([]),
   k: z.number().int().min(1).max(10).default(1),
   seed: z.number().int().nullable().default(null),
+  /**
+   * Requests a minute per provider id, where the user's account allows other than the preset's
+   * documented limit (the confidential service: 30).
+   */
+  rateLimits: z.record(z.string(), z.number().int().min(1).max(100_000)).default({}),
 });
 export type ExperimentConfig = z.infer<typeof ExperimentConfig>;
 

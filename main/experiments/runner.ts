@@ -52,9 +52,16 @@ interface Ledger {
   latencyMs: number | null;
 }
 
+/** The provider's lane with the user's own requests-a-minute, where they set one. */
+export function withOverride(lane: Lane, perMinute: number | undefined): Lane {
+  return perMinute ? { ...lane, perMinute } : lane;
+}
+
 /** Runs experiment cells through the chat engine, under each provider's rate limit. */
 export class ExperimentRunner {
   private readonly active = new Map<string, Active>();
+  /** Request start times per provider over every run, for the sliding-minute limit. */
+  private readonly history = new Map<string, number[]>();
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -118,7 +125,8 @@ export class ExperimentRunner {
     const scheduler = new RateScheduler<Cell>({
       clock,
       signal: entry.controller.signal,
-      lane: (providerId) => this.deps.lane(providerId),
+      history: this.history,
+      lane: (providerId) => withOverride(this.deps.lane(providerId), run.config.rateLimits[providerId]),
       onPause: (_lane, ms) => {
         waitingMs = ms;
         progress('running');

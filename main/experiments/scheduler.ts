@@ -1,4 +1,5 @@
 import type { PresetId } from '../contract';
+import { defaultPerMinute } from '../contract/experiments';
 
 /**
  * Runs an experiment's cells under each provider's rate limit: at most `perMinute` starts in any
@@ -15,7 +16,7 @@ export interface Lane {
 
 /** What the confidential service documents (30 chat requests a minute); a cautious default elsewhere. */
 export function laneFor(preset: PresetId): Lane {
-  return preset === 'confidential' ? { perMinute: 30, concurrency: 4 } : { perMinute: 60, concurrency: 4 };
+  return { perMinute: defaultPerMinute(preset), concurrency: 4 };
 }
 
 export interface Clock {
@@ -46,6 +47,11 @@ export interface SchedulerOptions<T> {
   signal: AbortSignal;
   /** Called when a lane pauses after a 429, with how long. */
   onPause?: (laneKey: string, ms: number) => void;
+  /**
+   * Start times per lane shared across schedulers (runs), so two runs back to back or side by side
+   * still keep each provider under its limit together.
+   */
+  history?: Map<string, number[]>;
 }
 
 export class RateScheduler<T> {
@@ -58,10 +64,16 @@ export class RateScheduler<T> {
   add(laneKey: string, task: T): void {
     let lane = this.lanes.get(laneKey);
     if (!lane) {
+      const history = this.options.history;
+      let starts = history?.get(laneKey);
+      if (!starts) {
+        starts = [];
+        history?.set(laneKey, starts);
+      }
       lane = {
         spec: this.options.lane(laneKey),
         queue: [],
-        starts: [],
+        starts,
         running: 0,
         pausedUntil: 0,
         backoffs: 0,

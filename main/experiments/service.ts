@@ -15,6 +15,7 @@ import { experimentJson, latestPrompt, promptfooYaml, readExperimentJson, result
 import { columnsOf, configProblems, fillPrompt } from './prepare';
 import type { ExperimentsRepo } from './repo';
 import type { ExperimentRunner } from './runner';
+import { withOverride } from './runner';
 import type { Lane } from './scheduler';
 import { laneDurationMs } from './scheduler';
 
@@ -123,15 +124,17 @@ export class ExperimentsService {
         }
       }
     }
+    const laneOf = (providerId: string) =>
+      withOverride(this.deps.lane(providerId), config.rateLimits[providerId]);
     const lanes = [...perProvider].map(([providerId, count]) => ({
       providerId,
       requests: count,
-      perMinute: this.deps.lane(providerId).perMinute,
+      perMinute: laneOf(providerId).perMinute,
     }));
     // Providers run side by side: the slowest lane decides.
     const durationMs = Math.max(
       0,
-      ...lanes.map((l) => laneDurationMs(l.requests, this.deps.lane(l.providerId), ASSUMED_LATENCY_MS)),
+      ...lanes.map((l) => laneDurationMs(l.requests, laneOf(l.providerId), ASSUMED_LATENCY_MS)),
     );
     return {
       requests,

@@ -117,7 +117,8 @@ describe('an experiment run against the mock provider', () => {
     const run = h.experimentsRepo.run(started.id);
     expect(run.cells.map((c) => c.status)).toEqual(Array(6).fill('done'));
     expect(run.cells[2]?.requests).toBe(5);
-    expect(h.clock.waits.some((ms) => ms >= 3_000)).toBe(true);
+    // The scheduler slept out the provider's Retry-After (less the few ms already gone).
+    expect(Math.max(...h.clock.waits)).toBeGreaterThan(2_500);
     expect(h.progress.some((p) => p.waitingMs !== null && p.waitingMs >= 3_000)).toBe(true);
     expect(gridTotals(run)).toEqual(ledgerTotals(h));
   });

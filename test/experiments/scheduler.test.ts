@@ -126,6 +126,31 @@ describe('rate-limited scheduling (simulated clock)', () => {
     expect(pauses).toEqual([2_000, 4_000, 8_000]);
   });
 
+  it('two runs back to back share the provider limit: the second waits for the window', async () => {
+    const clock = new FakeClock();
+    const history = new Map<string, number[]>();
+    const starts: number[] = [];
+    const scheduler = () =>
+      new RateScheduler<number>({
+        clock,
+        history,
+        signal: new AbortController().signal,
+        lane: () => ({ perMinute: 5, concurrency: 5 }),
+        run: async () => {
+          starts.push(clock.now());
+          await clock.sleep(1_000, new AbortController().signal);
+          return { rateLimited: false };
+        },
+      });
+    const first = scheduler();
+    const second = scheduler();
+    for (let i = 0; i < 5; i += 1) first.add('p', i);
+    for (let i = 0; i < 5; i += 1) second.add('p', i);
+    await clock.run(first.drain().then(() => second.drain()));
+    expect(maxInAnyMinute(starts)).toBe(5);
+    expect(starts.slice(5)).toEqual([60_000, 60_000, 60_000, 60_000, 60_000]);
+  });
+
   it('after an abort nothing new starts and drain ends once the running cells end', async () => {
     const { clock, controller, trace, scheduler } = setup({ perMinute: 2, concurrency: 2 });
     for (let i = 0; i < 10; i += 1) scheduler.add('p', i);

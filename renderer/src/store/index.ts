@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createAttachmentsSlice } from './attachments/slice';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createConversationSlice } from './conversation/slice';
+import { createExperimentsSlice } from './experiments/slice';
 import { createInspectorSlice } from './inspector/slice';
 import { createMcpSlice } from './mcp/slice';
 import { createProvidersSlice } from './providers/slice';
@@ -47,6 +48,7 @@ export const useStore = create<StoreState>()(
       ...createUsageSlice(...a),
       ...createToolsSlice(...a),
       ...createInspectorSlice(...a),
+      ...createExperimentsSlice(...a),
       ...createMcpSlice(...a),
     }),
     {

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AttachmentsSlice } from './attachments/slice';
 import type { ConversationSlice } from './conversation/slice';
+import type { ExperimentsSlice } from './experiments/slice';
 import type { InspectorSlice } from './inspector/slice';
 import type { McpSlice } from './mcp/slice';
 import type { ProvidersSlice } from './providers/slice';
@@ -17,7 +18,8 @@ export type StoreState = UiSlice &
   UsageSlice &
   ToolsSlice &
   InspectorSlice &
-  McpSlice;
+  McpSlice &
+  ExperimentsSlice;
 
 /** Every slice is written against the whole store so actions can read other slices. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/persist', unknown]], [], T>;

@@ -2,6 +2,7 @@ import { LucideProvider } from 'lucide-react';
 import { useEffect } from 'react';
 import { ProvidersScreen } from '../providers/ProvidersScreen';
 import { ToolsScreen } from '../tools/ToolsScreen';
+import { ExperimentsScreen } from '../experiments';
 import { McpScreen } from '../mcp';
 import { UsageScreen } from '../usage/UsageScreen';
 import { useStore } from '../../store';
@@ -57,6 +58,7 @@ export function App() {
             {screen === 'tools' ? <ToolsScreen /> : null}
             {screen === 'mcp' ? <McpScreen /> : null}
             {screen === 'usage' ? <UsageScreen /> : null}
+            {screen === 'experiments' ? <ExperimentsScreen /> : null}
           </main>
         )}
         {searchOpen ? <SearchPalette /> : null}

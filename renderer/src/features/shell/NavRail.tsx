@@ -1,5 +1,5 @@
 import type { LucideIcon } from 'lucide-react';
-import { ChartColumn, KeyRound, MessagesSquare, Plug, Wrench } from 'lucide-react';
+import { ChartColumn, FlaskConical, KeyRound, MessagesSquare, Plug, Wrench } from 'lucide-react';
 import type { Screen } from '../../store/ui/slice';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
@@ -10,6 +10,7 @@ const ITEMS: { screen: Screen; label: string; Icon: LucideIcon }[] = [
   { screen: 'providers', label: 'Providers', Icon: KeyRound },
   { screen: 'tools', label: 'Tools', Icon: Wrench },
   { screen: 'mcp', label: 'Servers', Icon: Plug },
+  { screen: 'experiments', label: 'Experiments', Icon: FlaskConical },
   { screen: 'usage', label: 'Usage', Icon: ChartColumn },
 ];
 

@@ -1,6 +1,6 @@
 import type { SliceCreator } from '../types';
 
-export type Screen = 'chat' | 'providers' | 'tools' | 'mcp' | 'usage';
+export type Screen = 'chat' | 'providers' | 'tools' | 'mcp' | 'usage' | 'experiments';
 
 export interface Toast {
   id: number;

@@ -1,0 +1,66 @@
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { buildGrid, onlyFailures, runTotals, summarize } from '../../store/experiments/grid';
+import type { GridCell } from '../../store/experiments/grid';
+import { useStore } from '../../store';
+import { CellDetail } from './CellDetail';
+import { ResultsGrid } from './ResultsGrid';
+import { spend, when } from './format';
+
+/** The run shown: its grid (cases × columns), column summaries, ledger totals and a failures filter. */
+export function ResultsPanel() {
+  const { run, runs, show } = useStore(
+    useShallow((s) => ({ run: s.experimentRun, runs: s.experimentRuns, show: s.showExperimentRun })),
+  );
+  const [failuresOnly, setFailuresOnly] = useState(false);
+  const [open, setOpen] = useState<GridCell | null>(null);
+  const rows = useMemo(() => (run ? buildGrid(run) : []), [run]);
+  const summaries = useMemo(() => (run ? summarize(run) : []), [run]);
+  const shown = useMemo(() => (failuresOnly ? onlyFailures(rows) : rows), [rows, failuresOnly]);
+  if (!run)
+    return (
+      <div className="empty-state exp-empty">
+        <h2>No run yet</h2>
+        <p>
+          Set up the prompt, models and cases, then Start run. Finished cells appear here as they come in.
+        </p>
+      </div>
+    );
+  const totals = runTotals(run);
+  return (
+    <div className="exp-results">
+      <div className="exp-results-bar">
+        <select
+          className="select"
+          aria-label="Run shown"
+          value={run.id}
+          onChange={(e) => void show(e.target.value)}
+        >
+          {runs.map((r) => (
+            <option key={r.id} value={r.id}>
+              v{r.versionNumber} · {when(r.createdAt)} · {r.status} {r.done}/{r.total}
+            </option>
+          ))}
+        </select>
+        <label className="exp-check-label">
+          <input type="checkbox" checked={failuresOnly} onChange={(e) => setFailuresOnly(e.target.checked)} />
+          Failures only
+        </label>
+        <span className="exp-bar-spacer" />
+        <span
+          className="exp-totals num"
+          data-testid="run-totals"
+          title="From the usage ledger: every attempt, retries included"
+        >
+          Ledger: {totals.requests} requests · {totals.tokens.toLocaleString('en-US')} tokens ·{' '}
+          {spend(totals.cost, totals.credits)}
+        </span>
+      </div>
+      <ResultsGrid run={run} rows={shown} summaries={summaries} onOpen={setOpen} />
+      {failuresOnly && shown.length === 0 ? (
+        <p className="field-hint exp-none">No failures in this run.</p>
+      ) : null}
+      {open ? <CellDetail run={run} cell={open} onClose={() => setOpen(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import { Plus, Trash2 } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ParamVariant } from '../../../../main/contract/experiments';
+import { defaultPerMinute } from '../../../../main/contract/experiments';
+import { useStore } from '../../store';
+import { Button } from '../../ui/Button';
+import { IconButton } from '../../ui/IconButton';
+
+/** Columns are every model × every variant: models on one side, parameter variants on the other. */
+export function TargetsEditor() {
+  const s = useStore(
+    useShallow((st) => ({
+      draft: st.experimentDraft,
+      edit: st.editExperiment,
+      providers: st.providers,
+      models: st.models,
+      loadModels: st.loadModels,
+      ensureProviders: st.ensureProvidersSync,
+    })),
+  );
+  const [providerId, setProviderId] = useState('');
+  const { ensureProviders, loadModels } = s;
+  useEffect(() => ensureProviders(), [ensureProviders]);
+  const chosenProvider = providerId || s.providers[0]?.id || '';
+  useEffect(() => {
+    if (chosenProvider) void loadModels(chosenProvider);
+  }, [chosenProvider, loadModels]);
+  if (!s.draft) return null;
+  const { config } = s.draft;
+  const available = (s.models[chosenProvider]?.models ?? []).filter((m) => m.allowed);
+  const providerName = (id: string) => s.providers.find((p) => p.id === id)?.name ?? 'missing provider';
+  const setVariants = (variants: ParamVariant[]) => s.edit({ config: { ...config, variants } });
+
+  return (
+    <section className="exp-section" aria-labelledby="exp-models-title">
+      <div className="exp-section-head">
+        <h2 id="exp-models-title" className="section-title">
+          Models and variants
+        </h2>
+        <span className="exp-section-note">
+          {config.targets.length * config.variants.length} column
+          {config.targets.length * config.variants.length === 1 ? '' : 's'}
+        </span>
+      </div>
+      <div className="exp-two-col">
+        <div>
+          <ul className="exp-chips" aria-label="Models">
+            {config.targets.map((t, index) => (
+              <li key={`${t.providerId}|${t.model}`} className="exp-chip">
+                <span className="mono">{t.model}</span>
+                <span className="exp-chip-sub">{providerName(t.providerId)}</span>
+                <IconButton
+                  label={`Remove ${t.model}`}
+                  size="sm"
+                  onPress={() =>
+                    s.edit({ config: { ...config, targets: config.targets.filter((_, i) => i !== index) } })
+                  }
+                >
+                  <Trash2 />
+                </IconButton>
+              </li>
+            ))}
+          </ul>
+          {[...new Set(config.targets.map((t) => t.providerId))].map((id) => {
+            const preset = s.providers.find((p) => p.id === id)?.preset ?? '';
+            return (
+              <label key={id} className="exp-rate">
+                <span>{providerName(id)}</span>
+                <input
+                  className="input num"
+                  type="number"
+                  min={1}
+                  aria-label={`Requests a minute to ${providerName(id)}`}
+                  placeholder={String(defaultPerMinute(preset))}
+                  value={config.rateLimits[id] ?? ''}
+                  onChange={(e) => {
+                    const value = Math.trunc(Number(e.target.value));
+                    const rateLimits = { ...config.rateLimits };
+                    if (e.target.value === '' || !(value > 0)) delete rateLimits[id];
+                    else rateLimits[id] = value;
+                    s.edit({ config: { ...config, rateLimits } });
+                  }}
+                />
+                <span className="exp-chip-sub">requests a minute</span>
+              </label>
+            );
+          })}
+          <div className="exp-add-model">
+            <select
+              className="select"
+              aria-label="Provider"
+              value={chosenProvider}
+              onChange={(e) => setProviderId(e.target.value)}
+            >
+              {s.providers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <select
+              className="select"
+              aria-label="Add a model"
+              value=""
+              onChange={(e) => {
+                const model = e.target.value;
+                if (
+                  !model ||
+                  config.targets.some((t) => t.providerId === chosenProvider && t.model === model)
+                )
+                  return;
+                s.edit({
+                  config: { ...config, targets: [...config.targets, { providerId: chosenProvider, model }] },
+                });
+              }}
+            >
+              <option value="">{available.length ? 'Add a model…' : 'No models (check the provider)'}</option>
+              {available.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.id}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div>
+          <ul className="exp-variants" aria-label="Parameter variants">
+            {config.variants.map((variant, index) => (
+              <VariantRow
+                key={variant.id}
+                variant={variant}
+                canRemove={config.variants.length > 1}
+                onChange={(next) => setVariants(config.variants.map((v, i) => (i === index ? next : v)))}
+                onRemove={() => setVariants(config.variants.filter((_, i) => i !== index))}
+              />
+            ))}
+          </ul>
+          <Button
+            size="sm"
+            onPress={() =>
+              setVariants([
+                ...config.variants,
+                {
+                  id: crypto.randomUUID(),
+                  label: `variant ${config.variants.length + 1}`,
+                  params: { temperature: 0 },
+                },
+              ])
+            }
+          >
+            <Plus size={14} /> Variant
+          </Button>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** A variant's label and its parameters as JSON (`{"temperature": 0}`), checked as typed. */
+function VariantRow(props: {
+  variant: ParamVariant;
+  canRemove: boolean;
+  onChange: (next: ParamVariant) => void;
+  onRemove: () => void;
+}) {
+  const { variant } = props;
+  const [text, setText] = useState(JSON.stringify(variant.params));
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <li className="exp-variant">
+      <input
+        className="input exp-variant-label"
+        aria-label="Variant name"
+        value={variant.label}
+        onChange={(e) => props.onChange({ ...variant, label: e.target.value })}
+      />
+      <input
+        className={problem ? 'input mono field-error' : 'input mono'}
+        aria-label={`Parameters of ${variant.label}`}
+        aria-invalid={problem !== null}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          try {
+            const value: unknown = JSON.parse(e.target.value || '{}');
+            if (typeof value !== 'object' || value === null || Array.isArray(value))
+              throw new Error('use an object');
+            setProblem(null);
+            props.onChange({ ...variant, params: value as ParamVariant['params'] });
+          } catch (error) {
+            setProblem(error instanceof Error ? error.message : String(error));
+          }
+        }}
+      />
+      <IconButton
+        label={`Remove ${variant.label}`}
+        size="sm"
+        isDisabled={!props.canRemove}
+        onPress={props.onRemove}
+      >
+        <Trash2 />
+      </IconButton>
+      {problem ? <span className="exp-field-problem">{problem}</span> : null}
+    </li>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from './harness';
+
+const demo = useDemoApp({ resetMock: false });
+/** The grid reloads a few times a second while a run goes; a loaded machine needs more than poll's 1 s. */
+const WAIT = { timeout: 15_000 };
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+
+/** 20 cases: the first 15 expect a word their question holds (the mock echoes the question), the last 5 one it does not. */
+function casesCsv(): string {
+  const rows = Array.from({ length: 20 }, (_, i) => {
+    const expected = i < 15 ? `word${i}` : `absent${i}`;
+    return `"Tell me, briefly, about word${i}",${expected}`;
+  });
+  return `\uFEFFquestion,expected\r\n${rows.join('\r\n')}\r\n`;
+}
+
+async function addModel(page: Page, provider: string, model: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Provider' }).selectOption({ label: provider });
+  const add = page.getByRole('combobox', { name: 'Add a model' });
+  await expect.poll(() => add.locator('option', { hasText: model }).count(), WAIT).toBeGreaterThan(0);
+  await add.selectOption({ label: model });
+}
+
+async function waitForRun(page: Page, runs: number): Promise<void> {
+  await page.waitForFunction(
+    async (count) => {
+      const list = await window.api.experiments.list({});
+      const id = list.ok ? list.value[0]?.id : undefined;
+      if (!id) return false;
+      const result = await window.api.experiments.runs({ id });
+      return result.ok && result.value.length === count && result.value[0]?.status === 'finished';
+    },
+    runs,
+    { timeout: 60_000, polling: 250 },
+  );
+}
+
+describe('an experiment from a CSV of cases to the regressions of a prompt edit', () => {
+  it(
+    'imports 20 cases, runs them on two models, shows 40 cells and the pass rates, then the regressions first',
+    { timeout: 150_000 },
+    async () => {
+      const { page } = demo.app;
+      await nav(page, 'Experiments');
+      await page.getByRole('button', { name: 'New experiment' }).first().click();
+      await page.getByRole('textbox', { name: 'Message 2 (user)' }).fill('{{question}}');
+
+      await page.getByLabel('Import test cases from a CSV or JSONL file').setInputFiles({
+        name: 'cases.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(casesCsv()),
+      });
+      await expect.poll(() => page.getByTestId('case-count').textContent(), WAIT).toBe('20 cases');
+      await page.getByText('Imported 20 cases from cases.csv.').waitFor();
+
+      await addModel(page, 'Confidential LLM (demo)', 'phala/gpt-oss-120b');
+      await addModel(page, 'Galadriel (demo)', 'llama3.1:70b');
+      // Two runs within a minute would wait for the confidential service's 30 a minute; this account allows more.
+      await page
+        .getByRole('spinbutton', { name: 'Requests a minute to Confidential LLM (demo)' })
+        .fill('120');
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await page.getByRole('textbox', { name: 'Text of check 1' }).fill('{{expected}}');
+
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => page.getByTestId('experiment-estimate').textContent(), WAIT)
+        .toMatch(/^40 requests/);
+      await page.getByRole('button', { name: 'Start run' }).click();
+      await waitForRun(page, 1);
+
+      const grid = page.getByTestId('experiment-grid');
+      await expect.poll(() => grid.locator('tbody td').count(), WAIT).toBe(40);
+      await expect.poll(() => grid.getByTestId('pass-rate').allTextContents(), WAIT).toEqual(['75%', '75%']);
+      expect(await grid.getByRole('button', { name: /: passed$/ }).count()).toBe(30);
+      await page.getByRole('checkbox', { name: 'Failures only' }).check();
+      expect(await grid.locator('tbody tr').count()).toBe(5);
+      await page.getByRole('checkbox', { name: 'Failures only' }).uncheck();
+
+      // The grid's totals are the ledger's.
+      const ledger = await page.evaluate(async () => {
+        const now = Date.now();
+        const rows = await window.api.usage.rows({ from: now - 3_600_000, to: now + 60_000, limit: 500 });
+        return rows.ok ? rows.value.rows.length : -1;
+      });
+      expect(await page.getByTestId('run-totals').textContent()).toContain('40 requests');
+      expect(ledger).toBeGreaterThanOrEqual(40);
+
+      // Edit the prompt: the question is gone, so the checks that passed now fail.
+      await page.getByRole('tab', { name: 'Setup' }).click();
+      await page.getByRole('textbox', { name: 'Message 2 (user)' }).fill('Reply in one line.');
+      await page.getByRole('button', { name: 'Start run' }).click();
+      await waitForRun(page, 2);
+      await expect.poll(() => grid.getByTestId('pass-rate').allTextContents(), WAIT).toEqual(['0%', '0%']);
+
+      await page.getByRole('tab', { name: 'Compare runs' }).click();
+      await expect
+        .poll(() => page.getByTestId('compare-summary').textContent(), WAIT)
+        .toMatch(/^30 regressions · 0 fixed/);
+      const changes = page.getByRole('list', { name: 'Changed verdicts' }).getByRole('listitem');
+      expect(await changes.count()).toBe(30);
+      expect(await changes.first().textContent()).toMatch(/^Regression/);
+      const diff = await page.getByLabel('Prompt changes').textContent();
+      expect(diff).toContain('− {{question}}');
+      expect(diff).toContain('+ Reply in one line.');
+    },
+  );
+});
