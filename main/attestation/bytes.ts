@@ -1,4 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { createHash } from 'node:crypto';
 import { bytesToHex, hexToBytes as nobleHexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 
 export { bytesToHex, utf8ToBytes };
@@ -10,8 +10,9 @@ export function hexToBytes(hex: string): Uint8Array | null {
   return nobleHexToBytes(clean.toLowerCase());
 }
 
+/** Node's native SHA-256: an answer's response can be megabytes, hashed on main's thread. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
+  return createHash('sha256').update(data).digest('hex');
 }
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
