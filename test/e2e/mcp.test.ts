@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TEST_SERVER } from '../mcp/support';
-import { assistantMessages, lastAnswer, openFirstThread, send } from './chat';
+import { assistantMessages, lastAnswer, openFirstThread } from './chat';
 import { useDemoApp } from './harness';
 
 const demo = useDemoApp({ resetMock: false });
@@ -13,6 +13,23 @@ const SHOTS = process.env.MCP_SHOTS ?? 'test-results';
 
 const screen = async (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+
+/** Sends a message and waits for its answer to stop streaming (generous: the server's call and a busy machine). */
+async function send(page: Page, text: string) {
+  const before = await assistantMessages(page).count();
+  await page.getByTestId('composer').fill(text);
+  await page.getByTestId('composer').press('Enter');
+  await page.waitForFunction(
+    (count) => {
+      const answers = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+      return (
+        answers.length > count && answers[answers.length - 1]?.getAttribute('data-status') !== 'streaming'
+      );
+    },
+    before,
+    { timeout: 40_000 },
+  );
+}
 
 /** The approval card of the newest answer, once main holds its calls for the user. */
 async function approvalOf(page: Page): Promise<Locator> {
@@ -33,7 +50,7 @@ async function answered(page: Page, text: string) {
       return last?.getAttribute('data-status') === 'complete' && (last.textContent ?? '').includes(want);
     },
     text,
-    { timeout: 20_000 },
+    { timeout: 40_000 },
   );
 }
 
@@ -74,12 +91,14 @@ describe('MCP servers: consent, approval, edits, denial and a changed definition
     const { page } = demo.app;
     await screen(page, 'Chats');
     await openFirstThread(page);
-    await page.evaluate(async (threadId) => {
-      const list = await window.api.mcp.list({});
-      const server = list.ok ? list.value[0] : undefined;
-      if (server)
-        await window.api.mcp.attach({ threadId, serverId: server.id, toolName: null, attached: true });
-    }, demo.demoThreadId());
+    // Attach the whole server to the thread in the inspector's Tools tab.
+    await page.getByRole('tab', { name: 'Tools' }).click();
+    const serverBox = page
+      .getByRole('group', { name: 'Server tools for this thread' })
+      .getByRole('checkbox', { name: /^test/ });
+    await serverBox.click();
+    await expect.poll(() => serverBox.isChecked()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/mcp-attach.png` });
     mock().script(
       { reply: { toolCalls: [{ name: 'test__echo', arguments: { text: 'from the model' } }] } },
       { reply: { content: 'Echo came back.' } },

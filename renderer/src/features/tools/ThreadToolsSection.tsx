@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { AttachedToolsList } from './AttachedToolsList';
+import { McpThreadTools } from './McpThreadTools';
 import { ToolAnsweringFields } from './ToolAnsweringFields';
 import {
   danglingChoice,
@@ -87,6 +88,12 @@ export function ThreadToolsSection({ threadId }: { threadId: string }) {
           missingCount={missing.length}
           onToggle={toggle}
           onOpenLibrary={() => setScreen('tools')}
+        />
+        <McpThreadTools
+          threadId={threadId}
+          maxRounds={settings.maxToolRounds}
+          showRounds={settings.toolMode !== 'canned'}
+          onMaxRounds={(maxToolRounds) => void save({ maxToolRounds })}
         />
         <div className="field">
           <label htmlFor={`${ids}-choice`}>tool_choice</label>
