@@ -10,3 +10,5 @@ export { ComboBox, ComboInput, ComboList, ComboOption, ComboSection, SearchCombo
 export type { Key } from 'react-aria-components';
 export { Button, buttonClass } from './Button';
 export type { ButtonProps } from './Button';
+export { Toast, ToastRegion } from './Toast';
+export type { ToastData } from './Toast';

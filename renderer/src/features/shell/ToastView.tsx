@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useStore } from '../../store';
-import { ToastItem } from './ToastItem';
+import { ToastRegion } from '../../ui';
 
 const GAP = 16;
 
@@ -23,12 +23,5 @@ export function ToastView() {
     stack.style.setProperty('--toasts-bottom', `${Math.max(GAP, Math.round(bottom))}px`);
   }, [toasts, clearOfComposer]);
 
-  if (toasts.length === 0) return null;
-  return (
-    <div ref={ref} className="toasts" aria-label="Notifications">
-      {toasts.map((toast) => (
-        <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
-      ))}
-    </div>
-  );
+  return <ToastRegion ref={ref} toasts={toasts} onDismiss={dismiss} />;
 }
