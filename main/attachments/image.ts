@@ -1,4 +1,5 @@
 import type { Metadata, OutputInfo, Sharp, SharpOptions } from 'sharp';
+import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 
 /**
@@ -23,6 +24,10 @@ export interface PreparedImage {
 }
 
 export class ImageRefusal extends Error {}
+
+// libvips would use every core; one is left to main's thread, so the window's IPC and the
+// streams' deltas are not starved while a photo is prepared.
+sharp.concurrency(Math.max(1, availableParallelism() - 1));
 
 /** Pixels decoded at most (sharp's own default is 268 MP): a 20,000 × 20,000 image is refused. */
 const MAX_PIXELS = 100_000_000;

@@ -31,7 +31,8 @@ function partBytes(ref: AttachmentRef, sentAs: PreflightPart['sentAs']): number 
   return base64Length(ref.storedBytes);
 }
 
-const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+// Two decimals: "1.04 MB; at most 1.00 MB" must not read as the same number.
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
 const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /**

@@ -132,7 +132,7 @@ describe('attachments on the wire', () => {
       attachments: [{ id: big.id }],
     });
     expect(preflight.blocked).toMatch(
-      /^The request would be 0\.2 MB; Mock takes at most 0\.1 MB\. Remove a file/,
+      /^The request would be 0\.17 MB; Mock takes at most 0\.10 MB\. Remove a file/,
     );
     const refused = await app
       .call('chat:send', { threadId: app.threadId, content: 'Summarise', attachments: [{ id: big.id }] })

@@ -80,7 +80,7 @@ describe('attachments', () => {
       const preflight = page.getByTestId('preflight');
       await expect
         .poll(() => preflight.textContent())
-        .toMatch(/^The request would be 0\.\d MB; .* takes at most 0\.3 MB\. Remove a file/);
+        .toMatch(/^The request would be 0\.\d\d MB; .* takes at most 0\.30 MB\. Remove a file/);
       expect(await page.getByTestId('send-button').isDisabled()).toBe(true);
       expect(await page.getByTestId('composer').inputValue()).toBe('What is in these?');
 

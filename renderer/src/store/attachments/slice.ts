@@ -70,7 +70,11 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get)
     });
     const still = get().trays[threadId]?.some((c) => c.key === key) ?? false;
     if (!result.ok) {
-      patchChip(threadId, key, { status: 'error', error: failureLine(result.error) });
+      // Main names the file first for other screens; the chip already shows the name.
+      const line = failureLine(result.error);
+      const colon = line.indexOf(': ');
+      const named = colon > 0 && file.name.startsWith(line.slice(0, colon).replace(/_/g, '').slice(0, 8));
+      patchChip(threadId, key, { status: 'error', error: named ? line.slice(colon + 2) : line });
       return;
     }
     if (!still) {
