@@ -108,6 +108,8 @@ export function parseQuote(bytes: Uint8Array): Quote {
     throw new EvidenceError(`the quote is ${bytes.length} bytes, more than ${MAX_QUOTE_BYTES}`);
   const r = new Reader(bytes, 'the quote');
   const version = r.u16('version');
+  if (version < 3 || version > 5)
+    throw new EvidenceError(`quote version ${version} is not a DCAP quote (3, 4 or 5)`);
   const keyType = r.u16('attestation key type');
   const teeType = r.u32('TEE type');
   r.take(4, 'reserved');

@@ -58,8 +58,11 @@ const p256 = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
 export interface TestPki {
   rootPem: string;
-  /** Re-signs `quote` after `edit` changed its header or TD report (bytes 0..632 of a v4 quote). */
-  resign(quote: Uint8Array, edit: (signed: Buffer) => void): Uint8Array;
+  /**
+   * Re-signs `quote` after `edit` changed its signed part (header ‖ TD report, bytes 0..632 of a
+   * v4 quote) in place, or returned a new signed part (to build a v5 quote).
+   */
+  resign(quote: Uint8Array, edit: (signed: Buffer) => Buffer | void): Uint8Array;
 }
 
 export function testPki(): TestPki {
@@ -82,8 +85,8 @@ export function testPki(): TestPki {
     rootPem: pem(rootCert),
     resign(original, edit) {
       const q = parseQuote(original);
-      const signed = Buffer.from(q.signedBytes);
-      edit(signed);
+      const copy = Buffer.from(q.signedBytes);
+      const signed = edit(copy) ?? copy;
       const attestation = p256();
       const jwk = attestation.publicKey.export({ format: 'jwk' });
       const attestationKey = Buffer.concat([

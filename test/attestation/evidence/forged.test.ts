@@ -50,7 +50,7 @@ describe('re-signed quotes', () => {
     const other = Buffer.from('bb4d2e7ffe98eefcd9690e2139be41e92b95e333', 'hex');
     const v = verifyTdxReport({
       ...gateway,
-      quote: pki.resign(gateway.quote, (b) => other.copy(b, REPORT_DATA)),
+      quote: pki.resign(gateway.quote, (b) => void other.copy(b, REPORT_DATA)),
     });
     expect(failedIds(v)).toEqual(['binding.report_data']);
     expect(checkOf(v, 'binding.report_data').reason).toBe(
@@ -77,6 +77,41 @@ describe('re-signed quotes', () => {
     expect(failedIds(v)).toEqual(['compose.hash']);
     expect(checkOf(v, 'compose.hash').reason).toBe(
       'mr_config_id 018b9f0c…00000000 is not 01 ‖ compose hash 749f0c39…84853334 ‖ zeros',
+    );
+  });
+});
+
+describe('quote v5 (built from the v4 sample and re-signed)', () => {
+  /** v5: version 5, then a body descriptor (type, size) before the TD report. */
+  const toV5 = (v4: Buffer, type: 2 | 3): Buffer => {
+    const header = Buffer.from(v4.subarray(0, 48));
+    header.writeUInt16LE(5, 0);
+    const extra = type === 3 ? Buffer.alloc(16 + 48) : Buffer.alloc(0);
+    const descriptor = Buffer.alloc(6);
+    descriptor.writeUInt16LE(type, 0);
+    descriptor.writeUInt32LE(584 + extra.length, 2);
+    return Buffer.concat([header, descriptor, v4.subarray(48), extra]);
+  };
+
+  for (const type of [2, 3] as const) {
+    it(`a v5 quote with a TD ${type === 2 ? '1.0' : '1.5'} report verifies with the same measurements`, () => {
+      const v = verifyTdxReport({ ...gateway, quote: pki.resign(gateway.quote, (b) => toV5(b, type)) });
+      expect(failedIds(v)).toEqual([]);
+      expect(v.quote?.version).toBe(5);
+      expect(v.quote?.measurements?.rtmr3).toBe(
+        '9cb21944193fa59ee9a49dd907a2f91e578d4e328593e4b161fe0cc02916ccd6f4a806988e88da0d3a5f2496dcd8c0f5',
+      );
+    });
+  }
+
+  it('a v5 body descriptor that lies about the size fails to parse', () => {
+    const quote = pki.resign(gateway.quote, (b) => {
+      const v5 = toV5(b, 2);
+      v5.writeUInt32LE(600, 50);
+      return v5;
+    });
+    expect(checkOf(verifyTdxReport({ ...gateway, quote }), 'quote.parse').reason).toBe(
+      'v5 body type 2 of 600 bytes is not a TD report 1.0 or 1.5',
     );
   });
 });
