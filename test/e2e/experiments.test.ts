@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { assistantMessages, newThreadLike } from './chat';
 import { useDemoApp } from './harness';
 
 const demo = useDemoApp({ resetMock: false });
@@ -39,7 +40,7 @@ async function waitForRun(page: Page, runs: number): Promise<void> {
   );
 }
 
-describe('an experiment from a CSV of cases to the regressions of a prompt edit', () => {
+describe('experiments, and {{variables}} in a thread', () => {
   it(
     'imports 20 cases, runs them on two models, shows 40 cells and the pass rates, then the regressions first',
     { timeout: 150_000 },
@@ -109,4 +110,32 @@ describe('an experiment from a CSV of cases to the regressions of a prompt edit'
       expect(diff).toContain('+ Reply in one line.');
     },
   );
+
+  it("a thread's {{variables}} are filled from a form; an unfilled one blocks Send and names itself", async () => {
+    const { page } = demo.app;
+    const mock = demo.app.host.mock;
+    if (!mock) throw new Error('demo host has a mock');
+    await nav(page, 'Chats');
+    await newThreadLike(page, demo.demoThreadId(), { systemPrompt: 'You help {{who}} on {{date}}.' });
+    const composer = page.getByTestId('composer');
+    await composer.fill('Tell me about {{city}}');
+    const form = page.getByTestId('thread-variables');
+    await expect
+      .poll(() => form.getByRole('status').textContent(), WAIT)
+      .toBe('The variables {{who}}, {{city}} have no value: fill them in before sending.');
+    expect(await page.getByTestId('send-button').isDisabled()).toBe(true);
+
+    await form.getByRole('textbox', { name: 'Value of who' }).fill('Ada');
+    await form.getByRole('textbox', { name: 'Value of city' }).fill('Lyon');
+    await expect.poll(() => page.getByTestId('send-button').isDisabled(), WAIT).toBe(false);
+    const before = await assistantMessages(page).count();
+    await composer.press('Enter');
+    await expect.poll(() => assistantMessages(page).count(), WAIT).toBe(before + 1);
+    const sent = mock.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1)?.bodyText ?? '';
+    const body = JSON.parse(sent) as { messages: { content: string }[] };
+    expect(body.messages[0]?.content).toMatch(/^You help Ada on \d{4}-\d\d-\d\d\.$/);
+    expect(body.messages[1]?.content).toBe('Tell me about Lyon');
+    // What the user wrote stays as written in the thread.
+    await page.getByText('Tell me about {{city}}').waitFor();
+  });
 });

@@ -7,6 +7,7 @@ import { Keys } from '../shell/Keys';
 import { attachmentBlock } from '../../store/attachments/selectors';
 import { AttachButton, AttachmentTray, useFileDrop } from '../attachments';
 import { composerBlock, drafts } from './composerState';
+import { ThreadVariables, threadVariables } from './ThreadVariables';
 import { lastUserMessage } from '../../store/conversation/branches';
 import { streamOfThread } from '../../store/conversation/streamReducer';
 import './composer.css';
@@ -30,6 +31,9 @@ export function Composer({ threadId }: { threadId: string }) {
   const fileBlock = useStore((s) => attachmentBlock(s, threadId));
   const hasFiles = useStore((s) => (s.trays[threadId]?.length ?? 0) > 0);
   const drop = useFileDrop(threadId);
+  const detail = useStore((s) => s.details[threadId]);
+  // Send waits for every {{variable}} to have a value; main refuses the same, naming them.
+  const unfilled = threadVariables(detail, text).missing.length > 0;
 
   const update = (value: string) => {
     setText(value);
@@ -39,7 +43,7 @@ export function Composer({ threadId }: { threadId: string }) {
 
   const submit = async () => {
     const content = text;
-    if ((content.trim() === '' && !hasFiles) || streaming || blockReason || fileBlock) return;
+    if ((content.trim() === '' && !hasFiles) || streaming || blockReason || fileBlock || unfilled) return;
     const files = useStore.getState().attachmentChoices(threadId);
     if (files === null) return;
     update('');
@@ -90,6 +94,7 @@ export function Composer({ threadId }: { threadId: string }) {
         </div>
       ) : null}
       {blockReason ? null : <AttachmentTray threadId={threadId} content={text} />}
+      {blockReason ? null : <ThreadVariables key={threadId} threadId={threadId} draft={text} />}
       <div className={`composer-box${blockReason ? ' is-disabled' : ''}`}>
         <AttachButton threadId={threadId} disabled={blockReason !== null} />
         <textarea
@@ -120,7 +125,9 @@ export function Composer({ threadId }: { threadId: string }) {
             className="btn btn-primary composer-send"
             data-testid="send-button"
             aria-label="Send"
-            disabled={blockReason !== null || fileBlock !== null || (text.trim() === '' && !hasFiles)}
+            disabled={
+              blockReason !== null || fileBlock !== null || unfilled || (text.trim() === '' && !hasFiles)
+            }
             onClick={() => void submit()}
           >
             Send
