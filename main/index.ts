@@ -1,4 +1,4 @@
-import { app, net, shell, type BrowserWindow } from 'electron';
+import { app, dialog, net, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { registerIpc, electronEventSink } from './ipc/electron';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -65,6 +65,31 @@ if (!app.requestSingleInstanceLock()) {
       platform: process.platform,
       searchWorkerFile: join(__dirname, 'searchWorker.cjs'),
       log,
+      // An MCP server starts only after this native box, which the window cannot answer for the user.
+      confirmMcpConsent: async (c) => {
+        const what =
+          c.transport === 'stdio'
+            ? [
+                `Command: ${c.resolvedCommand ?? c.command}`,
+                ...c.args.map((a, i) => `Argument ${i + 1}: ${a}`),
+                `Folder: ${c.cwd ?? '(the app’s)'}`,
+                `Variables: ${c.envNames.join(', ') || 'none'}`,
+              ]
+            : [`Address: ${c.url ?? ''}`, `Headers: ${c.headerNames.join(', ') || 'none'}`];
+        const options = {
+          type: 'warning' as const,
+          message: `Run the MCP server “${c.name}”?`,
+          detail: what.join('\n'),
+          buttons: ['Cancel', c.transport === 'stdio' ? 'Run' : 'Connect'],
+          defaultId: 0,
+          cancelId: 0,
+          noLink: true,
+        };
+        const { response } = window
+          ? await dialog.showMessageBox(window, options)
+          : await dialog.showMessageBox(options);
+        return response === 1;
+      },
       // After the user chose a new database: the next start swaps the damaged file out.
       restart: () => {
         app.relaunch();
