@@ -223,7 +223,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       database,
     }),
     ...providerHandlers({ providers, models, events: options.events }),
-    ...threadHandlers({ repo: threads, search, sink: options.events, now }),
+    ...threadHandlers({ repo: threads, search, sink: options.events, now, blobs: attachments.blobs }),
     ...gateChat(chatHandlers(chat), attestation, (id) => threads.getThread(id).settings),
     ...attestationHandlers(attestation),
     ...attachments.handlers((thread, path) => chat.plan(thread, path)),

@@ -32,8 +32,9 @@ export function bundledWorker(searchWorkerFile: string | null | undefined): Work
 /** The attachments service, the chat engine's port to it, and its channels. */
 export function createAttachments(options: AttachmentsOptions) {
   const reader = new AttachmentReader(options.worker);
+  const blobs = new BlobStore(options.db, options.now);
   const service = new AttachmentsService({
-    blobs: new BlobStore(options.db, options.now),
+    blobs,
     reader,
     providerOf: (threadId) => options.threads.getThread(threadId).settings.providerId,
   });
@@ -48,6 +49,7 @@ export function createAttachments(options: AttachmentsOptions) {
   const port: AttachmentsPort = attachmentsPort(deps);
   return {
     service,
+    blobs,
     port,
     handlers: (plan: (thread: Thread, path: readonly Message[]) => Promise<RunPlan>) =>
       attachmentHandlers({ ...deps, plan }),

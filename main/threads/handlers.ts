@@ -1,3 +1,4 @@
+import type { AttachmentBlobs } from '../attachments/exportBlobs';
 import type { EventSink, HandlersOf } from '../ipc/handlers';
 import { exportThread, importThread } from './importExport';
 import { clipDetail, contentPager } from './messageContent';
@@ -9,6 +10,8 @@ export interface ThreadHandlerDeps {
   search: SearchService;
   sink: EventSink;
   now?: () => number;
+  /** Attachment bytes, so a JSON export carries them and an import restores them. */
+  blobs?: AttachmentBlobs;
 }
 
 /**
@@ -32,8 +35,8 @@ export function threadHandlers(
     'threads:restore': ({ id }) => repo.restoreThread(id),
     'threads:selectBranch': ({ threadId, messageId }) => repo.selectBranch(threadId, messageId),
     'threads:search': ({ query, mode, limit }) => search.search(query, mode, limit),
-    'threads:export': ({ id, format }) => exportThread(repo, id, format, now()),
-    'threads:import': ({ text }) => importThread(repo, text, now()),
+    'threads:export': ({ id, format }) => exportThread(repo, id, format, now(), deps.blobs),
+    'threads:import': ({ text }) => importThread(repo, text, now(), deps.blobs),
     'messages:edit': ({ id, content }) => repo.editMessage(id, content),
     'messages:delete': ({ id }) => ({ deleted: repo.deleteMessage(id) }),
     'messages:content': ({ id, offset, limit }) => contentPage(id, offset, limit),

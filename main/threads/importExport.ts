@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import type { AttachmentBlobs } from '../attachments/exportBlobs';
+import { exportBlobs, importBlobs } from '../attachments/exportBlobs';
 import type { Message, Thread } from '../contract';
 import { AppFailure } from '../contract';
 import { titleFrom } from './defaults';
@@ -21,8 +23,15 @@ type ImportedMessage = Omit<NewMessage, 'threadId'>;
 
 const IMPORTED_TITLE = 'Imported thread';
 
-export function threadToExport(repo: ThreadsRepo, id: string, now: number): ThreadExport {
+export function threadToExport(
+  repo: ThreadsRepo,
+  id: string,
+  now: number,
+  blobs?: AttachmentBlobs,
+): ThreadExport {
   const thread = repo.getThread(id);
+  const messages = repo.messages(id);
+  const attachments = blobs ? exportBlobs(messages, blobs) : undefined;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -38,7 +47,8 @@ export function threadToExport(repo: ThreadsRepo, id: string, now: number): Thre
       activeLeafId: thread.activeLeafId,
       settings: thread.settings,
     },
-    messages: repo.messages(id),
+    messages,
+    ...(attachments ? { attachments } : {}),
   };
 }
 
@@ -58,6 +68,7 @@ export function exportThread(
   id: string,
   format: ExportFormat,
   now: number,
+  blobs?: AttachmentBlobs,
 ): { filename: string; text: string } {
   const thread = repo.getThread(id);
   if (format === 'markdown') {
@@ -68,7 +79,7 @@ export function exportThread(
   }
   return {
     filename: filenameFor(thread.title, 'json'),
-    text: `${JSON.stringify(threadToExport(repo, id, now), null, 2)}\n`,
+    text: `${JSON.stringify(threadToExport(repo, id, now, blobs), null, 2)}\n`,
   };
 }
 
@@ -98,10 +109,10 @@ function parseJson(text: string): unknown {
 }
 
 /** Imports an LLM Desk thread export or an OpenAI `messages` array as a new thread. */
-export function importThread(repo: ThreadsRepo, text: string, now: number): Thread {
+export function importThread(repo: ThreadsRepo, text: string, now: number, blobs?: AttachmentBlobs): Thread {
   const value = parseJson(text);
   const header = ExportHeader.safeParse(value);
-  if (header.success) return importExport(repo, value, header.data.version);
+  if (header.success) return importExport(repo, value, header.data.version, blobs);
   if (typeof value === 'object' && value !== null && 'format' in value) {
     throw new AppFailure('invalid_request', 'This file is a JSON export, but not of an LLM Desk thread.');
   }
@@ -154,7 +165,7 @@ function parentsFirst(messages: readonly Message[]): Message[] {
   return ordered;
 }
 
-function importExport(repo: ThreadsRepo, value: unknown, version: number): Thread {
+function importExport(repo: ThreadsRepo, value: unknown, version: number, blobs?: AttachmentBlobs): Thread {
   if (version !== EXPORT_VERSION) {
     throw new AppFailure(
       'invalid_request',
@@ -164,6 +175,8 @@ function importExport(repo: ThreadsRepo, value: unknown, version: number): Threa
   const parsed = ThreadExport.safeParse(value);
   if (!parsed.success) throw invalid('a valid LLM Desk thread export', parsed.error);
   const { thread, messages } = parsed.data;
+  // Attachment bytes first: a message may only name a stored blob.
+  if (blobs) importBlobs(messages, parsed.data.attachments, blobs);
   const newIds = new Map(messages.map((m) => [m.id, randomUUID()]));
   const newId = (id: string | null) => (id === null ? null : (newIds.get(id) ?? null));
   const imported: ImportedMessage[] = parentsFirst(messages).map((m) => ({

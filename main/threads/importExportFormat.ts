@@ -21,6 +21,8 @@ export const ThreadExport = z.object({
     settings: ThreadSettings,
   }),
   messages: z.array(Message),
+  /** The attachments' bytes by SHA-256 (main/attachments/exportBlobs.ts); absent without files. */
+  attachments: z.record(z.string(), z.object({ mime: z.string(), base64: z.string() })).optional(),
 });
 export type ThreadExport = z.infer<typeof ThreadExport>;
 

@@ -178,4 +178,49 @@ describe('attachments on the wire', () => {
     await app.call('messages:delete', { id: user?.id ?? '' });
     expect(await app.call('attachments:storage', {})).toEqual({ files: 0, bytes: 0 });
   });
+
+  it('exports a thread with its files and imports it losslessly; edited bytes are refused', async () => {
+    const photo = await stage('p.jpg', await photoWithGps(320, 240), 'low');
+    const pdf = await stage('r.pdf', makePdf({ pages: [['Alpha']] }));
+    await sendAndWait('files', [{ id: photo.id, detail: 'low' }, { id: pdf.id }]);
+    const sentBody = lastChatBody();
+    const exported = await app.call('threads:export', { id: app.threadId, format: 'json' });
+    const file = JSON.parse(exported.text) as { attachments: Record<string, { base64: string }> };
+    expect(Object.keys(file.attachments)).toHaveLength(3);
+
+    // Into a fresh app: same refs, same bytes, so the same parts go on the wire.
+    const other = await startApp(mock);
+    try {
+      const imported = await other.call('threads:import', { text: exported.text });
+      const detail = await other.call('threads:get', { id: imported.id });
+      const user = detail.messages.find((m) => m.role === 'user');
+      const original = (await app.call('threads:get', { id: app.threadId })).messages.find(
+        (m) => m.role === 'user',
+      );
+      expect(user?.attachments).toEqual(original?.attachments);
+      await other.call('threads:update', {
+        id: imported.id,
+        settings: { providerId: other.providerId, model: 'openai/gpt-4o-mini' },
+      });
+      const again = await other.call('chat:send', { threadId: imported.id, content: 'again' });
+      await other.ended(again.streamId);
+      const body = lastChatBody();
+      const userParts = (b: typeof body) => b.messages.find((m) => m.role === 'user')?.content;
+      expect(userParts(body)).toEqual(userParts(sentBody));
+
+      const [sha] = Object.keys(file.attachments);
+      const tampered = JSON.parse(exported.text) as typeof file;
+      if (sha)
+        tampered.attachments[sha] = {
+          ...tampered.attachments[sha],
+          base64: Buffer.from('edited').toString('base64'),
+        };
+      const refused = await other
+        .call('threads:import', { text: JSON.stringify(tampered) })
+        .catch((error: { appError?: unknown }) => error.appError);
+      expect(refused).toMatchObject({ code: 'invalid_request', message: /do not match their SHA-256/ });
+    } finally {
+      await other.close();
+    }
+  });
 });
