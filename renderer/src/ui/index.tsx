@@ -12,3 +12,6 @@ export { Button, buttonClass } from './Button';
 export type { ButtonProps } from './Button';
 export { Toast, ToastRegion } from './Toast';
 export type { ToastData } from './Toast';
+export { Tooltip } from './Tooltip';
+export { FieldErrorText, FieldHint, FieldLabel } from './Field';
+export { TextField } from './TextField';
