@@ -303,7 +303,22 @@ export class AttestationService {
       this.now() - stored.checkedAt < FRESH_MS
     )
       return { ...stored, requireVerification: require };
-    this.track(this.check(providerId, model));
+    this.track(
+      this.check(providerId, model).catch((error: unknown) => {
+        // Whatever went wrong, the badge must not stay grey: it says so, amber.
+        const failed: ProviderAttestation = {
+          providerId,
+          state: 'unverified',
+          level: 'unverified',
+          reason: `The attestation could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+          checkedAt: this.now(),
+          freshUntil: null,
+          requireVerification: this.deps.store.requireVerification(providerId),
+        };
+        this.deps.store.saveProviderStatus(failed);
+        this.deps.events.broadcast('attestation:changed', { providerId, verdict: null, provider: failed });
+      }),
+    );
     return {
       providerId,
       state: 'checking',

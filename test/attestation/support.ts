@@ -1,4 +1,4 @@
-import type { AnswerVerdict, ChannelName, Input, Output } from '../../main/contract';
+import type { AnswerVerdict, ChannelName, Input, Output, ProviderAttestation } from '../../main/contract';
 import { dispatch } from '../../main/ipc/dispatch';
 import type { EventSink } from '../../main/ipc/handlers';
 import type { SecretStore } from '../../main/secrets/secretStore';
@@ -23,6 +23,8 @@ export interface AttestApp {
   /** Every verdict broadcast, in order. */
   verdicts: AnswerVerdict[];
   ask(content: string): Promise<{ answerId: string; usageId: string | null }>;
+  /** The next provider attestation broadcast for this provider. */
+  providerChange(providerId: string): Promise<ProviderAttestation>;
   providerId: string;
   threadId: string;
   close(): Promise<void>;
@@ -33,6 +35,7 @@ export async function startAttestApp(mock: MockProvider, model = 'phala/gpt-oss-
   const dir = tempDir();
   const verdicts: AnswerVerdict[] = [];
   const waiters: { id: string; resolve: (v: AnswerVerdict) => void }[] = [];
+  const providerWaiters: { id: string; resolve: (p: ProviderAttestation) => void }[] = [];
   const endings = new Map<string, (payload: unknown) => void>();
   const ended = new Map<string, unknown>();
   const sink: EventSink = {
@@ -45,6 +48,10 @@ export async function startAttestApp(mock: MockProvider, model = 'phala/gpt-oss-
     },
     broadcast: (event, payload) => {
       if (event !== 'attestation:changed') return;
+      const provider = (payload as { provider: ProviderAttestation | null }).provider;
+      if (provider)
+        for (const w of providerWaiters.splice(0).filter((x) => x.id === provider.providerId))
+          w.resolve(provider);
       const verdict = (payload as { verdict: AnswerVerdict | null }).verdict;
       if (verdict === null) return;
       verdicts.push(verdict);
@@ -102,6 +109,8 @@ export async function startAttestApp(mock: MockProvider, model = 'phala/gpt-oss-
     verdict,
     verdicts,
     ask,
+    providerChange: (providerId) =>
+      new Promise((resolve) => providerWaiters.push({ id: providerId, resolve })),
     providerId: provider.id,
     threadId: thread.id,
     close: async () => {

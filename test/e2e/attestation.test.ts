@@ -57,7 +57,7 @@ describe('the answer shield', () => {
     await tamper('none');
     // The composer badge says, before sending, that the mock's report does not verify (and why).
     const badge = page.getByTestId('attestation-badge');
-    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 15_000 }).toBe('unverified');
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('unverified');
     expect(await badge.textContent()).toMatch(/Not verified/);
     await badge.screenshot({ path: `${SHOTS}/attestation-badge-light.png` });
 

@@ -86,8 +86,11 @@ export const useAttestation = create<AttestationState>()((set, get) => {
     },
     async loadProvider(providerId, model) {
       subscribe();
+      const before = get().providers[providerId];
       const result = await api.attestation.provider({ providerId, ...(model ? { model } : {}) });
-      if (result.ok) set((s) => ({ providers: { ...s.providers, [providerId]: result.value } }));
+      // A push that arrived meanwhile is the finished check: the "checking" answer is older.
+      if (result.ok && get().providers[providerId] === before)
+        set((s) => ({ providers: { ...s.providers, [providerId]: result.value } }));
     },
     async check(providerId, model) {
       subscribe();
