@@ -14,6 +14,8 @@ import { date, obj, parseJson, str, type Json } from './json';
 import { pckExtension } from './pck';
 import { qeIdentityStatus, tcbStatus } from './tcbStatus';
 
+const TCB_SIGNER = 'Intel SGX TCB Signing';
+
 interface Context {
   t: Transcript;
   quote: Quote;
@@ -46,6 +48,9 @@ function signedJson(
   const chain = parsePemChain(str(chainPem, `${what} issuer chain`), `${what} issuer chain`);
   const problem = chainProblem(chain, c.root, c.now);
   if (problem) throw new EvidenceError(`${what} signing chain: ${problem}`);
+  // Any key under the Intel root verifies a signature (a PCK key too); only TCB Signing may sign.
+  if (commonName(chain[0]!) !== TCB_SIGNER)
+    throw new EvidenceError(`${what} is signed by "${commonName(chain[0]!)}", not by "${TCB_SIGNER}"`);
   const body = str(text, what);
   if (
     !verifyRaw(
@@ -113,6 +118,7 @@ export function checkCollateral(c: Context): TcbResult | undefined {
   });
   let pckCrl: Crl | undefined;
   let rootCrl: Crl | undefined;
+  let pckCrlIssuer: X509Certificate | undefined;
   t.guard('collateral.pck_crl', 'PCK CRL', () => {
     const chain = parsePemChain(
       str(c.collateral.pck_crl_issuer_chain, 'PCK CRL issuer chain'),
@@ -121,6 +127,7 @@ export function checkCollateral(c: Context): TcbResult | undefined {
     const problem = chainProblem(chain, c.root, c.now);
     if (problem) throw new EvidenceError(`PCK CRL issuer chain: ${problem}`);
     pckCrl = crl(c, 'PCK CRL', c.collateral.pck_crl, chain[0]!);
+    pckCrlIssuer = chain[0];
     return t.pass(
       'collateral.pck_crl',
       'PCK CRL',
@@ -138,6 +145,11 @@ export function checkCollateral(c: Context): TcbResult | undefined {
   t.guard('collateral.revocation', 'Revocation', () => {
     if (!pckCrl || !rootCrl) return t.skip('collateral.revocation', 'Revocation', 'the CRLs did not verify');
     const [leaf, ...cas] = c.pckChain;
+    // A CRL from another CA (Processor vs Platform) would not list this certificate at all.
+    if (leaf && pckCrlIssuer && !leaf.checkIssued(pckCrlIssuer))
+      throw new EvidenceError(
+        `the PCK CRL comes from "${commonName(pckCrlIssuer)}", not from the PCK certificate's issuer`,
+      );
     if (leaf && pckCrl.revoked.has(serial(leaf)))
       throw new EvidenceError(`the PCK certificate (serial ${serial(leaf)}) is revoked`);
     for (const ca of cas)

@@ -63,6 +63,8 @@ export interface TestPki {
    * v4 quote) in place, or returned a new signed part (to build a v5 quote).
    */
   resign(quote: Uint8Array, edit: (signed: Buffer) => Buffer | void): Uint8Array;
+  /** A collateral signer under the test root: its issuer chain and a raw r‖s signature. */
+  signer(cn: string): { chainPem: string; sign(text: string): string };
 }
 
 export function testPki(): TestPki {
@@ -83,6 +85,17 @@ export function testPki(): TestPki {
 
   return {
     rootPem: pem(rootCert),
+    signer(cn) {
+      const key = p256();
+      const cert = certificate(cn, key.publicKey, rootAuthority, false, 4);
+      return {
+        chainPem: pem(cert) + pem(rootCert),
+        sign: (text) =>
+          sign('sha256', Buffer.from(text), { key: key.privateKey, dsaEncoding: 'ieee-p1363' }).toString(
+            'hex',
+          ),
+      };
+    },
     resign(original, edit) {
       const q = parseQuote(original);
       const copy = Buffer.from(q.signedBytes);

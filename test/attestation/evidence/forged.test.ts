@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { verifyTdxReport } from '../../../main/attestation/evidence';
 import { testPki } from './forge';
-import { checkOf, failedIds, nearInput, nearReport } from './samples';
+import {
+  DCAP_TIME,
+  checkOf,
+  failedIds,
+  nearInput,
+  nearReport,
+  sampleBytes,
+  sgxCollateral,
+  tdxCollateral,
+} from './samples';
 
 const pki = testPki();
 const report = nearReport();
@@ -113,5 +122,55 @@ describe('quote v5 (built from the v4 sample and re-signed)', () => {
     expect(checkOf(verifyTdxReport({ ...gateway, quote }), 'quote.parse').reason).toBe(
       'v5 body type 2 of 600 bytes is not a TD report 1.0 or 1.5',
     );
+  });
+});
+
+describe('who may sign collateral', () => {
+  const collateralSignedBy = (cn: string) => {
+    const signer = pki.signer(cn);
+    const collateral = tdxCollateral();
+    return {
+      ...collateral,
+      tcb_info_issuer_chain: signer.chainPem,
+      tcb_info_signature: signer.sign(collateral.tcb_info),
+    };
+  };
+  const quote = pki.resign(sampleBytes('dcap/tdx_quote'), () => {});
+
+  it('TCB info signed by another certificate under the root is refused', () => {
+    const v = verifyTdxReport({
+      quote,
+      now: DCAP_TIME,
+      intelRootPem: pki.rootPem,
+      collateral: collateralSignedBy('Test SGX PCK Certificate'),
+    });
+    expect(checkOf(v, 'collateral.tcb_info').reason).toBe(
+      'TCB info is signed by "Test SGX PCK Certificate", not by "Intel SGX TCB Signing"',
+    );
+  });
+
+  it('the same TCB info signed by a TCB Signing certificate passes that check', () => {
+    const v = verifyTdxReport({
+      quote,
+      now: DCAP_TIME,
+      intelRootPem: pki.rootPem,
+      collateral: collateralSignedBy('Intel SGX TCB Signing'),
+    });
+    expect(checkOf(v, 'collateral.tcb_info').status).toBe('pass');
+  });
+
+  it('a PCK CRL from another CA (Processor instead of Platform) cannot vouch for this PCK certificate', () => {
+    const sgx = sgxCollateral();
+    const collateral = {
+      ...tdxCollateral(),
+      pck_crl: sgx.pck_crl,
+      pck_crl_issuer_chain: sgx.pck_crl_issuer_chain,
+    };
+    const v = verifyTdxReport({ quote: sampleBytes('dcap/tdx_quote'), now: DCAP_TIME, collateral });
+    expect(checkOf(v, 'collateral.pck_crl').status).toBe('pass');
+    expect(checkOf(v, 'collateral.revocation').reason).toBe(
+      'the PCK CRL comes from "Intel SGX PCK Processor CA", not from the PCK certificate\'s issuer',
+    );
+    expect(v.reached.attestedCurrent).toBe(false);
   });
 });
