@@ -159,7 +159,10 @@ export const attestationChannels = {
     z.object({
       providerId: z.string().min(1).max(200),
       appId: z.string().min(1).max(200),
-      composeHash: z.string().regex(/^[0-9a-f]{64}$/, 'a 64-digit hex compose hash'),
+      composeHash: z
+        .string()
+        .length(64)
+        .regex(/^[0-9a-f]{64}$/, 'a 64-digit hex compose hash'),
       compose: z.string().max(1_000_000).nullable().default(null),
     }),
     z.array(PinnedIdentity),

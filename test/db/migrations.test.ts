@@ -90,6 +90,22 @@ const steps: Record<
       });
     },
   },
+  '006-attestation': {
+    adds: ['attestation_reports', 'attestation_answers', 'attestation_providers', 'attestation_pins'],
+    // A pinned identity, and the level a request reached in the ledger.
+    seed: (db) =>
+      db.exec(`INSERT INTO attestation_pins (provider_id, app_id, compose_hash, compose, status, first_seen, last_seen)
+               VALUES ('p1', 'app', '${'ab'.repeat(32)}', 'services: {}', 'trusted', 1, 1);
+               UPDATE usage SET attestation_level = 'signed' WHERE id = 'u1';`),
+    check: (db) => {
+      expect(db.prepare("SELECT status FROM attestation_pins WHERE app_id = 'app'").get()).toEqual({
+        status: 'trusted',
+      });
+      expect(db.prepare("SELECT attestation_level FROM usage WHERE id = 'u1'").get()).toEqual({
+        attestation_level: 'signed',
+      });
+    },
+  },
   '007-attachments': {
     adds: [
       'attachment_blobs',
