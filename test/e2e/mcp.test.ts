@@ -10,6 +10,8 @@ import { useDemoApp } from './harness';
 const demo = useDemoApp({ resetMock: false });
 const mock = () => demo.mock();
 const SHOTS = process.env.MCP_SHOTS ?? 'test-results';
+/** MCP_SCHEME=dark runs the same path in the dark theme, for its screenshots. */
+const SCHEME = process.env.MCP_SCHEME === 'dark' ? 'dark' : 'light';
 
 const screen = async (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
@@ -43,113 +45,124 @@ async function approvalOf(page: Page): Promise<Locator> {
 
 /** Waits for the answer after a tool round: the model's text under the tool result. */
 async function answered(page: Page, text: string) {
-  await page.waitForFunction(
-    (want) => {
-      const answers = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
-      const last = answers[answers.length - 1];
-      return last?.getAttribute('data-status') === 'complete' && (last.textContent ?? '').includes(want);
-    },
-    text,
-    { timeout: 40_000 },
-  );
+  await page
+    .waitForFunction(
+      (want) => {
+        const answers = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+        const last = answers[answers.length - 1];
+        return last?.getAttribute('data-status') === 'complete' && (last.textContent ?? '').includes(want);
+      },
+      text,
+      { timeout: 40_000 },
+    )
+    .catch(async (error: unknown) => {
+      await page.screenshot({ path: `${SHOTS}/mcp-failed-${SCHEME}.png` });
+      throw error;
+    });
 }
 
-describe('MCP servers: consent, approval, edits, denial and a changed definition', () => {
-  it('adds a stdio server through the consent screen; nothing runs before the OK', async () => {
-    const { page } = demo.app;
-    await screen(page, 'Servers');
-    await page.getByRole('button', { name: 'Add server' }).click();
-    const form = page.getByRole('dialog', { name: 'Add an MCP server' });
-    await form.getByLabel('Name').fill('test');
-    await form.getByLabel('Command').fill(process.execPath);
-    await form.getByLabel('Arguments, one per line').fill(TEST_SERVER);
-    await form.getByRole('button', { name: 'Add variable' }).click();
-    await form.getByLabel('Environment name 1').fill('SHIFT_FILE');
-    await form.getByLabel('Environment value 1').fill(join(mkdtempSync(join(tmpdir(), 'e2e-shift-')), 'n'));
-    await form.getByRole('button', { name: 'Review and save' }).click();
+// Each step starts or restarts a real server process: generous on a busy machine.
+describe(
+  'MCP servers: consent, approval, edits, denial and a changed definition',
+  { timeout: 60_000 },
+  () => {
+    it('adds a stdio server through the consent screen; nothing runs before the OK', async () => {
+      const { page } = demo.app;
+      await page.emulateMedia({ colorScheme: SCHEME });
+      await screen(page, 'Servers');
+      await page.getByRole('button', { name: 'Add server' }).click();
+      const form = page.getByRole('dialog', { name: 'Add an MCP server' });
+      await form.getByLabel('Name').fill('test');
+      await form.getByLabel('Command').fill(process.execPath);
+      await form.getByLabel('Arguments, one per line').fill(TEST_SERVER);
+      await form.getByRole('button', { name: 'Add variable' }).click();
+      await form.getByLabel('Environment name 1').fill('SHIFT_FILE');
+      await form.getByLabel('Environment value 1').fill(join(mkdtempSync(join(tmpdir(), 'e2e-shift-')), 'n'));
+      await form.getByRole('button', { name: 'Review and save' }).click();
 
-    const consent = page.getByTestId('mcp-consent');
-    await expect.poll(() => consent.getByTestId('consent-command').textContent()).toBe(process.execPath);
-    expect(await consent.getByLabel('Arguments').textContent()).toContain('testServer.mjs');
-    expect(await consent.getByLabel('Variables').textContent()).toBe('SHIFT_FILE');
-    // Saved but not started: the server list says so behind the consent screen.
-    const servers = await page.evaluate(async () => {
-      const r = await window.api.mcp.list({});
-      return r.ok ? r.value.map((s) => [s.status.state, s.consented]) : [];
+      const consent = page.getByTestId('mcp-consent');
+      await expect.poll(() => consent.getByTestId('consent-command').textContent()).toBe(process.execPath);
+      expect(await consent.getByLabel('Arguments').textContent()).toContain('testServer.mjs');
+      expect(await consent.getByLabel('Variables').textContent()).toBe('SHIFT_FILE');
+      // Saved but not started: the server list says so behind the consent screen.
+      const servers = await page.evaluate(async () => {
+        const r = await window.api.mcp.list({});
+        return r.ok ? r.value.map((s) => [s.status.state, s.consented]) : [];
+      });
+      expect(servers).toEqual([['stopped', false]]);
+      await page.screenshot({ path: `${SHOTS}/mcp-consent-${SCHEME}.png` });
+      await consent.getByRole('button', { name: 'Run this command' }).click();
+      await expect
+        .poll(() => page.getByTestId('mcp-status').textContent(), { timeout: 20_000 })
+        .toBe('running');
+      await page.getByText('Hidden characters:').first().waitFor();
+      await page.screenshot({ path: `${SHOTS}/mcp-servers-${SCHEME}.png` });
     });
-    expect(servers).toEqual([['stopped', false]]);
-    await page.screenshot({ path: `${SHOTS}/mcp-consent.png` });
-    await consent.getByRole('button', { name: 'Run this command' }).click();
-    await expect
-      .poll(() => page.getByTestId('mcp-status').textContent(), { timeout: 20_000 })
-      .toBe('running');
-    await page.getByText('Hidden characters:').first().waitFor();
-    await page.screenshot({ path: `${SHOTS}/mcp-servers.png` });
-  });
 
-  it('runs a tool after approval with edited arguments, then denies another', async () => {
-    const { page } = demo.app;
-    await screen(page, 'Chats');
-    await openFirstThread(page);
-    // Attach the whole server to the thread in the inspector's Tools tab.
-    await page.getByRole('tab', { name: 'Tools' }).click();
-    const serverBox = page
-      .getByRole('group', { name: 'Server tools for this thread' })
-      .getByRole('checkbox', { name: /^test/ });
-    await serverBox.click();
-    await expect.poll(() => serverBox.isChecked()).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/mcp-attach.png` });
-    mock().script(
-      { reply: { toolCalls: [{ name: 'test__echo', arguments: { text: 'from the model' } }] } },
-      { reply: { content: 'Echo came back.' } },
-      { reply: { toolCalls: [{ name: 'test__weather', arguments: { city: 'Oslo' } }] } },
-      { reply: { content: 'No weather then.' } },
-    );
-    await send(page, 'Echo something');
-    let card = await approvalOf(page);
-    await card.getByLabel('Arguments').fill('{"text": 7}');
-    await card.getByText('$.text expected string').waitFor();
-    await card.getByLabel('Arguments').fill('{"text": "edited by me"}');
-    await page.screenshot({ path: `${SHOTS}/mcp-approval.png` });
-    await card.getByRole('button', { name: 'Allow once' }).click();
-    await answered(page, 'Echo came back.');
-    const echoed = assistantMessages(page).nth(-2).getByTestId('mcp-result');
-    await expect.poll(() => echoed.textContent()).toContain('edited by me');
+    it('runs a tool after approval with edited arguments, then denies another', async () => {
+      const { page } = demo.app;
+      await screen(page, 'Chats');
+      await openFirstThread(page);
+      // Attach the whole server to the thread in the inspector's Tools tab.
+      await page.getByRole('tab', { name: 'Tools' }).click();
+      const serverBox = page
+        .getByRole('group', { name: 'Server tools for this thread' })
+        .getByRole('checkbox', { name: /^test/ });
+      await serverBox.click();
+      await expect.poll(() => serverBox.isChecked()).toBe(true);
+      await page.screenshot({ path: `${SHOTS}/mcp-attach-${SCHEME}.png` });
+      mock().script(
+        { reply: { toolCalls: [{ name: 'test__echo', arguments: { text: 'from the model' } }] } },
+        { reply: { content: 'Echo came back.' } },
+        { reply: { toolCalls: [{ name: 'test__weather', arguments: { city: 'Oslo' } }] } },
+        { reply: { content: 'No weather then.' } },
+      );
+      await send(page, 'Echo something');
+      let card = await approvalOf(page);
+      await card.getByLabel('Arguments').fill('{"text": 7}');
+      await card.getByText('$.text expected string').waitFor();
+      await card.getByLabel('Arguments').fill('{"text": "edited by me"}');
+      await page.screenshot({ path: `${SHOTS}/mcp-approval-${SCHEME}.png` });
+      await card.getByRole('button', { name: 'Allow once' }).click();
+      await answered(page, 'Echo came back.');
+      const echoed = assistantMessages(page).nth(-2).getByTestId('mcp-result');
+      await expect.poll(() => echoed.textContent()).toContain('edited by me');
 
-    await send(page, 'Weather?');
-    card = await approvalOf(page);
-    expect(await card.textContent()).toContain('Hidden characters in its description');
-    await card.getByRole('button', { name: 'Deny' }).click();
-    await answered(page, 'No weather then.');
-    const bodies = mock().requests.filter((r) => r.path.endsWith('/chat/completions'));
-    expect(bodies.at(-1)?.bodyText).toContain('The call was denied by the user.');
-  });
+      await send(page, 'Weather?');
+      card = await approvalOf(page);
+      expect(await card.textContent()).toContain('Hidden characters in its description');
+      await card.getByRole('button', { name: 'Deny' }).click();
+      await answered(page, 'No weather then.');
+      const bodies = mock().requests.filter((r) => r.path.endsWith('/chat/completions'));
+      expect(bodies.at(-1)?.bodyText).toContain('The call was denied by the user.');
+    });
 
-  it('blocks a tool whose definition changed, shows the diff, and runs it once re-approved', async () => {
-    const { page } = demo.app;
-    mock().script(
-      { reply: { toolCalls: [{ name: 'test__add', arguments: { a: 2, b: 3 } }] } },
-      { reply: { content: 'Five.' } },
-      { reply: { toolCalls: [{ name: 'test__add', arguments: { a: 1, b: 1 } }] } },
-      { reply: { content: 'Two.' } },
-    );
-    await send(page, 'Add');
-    const card = await approvalOf(page);
-    await card.getByRole('button', { name: 'Always allow this tool' }).click();
-    await answered(page, 'Five.');
-    // The test server's next session rewrites the tool: a "rug pull".
-    await screen(page, 'Servers');
-    await page.getByRole('button', { name: 'Restart' }).click();
-    await page
-      .getByRole('button', { name: 'changed since approved: see the diff' })
-      .waitFor({ timeout: 20_000 });
-    await screen(page, 'Chats');
-    await send(page, 'Add again');
-    const blocked = await approvalOf(page);
-    const diff = blocked.getByTestId('mcp-diff');
-    expect(await diff.textContent()).toContain('id_rsa');
-    await page.screenshot({ path: `${SHOTS}/mcp-diff.png` });
-    await blocked.getByRole('button', { name: 'Allow once' }).click();
-    await answered(page, 'Two.');
-  });
-});
+    it('blocks a tool whose definition changed, shows the diff, and runs it once re-approved', async () => {
+      const { page } = demo.app;
+      mock().script(
+        { reply: { toolCalls: [{ name: 'test__add', arguments: { a: 2, b: 3 } }] } },
+        { reply: { content: 'Five.' } },
+        { reply: { toolCalls: [{ name: 'test__add', arguments: { a: 1, b: 1 } }] } },
+        { reply: { content: 'Two.' } },
+      );
+      await send(page, 'Add');
+      const card = await approvalOf(page);
+      await card.getByRole('button', { name: 'Always allow this tool' }).click();
+      await answered(page, 'Five.');
+      // The test server's next session rewrites the tool: a "rug pull".
+      await screen(page, 'Servers');
+      await page.getByRole('button', { name: 'Restart' }).click();
+      await page
+        .getByRole('button', { name: 'changed since approved: see the diff' })
+        .waitFor({ timeout: 20_000 });
+      await screen(page, 'Chats');
+      await send(page, 'Add again');
+      const blocked = await approvalOf(page);
+      const diff = blocked.getByTestId('mcp-diff');
+      expect(await diff.textContent()).toContain('id_rsa');
+      await page.screenshot({ path: `${SHOTS}/mcp-diff-${SCHEME}.png` });
+      await blocked.getByRole('button', { name: 'Allow once' }).click();
+      await answered(page, 'Two.');
+    });
+  },
+);

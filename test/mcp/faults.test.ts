@@ -74,6 +74,32 @@ describe('consent before anything runs', () => {
     await expect(k.service.confirmConsent(shown)).rejects.toThrow(/changed after it was shown/);
   });
 
+  it('where main asks natively too, a refusal there starts nothing even after the window confirmed', async () => {
+    const { db } = openDatabase(':memory:', migrations);
+    const shown: string[] = [];
+    const k = createMcp({
+      db,
+      secrets: new MemorySecrets(),
+      events: new WaitingSink(),
+      libraryNames: () => [],
+      now: Date.now,
+      confirmOutside: async (consent) => {
+        shown.push(consent.command);
+        return false;
+      },
+    });
+    kits.push(k);
+    const saved = await k.service.save(undefined, stdioServer());
+    await expect(k.service.confirmConsent(saved.consent?.consentId ?? '')).rejects.toMatchObject({
+      error: { code: 'aborted' },
+    });
+    expect(shown).toEqual([process.execPath]);
+    expect(await k.service.get(saved.server.id)).toMatchObject({
+      consented: false,
+      status: { state: 'stopped' },
+    });
+  });
+
   it('imported servers are added stopped, secrets in the keychain, and the export has no secret value', async () => {
     const { k, db } = kit();
     const handlers = k.handlers;
