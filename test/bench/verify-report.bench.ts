@@ -26,7 +26,7 @@ export async function run(): Promise<BenchResult[]> {
       worker.once('error', reject);
       worker.postMessage(job);
     });
-    const failed = result.verdict.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+    const failed = result.verdict.transcript.filter((c) => c.status === 'fail').map((c) => c.id);
     const verified = failed.length === 0 && result.verdict.level === 'hardware-bound';
     if (!verified) console.log(`  the report did not verify: ${failed.join(', ') || result.verdict.level}`);
     const [cold, ...warm] = result.times;

@@ -109,8 +109,10 @@ const lowest = (levels: EvidenceLevel[]): EvidenceLevel =>
 
 function runNearReport(input: NearReportInput): NearVerdict {
   const t = new Transcript(input.now);
+  const transcript: Check[] = [];
   const verdict: NearVerdict = {
     checks: t.checks,
+    transcript,
     gateway: unverifiedTdx(),
     models: [],
     level: 'unverified',
@@ -130,6 +132,7 @@ function runNearReport(input: NearReportInput): NearVerdict {
       `gateway and ${models.length} model attestation${models.length === 1 ? '' : 's'}`,
     );
   });
+  transcript.push(...t.checks);
   if (!ok) return verdict;
   const cache = createCertCache();
   const gateway = obj(report.gateway_attestation, 'gateway_attestation');
@@ -137,13 +140,13 @@ function runNearReport(input: NearReportInput): NearVerdict {
     ...layer(gateway, 'gateway', input, { collateral: input.collateral?.gateway }, cache),
     signingAddress: optionalString(gateway, 'signing_address'),
   };
-  t.checks.push(...prefixed('gateway', verdict.gateway.checks));
+  transcript.push(...prefixed('gateway', verdict.gateway.checks));
   models.forEach((raw, i) => {
     const m = optionalObject(raw) ?? {};
     const name = optionalString(m, 'model_name') ?? `model ${i}`;
     const tdx = layer(m, name, input, { collateral: input.collateral?.model }, cache);
     const keyOk = signingKeyCheck(t, `model.${i}.near.signing_key`, m);
-    t.checks.push(...prefixed(`model.${i}`, tdx.checks));
+    transcript.push(t.checks.at(-1)!, ...prefixed(`model.${i}`, tdx.checks));
     const cm = optionalObject(m.compose_manager_attestation);
     let composeManager: TdxVerdict | undefined;
     if (cm) {
@@ -164,14 +167,15 @@ function runNearReport(input: NearReportInput): NearVerdict {
           'Compose manager quote',
           error instanceof Error ? error.message : 'unreadable',
         );
+        transcript.push(t.checks.at(-1)!);
       }
-      if (composeManager) t.checks.push(...prefixed(`model.${i}.compose_manager`, composeManager.checks));
+      if (composeManager) transcript.push(...prefixed(`model.${i}.compose_manager`, composeManager.checks));
     }
     const gpu =
       m.nvidia_payload === undefined
         ? undefined
         : verifyGpuEvidence({ payload: m.nvidia_payload, nonce: input.nonce, now: input.now }, cache);
-    if (gpu) t.checks.push(...prefixed(`model.${i}`, gpu.checks));
+    if (gpu) transcript.push(...prefixed(`model.${i}`, gpu.checks));
     verdict.models.push({
       ...tdx,
       level: keyOk || m.signing_public_key === undefined ? tdx.level : 'unverified',
@@ -192,6 +196,7 @@ export function verifyNearReport(input: NearReportInput): NearVerdict {
     () => runNearReport(input),
     (t) => ({
       checks: t.checks,
+      transcript: t.checks,
       gateway: unverifiedTdx(),
       models: [],
       level: 'unverified',

@@ -249,13 +249,14 @@ export interface NearReportInput {
 }
 
 export interface NearVerdict {
-  /**
-   * The whole transcript, already complete: `near.parse`, then every gateway check as
-   * `gateway.<id>`, every model check as `model.<i>.<id>` (its GPU lines `model.<i>.gpu.<n>.<id>`,
-   * its compose manager `model.<i>.compose_manager.<id>`, its key `model.<i>.near.signing_key`).
-   * Do not append `gateway.checks` / `models[i].checks` again: those are the same lines unprefixed.
-   */
+  /** The report-level lines only: `near.parse`, `model.<i>.near.signing_key`. */
   checks: Check[];
+  /**
+   * The whole transcript in order, every line prefixed with where it comes from: `near.parse`,
+   * `gateway.<id>`, `model.<i>.<id>` (GPU lines `model.<i>.gpu.<n>.<id>`, compose manager
+   * `model.<i>.compose_manager.<id>`). The per-part verdicts hold the same lines unprefixed.
+   */
+  transcript: Check[];
   gateway: TdxVerdict & { signingAddress?: string };
   models: (TdxVerdict & {
     modelName: string;

@@ -197,7 +197,7 @@ describe('NEAR report', () => {
         };
         tampered.model_attestations[0]![field] = value;
         const v = verifyNearReport({ report: whole ? value : tampered, nonce: NONCE, now: NEAR_TIME });
-        expect(v.checks.some((c) => c.id.endsWith('verifier'))).toBe(false);
+        expect(v.transcript.some((c) => c.id.endsWith('verifier'))).toBe(false);
         if (whole) expect(v.level).toBe('unverified');
       }),
       { numRuns: 40 },

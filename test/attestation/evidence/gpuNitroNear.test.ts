@@ -56,7 +56,7 @@ describe('NVIDIA GPU evidence in the NEAR report', () => {
 describe('the NEAR two-layer report as a whole', () => {
   it('verifies at its recorded time and nonce: gateway, model, signing key, compose manager, 8 GPUs', () => {
     const v = verifyNearReport({ report: nearReportText(), nonce: NONCE, now: NEAR_TIME });
-    expect(failedIds(v)).toEqual([]);
+    expect(failedIds({ checks: v.transcript })).toEqual([]);
     expect(v.level).toBe('hardware-bound');
     expect(v.gateway.signingAddress).toBe('0x614bc66ff0407dbb70b9c7ca1f5e983e4a02c921');
     expect(v.models[0]).toMatchObject({
@@ -64,26 +64,30 @@ describe('the NEAR two-layer report as a whole', () => {
       signingAddress: '0xbb4d2e7ffe98eefcd9690e2139be41e92b95e333',
       level: 'hardware-bound',
     });
-    expect(checkOf(v, 'model.0.near.signing_key').reason).toBe(
+    expect(checkOf({ checks: v.transcript }, 'model.0.near.signing_key').reason).toBe(
       'signing_public_key is the key of 0xbb4d2e7ffe98eefcd9690e2139be41e92b95e333',
     );
-    expect(checkOf(v, 'model.0.compose_manager.binding.report_data').status).toBe('pass');
+    expect(checkOf({ checks: v.transcript }, 'model.0.compose_manager.binding.report_data').status).toBe(
+      'pass',
+    );
     expect(v.models[0]!.gpu?.ok).toBe(true);
     expect(
-      v.checks.filter((c) => /^model\.0\.gpu\.\d\.signature$/.test(c.id) && c.status === 'pass'),
+      v.transcript.filter((c) => /^model\.0\.gpu\.\d\.signature$/.test(c.id) && c.status === 'pass'),
     ).toHaveLength(8);
   });
 
   it('a wrong nonce fails every binding and every GPU nonce, and the report is unverified', () => {
     const v = verifyNearReport({ report: report, nonce: '00'.repeat(32), now: NEAR_TIME });
     expect(v.level).toBe('unverified');
-    expect(failedIds(v).filter((id) => id.endsWith('binding.report_data'))).toEqual([
+    expect(failedIds({ checks: v.transcript }).filter((id) => id.endsWith('binding.report_data'))).toEqual([
       'gateway.binding.report_data',
       'model.0.binding.report_data',
       'model.0.compose_manager.binding.report_data',
     ]);
-    expect(failedIds(v).filter((id) => /^model\.0\.gpu\.\d\.nonce$/.test(id))).toHaveLength(8);
-    expect(checkOf(v, 'model.0.gpu.payload_nonce').status).toBe('fail');
+    expect(
+      failedIds({ checks: v.transcript }).filter((id) => /^model\.0\.gpu\.\d\.nonce$/.test(id)),
+    ).toHaveLength(8);
+    expect(checkOf({ checks: v.transcript }, 'model.0.gpu.payload_nonce').status).toBe('fail');
   });
 
   it('a signing key that is not the address fails the model', () => {
@@ -91,7 +95,7 @@ describe('the NEAR two-layer report as a whole', () => {
     tampered.model_attestations[0]!.signing_public_key =
       report.model_attestations[0]!.signing_public_key!.replace(/^../, '00');
     const v = verifyNearReport({ report: tampered, nonce: NONCE, now: NEAR_TIME });
-    expect(failedIds(v)).toEqual(['model.0.near.signing_key']);
+    expect(failedIds({ checks: v.transcript })).toEqual(['model.0.near.signing_key']);
     expect(v.models[0]!.level).toBe('unverified');
     expect(v.level).toBe('unverified');
   });
@@ -162,4 +166,17 @@ describe('bundled trust roots', () => {
     expect(sha256Hex(der(NVIDIA_DEVICE_ROOT_PEM))).toBe(ROOT_PINS.nvidia);
     expect(sha256Hex(der(AWS_NITRO_ROOT_PEM))).toBe(ROOT_PINS.aws);
   });
+});
+
+it('the NEAR report-level checks stay apart from the prefixed transcript, which holds every line once', () => {
+  const v = verifyNearReport({ report: nearReportText(), nonce: NONCE, now: NEAR_TIME });
+  expect(v.checks.map((c) => c.id)).toEqual(['near.parse', 'model.0.near.signing_key']);
+  const ids = v.transcript.map((c) => c.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  const parts =
+    v.gateway.checks.length +
+    v.models[0]!.checks.length +
+    v.models[0]!.gpu!.checks.length +
+    v.models[0]!.composeManager!.checks.length;
+  expect(ids).toHaveLength(v.checks.length + parts);
 });
