@@ -3,3 +3,4 @@ export { AttachButton } from './AttachButton';
 export { AttachmentTray } from './AttachmentTray';
 export { MessageAttachments } from './MessageAttachments';
 export { useFileDrop } from './useFileDrop';
+export { useElidedBody } from './useElidedBody';

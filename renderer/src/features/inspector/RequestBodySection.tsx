@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useElidedBody } from '../attachments';
 import { CopyButton } from './CopyButton';
 import { InspectorSection } from './InspectorSection';
 import { byteLength, prettyBody } from './responseFacts';
@@ -7,6 +8,8 @@ import { byteLength, prettyBody } from './responseFacts';
 export function RequestBodySection({ body, url }: { body: string; url: string }) {
   const [raw, setRaw] = useState(false);
   const pretty = useMemo(() => prettyBody(body), [body]);
+  // Attachments' base64 is shown as its size and SHA-256; Copy gives the exact body.
+  const { shown, elided } = useElidedBody(raw ? body : pretty);
   return (
     <InspectorSection
       title="Request body"
@@ -28,11 +31,14 @@ export function RequestBodySection({ body, url }: { body: string; url: string })
         aria-label={raw ? 'Raw request body' : 'Request body'}
         data-testid="request-body"
       >
-        {raw ? body : pretty}
+        {shown}
       </pre>
       <span className="field-hint num">
         {byteLength(body).toLocaleString()} bytes
         {raw ? ', exactly as sent' : ' · indented for reading; raw shows the exact bytes'}
+        {elided > 0
+          ? ` · ${elided} file${elided === 1 ? '' : 's'} shown as size and SHA-256; Copy gives them in full`
+          : ''}
       </span>
     </InspectorSection>
   );

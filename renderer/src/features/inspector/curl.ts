@@ -39,10 +39,15 @@ export interface CurlInput {
   url: string;
   headers: Readonly<Record<string, string>>;
   body: string;
+  /** A body too long for a command line (attachments) is read from this file instead. */
+  bodyFile?: string;
 }
 
+/** Bodies past this many bytes go in a file beside the command (shells and clipboards choke). */
+export const CURL_INLINE_MAX_BYTES = 256 * 1024;
+
 /** A copy-pasteable command that sends the same bytes; secrets are read from the environment. */
-export function buildCurl({ url, headers, body }: CurlInput): string {
+export function buildCurl({ url, headers, body, bodyFile }: CurlInput): string {
   const lines = [`curl ${shellQuote(url)}`];
   let streams = false;
   try {
@@ -61,6 +66,6 @@ export function buildCurl({ url, headers, body }: CurlInput): string {
       `-H ${value.includes(`$${variable}`) ? shellQuoteKeeping(header, variable) : shellQuote(header)}`,
     );
   }
-  lines.push(`--data-binary ${shellQuote(body)}`);
+  lines.push(`--data-binary ${bodyFile ? shellQuote(`@${bodyFile}`) : shellQuote(body)}`);
   return lines.join(' \\\n  ');
 }
