@@ -1,6 +1,8 @@
 // verify.report_ms: a full offline check of NEAR AI Cloud's recorded two-layer report (three TDX
 // quote chains, report_data bindings, two event-log replays with compose hashes, the signing key,
 // 8 GPU SPDM evidences and their chains) in a worker thread, as the app runs it off the UI thread.
+// The target is wall time (p50 of 20 warm runs); the first run and the thread's CPU time are
+// printed beside it as stretch lines.
 import { Worker } from 'node:worker_threads';
 import type { NearVerdict } from '../../main/attestation/evidence';
 import { NEAR_TIME, NONCE, nearReportText } from '../attestation/evidence/samples';
@@ -21,23 +23,26 @@ export async function run(): Promise<BenchResult[]> {
       now: NEAR_TIME.toISOString(),
       runs: RUNS,
     };
-    const result = await new Promise<{ times: number[]; verdict: NearVerdict }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.postMessage(job);
-    });
+    const result = await new Promise<{ times: number[]; cpu: number[]; verdict: NearVerdict }>(
+      (resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage(job);
+      },
+    );
     const failed = result.verdict.transcript.filter((c) => c.status === 'fail').map((c) => c.id);
     const verified = failed.length === 0 && result.verdict.level === 'hardware-bound';
     if (!verified) console.log(`  the report did not verify: ${failed.join(', ') || result.verdict.level}`);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const [cold, ...warm] = result.times;
-    const median = [...warm].sort((a, b) => a - b)[Math.floor(warm.length / 2)]!;
+    const cpu = median(result.cpu.slice(1));
     return [
       {
         name: 'verify.report_ms',
-        value: median,
+        value: median(warm),
         unit: 'ms',
         target: `≤ ${TARGET_MS} (p50)`,
-        pass: verified && median <= TARGET_MS,
+        pass: verified && median(warm) <= TARGET_MS,
       },
       {
         name: 'verify.report_cold_ms',
@@ -45,6 +50,15 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'ms',
         target: `≤ ${TARGET_MS} (1st)`,
         pass: verified && cold! <= TARGET_MS,
+        stretch: true,
+      },
+      {
+        // The worker thread's own CPU time: what the check costs when other processes share the cores.
+        name: 'verify.report_cpu_ms',
+        value: cpu,
+        unit: 'ms',
+        target: `≤ ${TARGET_MS} (p50 CPU)`,
+        pass: verified && cpu <= TARGET_MS,
         stretch: true,
       },
     ];
