@@ -6,6 +6,7 @@ import { ensureBuilt, openBenchPage } from './render/app';
 import { hostileBench } from './render/hostile';
 import { markdownBench } from './render/markdown';
 import { RATE_10000, RATE_3000, streamBench } from './render/stream';
+import { fourStreamsBench } from './render/streams4';
 import { threadOpenBench } from './render/threadOpen';
 import { usagePaintBench } from './render/usagePaint';
 import type { BenchResult } from './types';
@@ -46,6 +47,7 @@ export async function run(): Promise<BenchResult[]> {
       results.push(
         ...(await scenario('render.stream_10000tps', () => streamBench(browser, host, RATE_10000))),
       );
+      results.push(...(await scenario('render.stream_4x3000tps', () => fourStreamsBench(browser, host))));
       results.push(...(await scenario('thread.open_10k', () => threadOpenBench(browser, host))));
       results.push(...(await scenario('render.worst_frame_ms_hostile', () => hostileBench(browser, host))));
     } finally {

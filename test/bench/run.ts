@@ -25,7 +25,9 @@ for (const file of files) {
     const figures = await mod.run();
     results.push(...figures);
     for (const r of figures)
-      console.log(`  ${verdict(r)}  ${r.name}: ${format(r.value)} ${r.unit} (target ${r.target})`);
+      console.log(
+        `  ${verdict(r)}  ${r.name}: ${format(r.value)} ${r.unit} (target ${r.target})${beside(r)}`,
+      );
   } catch (error) {
     console.error(`  ${file} failed:`, error);
     results.push({ name: file, value: Number.NaN, unit: 'error', target: 'runs', pass: false });
@@ -36,6 +38,14 @@ for (const file of files) {
 function verdict(r: BenchResult): string {
   if (r.pass) return 'pass';
   return r.stretch ? 'miss (stretch)' : 'FAIL';
+}
+
+/** A figure's ratio to the same measure of a baseline build taken in the same run. */
+function beside(r: BenchResult): string {
+  if (!r.baseline) return '';
+  const { label, value } = r.baseline;
+  if (!Number.isFinite(value)) return `; ${label}: not measured`;
+  return `; ${(r.value / value).toFixed(2)}× ${label} (${format(value)} ${r.unit})`;
 }
 
 function format(value: number): string {
@@ -51,7 +61,7 @@ const width = Math.max(4, ...results.map((r) => r.name.length));
 console.log(`\n${'name'.padEnd(width)}  ${'value'.padStart(12)}  unit        target            result`);
 for (const r of results) {
   console.log(
-    `${r.name.padEnd(width)}  ${format(r.value).padStart(12)}  ${r.unit.padEnd(10)}  ${r.target.padEnd(16)}  ${verdict(r)}`,
+    `${r.name.padEnd(width)}  ${format(r.value).padStart(12)}  ${r.unit.padEnd(10)}  ${r.target.padEnd(16)}  ${verdict(r)}${beside(r)}`,
   );
 }
 writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);

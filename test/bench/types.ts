@@ -7,6 +7,8 @@ export interface BenchResult {
   pass: boolean;
   /** A stretch goal the issue hopes for beyond its targets: a miss is reported, not counted as a failed target. */
   stretch?: boolean;
+  /** The same measure of another build in the same run, printed beside the figure as a ratio. */
+  baseline?: { label: string; value: number };
 }
 
 export type BenchFile = { run: () => Promise<BenchResult[]> };

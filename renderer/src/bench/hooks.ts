@@ -18,6 +18,11 @@ export interface BenchHooks {
   /** Opens a thread and resolves once its messages are painted: ms taken and DOM nodes then. */
   openThread(threadId: string): Promise<{ ms: number; domNodes: number }>;
   /**
+   * Opens a thread and sends `text` in it as the message box would (the store's send), resolving
+   * once main has accepted it: streams can be started in several threads, the last one on screen.
+   */
+  sendIn(threadId: string, text: string): Promise<boolean>;
+  /**
    * Scrolls the message list to the top `pixelsPerFrame` at a time, recording frame intervals,
    * until the first message of the thread is on screen (earlier messages load on the way up).
    */
@@ -57,6 +62,10 @@ const hooks: BenchHooks = {
     while (!document.querySelector('[data-testid="message"]')) await afterPaint();
     const end = await afterPaint();
     return { ms: end - started, domNodes: hooks.domNodes() };
+  },
+  async sendIn(threadId, text) {
+    await hooks.openThread(threadId);
+    return useStore.getState().send(threadId, text);
   },
   async scrollMessagesToTop(pixelsPerFrame) {
     const list = messageList();

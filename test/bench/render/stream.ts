@@ -20,17 +20,20 @@ export interface StreamRate {
    * figure (passing within ±10 %).
    */
   pieces: number;
-  /** The issue's targets are required at 3,000 tokens/s; 10,000 is its stretch goal. */
+  /** A stretch goal: a miss is reported but does not fail the bench (both rates are required now). */
   stretch: boolean;
 }
 
 export const RATE_3000: StreamRate = { tokensPerSecond: 3000, tokens: 8000, pieces: 2150, stretch: false };
-/** The stretch: 24,000 tokens (so the stream still lasts seconds) in pieces of ~12 tokens. */
+/**
+ * 24,000 tokens (so the stream still lasts seconds) in pieces of ~12 tokens. Issue 12's stretch
+ * goal, required since issue 13 (on a quiet machine it met all six targets): a miss fails the run.
+ */
 export const RATE_10000: StreamRate = {
   tokensPerSecond: 10_000,
   tokens: 24_000,
   pieces: 1950,
-  stretch: true,
+  stretch: false,
 };
 const FRAME_DELAY_MS = 1;
 /** About 20 keys a second: a fast typist, and enough samples in a ~3 s stream. */

@@ -1,0 +1,168 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Browser } from 'playwright-core';
+
+/** A build of the app served by its own test bridge, in a process of its own. */
+export interface ServedBuild {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the test bridge of the tree at `root` (its own main code and its own built renderer) on
+ * a copy of `database`, with the demo provider. Each build runs in its own process with its own
+ * working directory, so the old and the new build are measured the same way.
+ */
+export async function serveBuild(root: string, database: string): Promise<ServedBuild> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'llm-desk-startup-'));
+  copyFileSync(database, join(dataDir, 'llm-desk.sqlite'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'test/bridge/cli.ts', '--demo'], {
+    cwd: root,
+    env: { ...process.env, LLM_DESK_DATA: dataDir, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const found = /Open:\s+(\S+)/u.exec(log);
+      if (found?.[1]) resolve(found[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.on('exit', (code) =>
+      reject(new Error(`the bridge of ${root} exited (${code}) before serving:\n${log}`)),
+    );
+  });
+  answerable(join(dataDir, 'llm-desk.sqlite'));
+  return {
+    url,
+    close: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The corpus is written before the demo provider exists: once the bridge has added it, the newest
+ * thread (the one opened at start) is put on the demo thread's provider and model, so its message
+ * box takes typing, as a user's last thread would.
+ */
+function answerable(file: string): void {
+  const db = new DatabaseSync(file);
+  try {
+    db.exec(`UPDATE threads SET (provider_id, model) = (
+        SELECT provider_id, model FROM threads WHERE provider_id IS NOT NULL ORDER BY created_at DESC LIMIT 1)
+      WHERE id = (SELECT id FROM threads ORDER BY last_activity_at DESC LIMIT 1)`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Makes the corpus with the schema of the tree at `root` (see corpus.ts), cached by name. */
+export function corpusFile(root: string, name: string, messages: number): string {
+  const dir = join(tmpdir(), 'llm-desk-bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `startup-${name}-${messages}.sqlite`);
+  if (existsSync(file)) return file;
+  const made = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(process.cwd(), 'test/bench/startup/corpus.ts'),
+      '--root',
+      root,
+      '--out',
+      `${file}.partial`,
+      '--messages',
+      String(messages),
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (made.status !== 0) throw new Error(`could not write the startup corpus with ${root}'s schema`);
+  for (const suffix of ['', '-wal', '-shm'])
+    if (existsSync(`${file}.partial${suffix}`)) copyFileSync(`${file}.partial${suffix}`, `${file}${suffix}`);
+  return file;
+}
+
+declare global {
+  interface Window {
+    /** ms from navigation to the paint showing a typeable message box and the thread (probe below). */
+    __typeable?: number;
+    /** The same, with the message box focused: usable without a click. */
+    __firstUsable?: number;
+  }
+}
+
+/**
+ * Runs in the page before any of its scripts: after every frame it checks whether the app is usable,
+ * and stamps the time (from navigation, performance.now()'s zero) once the paint showing it is done.
+ * Typeable: the message box takes typing (not disabled or read-only) and the open thread's messages
+ * are on screen; usable: that, with the focus in the message box. It reads only the DOM, so any
+ * build can be measured by it.
+ */
+function probe(): void {
+  const composer = () => document.querySelector<HTMLTextAreaElement>('[data-testid="composer"]');
+  const typeable = () => {
+    const box = composer();
+    return (
+      box !== null &&
+      !box.disabled &&
+      !box.readOnly &&
+      document.querySelector('[data-testid="message"]') !== null
+    );
+  };
+  const check = () => {
+    const ready = typeable();
+    const focused = ready && document.activeElement === composer();
+    // The task after this frame's rAF runs once the frame is painted.
+    if (ready && window.__typeable === undefined)
+      setTimeout(() => (window.__typeable ??= performance.now()), 0);
+    if (focused) {
+      setTimeout(() => (window.__firstUsable = performance.now()), 0);
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+/** How long a build that shows a typeable box is given to focus it before it counts as never focusing. */
+const FOCUS_GRACE_MS = 3000;
+
+/**
+ * One cold start of `url` in a fresh browser context: ms from navigation to usable, or, when the
+ * build never focuses the message box by itself, to typeable (`focused` false).
+ */
+export async function firstUsable(
+  browser: Browser,
+  url: string,
+  timeoutMs = 120_000,
+): Promise<{ ms: number; focused: boolean }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    // tsx's keepNames wraps named functions in a Node-only __name(); the page gets a stand-in.
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await context.addInitScript(probe);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__typeable !== undefined, undefined, { timeout: timeoutMs });
+    try {
+      await page.waitForFunction(() => window.__firstUsable !== undefined, undefined, {
+        timeout: FOCUS_GRACE_MS,
+      });
+      return { ms: await page.evaluate(() => window.__firstUsable ?? Number.NaN), focused: true };
+    } catch {
+      return { ms: await page.evaluate(() => window.__typeable ?? Number.NaN), focused: false };
+    }
+  } finally {
+    await context.close();
+  }
+}
