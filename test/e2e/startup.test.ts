@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialJs } from '../bench/startupAssets';
+import { launchChromium } from './browser';
+import { openApp } from './harness';
 
 // Reads the built renderer (`npm test` builds before the test files run).
 const RENDERER = join(process.cwd(), 'out/renderer');
@@ -19,4 +21,26 @@ describe('the first screen loads only what it shows', () => {
     expect(initial.lazyFiles.length).toBeGreaterThanOrEqual(3);
     expect(initial.gzipBytes / 1024).toBeLessThanOrEqual(BUDGET_KB);
   });
+});
+
+describe('the app as it starts', () => {
+  it('reopens the newest thread with the cursor in its message box, ready to type', async () => {
+    const browser = await launchChromium();
+    try {
+      const app = await openApp(browser, { demo: true });
+      try {
+        const composer = app.page.getByTestId('composer');
+        await composer.waitFor({ timeout: 30_000 });
+        await expect
+          .poll(() => composer.evaluate((el) => el === document.activeElement), { timeout: 10_000 })
+          .toBe(true);
+        await app.page.keyboard.type('hello');
+        expect(await composer.inputValue()).toBe('hello');
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

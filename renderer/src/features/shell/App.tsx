@@ -29,8 +29,24 @@ async function bootstrap(): Promise<void> {
   await s.loadThreads();
   const { currentThreadId, threads } = useStore.getState();
   const first = threads[0];
-  if (currentThreadId === null && first && !renderFailed(first.id))
+  if (currentThreadId === null && first && !renderFailed(first.id)) {
     await useStore.getState().openThread(first.id);
+    focusComposerOnceShown();
+  }
+}
+
+/**
+ * Typing can start at once: the reopened thread's message box takes the focus as soon as it is
+ * drawn and enabled (a few frames at most), unless the user has already put the focus elsewhere.
+ */
+function focusComposerOnceShown(frames = 60): void {
+  requestAnimationFrame(() => {
+    const focused = document.activeElement;
+    if (focused !== null && focused !== document.body) return;
+    const composer = document.querySelector<HTMLTextAreaElement>('[data-testid="composer"]');
+    if (composer && !composer.disabled) composer.focus();
+    else if (frames > 0) focusComposerOnceShown(frames - 1);
+  });
 }
 
 export function App() {
