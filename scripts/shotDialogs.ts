@@ -1,5 +1,6 @@
 // Screenshots of every dialog, popover and toast, light and dark, to compare the widget layer
-// before and after a change. Usage: npx tsx scripts/shotDialogs.ts [--out /tmp/shots/dialogs] [--only picker,search]
+// before and after a change. Usage: npx tsx scripts/shotDialogs.ts [--out /tmp/shots/dialogs]
+// [--only picker,search] [--schemes light,dark]
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,6 +17,7 @@ const option = (name: string, fallback: string) => {
 };
 const out = option('out', '/tmp/shots/dialogs');
 const only = option('only', '');
+const schemes = option('schemes', 'light,dark').split(',') as ('light' | 'dark')[];
 mkdirSync(out, { recursive: true });
 
 const nav = (page: Page, name: string) =>
@@ -108,7 +110,7 @@ const steps: Record<string, (page: Page) => Promise<() => Promise<void>>> = {
 
 const browser = await launchChromium();
 try {
-  for (const scheme of ['light', 'dark'] as const) {
+  for (const scheme of schemes) {
     const app = await openApp(browser, { demo: true, colorScheme: scheme });
     try {
       await openFirstThread(app.page);
