@@ -2,11 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { base64Parts, elideBase64, sha256OfBase64 } from '../../renderer/src/features/attachments/elide';
 import { buildCurl } from '../../renderer/src/features/inspector/curl';
-import {
-  refusalBeforeReading,
-  takeFiles,
-  tooManyNotice,
-} from '../../renderer/src/store/attachments/files';
+import { refusalBeforeReading, takeFiles, tooManyNotice } from '../../renderer/src/store/attachments/files';
 
 const bytes = Buffer.alloc(3000, 7);
 const body = JSON.stringify({

@@ -223,4 +223,23 @@ describe('attachments on the wire', () => {
       await other.close();
     }
   });
+
+  it('asks first when files would leave a thread that had a confidential answer', async () => {
+    await app.call('threads:update', { id: app.threadId, settings: { model: 'phala/gpt-oss-120b' } });
+    await sendAndWait('hello enclave', []);
+    const text = await stage('secret.txt', 'private notes');
+    const confidential = await app.call('attachments:preflight', {
+      threadId: app.threadId,
+      content: 'x',
+      attachments: [{ id: text.id }],
+    });
+    expect(confidential.leavesConfidential).toBe(false);
+    await app.call('threads:update', { id: app.threadId, settings: { model: 'openai/gpt-4o-mini' } });
+    const leaving = await app.call('attachments:preflight', {
+      threadId: app.threadId,
+      content: 'x',
+      attachments: [{ id: text.id }],
+    });
+    expect(leaving.leavesConfidential).toBe(true);
+  });
 });

@@ -109,13 +109,13 @@ describe('attachments', () => {
       await expect.poll(() => sent.textContent(), { timeout: 10_000 }).toMatch(/holiday\.jpg640×480 JPEG/);
       expect(await page.getByTestId('attachment-chip').count()).toBe(0);
 
-    // The inspector shows the exact parts, the photo's base64 as its size and SHA-256.
-    const inspector = page.getByRole('complementary', { name: 'Inspector' });
-    await inspector.getByRole('tab', { name: 'Request' }).click();
-    const shown = inspector.getByTestId('request-body');
-    await expect
-      .poll(() => shown.textContent(), { timeout: 10_000 })
-      .toMatch(/"url": "data:image\/jpeg;base64,…[\d,]+ bytes, SHA-256 [0-9a-f]{64}…"/);
+      // The inspector shows the exact parts, the photo's base64 as its size and SHA-256.
+      const inspector = page.getByRole('complementary', { name: 'Inspector' });
+      await inspector.getByRole('tab', { name: 'Request' }).click();
+      const shown = inspector.getByTestId('request-body');
+      await expect
+        .poll(() => shown.textContent(), { timeout: 10_000 })
+        .toMatch(/"url": "data:image\/jpeg;base64,…[\d,]+ bytes, SHA-256 [0-9a-f]{64}…"/);
     },
   );
 

@@ -4,3 +4,4 @@ export { AttachmentTray } from './AttachmentTray';
 export { MessageAttachments } from './MessageAttachments';
 export { useFileDrop } from './useFileDrop';
 export { useElidedBody } from './useElidedBody';
+export { AttachmentSettings } from './AttachmentSettings';

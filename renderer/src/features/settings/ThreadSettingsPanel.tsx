@@ -1,4 +1,5 @@
 import { useStore } from '../../store';
+import { AttachmentSettings } from '../attachments';
 import { ModelPickerButton, useSetThreadModel } from '../models';
 import { focusComposer } from '../../platform/keyboard';
 import { ParamsSection } from './ParamsSection';
@@ -26,6 +27,7 @@ export function ThreadSettingsPanel({ threadId }: { threadId: string }) {
       </div>
       <SystemPromptField key={`system-${threadId}`} threadId={threadId} />
       <ParamsSection key={`params-${threadId}`} threadId={threadId} />
+      {providerId ? <AttachmentSettings key={`attach-${providerId}`} providerId={providerId} /> : null}
     </div>
   );
 }
