@@ -13,6 +13,7 @@ const SGX_REPORT_LEN = 384;
 const TD10_LEN = 584;
 const TD15_LEN = 648;
 const ECDSA_P256 = 2;
+const INTEL_QE_VENDOR = '939a7233f79c4ca9940a0db3957f0607';
 const CERT_QE_REPORT = 6;
 const CERT_PCK_CHAIN = 5;
 /** Quotes are a few KB; the bound keeps hostile input cheap. */
@@ -115,6 +116,8 @@ export function parseQuote(bytes: Uint8Array): Quote {
   r.take(4, 'reserved');
   const qeVendorId = r.take(16, 'QE vendor id');
   r.take(20, 'user data');
+  if (toHex(qeVendorId) !== INTEL_QE_VENDOR)
+    throw new EvidenceError(`QE vendor id ${toHex(qeVendorId)} is not Intel's quoting enclave`);
   if (keyType !== ECDSA_P256)
     throw new EvidenceError(`attestation key type ${keyType} is not ECDSA-P256 (2)`);
   let td: TdReport | undefined;

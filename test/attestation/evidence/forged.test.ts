@@ -90,6 +90,13 @@ describe('re-signed quotes', () => {
   });
 });
 
+it("a quote from another vendor's quoting enclave is refused while parsing", () => {
+  const quote = pki.resign(gateway.quote, (b) => void b.fill(0xaa, 12, 28));
+  expect(checkOf(verifyTdxReport({ ...gateway, quote }), 'quote.parse').reason).toBe(
+    "QE vendor id aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa is not Intel's quoting enclave",
+  );
+});
+
 describe('quote v5 (built from the v4 sample and re-signed)', () => {
   /** v5: version 5, then a body descriptor (type, size) before the TD report. */
   const toV5 = (v4: Buffer, type: 2 | 3): Buffer => {
