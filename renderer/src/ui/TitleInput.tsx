@@ -7,7 +7,12 @@ interface Props {
   className?: string;
 }
 
-/** Inline title editor: Enter or leaving the field saves, Esc cancels (null). */
+/**
+ * Inline title editor: Enter or leaving the field saves, Esc cancels (null). It may sit inside a
+ * list row (a thread's rename): plain keys and presses stay in the field, so the row's arrow
+ * keys, typeahead and press-to-open do not act on what is being typed; shortcuts with a modifier
+ * still reach the app.
+ */
 export function TitleInput({ initial, label, onDone, className }: Props) {
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLInputElement>(null);
@@ -33,7 +38,9 @@ export function TitleInput({ initial, label, onDone, className }: Props) {
       maxLength={200}
       onChange={(e) => setValue(e.target.value)}
       onBlur={() => finish(value)}
+      onPointerDown={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
+        if (!e.ctrlKey && !e.metaKey && !e.altKey) e.stopPropagation();
         if (e.key === 'Enter') {
           e.preventDefault();
           finish(value);

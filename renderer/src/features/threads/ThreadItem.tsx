@@ -1,5 +1,5 @@
 import { Pin } from 'lucide-react';
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ThreadSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
@@ -23,6 +23,15 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
   const deleteThread = useStore((s) => s.deleteThread);
   const streaming = useStore((s) => streamOfThread(s.streams, thread.id) !== null);
   const [menuOpen, setMenuOpen] = useState(false);
+  const mainRef = useRef<HTMLButtonElement>(null);
+  // A menu opened from the row (Shift+F10, right-click) has no trigger to hand focus back to.
+  const onMenuOpenChange = (open: boolean) => {
+    setMenuOpen(open);
+    if (!open)
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body) mainRef.current?.focus();
+      });
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key === 'F2') {
@@ -59,6 +68,7 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
         />
       ) : (
         <button
+          ref={mainRef}
           type="button"
           className="thread-main"
           data-thread-main=""
@@ -77,7 +87,7 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
           </span>
         </button>
       )}
-      {!renaming ? <ThreadMenu thread={thread} open={menuOpen} onOpenChange={setMenuOpen} /> : null}
+      {!renaming ? <ThreadMenu thread={thread} open={menuOpen} onOpenChange={onMenuOpenChange} /> : null}
     </li>
   );
 });

@@ -1,6 +1,8 @@
 import { ArrowLeft, Plus, Search } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
+import { Button } from '../../ui/Button';
+import { IconButton } from '../../ui/IconButton';
 import { Keys } from '../../ui/Keys';
 import { keyLabel } from '../../platform/keyboard';
 import { newThreadAndFocus } from '../../platform/newThread';
@@ -28,33 +30,31 @@ export function ThreadsPane() {
     <aside className="threads-pane" aria-label="Threads">
       <div className="threads-head">
         {view === 'archived' ? (
-          <button type="button" className="btn btn-ghost threads-back" onClick={() => setView('active')}>
+          <Button variant="quiet" className="threads-back" onPress={() => setView('active')}>
             <ArrowLeft />
             Archived
-          </button>
+          </Button>
         ) : (
           <h2 className="threads-heading">Threads</h2>
         )}
         <div className="threads-head-actions">
-          <button
-            type="button"
-            className="btn btn-ghost btn-icon"
-            aria-label="Search threads"
-            title={`Search (${keyLabel('Mod')} K)`}
-            onClick={() => setSearchOpen(true)}
+          <IconButton
+            label="Search threads"
+            tooltip={`Search (${keyLabel('Mod')} K)`}
+            onPress={() => setSearchOpen(true)}
           >
             <Search />
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary threads-new"
+          </IconButton>
+          <Button
+            variant="primary"
+            className="threads-new"
             aria-label="New thread"
             title={`New thread (${keyLabel('Mod')} N)`}
-            onClick={() => void newThreadAndFocus()}
+            onPress={() => void newThreadAndFocus()}
           >
             <Plus />
             New
-          </button>
+          </Button>
         </div>
       </div>
       <div className="threads-scroll scroll">
@@ -85,13 +85,9 @@ export function ThreadsPane() {
       </div>
       {view === 'active' ? (
         <div className="threads-foot">
-          <button
-            type="button"
-            className="btn btn-ghost threads-archived"
-            onClick={() => setView('archived')}
-          >
+          <Button variant="quiet" className="threads-archived" onPress={() => setView('archived')}>
             Archived <span className="num threads-count">{archived.length}</span>
-          </button>
+          </Button>
           <span className="threads-hint">
             <Keys combo={['?']} /> shortcuts
           </span>

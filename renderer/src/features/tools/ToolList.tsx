@@ -1,6 +1,7 @@
-import { useRef } from 'react';
-import type { KeyboardEvent } from 'react';
 import type { ToolDef } from '../../../../main/contract/tools';
+import { Button } from '../../ui/Button';
+import { Listbox, ListboxItem } from '../../ui/Listbox';
+import { McpLibraryTools } from './McpLibraryTools';
 import type { ToolDraft } from './toolForm';
 import type { ToolExample } from './useToolExamples';
 
@@ -21,7 +22,7 @@ const parameterCount = (tool: ToolDef): number => {
   return props !== null && typeof props === 'object' ? Object.keys(props).length : 0;
 };
 
-/** The library as a keyboard listbox: ↑/↓, Home and End move the selection. */
+/** The library as a listbox (ui/Listbox): ↑/↓, Home, End and typing move the selection. */
 export function ToolList({
   tools,
   selected,
@@ -31,60 +32,32 @@ export function ToolList({
   examples,
   onPickExample,
 }: ToolListProps) {
-  const list = useRef<HTMLUListElement>(null);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    const keys = [...(dirty.has('new') ? ['new'] : []), ...tools.map((t) => t.id)];
-    const index = selected === null ? -1 : keys.indexOf(selected);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: keys.length - 1,
-    };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    const key = keys[Math.max(0, Math.min(keys.length - 1, target))];
-    if (key === undefined) return;
-    onSelect(key);
-    list.current?.querySelector<HTMLElement>(`[data-tool-id="${CSS.escape(key)}"]`)?.focus();
-  };
-
   return (
     <div className="tools-list-pane">
-      <ul
-        ref={list}
-        className="tools-list scroll"
-        role="listbox"
+      <Listbox
         aria-label="Tool library"
-        onKeyDown={onKeyDown}
+        className="tools-list scroll"
+        selectedKeys={selected === null ? [] : [selected]}
+        onSelect={onSelect}
       >
         {dirty.has('new') ? (
-          <li
-            data-tool-id="new"
-            role="option"
-            aria-selected={selected === 'new'}
-            tabIndex={selected === 'new' ? 0 : -1}
+          <ListboxItem
+            id="new"
+            textValue={newName || 'New tool'}
             className={selected === 'new' ? 'tools-item tools-item-active' : 'tools-item'}
-            onClick={() => onSelect('new')}
           >
             <span className="tools-item-name mono">{newName || 'New tool'}</span>
             <span className="tools-item-desc">Not saved yet</span>
-          </li>
+          </ListboxItem>
         ) : null}
         {tools.map((tool) => {
-          const active = tool.id === selected;
           const count = parameterCount(tool);
           return (
-            <li
+            <ListboxItem
               key={tool.id}
-              data-tool-id={tool.id}
-              role="option"
-              aria-selected={active}
-              tabIndex={active || (selected === null && tool === tools[0]) ? 0 : -1}
-              className={active ? 'tools-item tools-item-active' : 'tools-item'}
-              onClick={() => onSelect(tool.id)}
+              id={tool.id}
+              textValue={tool.name}
+              className={tool.id === selected ? 'tools-item tools-item-active' : 'tools-item'}
             >
               <span className="tools-item-row">
                 <span className="tools-item-name mono">{tool.name}</span>
@@ -101,23 +74,24 @@ export function ToolList({
                 </span>
                 {tool.cannedResult !== null ? <span className="chip">canned result</span> : null}
               </span>
-            </li>
+            </ListboxItem>
           );
         })}
-      </ul>
+      </Listbox>
+      <McpLibraryTools />
       {examples.length > 0 ? (
         <div className="tools-examples-inline">
           <span className="label">Start from an example</span>
           <div className="tools-examples-row">
             {examples.map((e) => (
-              <button
+              <Button
                 key={e.name}
-                type="button"
-                className="btn btn-ghost tools-example-link"
-                onClick={() => onPickExample(e.draft)}
+                variant="quiet"
+                className="tools-example-link"
+                onPress={() => onPickExample(e.draft)}
               >
                 {e.name}
-              </button>
+              </Button>
             ))}
           </div>
         </div>
