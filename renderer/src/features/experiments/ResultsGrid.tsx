@@ -1,5 +1,5 @@
 import { CircleAlert, CircleCheck, CircleX, LoaderCircle } from 'lucide-react';
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Run } from '../../../../main/contract/experiments';
 import type { ColumnSummary, GridCell, GridRow } from '../../store/experiments/grid';
 import { ms, percent, spend } from './format';
@@ -11,11 +11,50 @@ interface Props {
   onOpen: (cell: GridCell) => void;
 }
 
-/** Rows are cases, columns model × variant; the header carries each column's summary. */
+/** Every row has this height (CSS says the same), so the rows in view follow from the scroll offset. */
+export const ROW_HEIGHT = 104;
+/** Rows drawn above and below the view, so a fast scroll or a tall window shows no gap. */
+const OVERSCAN = 6;
+/** A grid of up to this many cells is drawn whole (find in page sees every answer); a bigger one by window. */
+const WHOLE_CELLS = 400;
+
+/**
+ * Rows are cases, columns model × variant; the header carries each column's summary. Only the
+ * rows near the view are in the DOM (spacer rows stand for the others): a 100 × 10 grid paints
+ * a few hundred cells, not a thousand, and filtering redraws those few.
+ */
 export function ResultsGrid({ run, rows, summaries, onOpen }: Props) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 900 });
+  useEffect(() => {
+    const element = wrap.current;
+    if (!element) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      setView({ top: element.scrollTop, height: element.clientHeight });
+    };
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(measure);
+    };
+    const resize = new ResizeObserver(onScroll);
+    resize.observe(element);
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      resize.disconnect();
+      element.removeEventListener('scroll', onScroll);
+    };
+  }, []);
+  const whole = rows.length * summaries.length <= WHOLE_CELLS;
+  const first = whole ? 0 : Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = whole
+    ? rows.length
+    : Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const columns = summaries.length + 1;
   return (
-    <div className="exp-grid-wrap scroll" data-testid="experiment-grid">
-      <table className="exp-grid">
+    <div className="exp-grid-wrap scroll" data-testid="experiment-grid" ref={wrap}>
+      <table className="exp-grid" aria-rowcount={rows.length + 1} data-rows={rows.length}>
         <thead>
           <tr>
             <th scope="col" className="exp-grid-case">
@@ -45,9 +84,29 @@ export function ResultsGrid({ run, rows, summaries, onOpen }: Props) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <GridRowView key={row.testCase.id} row={row} k={run.config.k} onOpen={onOpen} />
+          {first > 0 ? (
+            <tr aria-hidden="true" className="exp-grid-spacer" style={{ height: first * ROW_HEIGHT }}>
+              <td colSpan={columns} />
+            </tr>
+          ) : null}
+          {rows.slice(first, last).map((row, i) => (
+            <GridRowView
+              key={row.testCase.id}
+              row={row}
+              position={first + i + 2}
+              k={run.config.k}
+              onOpen={onOpen}
+            />
           ))}
+          {last < rows.length ? (
+            <tr
+              aria-hidden="true"
+              className="exp-grid-spacer"
+              style={{ height: (rows.length - last) * ROW_HEIGHT }}
+            >
+              <td colSpan={columns} />
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>
@@ -56,16 +115,19 @@ export function ResultsGrid({ run, rows, summaries, onOpen }: Props) {
 
 const GridRowView = memo(function GridRowView({
   row,
+  position,
   k,
   onOpen,
 }: {
   row: GridRow;
+  /** Its row number in the whole table (the header is 1), for screen readers. */
+  position: number;
   k: number;
   onOpen: (c: GridCell) => void;
 }) {
   const first = Object.entries(row.testCase.values)[0];
   return (
-    <tr className={row.failing ? 'exp-row-failing' : undefined}>
+    <tr className={row.failing ? 'exp-row-failing' : undefined} aria-rowindex={position}>
       <th scope="row" className="exp-grid-case">
         <span className="exp-case-no num">{row.index + 1}</span>
         <span className="exp-case-text" title={first?.[1]}>

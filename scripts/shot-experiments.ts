@@ -1,0 +1,153 @@
+// Screenshots of the Experiments screen (empty, setup, running, finished grid, run comparison), light and dark.
+// Usage: npx tsx scripts/shot-experiments.ts [--out /tmp/shots]
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/e2e/browser';
+import { openApp } from '../test/e2e/harness';
+import { ensureKeyring } from '../test/bridge/keyring';
+
+ensureKeyring();
+const args = process.argv.slice(2);
+const at = args.indexOf('--out');
+const out = at >= 0 && args[at + 1] ? (args[at + 1] as string) : '/tmp/shots';
+mkdirSync(out, { recursive: true });
+
+const settle = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/** An experiment of 12 cases on two models with two checks, set up through the API the screen uses. */
+async function seed(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const providers = await window.api.providers.list({});
+    if (!providers.ok) throw new Error('providers');
+    const conf = providers.value.find((p) => p.preset === 'confidential');
+    const gal = providers.value.find((p) => p.preset === 'galadriel');
+    const created = await window.api.experiments.create({ name: 'Capital cities' });
+    if (!created.ok) throw new Error('create');
+    const cities = [
+      ['France', 'Paris'],
+      ['Italy', 'Rome'],
+      ['Spain', 'Madrid'],
+      ['Japan', 'Tokyo'],
+      ['Kenya', 'Nairobi'],
+      ['Peru', 'Lima'],
+      ['Norway', 'Oslo'],
+      ['Egypt', 'Cairo'],
+      ['Chile', 'Santiago'],
+      ['Canada', 'Ottawa'],
+      ['Vietnam', 'Hanoi'],
+      ['Australia', 'Canberra'],
+    ];
+    const saved = await window.api.experiments.save({
+      id: created.value.id,
+      prompt: {
+        messages: [
+          { role: 'system', content: 'You answer geography questions in one sentence. Today is {{date}}.' },
+          { role: 'user', content: 'What is the capital of {{country}}? (hint: {{expected}})' },
+        ],
+        toolIds: [],
+        responseFormat: null,
+      },
+      config: {
+        targets: [
+          { providerId: conf?.id ?? '', model: 'phala/gpt-oss-120b' },
+          { providerId: gal?.id ?? '', model: 'llama3.1:70b' },
+        ],
+        variants: [{ id: 'default', label: 'default', params: {} }],
+        cases: cities.map(([country, expected], i) => ({
+          id: `c${i}`,
+          values: { country: country ?? '', expected: i % 5 === 4 ? `${expected} City` : (expected ?? '') },
+        })),
+        checks: [
+          { type: 'contains', value: '{{expected}}', ignoreCase: false },
+          { type: 'latencyMax', ms: 4000 },
+        ],
+        k: 1,
+        seed: 7,
+        rateLimits: conf ? { [conf.id]: 120 } : {},
+      },
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    return created.value.id;
+  });
+}
+
+async function waitFinished(page: Page, id: string, runs: number): Promise<void> {
+  await page.waitForFunction(
+    async ({ id, runs }) => {
+      const r = await window.api.experiments.runs({ id });
+      return r.ok && r.value.length === runs && r.value[0]?.status === 'finished';
+    },
+    { id, runs },
+    { timeout: 120_000, polling: 300 },
+  );
+}
+
+const browser = await launchChromium();
+try {
+  for (const scheme of ['light', 'dark'] as const) {
+    const app = await openApp(browser, {
+      demo: true,
+      colorScheme: scheme,
+      viewport: { width: 1440, height: 900 },
+    });
+    const { page } = app;
+    const shot = async (name: string) => {
+      await settle(page);
+      const file = join(out, `experiments-${name}-${scheme}.png`);
+      await page.screenshot({ path: file });
+      console.log(file);
+    };
+    try {
+      await page
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('button', { name: 'Experiments' })
+        .click();
+      await page.getByRole('heading', { name: 'No experiments yet' }).waitFor();
+      await shot('empty');
+      const id = await seed(page);
+      await page.getByRole('button', { name: 'New experiment' }).first().waitFor();
+      await page.evaluate(() => window.location.reload());
+      await page
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('button', { name: 'Experiments' })
+        .click();
+      await page.getByRole('button', { name: /Capital cities/ }).click();
+      await page.getByRole('tab', { name: 'Setup' }).waitFor();
+      await shot('setup');
+      // Slow answers, so the run is caught while it goes.
+      app.host.mock?.script(...Array.from({ length: 24 }, (_, i) => ({ delayMs: i < 6 ? 150 : 2500 })));
+      await page.getByRole('button', { name: 'Start run' }).click();
+      await page.locator('.exp-progress').waitFor();
+      await page.waitForFunction(
+        () => document.querySelectorAll('.exp-cell-pass, .exp-cell-fail').length >= 4,
+        undefined,
+        {
+          timeout: 30_000,
+        },
+      );
+      await shot('running');
+      await waitFinished(page, id, 1);
+      await page.waitForFunction(() => !document.querySelector('.exp-progress'));
+      await shot('finished');
+      await page.getByRole('tab', { name: 'Setup' }).click();
+      await page
+        .getByRole('textbox', { name: 'Message 2 (user)' })
+        .fill('What is the capital of {{country}}?');
+      await page.getByRole('button', { name: 'Start run' }).click();
+      await waitFinished(page, id, 2);
+      await page.getByRole('tab', { name: 'Compare runs' }).click();
+      await page.getByTestId('compare-summary').waitFor();
+      await shot('compare');
+      await page.getByRole('tab', { name: 'Results' }).click();
+      await page.locator('.exp-cell-button').first().click();
+      await page.getByRole('dialog').waitFor();
+      await shot('cell');
+    } finally {
+      await app.close();
+    }
+  }
+} finally {
+  await browser.close();
+}

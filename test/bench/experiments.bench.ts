@@ -1,0 +1,183 @@
+// Experiments: the grid of a finished 100 × 10 run painted and filtered in the real renderer, and
+// the scheduler's own cost per cell (no network: a task that resolves at once).
+import type { Page } from 'playwright-core';
+import { ExperimentConfig } from '../../main/contract/experiments';
+import { columnsOf } from '../../main/experiments/prepare';
+import type { CellResult } from '../../main/experiments/repo';
+import { ExperimentsRepo, emptyResult } from '../../main/experiments/repo';
+import { RateScheduler } from '../../main/experiments/scheduler';
+import { startHost } from '../bridge/host';
+import { launchChromium } from '../e2e/browser';
+import { ensureBuilt, openBenchPage } from './render/app';
+import { random } from './render/text';
+import type { BenchResult } from './types';
+
+const CASES = 100;
+const MODELS = 5;
+const VARIANTS = 2;
+const PAINT_MS = 200;
+const FILTER_MS = 50;
+const SCHEDULE_MS_PER_CELL = 1;
+
+/** A finished run of 100 cases × 10 columns, written as the runner would write it. */
+function seedRun(repo: ExperimentsRepo, providerId: string): { failingRows: number } {
+  const rand = random(17);
+  const config = ExperimentConfig.parse({
+    targets: Array.from({ length: MODELS }, (_, i) => ({ providerId, model: `model-${i + 1}` })),
+    variants: Array.from({ length: VARIANTS }, (_, i) => ({
+      id: `v${i}`,
+      label: `t=${i}`,
+      params: { temperature: i },
+    })),
+    cases: Array.from({ length: CASES }, (_, i) => ({
+      id: `case-${i}`,
+      values: { question: `Question number ${i}: what is ${i} squared, and why?`, expected: String(i * i) },
+    })),
+    checks: [{ type: 'contains', value: '{{expected}}' }],
+  });
+  const experiment = repo.create(
+    'Bench grid',
+    { messages: [{ role: 'user', content: '{{question}}' }], toolIds: [], responseFormat: null },
+    config,
+  );
+  const runId = repo.createRun(experiment, columnsOf(config));
+  const failing = new Set<string>();
+  repo.sql.transaction(() => {
+    for (const cell of repo.cells(runId)) {
+      const pass = rand() > 0.1;
+      if (!pass) failing.add(cell.caseId);
+      const result: CellResult = {
+        ...emptyResult,
+        answer: `${pass ? 'The answer is' : 'I think it is'} ${'lorem ipsum dolor sit amet '.repeat(6)}`,
+        checks: [
+          { type: 'contains', label: 'contains “…”', pass, evidence: pass ? 'Found.' : 'Not in the answer.' },
+        ],
+        pass,
+        requests: 1,
+        tokens: 80 + Math.round(rand() * 200),
+        cost: rand() * 0.001,
+        ttftMs: 100 + rand() * 400,
+        latencyMs: 400 + rand() * 2000,
+      };
+      repo.finishCell(cell.id, 'done', result);
+    }
+  });
+  repo.setRunStatus(runId, 'finished');
+  return { failingRows: failing.size };
+}
+
+/** Clicks, then waits for `done()` in the page and two animation frames (the paint): ms from the click. */
+async function timeToPaint(page: Page, click: () => Promise<void>, done: string): Promise<number> {
+  await page.evaluate(() => {
+    (window as unknown as { __t0: number }).__t0 = 0;
+  });
+  await page.evaluate(() => {
+    document.addEventListener(
+      'click',
+      () => {
+        (window as unknown as { __t0: number }).__t0 = performance.now();
+      },
+      { capture: true, once: true },
+    );
+  });
+  await click();
+  return page.evaluate(async (condition) => {
+    const ready = new Function(`return (${condition})`) as () => boolean;
+    while (!ready()) await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - (window as unknown as { __t0: number }).__t0;
+  }, done);
+}
+
+async function gridBench(): Promise<BenchResult[]> {
+  ensureBuilt();
+  const browser = await launchChromium();
+  const host = await startHost({ demo: true });
+  try {
+    const repo = new ExperimentsRepo(host.services.db);
+    const providerId = (await host.services.handlers['providers:list']({}, { senderId: 0 }))[0]?.id ?? 'p';
+    const { failingRows } = seedRun(repo, providerId);
+    const app = await openBenchPage(browser, host);
+    try {
+      const { page } = app;
+      await page
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('button', { name: 'Experiments' })
+        .click();
+      await page.getByRole('button', { name: /Bench grid/ }).click();
+      await page.locator(`[data-testid="experiment-grid"] table[data-rows="${CASES}"]`).waitFor();
+      const paints: number[] = [];
+      const filters: number[] = [];
+      // The grid draws the rows in view (and some around them); `data-rows` says how many it stands for.
+      const shows = (rows: number) =>
+        `document.querySelector('[data-testid=experiment-grid] table')?.dataset.rows === '${rows}' && ` +
+        `document.querySelectorAll('[data-testid=experiment-grid] td.exp-cell').length > 0`;
+      for (let i = 0; i < 5; i += 1) {
+        await page.getByRole('tab', { name: 'Setup' }).click();
+        await page.getByRole('tab', { name: 'Setup', selected: true }).waitFor();
+        paints.push(
+          await timeToPaint(page, () => page.getByRole('tab', { name: 'Results' }).click(), shows(CASES)),
+        );
+        const box = page.getByRole('checkbox', { name: 'Failures only' });
+        filters.push(await timeToPaint(page, () => box.click(), shows(failingRows)));
+        await box.click();
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+      const paint = median(paints);
+      const filter = median(filters);
+      return [
+        {
+          name: 'experiments.grid_1000_cells_ms',
+          value: paint,
+          unit: 'ms',
+          target: `≤ ${PAINT_MS} first paint`,
+          pass: paint <= PAINT_MS,
+        },
+        {
+          name: 'experiments.grid_filter_ms',
+          value: filter,
+          unit: 'ms',
+          target: `≤ ${FILTER_MS}`,
+          pass: filter <= FILTER_MS,
+        },
+      ];
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await host.close();
+    await browser.close();
+  }
+}
+
+/** 10,000 tasks that finish at once under a generous limit: what the scheduler itself costs per cell. */
+async function scheduleBench(): Promise<BenchResult[]> {
+  const tasks = 10_000;
+  const controller = new AbortController();
+  let clock = 0;
+  const scheduler = new RateScheduler<number>({
+    clock: { now: () => clock, sleep: async (ms) => void (clock += ms) },
+    signal: controller.signal,
+    lane: () => ({ perMinute: 1_000_000, concurrency: 8 }),
+    run: async () => ({ rateLimited: false }),
+  });
+  for (let i = 0; i < tasks; i += 1) scheduler.add(`p${i % 3}`, i);
+  const started = performance.now();
+  await scheduler.drain();
+  const perCell = (performance.now() - started) / tasks;
+  return [
+    {
+      name: 'experiments.schedule_overhead_ms',
+      value: perCell,
+      unit: 'ms/cell',
+      target: `≤ ${SCHEDULE_MS_PER_CELL}`,
+      pass: perCell <= SCHEDULE_MS_PER_CELL,
+    },
+  ];
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results = await scheduleBench();
+  results.push(...(await gridBench()));
+  return results;
+}
