@@ -5,6 +5,9 @@ import type { McpConsent } from './contract';
 import { pathToFileURL } from 'node:url';
 import { appHandlers } from './app/handlers';
 import { attestationHandlers, gateChat } from './attestation/handlers';
+import { BudgetBook } from './budgets/book';
+import { budgetHandlers, targetOfThread } from './budgets/handlers';
+import { gateSending } from './chat/gate';
 import { AttestationService } from './attestation/service';
 import { AttestationStore } from './attestation/store';
 import { bundledWorker, createAttachments } from './attachments';
@@ -151,7 +154,26 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   });
   const models = new ModelsService({ db, providers, fetch: options.fetch, now });
   const tools = new ToolsService(db, now);
-  const ledger = new UsageLedger(db, { now, events: options.events });
+  // Budgets keep running totals beside the ledger, so the check on the send path stays O(budgets).
+  const budgets = new BudgetBook(db, {
+    now,
+    onAlert: (status, threshold) => options.events?.broadcast('budgets:alert', { status, threshold }),
+  });
+  const budgetTarget = (threadId: string) => {
+    const { providerId, model } = threads.getThread(threadId).settings;
+    return { providerId, model, ...targetOfThread(db, threadId) };
+  };
+  const ledger = new UsageLedger(db, {
+    now,
+    events: options.events,
+    onRecorded: (row, costCurrency) =>
+      budgets.recorded(row, costCurrency, {
+        providerId: row.providerId,
+        model: row.model,
+        ...targetOfThread(db, row.threadId),
+      }),
+    onBulkChange: () => budgets.invalidate(),
+  });
   // Verifies confidential answers from the exact bytes: it sees each chat exchange's response
   // (fetch) and each answer's end (events).
   const attestation = new AttestationService({
@@ -224,7 +246,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }),
     ...providerHandlers({ providers, models, events: options.events }),
     ...threadHandlers({ repo: threads, search, sink: options.events, now, blobs: attachments.blobs }),
-    ...gateChat(chatHandlers(chat), attestation, (id) => threads.getThread(id).settings),
+    ...gateSending(
+      gateChat(chatHandlers(chat), attestation, (id) => threads.getThread(id).settings),
+      (threadId) => budgets.admit(budgetTarget(threadId)),
+    ),
+    ...budgetHandlers(budgets, budgetTarget),
     ...attestationHandlers(attestation),
     ...attachments.handlers((thread, path) => chat.plan(thread, path)),
     ...toolHandlers({ tools }),

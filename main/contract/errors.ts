@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'auth_expired',
   'scope_denied',
   'credits_exhausted',
+  /** A budget the user set to block has reached its limit for this period. */
+  'budget_exceeded',
   'rate_limited',
   'network',
   'timeout',

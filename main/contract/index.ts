@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { attestationChannels, attestationEvents } from './attestation';
 import { attachmentChannels } from './attachments';
+import { budgetChannels, budgetEvents } from './budgets';
 import { chatChannels, chatEvents } from './chat';
 import { mcpChannels, mcpEvents } from './mcp';
 import type { Channel, ChannelKey } from './define';
@@ -14,6 +15,7 @@ import { usageChannels, usageEvents } from './usage';
 export * from './app';
 export * from './attestation';
 export * from './attachments';
+export * from './budgets';
 export * from './chat';
 export * from './errors';
 export * from './mcp';
@@ -32,6 +34,7 @@ export const channels = {
   ...threadChannels,
   ...toolChannels,
   ...usageChannels,
+  ...budgetChannels,
   ...attestationChannels,
   ...attachmentChannels,
   ...mcpChannels,
@@ -45,6 +48,7 @@ export const events = {
   ...providerEvents,
   ...threadEvents,
   ...usageEvents,
+  ...budgetEvents,
   ...attestationEvents,
   ...mcpEvents,
   ...experimentEvents,

@@ -17,6 +17,10 @@ export interface LedgerOptions {
   newId?: () => string;
   prices?: PriceBook;
   rollup?: Rollup;
+  /** Told of each recorded row (with its cost's currency), e.g. to keep budget totals running. */
+  onRecorded?: (row: UsageRow, costCurrency: string | null) => void;
+  /** Told when rows were removed or repriced in bulk: running totals must be read again. */
+  onBulkChange?: () => void;
 }
 
 /** Generation speed from the streamed part only: the wait for the first token is not speed. */
@@ -53,17 +57,19 @@ export class UsageLedger {
 
   record(input: UsageRecord): UsageRow {
     const reportedCost = input.cost !== undefined && input.cost !== null;
-    const cost = reportedCost
-      ? (input.cost ?? null)
-      : input.creditsConsumed !== null
+    const priced =
+      reportedCost || input.creditsConsumed !== null
         ? null
-        : this.prices.costAt(
+        : this.prices.pricedAt(
             input.providerId,
             input.model,
             input.at,
             input.promptTokens,
             input.completionTokens,
           );
+    const cost = reportedCost ? (input.cost ?? null) : (priced?.cost ?? null);
+    // A provider that reports a cost reports it in US dollars.
+    const costCurrency = reportedCost ? 'USD' : (priced?.currency ?? null);
     const candidate = {
       ...input,
       cachedTokens: input.cachedTokens ?? null,
@@ -86,8 +92,8 @@ export class UsageLedger {
       `INSERT INTO usage (id, at, provider_id, provider_name, model, confidential, thread_id, message_id, retry_of, attempt,
            prompt_tokens, completion_tokens, reasoning_tokens, total_tokens, tokens_reported, credits_consumed,
            credits_remaining, cost, cost_reported, ttft_ms, duration_ms, tokens_per_second, status, error_code,
-           cached_tokens)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           cached_tokens, cost_currency)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insert.run(
       row.id,
@@ -115,9 +121,12 @@ export class UsageLedger {
       row.status,
       row.errorCode,
       row.cachedTokens === null || row.cachedTokens === undefined ? null : Math.round(row.cachedTokens),
+      costCurrency,
     );
+    const recorded = { ...row, at: Math.trunc(row.at) };
+    this.options.onRecorded?.(recorded, costCurrency);
     this.changed();
-    return { ...row, at: Math.trunc(row.at) };
+    return recorded;
   }
 
   /** What clearing [from, to) would remove, for the confirmation. */
@@ -133,6 +142,7 @@ export class UsageLedger {
       this.db.prepare('DELETE FROM usage WHERE at >= ? AND at < ?').run(from, to),
     );
     const deleted = Number(result.changes);
+    if (deleted > 0) this.options.onBulkChange?.();
     if (deleted > 0) this.changed();
     return { deleted };
   }
@@ -154,8 +164,9 @@ export class UsageLedger {
     const result = this.rollup.bulkChange(span.first, span.last + 1, () =>
       this.db
         .prepare(
-          `UPDATE usage SET cost = (
-             SELECT (usage.prompt_tokens * p.input_per_million + usage.completion_tokens * p.output_per_million) / 1000000.0
+          `UPDATE usage SET (cost, cost_currency) = (
+             SELECT (usage.prompt_tokens * p.input_per_million + usage.completion_tokens * p.output_per_million) / 1000000.0,
+               p.currency
              FROM prices p WHERE p.model = usage.model AND (p.provider_id = usage.provider_id OR p.provider_id IS NULL)
                AND p.valid_from <= usage.at
              ORDER BY (p.provider_id IS NULL), p.valid_from DESC LIMIT 1)
@@ -164,6 +175,7 @@ export class UsageLedger {
         .run({ model, provider: providerId }),
     );
     const changed = Number(result.changes);
+    if (changed > 0) this.options.onBulkChange?.();
     if (changed > 0) this.changed();
     return changed;
   }

@@ -30,7 +30,7 @@ export type PriceInput = Omit<Price, 'id'> & { id?: string };
  * the latest `valid_from` at or before the request wins. Shared by recording and repricing so the
  * two always agree.
  */
-const PRICE_AT_SQL = `SELECT input_per_million, output_per_million FROM prices
+const PRICE_AT_SQL = `SELECT input_per_million, output_per_million, currency FROM prices
   WHERE model = :model AND (provider_id = :provider OR provider_id IS NULL) AND valid_from <= :at
   ORDER BY (provider_id IS NULL), valid_from DESC LIMIT 1`;
 
@@ -71,10 +71,21 @@ export class PriceBook {
     promptTokens: number,
     completionTokens: number,
   ): number | null {
+    return this.pricedAt(providerId, model, at, promptTokens, completionTokens)?.cost ?? null;
+  }
+
+  /** Cost of a request at `at` and the currency of the price that gave it, or null. */
+  pricedAt(
+    providerId: string | null,
+    model: string,
+    at: number,
+    promptTokens: number,
+    completionTokens: number,
+  ): { cost: number; currency: string } | null {
     this.priceAt ??= this.db.prepare(PRICE_AT_SQL);
     const price = this.priceAt.get({ model, provider: providerId, at }) as
-      Pick<PriceDbRow, 'input_per_million' | 'output_per_million'> | undefined;
-    return price ? costOf(promptTokens, completionTokens, price) : null;
+      Pick<PriceDbRow, 'input_per_million' | 'output_per_million' | 'currency'> | undefined;
+    return price ? { cost: costOf(promptTokens, completionTokens, price), currency: price.currency } : null;
   }
 
   /** Inserts or replaces a price; returns it and the one it replaced (for repricing both scopes). */

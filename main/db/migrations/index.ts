@@ -6,7 +6,9 @@ import { usage } from './004-usage';
 import { sharedUsage } from './005-shared-usage';
 import { attestation } from './006-attestation';
 import { attachments } from './007-attachments';
+import { mcp } from './008-mcp';
 import { experiments } from './009-experiments';
+import { projectsBudgets } from './010-projects-budgets';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -17,5 +19,7 @@ export const migrations: readonly Migration[] = [
   sharedUsage,
   attestation,
   attachments,
+  mcp,
   experiments,
+  projectsBudgets,
 ];

@@ -74,6 +74,9 @@ function words(error: AppError, authKind: AuthKind | undefined): Omit<ErrorText,
     }
     case 'credits_exhausted':
       return { title: 'Your credit balance is used up.', next: 'Top up with the provider, then try again.' };
+    case 'budget_exceeded':
+      // Main's message names the budget, what it allows and when it resets.
+      return { title: error.message, next: 'Raise the limit under Usage › Budgets, or send anyway once.' };
     case 'rate_limited': {
       const seconds = error.retryAfterMs !== undefined ? Math.ceil(error.retryAfterMs / 1000) : null;
       return {

@@ -31,6 +31,11 @@ const BY_CODE: Record<ErrorCode, ErrorExplanation> = {
     hint: 'Top up the balance with the provider, then retry.',
     fix: null,
   },
+  budget_exceeded: {
+    title: 'A budget stopped this send',
+    hint: 'Raise the budget under Usage, wait until it resets, or send anyway once.',
+    fix: null,
+  },
   rate_limited: { title: 'Rate limited by the provider', hint: 'Wait a moment and retry.', fix: null },
   network: {
     title: 'Could not reach the provider',
