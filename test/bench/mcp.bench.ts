@@ -58,7 +58,10 @@ export async function run(): Promise<BenchResult[]> {
       const total = performance.now() - started;
       if (answers?.[0]?.content !== 'ok')
         throw new Error(`unexpected result: ${answers?.[0]?.content ?? 'none'}`);
-      const result = mcp.handlers['mcp:result']({ toolCallId: `call_${i}`, full: true }, { senderId: 1 });
+      const result = await mcp.handlers['mcp:result'](
+        { toolCallId: `call_${i}`, full: true },
+        { senderId: 1 },
+      );
       const serverMs = Number(
         (JSON.parse(result?.structured ?? '{}') as { serverMs?: number }).serverMs ?? 0,
       );

@@ -81,7 +81,9 @@ describe(
       await form.getByRole('button', { name: 'Review and save' }).click();
 
       const consent = page.getByTestId('mcp-consent');
-      await expect.poll(() => consent.getByTestId('consent-command').textContent()).toBe(process.execPath);
+      await expect
+        .poll(() => consent.getByTestId('consent-command').textContent(), { timeout: 20_000 })
+        .toBe(process.execPath);
       expect(await consent.getByLabel('Arguments').textContent()).toContain('testServer.mjs');
       expect(await consent.getByLabel('Variables').textContent()).toBe('SHIFT_FILE');
       // Saved but not started: the server list says so behind the consent screen.
@@ -97,6 +99,12 @@ describe(
         .toBe('running');
       await page.getByText('Hidden characters:').first().waitFor();
       await page.screenshot({ path: `${SHOTS}/mcp-servers-${SCHEME}.png` });
+      // The server's tools join the library's list, marked as run by their server.
+      await screen(page, 'Tools');
+      const fromServers = page.getByRole('region', { name: 'Tools from MCP servers' });
+      await fromServers.getByText('test__echo').waitFor();
+      expect(await fromServers.textContent()).toContain('run by test');
+      await page.screenshot({ path: `${SHOTS}/mcp-library-${SCHEME}.png` });
     });
 
     it('runs a tool after approval with edited arguments, then denies another', async () => {
@@ -109,7 +117,7 @@ describe(
         .getByRole('group', { name: 'Server tools for this thread' })
         .getByRole('checkbox', { name: /^test/ });
       await serverBox.click();
-      await expect.poll(() => serverBox.isChecked()).toBe(true);
+      await expect.poll(() => serverBox.isChecked(), { timeout: 20_000 }).toBe(true);
       await page.screenshot({ path: `${SHOTS}/mcp-attach-${SCHEME}.png` });
       mock().script(
         { reply: { toolCalls: [{ name: 'test__echo', arguments: { text: 'from the model' } }] } },
@@ -126,7 +134,7 @@ describe(
       await card.getByRole('button', { name: 'Allow once' }).click();
       await answered(page, 'Echo came back.');
       const echoed = assistantMessages(page).nth(-2).getByTestId('mcp-result');
-      await expect.poll(() => echoed.textContent()).toContain('edited by me');
+      await expect.poll(() => echoed.textContent(), { timeout: 20_000 }).toContain('edited by me');
 
       await send(page, 'Weather?');
       card = await approvalOf(page);

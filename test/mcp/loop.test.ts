@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { McpServerInput } from '../../main/contract';
+import type { McpBatch, McpServerInput } from '../../main/contract';
 import type { MockProvider } from '../mock-provider';
 import { startMockProvider } from '../mock-provider';
 import type { McpHarness } from './support';
@@ -74,6 +74,11 @@ describe.each(transports)('MCP over %s', (_label, input) => {
     await h.service.whenSettled(sent.streamId);
     expect(roles(h)).toEqual(['user', 'assistant', 'tool', 'assistant']);
     expect(toolText(h)).toEqual(['hello']);
+    // The window's card ends on the batch's last word: done, each call with its outcome.
+    const last = h.events.sent.filter((e) => e.event === 'mcp:approval').at(-1)?.payload as
+      McpBatch | undefined;
+    expect(last?.state).toBe('done');
+    expect(last?.calls.map((c) => c.outcome)).toEqual(['done']);
     expect(h.repo.activePath(h.threadId).at(-1)?.content).toBe('done');
     const [run] = h.mcp.handlers['mcp:runs']({ limit: 5 }, { senderId: 1 }) as Awaited<
       ReturnType<McpHarness['mcp']['handlers']['mcp:runs']>

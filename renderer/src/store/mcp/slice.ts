@@ -45,8 +45,10 @@ export const createMcpSlice: SliceCreator<McpSlice> = (set, get) => ({
         set({ mcpLoaded: true, mcpError: error ? failureLine(error) : null });
         return;
       }
+      // Events keep known batches current; a reply to this read can be older than the last event
+      // (a batch finished meanwhile), so it only fills in batches this window has not heard of.
       const batches = { ...get().mcpBatches };
-      for (const batch of pending.value) batches[batch.messageId] = batch;
+      for (const batch of pending.value) batches[batch.messageId] ??= batch;
       set({
         mcpServers: servers.value,
         mcpTools: tools.value,
