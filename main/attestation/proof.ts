@@ -82,7 +82,10 @@ export function checkProof(text: string, now?: Date): ProofCheck {
     stated.failedCheck === recomputed.failedCheck;
   const lines = [
     `Provider: ${bundle.provider.name} (${bundle.provider.kind}), model ${bundle.model ?? '?'}, judged at ${at.toISOString()}`,
-    ...recomputed.checks.map((c) => `  ${MARK[c.status]} [${LEVEL_LABEL[c.level]}] ${c.label}: ${c.reason}`),
+    ...recomputed.checks.map(
+      (c) =>
+        `  ${MARK[c.status]} [${c.supplementary ? 'supplementary' : LEVEL_LABEL[c.level]}] ${c.label}: ${c.reason}`,
+    ),
     `Stated verdict:     ${summary(stated)}`,
     `Recomputed verdict: ${summary(recomputed)}`,
     ...(recomputed.reason ? [`Reason: ${recomputed.reason}`] : []),
