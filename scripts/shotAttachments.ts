@@ -77,6 +77,16 @@ try {
         .last()
         .waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(out, `attach-sent-${scheme}.png`) });
+      const inspector = page.getByRole('complementary', { name: 'Inspector' });
+      await inspector.getByRole('tab', { name: 'Request' }).click();
+      await page.getByTestId('request-body').waitFor();
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(out, `attach-inspector-${scheme}.png`) });
+      await inspector.getByRole('tab', { name: 'Parameters' }).click();
+      const settings = page.getByTestId('attachment-settings');
+      await settings.locator('summary').click();
+      await settings.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(out, `attach-settings-${scheme}.png`) });
     } finally {
       await app.close();
     }

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { base64Parts, elideBase64, sha256OfBase64 } from '../../renderer/src/features/attachments/elide';
 import { buildCurl } from '../../renderer/src/features/inspector/curl';
-import { refusalBeforeReading, takeFiles, tooManyNotice } from '../../renderer/src/store/attachments/files';
+import {
+  readFailure,
+  refusalBeforeReading,
+  takeFiles,
+  tooManyNotice,
+} from '../../renderer/src/store/attachments/files';
 
 const bytes = Buffer.alloc(3000, 7);
 const body = JSON.stringify({
@@ -53,5 +58,9 @@ describe('files refused before they are read', () => {
     expect(takeFiles(fifty, 0)).toEqual({ taken: fifty.slice(0, 20), left: 30 });
     expect(takeFiles(fifty, 18).left).toBe(48);
     expect(tooManyNotice(30)).toBe('30 files were not added: a message takes at most 20 files.');
+    // Chromium's error for a file that changed on disk between the pick and the read.
+    expect(readFailure(new DOMException('changed', 'NotReadableError'))).toBe(
+      'the file changed or moved while it was being read; attach it again',
+    );
   });
 });

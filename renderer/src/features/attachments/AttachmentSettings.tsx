@@ -61,9 +61,9 @@ export function AttachmentSettings({ providerId }: { providerId: string }) {
             value={limits.fileParts}
             onChange={(e) => void save({ fileParts: e.target.value as AttachmentLimits['fileParts'] })}
           >
-            <option value="auto">when the model reads them</option>
+            <option value="auto">auto (by model)</option>
             <option value="always">always</option>
-            <option value="never">never (send their text)</option>
+            <option value="never">never (text)</option>
           </select>
         </label>
       </div>
