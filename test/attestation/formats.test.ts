@@ -14,7 +14,7 @@ import {
 import { keysetDigest, verifyAciReceipt } from '../../main/attestation/formats/aciReceipt';
 import { galadrielKey, galadrielSignatureValid } from '../../main/attestation/formats/galadriel';
 
-const SAMPLES = '/work/shared/attestation-samples';
+const SAMPLES = new URL('../fixtures/attestation-samples', import.meta.url).pathname;
 const json = (path: string): unknown => JSON.parse(readFileSync(`${SAMPLES}/${path}`, 'utf8'));
 const list = (): CheckList => new CheckList(new Date('2026-12-06T08:00:00Z'), 'signed');
 const failed = (l: CheckList) => l.checks.filter((c) => c.status === 'fail');

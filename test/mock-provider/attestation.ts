@@ -19,7 +19,7 @@ const TAMPERS: readonly Tamper[] = ['none', 'signature', 'response', 'address'];
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const sha256 = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
-const REPORT = new URL('../fixtures/attestation/near_report.json', import.meta.url);
+const REPORT = new URL('../fixtures/attestation-samples/near/near_report.json', import.meta.url);
 
 function personalSign(message: string, secret: Uint8Array): string {
   const body = Buffer.from(message, 'utf8');

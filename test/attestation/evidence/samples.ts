@@ -1,5 +1,6 @@
-// The recorded attestation samples (../shared/attestation-samples, see its README for every
-// expected value). ATTESTATION_SAMPLES points elsewhere when the folder lives somewhere else.
+// The recorded attestation samples (a copy of ../shared/attestation-samples kept in
+// test/fixtures, with its licences; its README lists every expected value).
+// ATTESTATION_SAMPLES points elsewhere when checking another copy.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -11,7 +12,7 @@ import {
 } from '../../../main/attestation/evidence';
 
 export const SAMPLES =
-  process.env.ATTESTATION_SAMPLES ?? resolve(process.cwd(), '../shared/attestation-samples');
+  process.env.ATTESTATION_SAMPLES ?? resolve(process.cwd(), 'test/fixtures/attestation-samples');
 
 export const sampleBytes = (path: string): Uint8Array => new Uint8Array(readFileSync(join(SAMPLES, path)));
 export const sampleText = (path: string): string => readFileSync(join(SAMPLES, path), 'utf8');
