@@ -10,6 +10,15 @@ export { ComboBox, ComboInput, ComboList, ComboOption, ComboSection, SearchCombo
 export type { Key } from 'react-aria-components';
 export { Button, buttonClass } from './Button';
 export type { ButtonProps } from './Button';
+export { IconButton } from './IconButton';
+export { Menu, MenuItem, MenuSeparator, MenuTrigger } from './Menu';
+export type { MenuKey } from './Menu';
+export { Tab, TabList, TabPanel, Tabs } from './Tabs';
+export { Listbox, ListboxItem } from './Listbox';
+export { VisuallyHidden } from './VisuallyHidden';
+export { ErrorNote } from './ErrorNote';
+export { Keys } from './Keys';
+export { TitleInput } from './TitleInput';
 export { Toast, ToastRegion } from './Toast';
 export type { ToastData } from './Toast';
 export { Tooltip } from './Tooltip';

@@ -1,11 +1,11 @@
 import { Square } from 'lucide-react';
-import { ComposerBadge } from '../attestation';
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
-import { Keys } from '../shell/Keys';
 import { attachmentBlock } from '../../store/attachments/selectors';
 import { AttachButton, AttachmentTray, useFileDrop } from '../attachments';
+import { Keys } from '../../ui/Keys';
+import { ComposerBadge } from '../attestation';
 import { composerBlock, drafts } from './composerState';
 import { ThreadVariables, threadVariables } from './ThreadVariables';
 import { lastUserMessage } from '../../store/conversation/branches';

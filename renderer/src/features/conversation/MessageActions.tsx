@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Message } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { copyWhole } from './wholeText';
+import { Button } from '../../ui/Button';
 
 interface Props {
   threadId: string;
@@ -37,57 +38,62 @@ export function MessageActions({ threadId, message, tokensShown, onToggleTokens 
   return (
     <span className="msg-actions" role="toolbar" aria-label="Message actions">
       {onToggleTokens ? (
-        <button
-          type="button"
+        <Button
+          variant="quiet"
+          size="sm"
           className={`msg-action${tokensShown ? ' is-on' : ''}`}
           aria-pressed={tokensShown}
-          onClick={onToggleTokens}
+          onPress={onToggleTokens}
         >
           Tokens
-        </button>
+        </Button>
       ) : null}
-      <button
-        type="button"
+      <Button
+        variant="quiet"
+        size="sm"
         className="msg-action"
         aria-label="Copy message"
-        onClick={() => void copyWhole(message).then(setCopied)}
+        onPress={() => void copyWhole(message).then(setCopied)}
       >
         {copied ? 'Copied' : 'Copy'}
-      </button>
+      </Button>
       {!streaming && (message.role === 'user' || message.role === 'assistant') ? (
-        <button
-          type="button"
+        <Button
+          variant="quiet"
+          size="sm"
           className="msg-action"
           aria-label="Edit message"
-          onClick={() => setEditing(message.id)}
+          onPress={() => setEditing(message.id)}
         >
           Edit
-        </button>
+        </Button>
       ) : null}
       {!streaming && message.role === 'assistant' ? (
-        <button
-          type="button"
+        <Button
+          variant="quiet"
+          size="sm"
           className="msg-action"
           aria-label="Regenerate answer"
-          onClick={() => void regenerate(threadId, message.id)}
+          onPress={() => void regenerate(threadId, message.id)}
         >
           Regenerate
-        </button>
+        </Button>
       ) : null}
       {!streaming ? (
-        <button
-          type="button"
+        <Button
+          variant="quiet"
+          size="sm"
           className={`msg-action${confirming ? ' is-danger' : ''}`}
           aria-label={
             confirming ? 'Confirm delete: removes this message and everything after it' : 'Delete message'
           }
-          onClick={() => {
+          onPress={() => {
             if (confirming) void deleteMessage(threadId, message.id);
             setConfirming(!confirming);
           }}
         >
           {confirming ? 'Delete?' : 'Delete'}
-        </button>
+        </Button>
       ) : null}
     </span>
   );

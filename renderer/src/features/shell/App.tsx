@@ -1,10 +1,10 @@
 import { LucideProvider } from 'lucide-react';
 import { useEffect } from 'react';
-import { ProvidersScreen } from '../providers/ProvidersScreen';
-import { ToolsScreen } from '../tools/ToolsScreen';
 import { ExperimentsScreen } from '../experiments';
+import { ProvidersScreen } from '../providers';
+import { ToolsScreen } from '../tools';
 import { McpScreen } from '../mcp';
-import { UsageScreen } from '../usage/UsageScreen';
+import { UsageScreen } from '../usage';
 import { useStore } from '../../store';
 import { installBenchHooks } from '../../bench/hooks';
 import { warmUpMarkdown } from '../../markdown/warmup';
