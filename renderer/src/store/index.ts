@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createAttachmentsSlice } from './attachments/slice';
+import { createBudgetsSlice } from './budgets/slice';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createConversationSlice } from './conversation/slice';
 import { createExperimentsSlice } from './experiments/slice';
@@ -48,8 +49,9 @@ export const useStore = create<StoreState>()(
       ...createUsageSlice(...a),
       ...createToolsSlice(...a),
       ...createInspectorSlice(...a),
-      ...createExperimentsSlice(...a),
       ...createMcpSlice(...a),
+      ...createExperimentsSlice(...a),
+      ...createBudgetsSlice(...a),
     }),
     {
       name: 'llm-desk.ui',

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AttachmentsSlice } from './attachments/slice';
+import type { BudgetsSlice } from './budgets/slice';
 import type { ConversationSlice } from './conversation/slice';
 import type { ExperimentsSlice } from './experiments/slice';
 import type { InspectorSlice } from './inspector/slice';
@@ -19,7 +20,8 @@ export type StoreState = UiSlice &
   ToolsSlice &
   InspectorSlice &
   McpSlice &
-  ExperimentsSlice;
+  ExperimentsSlice &
+  BudgetsSlice;
 
 /** Every slice is written against the whole store so actions can read other slices. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/persist', unknown]], [], T>;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { BudgetsPanel } from '../budgets';
 import { BalancesPanel } from './BalancesPanel';
 import { BreakdownTable } from './BreakdownTable';
 import { ClearRangeDialog } from './ClearRangeDialog';
@@ -69,6 +70,7 @@ export function UsageScreen() {
         <>
           <UsageTotalsCards summary={summary} />
           <BalancesPanel balances={summary.balances} />
+          <BudgetsPanel />
           {empty ? (
             <div className="usage-card empty-state usage-empty">
               <h2>No requests {isFiltered(filters) ? 'match these filters' : 'in this range'}</h2>
