@@ -7,6 +7,8 @@ import { appHandlers } from './app/handlers';
 import { attestationHandlers, gateChat } from './attestation/handlers';
 import { BudgetBook } from './budgets/book';
 import { budgetHandlers, targetOfThread } from './budgets/handlers';
+import { projectHandlers } from './projects/handlers';
+import { ProjectsService } from './projects/service';
 import { gateSending } from './chat/gate';
 import { AttestationService } from './attestation/service';
 import { AttestationStore } from './attestation/store';
@@ -159,6 +161,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     now,
     onAlert: (status, threshold) => options.events?.broadcast('budgets:alert', { status, threshold }),
   });
+  // A thread's project or tags decide which budgets count its rows: the book recomputes on a move.
+  const projects = new ProjectsService(db, {
+    now,
+    onFilingChange: () => budgets.invalidate(),
+    onChange: () => options.events?.broadcast('projects:changed', {}),
+  });
   const budgetTarget = (threadId: string) => {
     const { providerId, model } = threads.getThread(threadId).settings;
     return { providerId, model, ...targetOfThread(db, threadId) };
@@ -251,6 +259,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       (threadId) => budgets.admit(budgetTarget(threadId)),
     ),
     ...budgetHandlers(budgets, budgetTarget),
+    ...projectHandlers(projects),
     ...attestationHandlers(attestation),
     ...attachments.handlers((thread, path) => chat.plan(thread, path)),
     ...toolHandlers({ tools }),

@@ -7,6 +7,7 @@ import { chatChannels, chatEvents } from './chat';
 import { mcpChannels, mcpEvents } from './mcp';
 import type { Channel, ChannelKey } from './define';
 import { experimentChannels, experimentEvents } from './experiments';
+import { projectChannels, projectEvents } from './projects';
 import { providerChannels, providerEvents } from './providers';
 import { threadChannels, threadEvents } from './threads';
 import { toolChannels } from './tools';
@@ -21,6 +22,7 @@ export * from './errors';
 export * from './mcp';
 export * from './experiments';
 export * from './templateVars';
+export * from './projects';
 export * from './providers';
 export * from './threads';
 export * from './tools';
@@ -35,6 +37,7 @@ export const channels = {
   ...toolChannels,
   ...usageChannels,
   ...budgetChannels,
+  ...projectChannels,
   ...attestationChannels,
   ...attachmentChannels,
   ...mcpChannels,
@@ -49,6 +52,7 @@ export const events = {
   ...threadEvents,
   ...usageEvents,
   ...budgetEvents,
+  ...projectEvents,
   ...attestationEvents,
   ...mcpEvents,
   ...experimentEvents,

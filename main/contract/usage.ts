@@ -46,6 +46,9 @@ export const UsageFilter = z.object({
   confidential: z.boolean().optional(),
   status: UsageStatus.optional(),
   threadId: z.string().optional(),
+  /** Rows of the threads filed in this project / carrying this tag (read from raw rows). */
+  projectId: z.string().optional(),
+  tag: z.string().optional(),
 });
 export type UsageFilter = z.infer<typeof UsageFilter>;
 

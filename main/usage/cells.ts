@@ -3,7 +3,7 @@ import type { UsageFilter } from '../contract';
 import { TTFT_BUCKETS } from './histogram';
 import { dayOf, dayStart } from './rollup';
 import { BLOCK_DAYS, BLOCK_LEVEL, DAY_LEVEL, ROLLUP_MEASURES, daySql, measureSql } from './rollupSql';
-import { dimensionWhere, rawWhere } from './rows';
+import { dimensionWhere, rawWhere, threadScoped } from './rows';
 
 /** One group of requests (provider, model, confidential, status) with its sums. */
 export interface Cell {
@@ -81,7 +81,7 @@ export function zonePieces(
 export function planSegments(filter: UsageFilter, offset: number | null, blocks = true): Segment[] {
   const { from, to } = filter;
   if (to <= from) return [];
-  if (offset === null || filter.threadId !== undefined) return [{ kind: 'raw', from, to }];
+  if (offset === null || threadScoped(filter)) return [{ kind: 'raw', from, to }];
   const firstDay = dayOf(from - 1, offset) + 1;
   const endDay = dayOf(to, offset);
   if (firstDay >= endDay) return [{ kind: 'raw', from, to }];

@@ -115,5 +115,17 @@ export function rawWhere(filter: UsageFilter, from = filter.from, to = filter.to
     sql += ' AND thread_id = ?';
     params.push(filter.threadId);
   }
+  if (filter.projectId !== undefined) {
+    sql += ' AND thread_id IN (SELECT id FROM threads WHERE project_id = ?)';
+    params.push(filter.projectId);
+  }
+  if (filter.tag !== undefined) {
+    sql += ' AND thread_id IN (SELECT thread_id FROM thread_tags WHERE tag = ?)';
+    params.push(filter.tag);
+  }
   return { sql, params };
 }
+
+/** Filters the daily rollup cannot answer (it has no thread, project or tag): raw rows only. */
+export const threadScoped = (filter: UsageFilter): boolean =>
+  filter.threadId !== undefined || filter.projectId !== undefined || filter.tag !== undefined;

@@ -6,6 +6,7 @@ import type { Segment, ZonePiece } from './cells';
 import { CellReader, planSegments, zonePieces } from './cells';
 import { TTFT_BUCKETS, histogramQuantile } from './histogram';
 import type { Rollup } from './rollup';
+import { threadScoped } from './rows';
 
 const DAY_MS = 86_400_000;
 
@@ -122,7 +123,7 @@ export class UsageSummaries {
   summary(query: SummaryQuery): UsageSummary {
     const offset = Math.trunc(query.tzOffsetMinutes);
     const pieces = zonePieces(query.from, query.to, offset, query.tzTransitions ?? []);
-    const rolled = query.threadId === undefined && query.to > query.from;
+    const rolled = !threadScoped(query) && query.to > query.from;
     const zones = rolled ? this.ensureZones(offset, pieces) : new Set<number>();
     // Totals do not depend on where days are cut: one zone serves the whole range.
     const cells = this.reader.cells(planSegments(query, rolled ? offset : null), query);
