@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startHost, type Host, type HostOptions } from '../bridge/host';
 import type { MockProvider } from '../mock-provider';
 import { launchChromium } from './browser';
-import { openFirstThread } from './chat';
+import { appPages, type AppPages } from './pages';
 
 export interface AppUnderTest {
   host: Host;
@@ -28,6 +29,8 @@ export async function openApp(
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1440, height: 900 },
   });
+  // Recorded for every test, kept only for a failing one (traceFailures below).
+  await context.tracing.start({ screenshots: true, snapshots: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -45,24 +48,64 @@ export async function openApp(
   };
 }
 
+/** Where the Playwright trace of a failing test is saved. */
+export const TRACE_DIR = join(process.cwd(), 'test-results/traces');
+
+const slug = (text: string) =>
+  text
+    .replace(/[^A-Za-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '')
+    .slice(0, 80);
+
+/**
+ * Keeps a Playwright trace of every failing test run against `context()`: each test records a
+ * chunk of the context's trace; a passing test's chunk is dropped, a failing one is saved as
+ * test-results/traces/<file>--<test>.zip and the failure output says where.
+ */
+export function traceFailures(context: () => BrowserContext | undefined): void {
+  beforeEach(async (test) => {
+    const traced = context();
+    if (!traced) return;
+    await traced.tracing.startChunk({ title: test.task.name });
+    test.onTestFinished(async ({ task }) => {
+      const failed = task.result?.state === 'fail';
+      const path = join(TRACE_DIR, `${slug(task.file.name.replace(/^.*\//u, ''))}--${slug(task.name)}.zip`);
+      try {
+        await traced.tracing.stopChunk(failed ? { path } : undefined);
+      } catch {
+        return; // The test closed its own context: there is no trace left to keep.
+      }
+      if (!failed) return;
+      const note = `Playwright trace of this failure: ${path} (open it with: npx playwright-core show-trace ${path})`;
+      console.error(note);
+      const error = task.result?.errors?.[0];
+      if (error) error.message = `${error.message}\n${note}`;
+    });
+  });
+}
+
 /**
  * One demo app shared by a file's tests: Chromium, the app with its mock provider, and the demo
  * thread open. The mock's script and request log are reset before each test unless the file's
- * tests build on each other (`resetMock: false`).
+ * tests build on each other (`resetMock: false`). Each screen's page module is at `pages`; a
+ * failing test leaves its Playwright trace (traceFailures).
  */
 export function useDemoApp(options: { resetMock?: boolean } = {}) {
   let browser: Browser | undefined;
   let current: AppUnderTest | undefined;
+  let pages: AppPages | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
     current = await openApp(browser, { demo: true });
-    await openFirstThread(current.page);
+    pages = appPages(current.page);
+    await pages.threads.openFirst();
   });
   afterAll(async () => {
     await current?.close();
     await browser?.close();
   });
   if (options.resetMock ?? true) beforeEach(() => current?.host.mock?.reset());
+  traceFailures(() => current?.context);
   const app = (): AppUnderTest => {
     if (!current) throw new Error('the demo app starts in beforeAll');
     return current;
@@ -70,6 +113,11 @@ export function useDemoApp(options: { resetMock?: boolean } = {}) {
   return {
     get app() {
       return app();
+    },
+    /** The page modules of the demo app's page. */
+    get pages(): AppPages {
+      if (!pages) throw new Error('the demo app starts in beforeAll');
+      return pages;
     },
     mock(): MockProvider {
       const mock = app().host.mock;

@@ -1,0 +1,141 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * The conversation: the open thread's messages, the message box and what each message offers.
+ * Locators by role and accessible name; `data-*` attributes only where they carry state (a
+ * message's role and status), which has no accessible name of its own.
+ */
+export class ConversationPage {
+  constructor(readonly page: Page) {}
+
+  /** The pane itself (its header holds the title, the model chip and Export). */
+  get pane(): Locator {
+    return this.page.getByRole('main', { name: 'Conversation' });
+  }
+
+  get composer(): Locator {
+    return this.page.getByRole('textbox', { name: 'Message', exact: true });
+  }
+
+  get list(): Locator {
+    return this.page.getByRole('region', { name: 'Messages' });
+  }
+
+  get messages(): Locator {
+    return this.page.getByTestId('message');
+  }
+
+  get questions(): Locator {
+    return this.page.locator('[data-testid="message"][data-role="user"]');
+  }
+
+  get answers(): Locator {
+    return this.page.locator('[data-testid="message"][data-role="assistant"]');
+  }
+
+  get lastAnswer(): Locator {
+    return this.answers.last();
+  }
+
+  get lastQuestion(): Locator {
+    return this.questions.last();
+  }
+
+  /** `data-status` of the newest answer: streaming, complete, interrupted, error. */
+  lastAnswerStatus(): Promise<string | null> {
+    return this.lastAnswer.getAttribute('data-status');
+  }
+
+  /** A message's toolbar (Copy, Edit, Regenerate, Delete, Tokens). */
+  actions(message: Locator): Locator {
+    return message.getByRole('toolbar', { name: 'Message actions' });
+  }
+
+  action(
+    message: Locator,
+    name: 'Copy message' | 'Edit message' | 'Regenerate answer' | 'Delete message',
+  ): Locator {
+    return message.getByRole('button', { name });
+  }
+
+  branchSwitcher(message: Locator): Locator {
+    return message.getByTestId('branch-switcher');
+  }
+
+  get editor(): Locator {
+    return this.page.getByRole('textbox', { name: /^Edit (your message|the answer)$/ });
+  }
+
+  get exportButton(): Locator {
+    return this.page.getByRole('button', { name: 'Export', exact: true });
+  }
+
+  /** The model chip in the conversation's header ("Model: …"): opens the model picker. */
+  get modelChip(): Locator {
+    return this.pane.getByRole('button', { name: /^Model: / });
+  }
+
+  get modelPicker(): Locator {
+    return this.page.getByTestId('model-picker');
+  }
+
+  get modelSearch(): Locator {
+    return this.modelPicker.getByRole('combobox', { name: 'Search models' });
+  }
+
+  /** Messages shown side by side (n > 1). */
+  get choices(): Locator {
+    return this.page.getByTestId('choice-group').getByTestId('message');
+  }
+
+  usageLine(message: Locator): Locator {
+    return message.getByTestId('usage-line');
+  }
+
+  exportItem(name: 'Export as JSON' | 'Export as Markdown'): Locator {
+    return this.page.getByRole('menuitem', { name });
+  }
+
+  /** Waits until the message box is on screen (a thread is open). */
+  async ready(): Promise<void> {
+    await this.composer.waitFor();
+  }
+
+  /** Types `text` into the message box and sends it with Enter. */
+  async ask(text: string): Promise<void> {
+    await this.composer.fill(text);
+    await this.composer.press('Enter');
+  }
+
+  /** Sends a message and waits until the answer it starts has finished (any final status). */
+  async send(text: string, timeout = 15_000): Promise<void> {
+    const before = await this.answers.count();
+    await this.ask(text);
+    await this.page.waitForFunction(
+      (count) => {
+        const answers = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+        const last = answers[answers.length - 1];
+        return answers.length > count && last?.getAttribute('data-status') !== 'streaming';
+      },
+      before,
+      { timeout },
+    );
+  }
+
+  /** Sends a message and waits until its answer has started to arrive; returns that answer. */
+  async startStreaming(text: string): Promise<Locator> {
+    await this.ask(text);
+    const streaming = this.page.locator(
+      '[data-testid="message"][data-role="assistant"][data-status="streaming"]',
+    );
+    await streaming.waitFor();
+    return streaming;
+  }
+
+  /** Opens the newest question in its editor with the Edit action. */
+  async editLastQuestion(): Promise<Locator> {
+    await this.lastQuestion.hover();
+    await this.action(this.lastQuestion, 'Edit message').click();
+    return this.editor;
+  }
+}

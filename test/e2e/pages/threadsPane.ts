@@ -1,0 +1,55 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The threads pane: the list of threads, New thread, search. */
+export class ThreadsPane {
+  constructor(readonly page: Page) {}
+
+  get pane(): Locator {
+    return this.page.getByRole('complementary', { name: 'Threads' });
+  }
+
+  get newThreadButton(): Locator {
+    return this.pane.getByRole('button', { name: 'New thread', exact: true });
+  }
+
+  get items(): Locator {
+    return this.page.getByTestId('thread-item');
+  }
+
+  item(threadId: string): Locator {
+    return this.page.locator(`[data-testid="thread-item"][data-thread-id="${threadId}"]`);
+  }
+
+  /** Opens a thread from the list and waits for its message box. */
+  async open(threadId: string): Promise<void> {
+    await this.item(threadId).click();
+    await this.page.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
+  }
+
+  async openFirst(): Promise<void> {
+    await this.items.first().click();
+    await this.page.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
+  }
+
+  /**
+   * A fresh thread on the template thread's provider and model (settings merged over them), made
+   * through the same API the app uses, then opened from the list; returns its id.
+   */
+  async createLike(templateId: string, settings: Record<string, unknown> = {}): Promise<string> {
+    const id = await this.page.evaluate(
+      async ({ templateId, settings }) => {
+        const template = await window.api.threads.get({ id: templateId });
+        if (!template.ok) throw new Error(template.error.message);
+        const { providerId, model } = template.value.thread.settings;
+        const created = await window.api.threads.create({
+          settings: { providerId, model, toolIds: [], ...settings },
+        });
+        if (!created.ok) throw new Error(created.error.message);
+        return created.value.id;
+      },
+      { templateId, settings },
+    );
+    await this.open(id);
+    return id;
+  }
+}
