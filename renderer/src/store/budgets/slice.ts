@@ -64,7 +64,11 @@ export const createBudgetsSlice: SliceCreator<BudgetsSlice> = (set, get) => ({
   allowBudgetOnce: async (id) => {
     const result = await api.budgets.allowOnce({ budgetId: id });
     if (!result.ok) set({ budgetsError: result.error });
-    else get().toast('success', 'The next send past this budget will go through, once. It is recorded.');
+    else
+      get().toast(
+        'success',
+        'Send again: the next send past this budget goes through, once, and is recorded.',
+      );
     await get().loadBudgets();
   },
 });

@@ -68,8 +68,10 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
   const fail = (what: string, error: AppError) => {
     const { fix } = describeError(error);
     const message = failureLine(error);
-    const action =
-      fix === 'providers'
+    const budgetId = error.code === 'budget_exceeded' ? error.detail?.field : undefined;
+    const action = budgetId
+      ? { label: 'Send anyway once', run: () => void get().allowBudgetOnce(budgetId) }
+      : fix === 'providers'
         ? { label: 'Open Providers', run: () => get().setScreen('providers') }
         : fix === 'inspector'
           ? { label: 'Show inspector', run: () => get().toggleInspector(true) }
