@@ -122,7 +122,9 @@ export async function fourStreamsBench(browser: Browser, host: Host): Promise<Be
         `${m.frames.length} frames, ${m.keys.length} keys, p95 frame ${f.p95Ms.toFixed(1)} ms`,
     );
     const name = 'render.stream_4x3000tps';
+    // The scenario holds only if the streams really ran at their rate (the slowest one counts).
     return [
+      figure(`${name}.rate`, Math.min(...rates), 'tok/s', 'stretch ≥ 2,700 tok/s each', (v) => v >= 2700),
       figure(`${name}.max_frame`, f.maxMs, 'ms', 'stretch ≤ 50 ms', (v) => v <= 50),
       figure(`${name}.keypress_p95`, percentile(m.keys, 95), 'ms', 'stretch ≤ 33 ms', (v) => v <= 33),
     ].map((r) => ({ ...r, stretch: true }));
