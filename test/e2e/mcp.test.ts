@@ -155,7 +155,7 @@ describe(
       await page.getByRole('button', { name: 'Restart' }).click();
       await page
         .getByRole('button', { name: 'changed since approved: see the diff' })
-        .waitFor({ timeout: 20_000 });
+        .waitFor({ timeout: 45_000 });
       await screen(page, 'Chats');
       await send(page, 'Add again');
       const blocked = await approvalOf(page);
