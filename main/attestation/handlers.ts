@@ -1,3 +1,4 @@
+import { gateSending } from '../chat/gate';
 import type { HandlersOf } from '../ipc/handlers';
 import type { AttestationService } from './service';
 
@@ -17,13 +18,6 @@ export function attestationHandlers(service: AttestationService): HandlersOf<'at
 }
 
 type ChatHandlers = HandlersOf<'chat'>;
-const SENDING = [
-  'chat:send',
-  'chat:answerTools',
-  'chat:regenerate',
-  'chat:continue',
-  'chat:compare',
-] as const;
 
 /**
  * "Require verification": every channel that sends to the provider first asks the attestation
@@ -35,20 +29,8 @@ export function gateChat(
   service: Pick<AttestationService, 'gate'>,
   settingsOf: (threadId: string) => { providerId: string | null; model: string | null },
 ): ChatHandlers {
-  const gated = { ...handlers };
-  for (const name of SENDING) {
-    const inner = handlers[name] as (
-      input: { threadId: string },
-      ctx: Parameters<ChatHandlers[typeof name]>[1],
-    ) => unknown;
-    (gated as Record<string, unknown>)[name] = async (
-      input: { threadId: string },
-      ctx: Parameters<ChatHandlers[typeof name]>[1],
-    ) => {
-      const { providerId, model } = settingsOf(input.threadId);
-      if (providerId !== null && model !== null) await service.gate(providerId, model);
-      return inner(input, ctx);
-    };
-  }
-  return gated;
+  return gateSending(handlers, async (threadId) => {
+    const { providerId, model } = settingsOf(threadId);
+    if (providerId !== null && model !== null) await service.gate(providerId, model);
+  });
 }

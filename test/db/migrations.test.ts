@@ -125,6 +125,21 @@ const steps: Record<
         sha256: 'a'.repeat(64),
       }),
   },
+  '008-mcp': {
+    adds: ['mcp_servers', 'mcp_consents', 'mcp_tools', 'mcp_thread_tools', 'mcp_runs'],
+    // A stdio server the user consented to, with one pinned tool.
+    seed: (db) =>
+      db.exec(`INSERT INTO mcp_servers (id, name, transport, command, handshake_timeout_ms, call_timeout_ms, created_at, updated_at)
+               VALUES ('s8', 'files', 'stdio', 'npx', 10000, 60000, 1, 1);
+               INSERT INTO mcp_consents (server_id, hash, granted_at) VALUES ('s8', 'h', 1);
+               INSERT INTO mcp_tools (server_id, name, function_name, definition_json, current_hash, pinned_hash, position)
+               VALUES ('s8', 'read', 'files__read', '{}', 'h1', 'h1', 0);`),
+    check: (db) =>
+      expect(db.prepare("SELECT policy, pinned_hash FROM mcp_tools WHERE server_id = 's8'").get()).toEqual({
+        policy: 'ask',
+        pinned_hash: 'h1',
+      }),
+  },
   '009-experiments': {
     adds: ['experiments', 'experiment_versions', 'experiment_runs', 'experiment_cells'],
     // An experiment with one version and a run whose finished cell is kept.
@@ -141,6 +156,28 @@ const steps: Record<
         status: 'done',
         result_json: '{"answer":"Paris"}',
       }),
+  },
+  '010-projects-budgets': {
+    adds: ['budgets', 'budget_overrides', 'budget_alerts', 'projects', 'thread_tags'],
+    // A budget with a pass granted, and a thread from 002 moved into a project with a tag.
+    seed: (db) =>
+      db.exec(`INSERT INTO budgets (id, name, scope_json, period, limit_amount, unit, thresholds_json, action, created_at)
+               VALUES ('b10', 'Month', '{"kind":"overall"}', 'month', 5, 'USD', '[50,80,100]', 'block', 1);
+               INSERT INTO budget_overrides (budget_id, granted_at) VALUES ('b10', 2);
+               INSERT INTO projects (id, name, created_at) VALUES ('pr10', 'Evals', 1);
+               UPDATE threads SET project_id = 'pr10' WHERE id = 't5';
+               INSERT INTO thread_tags (thread_id, tag) VALUES ('t5', 'work');`),
+    check: (db) => {
+      expect(db.prepare("SELECT limit_amount, unit, action FROM budgets WHERE id = 'b10'").get()).toEqual({
+        limit_amount: 5,
+        unit: 'USD',
+        action: 'block',
+      });
+      expect(db.prepare("SELECT project_id FROM threads WHERE id = 't5'").get()).toEqual({
+        project_id: 'pr10',
+      });
+      expect(count(db, 'thread_tags')).toBe(1);
+    },
   },
 };
 
