@@ -6,6 +6,7 @@ import { createConversationSlice } from './conversation/slice';
 import { createExperimentsSlice } from './experiments/slice';
 import { createInspectorSlice } from './inspector/slice';
 import { createMcpSlice } from './mcp/slice';
+import { createProjectsSlice } from './projects/slice';
 import { createProvidersSlice } from './providers/slice';
 import { createThreadsSlice } from './threads/slice';
 import { createToolsSlice } from './tools/slice';
@@ -52,6 +53,7 @@ export const useStore = create<StoreState>()(
       ...createMcpSlice(...a),
       ...createExperimentsSlice(...a),
       ...createBudgetsSlice(...a),
+      ...createProjectsSlice(...a),
     }),
     {
       name: 'llm-desk.ui',

@@ -5,6 +5,7 @@ import type { ConversationSlice } from './conversation/slice';
 import type { ExperimentsSlice } from './experiments/slice';
 import type { InspectorSlice } from './inspector/slice';
 import type { McpSlice } from './mcp/slice';
+import type { ProjectsSlice } from './projects/slice';
 import type { ProvidersSlice } from './providers/slice';
 import type { ThreadsSlice } from './threads/slice';
 import type { ToolsSlice } from './tools/slice';
@@ -21,7 +22,8 @@ export type StoreState = UiSlice &
   InspectorSlice &
   McpSlice &
   ExperimentsSlice &
-  BudgetsSlice;
+  BudgetsSlice &
+  ProjectsSlice;
 
 /** Every slice is written against the whole store so actions can read other slices. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/persist', unknown]], [], T>;

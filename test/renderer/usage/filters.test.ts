@@ -20,6 +20,8 @@ describe('filters → the request main receives', () => {
       confidential: 'no',
       status: 'error',
       threadId: 't',
+      projectId: 'pr',
+      tag: 'work',
     });
     expect(all).toEqual({
       ...range,
@@ -28,10 +30,13 @@ describe('filters → the request main receives', () => {
       confidential: false,
       status: 'error',
       threadId: 't',
+      projectId: 'pr',
+      tag: 'work',
     });
     expect(UsageFilter.safeParse(all).success).toBe(true);
     expect(isFiltered(NO_FILTERS)).toBe(false);
     expect(isFiltered({ ...NO_FILTERS, confidential: 'yes' })).toBe(true);
+    expect(isFiltered({ ...NO_FILTERS, tag: 'work' })).toBe(true);
   });
 
   it('narrows a clicked bar to its day and model, keeping the other filters', () => {

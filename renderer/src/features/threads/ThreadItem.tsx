@@ -7,6 +7,7 @@ import { streamOfThread } from '../../store/conversation/streamReducer';
 import { ThreadMenu } from './ThreadMenu';
 import { TitleInput } from '../../ui/TitleInput';
 import { relativeTime } from '../../store/threads/threadOrder';
+import { THREAD_DRAG } from '../../store/projects/slice';
 
 interface Props {
   thread: ThreadSummary;
@@ -23,6 +24,9 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
   const deleteThread = useStore((s) => s.deleteThread);
   const streaming = useStore((s) => streamOfThread(s.streams, thread.id) !== null);
   const [menuOpen, setMenuOpen] = useState(false);
+  const [editingTags, setEditingTags] = useState(false);
+  const tags = useStore((s) => s.filings[thread.id]?.tags);
+  const setThreadTags = useStore((s) => s.setThreadTags);
   const mainRef = useRef<HTMLButtonElement>(null);
   // A menu opened from the row (Shift+F10, right-click) has no trigger to hand focus back to.
   const onMenuOpenChange = (open: boolean) => {
@@ -56,7 +60,25 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
         setMenuOpen(true);
       }}
     >
-      {renaming ? (
+      {editingTags ? (
+        <TitleInput
+          initial={(tags ?? []).join(', ')}
+          label="Tags, separated by commas"
+          className="thread-rename"
+          onDone={(text) => {
+            setEditingTags(false);
+            if (text !== null)
+              void setThreadTags(
+                thread.id,
+                text
+                  .split(',')
+                  .map((t) => t.trim())
+                  .filter((t) => t !== ''),
+              );
+            requestAnimationFrame(() => mainRef.current?.focus());
+          }}
+        />
+      ) : renaming ? (
         <TitleInput
           initial={thread.title}
           label="Thread title"
@@ -73,6 +95,11 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
           className="thread-main"
           data-thread-main=""
           aria-current={current ? 'true' : undefined}
+          draggable
+          onDragStart={(e) => {
+            e.dataTransfer.setData(THREAD_DRAG, thread.id);
+            e.dataTransfer.effectAllowed = 'move';
+          }}
           onClick={() => void openThread(thread.id)}
           onKeyDown={onKeyDown}
         >
@@ -85,9 +112,25 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
             <span className="thread-model">{thread.model ?? 'no model'}</span>
             <span className="num">{relativeTime(thread.lastActivityAt, now)}</span>
           </span>
+          {tags && tags.length > 0 ? (
+            <span className="thread-tags" aria-label={`Tags: ${tags.join(', ')}`}>
+              {tags.map((t) => (
+                <span key={t} className="thread-tag">
+                  {t}
+                </span>
+              ))}
+            </span>
+          ) : null}
         </button>
       )}
-      {!renaming ? <ThreadMenu thread={thread} open={menuOpen} onOpenChange={onMenuOpenChange} /> : null}
+      {!renaming && !editingTags ? (
+        <ThreadMenu
+          thread={thread}
+          open={menuOpen}
+          onOpenChange={onMenuOpenChange}
+          onEditTags={() => setEditingTags(true)}
+        />
+      ) : null}
     </li>
   );
 });

@@ -8,6 +8,7 @@ interface Props {
   thread: ThreadSummary;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  onEditTags: () => void;
 }
 
 /**
@@ -15,17 +16,23 @@ interface Props {
  * too (right-click, the context-menu key, Shift+F10), so it is controlled; it opens on its first
  * item whichever way it was opened.
  */
-export function ThreadMenu({ thread, open, onOpenChange }: Props) {
+export function ThreadMenu({ thread, open, onOpenChange, onEditTags }: Props) {
   const setRenaming = useStore((s) => s.setRenaming);
   const setPinned = useStore((s) => s.setPinned);
   const setArchived = useStore((s) => s.setArchived);
   const deleteThread = useStore((s) => s.deleteThread);
+  const projects = useStore((s) => s.projects);
+  const projectId = useStore((s) => s.filings[thread.id]?.projectId ?? null);
+  const moveThreads = useStore((s) => s.moveThreads);
 
   const onAction = (key: MenuKey) => {
     if (key === 'rename') setRenaming(thread.id);
     else if (key === 'pin') void setPinned(thread.id, !thread.pinned);
     else if (key === 'archive') void setArchived(thread.id, !thread.archived);
     else if (key === 'delete') void deleteThread(thread.id);
+    else if (key === 'tags') onEditTags();
+    else if (key === 'unfile') void moveThreads([thread.id], null);
+    else if (typeof key === 'string' && key.startsWith('move:')) void moveThreads([thread.id], key.slice(5));
   };
 
   return (
@@ -45,6 +52,16 @@ export function ThreadMenu({ thread, open, onOpenChange }: Props) {
         </MenuItem>
         <MenuItem id="pin">{thread.pinned ? 'Unpin' : 'Pin to top'}</MenuItem>
         <MenuItem id="archive">{thread.archived ? 'Unarchive' : 'Archive'}</MenuItem>
+        <MenuItem id="tags">Tags…</MenuItem>
+        {projects.length > 0 ? <MenuSeparator /> : null}
+        {projects
+          .filter((p) => p.id !== projectId)
+          .map((p) => (
+            <MenuItem key={p.id} id={`move:${p.id}`}>
+              {`Move to project ${p.name}`}
+            </MenuItem>
+          ))}
+        {projectId !== null ? <MenuItem id="unfile">Take out of its project</MenuItem> : null}
         <MenuSeparator />
         <MenuItem id="delete" shortcut="Del" danger>
           Delete

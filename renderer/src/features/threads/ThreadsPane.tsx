@@ -1,4 +1,5 @@
-import { ArrowLeft, Plus, Search } from 'lucide-react';
+import { ArrowLeft, FolderPlus, Plus, Search } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
@@ -8,6 +9,8 @@ import { keyLabel } from '../../platform/keyboard';
 import { newThreadAndFocus } from '../../platform/newThread';
 import { ThreadList } from './ThreadList';
 import { useClock } from '../../platform/clock';
+import { allTags, passesFilter } from '../../store/projects/slice';
+import { TitleInput } from '../../ui/TitleInput';
 import './threads.css';
 
 /** Left pane: every thread, pinned first then most recent; an Archived view beside it. */
@@ -24,7 +27,20 @@ export function ThreadsPane() {
   const setView = useStore((s) => s.setThreadsView);
   const setSearchOpen = useStore((s) => s.setSearchOpen);
   const now = useClock(60_000);
-  const shown = view === 'archived' ? archived : threads;
+  const { projects, filings, filter } = useStore(
+    useShallow((s) => ({ projects: s.projects, filings: s.filings, filter: s.threadFilter })),
+  );
+  const ensureProjectsSync = useStore((s) => s.ensureProjectsSync);
+  const setThreadFilter = useStore((s) => s.setThreadFilter);
+  const saveProject = useStore((s) => s.saveProject);
+  const [naming, setNaming] = useState(false);
+  useEffect(() => ensureProjectsSync(), [ensureProjectsSync]);
+  const tags = allTags(filings);
+  const all = view === 'archived' ? archived : threads;
+  const shown =
+    filter.projectId === null && filter.tag === null
+      ? all
+      : all.filter((t) => passesFilter(filings[t.id], filter));
 
   return (
     <aside className="threads-pane" aria-label="Threads">
@@ -57,6 +73,54 @@ export function ThreadsPane() {
           </Button>
         </div>
       </div>
+      <div className="threads-filter" role="group" aria-label="Filter threads">
+        <select
+          className="select"
+          aria-label="Project"
+          value={filter.projectId ?? '*'}
+          onChange={(e) => setThreadFilter({ projectId: e.target.value === '*' ? null : e.target.value })}
+        >
+          <option value="*">All projects</option>
+          <option value="">No project</option>
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select"
+          aria-label="Tag"
+          value={filter.tag ?? ''}
+          onChange={(e) => setThreadFilter({ tag: e.target.value === '' ? null : e.target.value })}
+        >
+          <option value="">All tags</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <IconButton label="New project" tooltip="New project" onPress={() => setNaming(true)}>
+          <FolderPlus />
+        </IconButton>
+      </div>
+      {naming ? (
+        <div className="threads-filter">
+          <TitleInput
+            initial=""
+            label="New project's name"
+            className="thread-rename"
+            onDone={(name) => {
+              setNaming(false);
+              if (name !== null && name.trim() !== '')
+                void saveProject(name.trim()).then((r) => {
+                  if (!r.ok) useStore.getState().toast('error', r.error.message);
+                });
+            }}
+          />
+        </div>
+      ) : null}
       <div className="threads-scroll scroll">
         {shown.length > 0 ? (
           <ThreadList

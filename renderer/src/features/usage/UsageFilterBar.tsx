@@ -4,6 +4,7 @@ import type { UsageStatus } from '../../../../main/contract';
 import { useStore } from '../../store';
 import type { ConfidentialFilter } from '../../store/usage/filters';
 import { isFiltered, NO_FILTERS } from '../../store/usage/filters';
+import { allTags } from '../../store/projects/slice';
 import { STATUS_LABELS, STATUS_ORDER } from './series';
 
 /** Provider, model, confidential, status and thread filters; every chart and table follows them. */
@@ -14,6 +15,8 @@ export function UsageFilterBar() {
   const providers = useStore(useShallow((s) => s.providers));
   const threads = useStore((s) => s.threads);
   const setUsageFilters = useStore((s) => s.setUsageFilters);
+  const projects = useStore((s) => s.projects);
+  const tags = useStore(useShallow((s) => allTags(s.filings)));
   const providerOptions = useMemo(() => {
     const names = new Map(Object.entries(knownProviders));
     for (const p of providers) names.set(p.id, p.name);
@@ -67,6 +70,20 @@ export function UsageFilterBar() {
         value={filters.threadId}
         options={threadChoices}
         onChange={(threadId) => setUsageFilters({ threadId })}
+      />
+      <FilterSelect
+        label="Project"
+        all="All projects"
+        value={filters.projectId}
+        options={projects.map((p) => [p.id, p.name] as const)}
+        onChange={(projectId) => setUsageFilters({ projectId })}
+      />
+      <FilterSelect
+        label="Tag"
+        all="All tags"
+        value={filters.tag}
+        options={tags.map((t) => [t, t] as const)}
+        onChange={(tag) => setUsageFilters({ tag })}
       />
       {isFiltered(filters) ? (
         <button type="button" className="btn btn-ghost" onClick={() => setUsageFilters(NO_FILTERS)}>

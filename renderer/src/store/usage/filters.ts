@@ -11,6 +11,8 @@ export interface UsageFilters {
   confidential: ConfidentialFilter;
   status: UsageStatus | null;
   threadId: string | null;
+  projectId: string | null;
+  tag: string | null;
 }
 
 export const NO_FILTERS: UsageFilters = {
@@ -19,6 +21,8 @@ export const NO_FILTERS: UsageFilters = {
   confidential: 'any',
   status: null,
   threadId: null,
+  projectId: null,
+  tag: null,
 };
 
 export function isFiltered(filters: UsageFilters): boolean {
@@ -27,7 +31,9 @@ export function isFiltered(filters: UsageFilters): boolean {
     filters.model !== null ||
     filters.confidential !== 'any' ||
     filters.status !== null ||
-    filters.threadId !== null
+    filters.threadId !== null ||
+    filters.projectId !== null ||
+    filters.tag !== null
   );
 }
 
@@ -39,6 +45,8 @@ export function toUsageFilter(range: TimeRange, filters: UsageFilters): UsageFil
   if (filters.confidential !== 'any') out.confidential = filters.confidential === 'yes';
   if (filters.status !== null) out.status = filters.status;
   if (filters.threadId !== null) out.threadId = filters.threadId;
+  if (filters.projectId !== null) out.projectId = filters.projectId;
+  if (filters.tag !== null) out.tag = filters.tag;
   return out;
 }
 

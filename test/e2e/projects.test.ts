@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { newThreadLike, send } from './chat';
+import { useDemoApp } from './harness';
+
+const demo = useDemoApp();
+
+describe('projects of threads', () => {
+  it('moves a thread into a project by keyboard, files it under the folder, and filters its usage', async () => {
+    const { page } = demo.app;
+    const { threads, nav } = demo.pages;
+    const inProject = await newThreadLike(page, demo.demoThreadId());
+    await send(page, 'Counted in the project');
+    const outside = await newThreadLike(page, demo.demoThreadId());
+    await send(page, 'Not in the project');
+    await send(page, 'Nor this');
+
+    // A project, named from the pane.
+    await threads.pane.getByRole('button', { name: 'New project' }).click();
+    await page.getByRole('textbox', { name: "New project's name" }).fill('Launch');
+    await page.keyboard.press('Enter');
+    await threads.pane
+      .getByRole('combobox', { name: 'Project' })
+      .getByRole('option', { name: 'Launch' })
+      .waitFor({ state: 'attached' });
+
+    // Keyboard only: focus the row, open its menu with Shift+F10, pick the move.
+    await threads.item(inProject).getByRole('button').first().focus();
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menuitem', { name: 'Move to project Launch' }).waitFor();
+    // ↓ through the menu to the move (Delete stays last, apart).
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    for (let i = 0; i < 10 && !(await focused()).includes('Move to project Launch'); i++)
+      await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Move to project Launch');
+    await page.keyboard.press('Enter');
+    const folder = threads.pane.locator('.thread-folder', { hasText: 'Launch' });
+    await folder.waitFor();
+    // The folder comes before the thread, which comes before "No project" and the other thread.
+    const order = await threads.pane
+      .locator('.thread-folder, [data-testid="thread-item"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-thread-id') ?? `[${e.textContent}]`));
+    expect(order.indexOf('[Launch]')).toBeLessThan(order.indexOf(inProject));
+    expect(order.indexOf(inProject)).toBeLessThan(order.indexOf('[No project]'));
+    expect(order.indexOf('[No project]')).toBeLessThan(order.indexOf(outside));
+
+    // The pane's filter shows the project's thread alone.
+    const projectId = await page.evaluate(async () => {
+      const r = await window.api.projects.list({});
+      return r.ok ? (r.value.projects[0]?.id ?? '') : '';
+    });
+    await threads.pane.getByRole('combobox', { name: 'Project' }).selectOption(projectId);
+    await expect.poll(() => threads.items.count()).toBe(1);
+    await page.screenshot({ path: 'test-results/projects-pane.png' });
+
+    await nav.go('Usage');
+    const requests = page.getByTestId('usage-total-requests');
+    await requests.waitFor();
+    await page
+      .getByRole('group', { name: 'Filters' })
+      .getByRole('combobox', { name: 'Project' })
+      .selectOption(projectId);
+    await expect.poll(async () => (await requests.textContent())?.replace(/\D/g, '')).toBe('1');
+    await page.screenshot({ path: 'test-results/projects-usage.png', fullPage: true });
+  });
+});
