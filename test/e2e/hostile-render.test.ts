@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
 import { lastAnswer, newThreadLike, openFirstThread, send } from './chat';
-import { openApp, type AppUnderTest } from './harness';
+import { openApp, traceFailures, type AppUnderTest } from './harness';
+import { appPages } from './pages';
 
 /**
  * Issue 12, "a hostile provider cannot hurt you": whatever an answer holds, the window survives
@@ -21,6 +22,7 @@ afterAll(async () => {
   await app?.close();
   await browser?.close();
 });
+traceFailures(() => app?.context);
 
 /** `content` in pieces of at most 4 KB (the app cuts an event-stream line past 1 MB). */
 const reply = (content: string, chunks = Math.max(4, Math.ceil(content.length / 4096))) => {
@@ -126,4 +128,28 @@ describe('a huge answer', () => {
     await app.page.locator(`[data-testid="thread-item"][data-thread-id="${own}"]`).click();
     await lastAnswer(app.page).waitFor();
   }, 90_000);
+
+  it('of 5 MB opens again with a bounded payload, and Copy still copies all 5 MB', async () => {
+    const { conversation, threads } = appPages(app.page);
+    const own = await threads.createLike(app.host.demoThreadId ?? '');
+    reply('y'.repeat(5_000_000));
+    await conversation.send('another long line');
+    await threads.items.last().click();
+    // Reopened from main: what the window is sent for the thread is bounded, not 5 MB.
+    const opened = app.page.waitForResponse((r) => r.url().includes('/__bridge/invoke/threads%3Aget'));
+    await threads.open(own);
+    const body = await (await opened).body();
+    expect(body.length).toBeLessThan(100_000);
+    await expect
+      .poll(() => conversation.lastAnswer.locator('.msg-more').textContent(), { timeout: 20_000 })
+      .toContain('of 5.0 MB');
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await conversation.lastAnswer.hover();
+    await conversation.action(conversation.lastAnswer, 'Copy message').click();
+    await expect
+      .poll(() => app.page.evaluate(() => navigator.clipboard.readText().then((t) => t.length)), {
+        timeout: 30_000,
+      })
+      .toBe(5_000_000);
+  }, 120_000);
 });
