@@ -48,7 +48,9 @@ export async function wholeText(
 }
 
 /** Copies a message's whole text (read first when the window holds only its beginning). */
-export async function copyWhole(message: Pick<OpenedMessage, 'id' | 'content' | 'contentLength'>): Promise<boolean> {
+export async function copyWhole(
+  message: Pick<OpenedMessage, 'id' | 'content' | 'contentLength'>,
+): Promise<boolean> {
   const whole = await wholeText(message);
   if (whole.ok) return copyText(whole.value);
   useStore.getState().toast('error', `Could not copy: ${failureLine(whole.error)}`);
