@@ -62,8 +62,13 @@ const Totals = z.object({
 });
 export type UsageTotals = z.infer<typeof Totals>;
 
+/** A cost in one currency; costs in different currencies are never added together. */
+export const CurrencyCost = z.object({ currency: z.string(), cost: z.number() });
+
 export const UsageSummary = z.object({
+  /** `totals.cost` adds every currency up: show `costs` (one figure per currency) instead. */
   totals: Totals,
+  costs: z.array(CurrencyCost),
   /** Tokens, cost and credits per day (local midnight) per model. */
   daily: z.array(
     z.object({
@@ -90,6 +95,7 @@ export const UsageSummary = z.object({
       providerName: z.string(),
       model: z.string(),
       confidential: z.boolean(),
+      costs: z.array(CurrencyCost),
     }),
   ),
   balances: z.array(

@@ -7,6 +7,8 @@ import { CellReader, planSegments, zonePieces } from './cells';
 import { TTFT_BUCKETS, histogramQuantile } from './histogram';
 import type { Rollup } from './rollup';
 import { threadScoped } from './rows';
+import type { OtherCost } from './currencies';
+import { otherCurrencyCosts, splitByCurrency } from './currencies';
 
 const DAY_MS = 86_400_000;
 
@@ -42,7 +44,12 @@ const dayLabel = (day: number): string => new Date(day * DAY_MS).toISOString().s
 const providerIdOf = (key: string): string | null => (key === '' ? null : key);
 
 /** Turns cells and day cells into the dashboard's figures; pure. */
-function assembleSummary(cells: Cell[], days: DayCell[], balances: UsageSummary['balances']): UsageSummary {
+function assembleSummary(
+  cells: Cell[],
+  days: DayCell[],
+  balances: UsageSummary['balances'],
+  others: readonly OtherCost[] = [],
+): UsageSummary {
   const totals = emptyTotals();
   const statusCounts = new Map<string, number>();
   const perModel = new Map<string, { histogram: number[]; count: number }>();
@@ -68,6 +75,7 @@ function assembleSummary(cells: Cell[], days: DayCell[], balances: UsageSummary[
         providerName: cell.providerName,
         model: cell.model,
         confidential: cell.confidential,
+        costs: [],
       };
       breakdown.set(key, line);
     }
@@ -102,7 +110,15 @@ function assembleSummary(cells: Cell[], days: DayCell[], balances: UsageSummary[
       a.model.localeCompare(b.model) ||
       a.providerName.localeCompare(b.providerName),
   );
-  return { totals, daily, byStatus, latency, breakdown: lines, balances };
+  // Costs in different currencies are shown apart, never added up.
+  const othersOf = new Map<string, OtherCost[]>();
+  for (const o of others) {
+    const key = [o.providerKey, o.providerName, o.model, o.confidential].join('\u0000');
+    othersOf.set(key, [...(othersOf.get(key) ?? []), o]);
+  }
+  for (const [key, line] of breakdown) line.costs = splitByCurrency(line.cost, othersOf.get(key) ?? []);
+  const costs = splitByCurrency(totals.cost, others);
+  return { totals, costs, daily, byStatus, latency, breakdown: lines, balances };
 }
 
 /**
@@ -136,7 +152,7 @@ export class UsageSummaries {
       ).map((segment) => (segment.kind === 'raw' ? { ...segment, offset: piece.offset } : segment)),
     );
     const days = this.reader.days(daySegments, query, offset);
-    return assembleSummary(cells, days, this.balances(query));
+    return assembleSummary(cells, days, this.balances(query), otherCurrencyCosts(this.db, query));
   }
 
   /** The query's own zone, then the offsets covering most of the range, up to `ZONES_PER_QUERY`. */

@@ -54,6 +54,7 @@ describe('the 004-usage rollup triggers', () => {
     const summary = await handlers['usage:summary']({ ...range, tzOffsetMinutes: -300 }, ctx);
     expect(summary).toEqual({
       totals: { requests: 0, promptTokens: 0, completionTokens: 0, totalTokens: 0, credits: 0, cost: 0 },
+      costs: [{ currency: 'USD', cost: 0 }],
       daily: [],
       byStatus: [
         { status: 'complete', requests: 0 },

@@ -144,6 +144,8 @@ export function naiveSummary(all: UsageRow[], q: Query): UsageSummary {
       providerName: first.providerName,
       model: first.model,
       confidential: first.confidential,
+      // These tests price in USD only; test/projects/currencies.test.ts mixes currencies.
+      costs: [{ currency: 'USD', cost: sumOf(group).cost }],
     };
   });
   const balanceRows = all.filter(
@@ -163,6 +165,7 @@ export function naiveSummary(all: UsageRow[], q: Query): UsageSummary {
   });
   return {
     totals: sumOf(rows),
+    costs: [{ currency: 'USD', cost: sumOf(rows).cost }],
     daily,
     byStatus: (['complete', 'interrupted', 'error', 'aborted'] as const).map((status) => ({
       status,
@@ -186,6 +189,7 @@ export function canonical(summary: UsageSummary): UsageSummary {
     ) as T;
   return rounded({
     totals: summary.totals,
+    costs: summary.costs,
     daily: byJson(summary.daily),
     byStatus: summary.byStatus,
     latency: byJson(summary.latency),

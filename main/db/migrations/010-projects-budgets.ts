@@ -53,6 +53,9 @@ export const projectsBudgets: Migration = {
       CREATE INDEX thread_tags_tag ON thread_tags (tag, thread_id);
 
       ALTER TABLE usage ADD COLUMN cost_currency TEXT;
+      -- Costs in other currencies than USD are few: the usage totals read them apart through this.
+      CREATE INDEX usage_cost_currency ON usage (cost_currency, at)
+        WHERE cost_currency IS NOT NULL AND cost_currency <> 'USD';
       UPDATE usage SET cost_currency = 'USD' WHERE cost IS NOT NULL AND cost_reported = 1;
       UPDATE usage SET cost_currency = (
         SELECT p.currency FROM prices p WHERE p.model = usage.model

@@ -21,6 +21,7 @@ const totals = {
 function summary(models: string[]): UsageSummary {
   return {
     totals,
+    costs: [],
     daily: [],
     byStatus: [],
     latency: [],
@@ -28,6 +29,7 @@ function summary(models: string[]): UsageSummary {
       ...totals,
       providerId: 'p1',
       providerName: 'Provider one',
+      costs: [],
       model,
       confidential: false,
     })),

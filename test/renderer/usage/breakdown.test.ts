@@ -13,6 +13,7 @@ const r = (providerName: string, model: string, totalTokens: number): BreakdownR
   totalTokens,
   credits: 0,
   cost: 0,
+  costs: [],
 });
 
 describe('the breakdown table', () => {

@@ -88,7 +88,14 @@ export function BreakdownTable({ rows, onModel }: Props) {
                   <td className="is-num num">{formatInteger(r.completionTokens)}</td>
                   <td className="is-num num">{formatInteger(r.totalTokens)}</td>
                   <td className="is-num num">{r.credits > 0 ? formatCredits(r.credits) : '—'}</td>
-                  <td className="is-num num">{r.cost > 0 ? formatCost(r.cost) : '—'}</td>
+                  <td className="is-num num">
+                    {r.cost > 0
+                      ? r.costs
+                          .filter((c) => c.cost !== 0)
+                          .map((c) => formatCost(c.cost, c.currency))
+                          .join(' + ') || formatCost(r.cost)
+                      : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

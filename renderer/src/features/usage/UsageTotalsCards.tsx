@@ -33,7 +33,10 @@ export function UsageTotalsCards({ summary }: { summary: UsageSummary }) {
         <div className="usage-card usage-total">
           <span className="usage-total-label">Cost</span>
           <span className="usage-total-value num" data-testid="usage-total-cost">
-            {formatCost(totals.cost)}
+            {/* One figure per currency: amounts in different currencies are never added. */}
+            {(summary.costs.length > 0 ? summary.costs : [{ currency: 'USD', cost: totals.cost }])
+              .map((c) => formatCost(c.cost, c.currency))
+              .join(' + ')}
           </span>
           <span className="usage-total-sub">
             {mode !== 'none'
