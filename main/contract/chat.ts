@@ -33,7 +33,7 @@ export const Usage = z.object({
   /** Prompt tokens the provider served from its cache, when it said. */
   cachedTokens: z.number().nullable().optional(),
   /** Where `cost` came from: the provider's own figure or the user's price table. */
-  costSource: z.enum(['provider', 'table']).nullable().optional(),
+  costSource: z.enum(['provider', 'table', 'catalogue']).nullable().optional(),
   /** How many answers (choices) share this request's figures; absent or 1 for one answer. */
   choices: z.number().optional(),
   /** This choice's own completion tokens, when the provider reported them per choice. */

@@ -28,7 +28,7 @@ export const UsageRow = z.object({
   creditsRemaining: z.number().nullable(),
   cost: z.number().nullable(),
   /** `provider` when the provider reported the cost, `table` when priced from the price table. */
-  costSource: z.enum(['provider', 'table']).nullable().optional(),
+  costSource: z.enum(['provider', 'table', 'catalogue']).nullable().optional(),
   ttftMs: z.number().nullable(),
   durationMs: z.number().nullable(),
   tokensPerSecond: z.number().nullable(),

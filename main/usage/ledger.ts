@@ -3,6 +3,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { UsageRow } from '../contract';
 import { AppFailure, UsageRow as UsageRowSchema } from '../contract';
 import type { EventSink } from '../ipc/handlers';
+import { bestCost } from './catalogue';
 import { PriceBook } from './prices';
 import { Rollup } from './rollup';
 import { UsageSummaries } from './summary';
@@ -57,23 +58,29 @@ export class UsageLedger {
 
   record(input: UsageRecord): UsageRow {
     const reportedCost = input.cost !== undefined && input.cost !== null;
-    const priced =
-      reportedCost || input.creditsConsumed !== null
+    // Provider-reported first, then the user's prices, then the bundled catalogue (catalogue.ts).
+    const best =
+      !reportedCost && input.creditsConsumed !== null
         ? null
-        : this.prices.pricedAt(
-            input.providerId,
+        : bestCost(
+            input.cost,
+            () =>
+              this.prices.pricedAt(
+                input.providerId,
+                input.model,
+                input.at,
+                input.promptTokens,
+                input.completionTokens,
+              ),
             input.model,
-            input.at,
-            input.promptTokens,
-            input.completionTokens,
+            input,
           );
-    const cost = reportedCost ? (input.cost ?? null) : (priced?.cost ?? null);
-    // A provider that reports a cost reports it in US dollars.
-    const costCurrency = reportedCost ? 'USD' : (priced?.currency ?? null);
+    const cost = best?.cost ?? null;
+    const costCurrency = best?.currency ?? null;
     const candidate = {
       ...input,
       cachedTokens: input.cachedTokens ?? null,
-      costSource: reportedCost ? ('provider' as const) : cost !== null ? ('table' as const) : null,
+      costSource: best?.source ?? null,
       id: input.id ?? this.newId(),
       totalTokens: input.totalTokens > 0 ? input.totalTokens : input.promptTokens + input.completionTokens,
       tokensPerSecond: tokensPerSecond(input),
@@ -92,8 +99,8 @@ export class UsageLedger {
       `INSERT INTO usage (id, at, provider_id, provider_name, model, confidential, thread_id, message_id, retry_of, attempt,
            prompt_tokens, completion_tokens, reasoning_tokens, total_tokens, tokens_reported, credits_consumed,
            credits_remaining, cost, cost_reported, ttft_ms, duration_ms, tokens_per_second, status, error_code,
-           cached_tokens, cost_currency)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           cached_tokens, cost_currency, cost_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insert.run(
       row.id,
@@ -122,6 +129,7 @@ export class UsageLedger {
       row.errorCode,
       row.cachedTokens === null || row.cachedTokens === undefined ? null : Math.round(row.cachedTokens),
       costCurrency,
+      best?.source === 'catalogue' ? 'catalogue' : null,
     );
     const recorded = { ...row, at: Math.trunc(row.at) };
     this.options.onRecorded?.(recorded, costCurrency);
@@ -164,7 +172,7 @@ export class UsageLedger {
     const result = this.rollup.bulkChange(span.first, span.last + 1, () =>
       this.db
         .prepare(
-          `UPDATE usage SET (cost, cost_currency) = (
+          `UPDATE usage SET cost_source = NULL, (cost, cost_currency) = (
              SELECT (usage.prompt_tokens * p.input_per_million + usage.completion_tokens * p.output_per_million) / 1000000.0,
                p.currency
              FROM prices p WHERE p.model = usage.model AND (p.provider_id = usage.provider_id OR p.provider_id IS NULL)

@@ -24,6 +24,7 @@ export interface UsageDbRow {
   credits_remaining: number | null;
   cost: number | null;
   cost_reported: number;
+  cost_source?: string | null;
   ttft_ms: number | null;
   duration_ms: number | null;
   tokens_per_second: number | null;
@@ -34,7 +35,7 @@ export interface UsageDbRow {
 export const ROW_COLUMNS =
   'id, at, provider_id, provider_name, model, confidential, thread_id, message_id, retry_of, attempt, prompt_tokens, ' +
   'completion_tokens, reasoning_tokens, total_tokens, tokens_reported, credits_consumed, credits_remaining, cost, ' +
-  'ttft_ms, duration_ms, tokens_per_second, status, error_code, cached_tokens, cost_reported';
+  'ttft_ms, duration_ms, tokens_per_second, status, error_code, cached_tokens, cost_reported, cost_source';
 
 export function toUsageRow(row: UsageDbRow): UsageRow {
   const status = UsageStatus.safeParse(row.status);
@@ -59,7 +60,14 @@ export function toUsageRow(row: UsageDbRow): UsageRow {
     creditsConsumed: row.credits_consumed,
     creditsRemaining: row.credits_remaining,
     cost: row.cost,
-    costSource: row.cost_reported === 1 ? 'provider' : row.cost !== null ? 'table' : null,
+    costSource:
+      row.cost_reported === 1
+        ? 'provider'
+        : row.cost === null
+          ? null
+          : row.cost_source === 'catalogue'
+            ? 'catalogue'
+            : 'table',
     ttftMs: row.ttft_ms,
     durationMs: row.duration_ms,
     tokensPerSecond: row.tokens_per_second,

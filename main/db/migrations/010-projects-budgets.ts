@@ -53,6 +53,8 @@ export const projectsBudgets: Migration = {
       CREATE INDEX thread_tags_tag ON thread_tags (tag, thread_id);
 
       ALTER TABLE usage ADD COLUMN cost_currency TEXT;
+      -- 'catalogue' where the bundled price catalogue priced the row (else derived as before).
+      ALTER TABLE usage ADD COLUMN cost_source TEXT;
       -- Costs in other currencies than USD are few: the usage totals read them apart through this.
       CREATE INDEX usage_cost_currency ON usage (cost_currency, at)
         WHERE cost_currency IS NOT NULL AND cost_currency <> 'USD';
