@@ -80,7 +80,7 @@ export function ThreadsPane() {
           value={filter.projectId ?? '*'}
           onChange={(e) => setThreadFilter({ projectId: e.target.value === '*' ? null : e.target.value })}
         >
-          <option value="*">All projects</option>
+          <option value="*">Projects</option>
           <option value="">No project</option>
           {projects.map((p) => (
             <option key={p.id} value={p.id}>
@@ -94,7 +94,7 @@ export function ThreadsPane() {
           value={filter.tag ?? ''}
           onChange={(e) => setThreadFilter({ tag: e.target.value === '' ? null : e.target.value })}
         >
-          <option value="">All tags</option>
+          <option value="">Tags</option>
           {tags.map((t) => (
             <option key={t} value={t}>
               {t}
