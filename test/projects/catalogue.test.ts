@@ -77,3 +77,24 @@ describe('cost from the best source', () => {
     expect(repriced.rows[0]).toMatchObject({ cost: 1, costSource: 'table' });
   });
 });
+
+describe('the message usage line', () => {
+  it('says a cost came from the catalogue', async () => {
+    const { usageLineFigures } = await import('../../renderer/src/features/usage/usageLine');
+    const f = usageLineFigures({
+      usage: {
+        promptTokens: 10,
+        completionTokens: 5,
+        reasoningTokens: null,
+        totalTokens: 15,
+        reported: true,
+        creditsConsumed: null,
+        creditsRemaining: null,
+        cost: 0.002,
+        costSource: 'catalogue',
+      },
+      meta: null,
+    });
+    expect([f.cost, f.costReported, f.fromCatalogue]).toEqual([0.002, false, true]);
+  });
+});

@@ -42,7 +42,11 @@ export function UsageLine({ message }: { message: Message }) {
     parts.push({
       key: 'cost',
       text: formatCost(f.cost),
-      title: f.costReported ? 'Cost reported by the provider' : 'Cost from your price table',
+      title: f.costReported
+        ? 'Cost reported by the provider'
+        : f.fromCatalogue
+          ? 'Cost at the list price of the bundled catalogue (no price of yours for this model)'
+          : 'Cost from your price table',
     });
   if (parts.length === 0) return null;
   return (

@@ -15,6 +15,8 @@ export interface UsageLineFigures {
   cost: number | null;
   /** The provider reported the cost itself, rather than the price table giving it. */
   costReported: boolean;
+  /** No price of the user's: the bundled catalogue's list price gave the cost. */
+  fromCatalogue: boolean;
   estimated: boolean;
 }
 
@@ -53,6 +55,7 @@ export function usageLineFigures(message: Pick<Message, 'usage' | 'meta'>): Usag
     credits: usage?.creditsConsumed ?? null,
     cost: usage?.cost ?? null,
     costReported: usage?.costSource === 'provider',
+    fromCatalogue: usage?.costSource === 'catalogue',
     estimated: counted && !usage.reported,
   };
 }
