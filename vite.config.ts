@@ -1,3 +1,4 @@
+import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -6,7 +7,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  // React Aria ships its words ("Dismiss", "Clear search"…) in 34 languages; the app's UI is
+  // English, so only that locale is bundled (about 20–30 KB gzip off the first screen).
+  plugins: [react(), optimizeLocales.vite({ locales: ['en-US'] })],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

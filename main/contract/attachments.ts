@@ -1,16 +1,14 @@
 import { z } from 'zod';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MESSAGE } from './attachmentLimits';
 import { channel } from './define';
+
+export { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MESSAGE } from './attachmentLimits';
 
 export const AttachmentKind = z.enum(['image', 'pdf', 'text']);
 export type AttachmentKind = z.infer<typeof AttachmentKind>;
 
 export const ImageDetail = z.enum(['auto', 'low', 'high']);
 export type ImageDetail = z.infer<typeof ImageDetail>;
-
-/** The largest file the app reads (bytes); OpenAI's own per-file limit for PDFs is 32 MB too. */
-export const ATTACHMENT_MAX_BYTES = 32 * 1024 * 1024;
-/** Files one message may carry. */
-export const ATTACHMENTS_PER_MESSAGE = 20;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 

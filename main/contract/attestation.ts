@@ -179,21 +179,6 @@ export const attestationEvents = {
 };
 
 /** The level names the UI, the transcript and the CLI print. */
-export const LEVEL_LABEL: Record<AttestationLevel, string> = {
-  unverified: 'Unverified',
-  signed: 'Signed',
-  'hardware-bound': 'Hardware-bound',
-  'attested-current': 'Attested and current',
-  'known-code': 'Known code',
-  'channel-bound': 'Channel bound',
-};
-
-export const CLAIM_LABEL: Record<AttestationClaim, string> = {
-  confidential: 'Confidential',
-  'provider-attested': 'Provider attested',
-  notarised: 'Notarised',
-  signed: 'Signed',
-  none: 'Not verified',
-};
+export { CLAIM_LABEL, LEVEL_LABEL } from './attestationLabels';
 
 export const levelRank = (level: AttestationLevel): number => AttestationLevel.options.indexOf(level);

@@ -40,8 +40,7 @@ export const Thread = ThreadSummary.extend({
 });
 export type Thread = z.infer<typeof Thread>;
 
-/** Messages of the active branch an open thread starts with (and pages back by, at least). */
-export const THREAD_WINDOW = 200;
+export { THREAD_WINDOW } from './threadWindow';
 
 /**
  * How much of one message `threads:get` sends (issue 12): a 5 MB answer carried whole cost the

@@ -1,5 +1,55 @@
-import hljs from 'highlight.js/lib/common';
+import hljs from 'highlight.js/lib/core';
+import bash from 'highlight.js/lib/languages/bash';
+import c from 'highlight.js/lib/languages/c';
+import cpp from 'highlight.js/lib/languages/cpp';
+import css from 'highlight.js/lib/languages/css';
+import diff from 'highlight.js/lib/languages/diff';
+import go from 'highlight.js/lib/languages/go';
+import java from 'highlight.js/lib/languages/java';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import markdown from 'highlight.js/lib/languages/markdown';
+import plaintext from 'highlight.js/lib/languages/plaintext';
+import python from 'highlight.js/lib/languages/python';
+import rust from 'highlight.js/lib/languages/rust';
+import shell from 'highlight.js/lib/languages/shell';
+import sql from 'highlight.js/lib/languages/sql';
+import typescript from 'highlight.js/lib/languages/typescript';
+import xml from 'highlight.js/lib/languages/xml';
+import yaml from 'highlight.js/lib/languages/yaml';
 import { escapeHtml } from './escape';
+
+// The languages answers use most are there from the first frame; the rest of highlight.js's
+// common set (Ruby, PHP, Kotlin, Swift, C#…) loads when the app is idle after its first screen,
+// or as soon as a block asks for one, which keeps them out of the first screen's JavaScript.
+const FIRST = {
+  bash,
+  c,
+  cpp,
+  css,
+  diff,
+  go,
+  java,
+  javascript,
+  json,
+  markdown,
+  plaintext,
+  python,
+  rust,
+  shell,
+  sql,
+  typescript,
+  xml,
+  yaml,
+};
+for (const [name, language] of Object.entries(FIRST)) hljs.registerLanguage(name, language);
+
+let more: Promise<void> | null = null;
+/** Loads and registers the rest of the common languages once; blocks rendered later use them. */
+export function loadMoreLanguages(): Promise<void> {
+  more ??= import('./moreLanguages').then((m) => m.registerMoreLanguages(hljs));
+  return more;
+}
 
 /** Above this size an unfinished code block is shown plain while it streams; it is highlighted once complete. */
 export const LIVE_HIGHLIGHT_LIMIT = 12_000;
@@ -10,6 +60,7 @@ export const LIVE_HIGHLIGHT_LIMIT = 12_000;
 export const HIGHLIGHT_LIMIT = 16_000;
 
 function highlighted(code: string, lang: string): string {
+  if (lang !== '' && hljs.getLanguage(lang) === undefined) void loadMoreLanguages();
   if (lang === '' || hljs.getLanguage(lang) === undefined) return escapeHtml(code);
   return hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
 }

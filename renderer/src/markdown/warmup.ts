@@ -1,3 +1,4 @@
+import { loadMoreLanguages } from './code';
 import { renderMarkdown } from './render';
 import { sanitizeHtml } from './sanitize';
 
@@ -16,5 +17,11 @@ const SAMPLE = [
  * the first streamed answer.
  */
 export function warmUpMarkdown(): void {
-  window.requestIdleCallback(() => sanitizeHtml(renderMarkdown(SAMPLE)), { timeout: 3000 });
+  window.requestIdleCallback(
+    () => {
+      sanitizeHtml(renderMarkdown(SAMPLE));
+      void loadMoreLanguages();
+    },
+    { timeout: 3000 },
+  );
 }

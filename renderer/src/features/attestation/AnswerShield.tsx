@@ -1,12 +1,17 @@
 import { Loader, ShieldAlert, ShieldCheck, ShieldX } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { Message } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { useAttestation } from '../../store/attestation/store';
 import { Button } from '../../ui/Button';
-import { TranscriptDialog } from './TranscriptDialog';
+
 import { shieldWords } from './words';
 import './attestation.css';
+
+// The transcript's code loads when it is first opened.
+const TranscriptDialog = lazy(() =>
+  import('./TranscriptDialog').then((m) => ({ default: m.TranscriptDialog })),
+);
 
 const ICON = { neutral: Loader, ok: ShieldCheck, warn: ShieldAlert, bad: ShieldX } as const;
 
@@ -50,7 +55,11 @@ export function AnswerShield({
         <Icon aria-hidden className={words.tone === 'neutral' ? 'att-spin' : ''} />
         <span>{words.text}</span>
       </Button>
-      {open ? <TranscriptDialog verdict={verdict} onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <Suspense fallback={null}>
+          <TranscriptDialog verdict={verdict} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { AnswerVerdict, ProviderAttestation } from '../../../../main/contract';
-import { CLAIM_LABEL, LEVEL_LABEL } from '../../../../main/contract/attestation';
+import { CLAIM_LABEL, LEVEL_LABEL } from '../../../../main/contract/attestationLabels';
 
 export type Tone = 'neutral' | 'ok' | 'warn' | 'bad';
 

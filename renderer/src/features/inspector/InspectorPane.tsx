@@ -1,11 +1,10 @@
+import { Suspense, lazy } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import type { InspectorTab } from '../../store/inspector/slice';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/Tabs';
 import { ThreadSettingsPanel } from '../settings';
 import { ThreadToolsSection } from '../tools';
-import { CompareTab } from './CompareTab';
-import { RequestTab } from './RequestTab';
 import './inspector.css';
 
 const TABS: { id: InspectorTab; label: string }[] = [
@@ -14,6 +13,10 @@ const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'request', label: 'Request' },
   { id: 'compare', label: 'Compare' },
 ];
+
+// The tabs behind the first load when first opened, which keeps them off the first screen's code.
+const RequestTab = lazy(() => import('./RequestTab').then((m) => ({ default: m.RequestTab })));
+const CompareTab = lazy(() => import('./CompareTab').then((m) => ({ default: m.CompareTab })));
 
 const isTab = (id: string): id is InspectorTab => TABS.some((t) => t.id === id);
 
@@ -47,7 +50,9 @@ export function InspectorPane() {
                 <p>Open or start a thread to see its parameters, tools and requests here.</p>
               </div>
             ) : (
-              <TabContent tab={t.id} threadId={threadId} />
+              <Suspense fallback={<p className="field-hint">Loading…</p>}>
+                <TabContent tab={t.id} threadId={threadId} />
+              </Suspense>
             )}
           </TabPanel>
         ))}

@@ -1,4 +1,7 @@
-import { ModelPicker } from './ModelPicker';
+import { Suspense, lazy } from 'react';
+
+// The picker's code loads on its first opening: it is not part of the first screen.
+const ModelPicker = lazy(() => import('./ModelPicker').then((m) => ({ default: m.ModelPicker })));
 import type { usePickerDialog } from './usePickerDialog';
 
 interface Props {
@@ -12,14 +15,16 @@ interface Props {
 export function PickerDialog({ picker, providerId, model, onPick }: Props) {
   if (!picker.open) return null;
   return (
-    <ModelPicker
-      providerId={providerId}
-      model={model}
-      onPick={(p, m) => {
-        picker.notePicked();
-        onPick(p, m);
-      }}
-      onClose={picker.close}
-    />
+    <Suspense fallback={null}>
+      <ModelPicker
+        providerId={providerId}
+        model={model}
+        onPick={(p, m) => {
+          picker.notePicked();
+          onPick(p, m);
+        }}
+        onClose={picker.close}
+      />
+    </Suspense>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { AttestationPanel } from '../attestation';
 import type { Preset, Provider } from '../../../../main/contract';
 import type { AppError } from '../../../../main/contract/errors';
@@ -146,7 +146,9 @@ export function ProviderEditor({ provider, preset, pending, onDuplicated, onDele
         </div>
       </form>
       <ModelsPanel provider={provider} />
-      <AttestationPanel provider={provider} />
+      <Suspense fallback={null}>
+        <AttestationPanel provider={provider} />
+      </Suspense>
       {confirmDelete ? (
         <AlertDialog
           title={`Delete ${provider.name}?`}

@@ -1,2 +1,6 @@
+import { lazy } from 'react';
 // The providers feature's public entry: its screen.
-export { ProvidersScreen } from './ProvidersScreen';
+// The screen loads when first opened (code splitting keeps the first screen small).
+export const ProvidersScreen = lazy(() =>
+  import('./ProvidersScreen').then((m) => ({ default: m.ProvidersScreen })),
+);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LOGIT_BIAS_RANGE } from '../../../../main/contract';
+import { LOGIT_BIAS_RANGE } from '../../../../main/contract/chatParams';
 import type { LogitBiasRow } from './paramsModel';
 import { ParamRow } from './ParamRow';
 

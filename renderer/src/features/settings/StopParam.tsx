@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { STOP_SEQUENCES } from '../../../../main/contract';
+import { STOP_SEQUENCES } from '../../../../main/contract/chatParams';
 import { ParamRow } from './ParamRow';
 import { IconButton } from '../../ui/IconButton';
 

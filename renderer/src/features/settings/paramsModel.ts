@@ -6,7 +6,7 @@ import {
   STOP_SEQUENCES,
   infoOf,
   rangeOf,
-} from '../../../../main/contract';
+} from '../../../../main/contract/chatParams';
 
 export type NumberKey = NumberParam;
 export type BoolKey = BoolParam;

@@ -1,5 +1,5 @@
 import { LucideProvider } from 'lucide-react';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { ExperimentsScreen } from '../experiments';
 import { ProvidersScreen } from '../providers';
 import { ToolsScreen } from '../tools';
@@ -12,11 +12,13 @@ import { renderFailed } from '../../platform/renderFailures';
 import { ChatPanes } from './ChatPanes';
 import { DatabaseDamage } from './DatabaseDamage';
 import { NavRail } from './NavRail';
-import { SearchPalette } from './SearchPalette';
-import { ShortcutsSheet } from './ShortcutsSheet';
 import { ToastView } from './ToastView';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import './shell.css';
+
+// Opened by a shortcut, not part of the first screen: their code loads when first asked for.
+const SearchPalette = lazy(() => import('./SearchPalette').then((m) => ({ default: m.SearchPalette })));
+const ShortcutsSheet = lazy(() => import('./ShortcutsSheet').then((m) => ({ default: m.ShortcutsSheet })));
 
 /**
  * Loads what every screen needs once, then opens the most recent thread, unless rendering it failed
@@ -70,15 +72,19 @@ export function App() {
           <ChatPanes />
         ) : (
           <main className="screen">
-            {screen === 'providers' ? <ProvidersScreen /> : null}
-            {screen === 'tools' ? <ToolsScreen /> : null}
-            {screen === 'mcp' ? <McpScreen /> : null}
-            {screen === 'usage' ? <UsageScreen /> : null}
-            {screen === 'experiments' ? <ExperimentsScreen /> : null}
+            <Suspense fallback={<p className="field-hint screen-loading">Loading…</p>}>
+              {screen === 'providers' ? <ProvidersScreen /> : null}
+              {screen === 'tools' ? <ToolsScreen /> : null}
+              {screen === 'mcp' ? <McpScreen /> : null}
+              {screen === 'usage' ? <UsageScreen /> : null}
+              {screen === 'experiments' ? <ExperimentsScreen /> : null}
+            </Suspense>
           </main>
         )}
-        {searchOpen ? <SearchPalette /> : null}
-        {shortcutsOpen ? <ShortcutsSheet /> : null}
+        <Suspense fallback={null}>
+          {searchOpen ? <SearchPalette /> : null}
+          {shortcutsOpen ? <ShortcutsSheet /> : null}
+        </Suspense>
         <ToastView />
         <DatabaseDamage />
       </div>

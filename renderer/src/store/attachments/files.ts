@@ -1,4 +1,4 @@
-import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MESSAGE } from '../../../../main/contract/attachments';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MESSAGE } from '../../../../main/contract/attachmentLimits';
 
 /** Pure checks on files before a byte is read: the chip says why a file was not added. */
 

@@ -13,7 +13,7 @@ import { findMessage } from './messageIndex';
 import { buildThreadView, underLoaded } from './branches';
 import type { ConversationData } from './streamReducer';
 import { applySendResult, applyStreamEvents, mergeDetail, streamOfThread } from './streamReducer';
-import { THREAD_WINDOW } from '../../../../main/contract';
+import { THREAD_WINDOW } from '../../../../main/contract/threadWindow';
 import { flushPendingEdits, trackSave } from '../pendingEdits';
 import type { SliceCreator } from '../types';
 
