@@ -62,6 +62,7 @@ export class ChatService {
       parentId,
       role: 'user',
       content: input.content,
+      ...files,
     });
     const messages = createAnswers(threads, plan, user.id);
     return this.launch({ plan, signed, messages, senderId, continues: false, round: 0, userMessage: user });

@@ -14,8 +14,7 @@ export const Tag = z
   .string()
   .trim()
   .min(1, 'a tag cannot be empty')
-  .max(64, 'a tag has at most 64 characters')
-  .transform((tag) => tag.replace(/\s+/g, ' '));
+  .max(64, 'a tag has at most 64 characters');
 
 /** Where one thread is filed: its project (at most one) and its tags. */
 export const ThreadFiling = z.object({
