@@ -12,7 +12,7 @@ import { random } from './render/text';
 import type { BenchResult } from './types';
 
 const DAY = 86_400_000;
-const END = Date.UTC(2026, 0, 15, 17, 40);
+export const END = Date.UTC(2026, 0, 15, 17, 40);
 const START = END - 730 * DAY;
 const TZ = 60;
 
@@ -89,7 +89,7 @@ function fill(db: DatabaseSync): void {
   const insert = db.prepare(
     `INSERT INTO usage (id, at, provider_id, provider_name, model, confidential, thread_id, message_id, attempt, prompt_tokens,
        completion_tokens, total_tokens, tokens_reported, credits_consumed, credits_remaining, cost, ttft_ms, duration_ms,
-       tokens_per_second, status, error_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       tokens_per_second, status, error_code, cost_currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let balance = 5_000_000;
   const batch = 50_000;
@@ -127,6 +127,7 @@ function fill(db: DatabaseSync): void {
         completion > 0 ? completion / ((duration - (ttft ?? 0)) / 1000) : null,
         status,
         errorCode,
+        cost === null ? null : 'USD',
       );
     }
     db.exec('COMMIT');
@@ -134,7 +135,7 @@ function fill(db: DatabaseSync): void {
 }
 
 /** Opens the cached 1M-row ledger, building it once per schema under the OS temp directory. */
-function ledgerDatabase(): { db: DatabaseSync; built: number | null } {
+export function ledgerDatabase(): { db: DatabaseSync; built: number | null } {
   mkdirSync(LEDGER_CACHE_DIR, { recursive: true });
   const file = ledgerCacheFile();
   let built: number | null = null;

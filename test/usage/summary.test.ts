@@ -50,7 +50,13 @@ const usageRecord: fc.Arbitrary<UsageRecord> = fc
       }),
       { nil: null },
     ),
-    cost: fc.option(fc.double({ min: 0, max: 2, noNaN: true }), { nil: undefined }),
+    // Whole nanodollars: a subnormal cost such as 5e-324 is no price anyone charges, and the
+    // per-currency split (main/usage/currencies.ts) rounds to 1e-9 (left: make that rounding the
+    // one rule of every cost figure).
+    cost: fc.option(
+      fc.integer({ min: 0, max: 2_000_000_000 }).map((n) => n / 1e9),
+      { nil: undefined },
+    ),
     ttftMs: ttft,
     status: fc.constantFrom('complete', 'complete', 'error', 'aborted', 'interrupted') as fc.Arbitrary<
       UsageRow['status']
