@@ -84,18 +84,16 @@ describe('signature formats on random input', () => {
         fc.oneof(
           fc.string(),
           fc.json(),
-          fc
-            .anything()
-            .map(
-              (v) =>
-                JSON.stringify({
-                  format: 'llm-desk-proof/1',
-                  verdict: {},
-                  request: {},
-                  response: {},
-                  x: v,
-                }) ?? '',
-            ),
+          fc.anything().map(
+            (v) =>
+              JSON.stringify({
+                format: 'llm-desk-proof/1',
+                verdict: {},
+                request: {},
+                response: {},
+                x: v,
+              }) ?? '',
+          ),
         ),
         (text) => {
           const out = checkProof(text);
