@@ -136,6 +136,6 @@ describe('experiments, and {{variables}} in a thread', () => {
     expect(body.messages[0]?.content).toMatch(/^You help Ada on \d{4}-\d\d-\d\d\.$/);
     expect(body.messages[1]?.content).toBe('Tell me about Lyon');
     // What the user wrote stays as written in the thread.
-    await page.getByText('Tell me about {{city}}').waitFor();
+    await page.getByTestId('message-list').getByText('Tell me about {{city}}').waitFor();
   });
 });
