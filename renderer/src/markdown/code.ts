@@ -109,13 +109,16 @@ function highlightedResuming(code: string, lang: string): string {
   return html;
 }
 
+/** A language that may name a class: the model's fence info string is otherwise only shown as text. */
+const CLASS_SAFE_LANG = /^[a-z0-9_+#.-]{1,40}$/u;
+
 function codeBlock(code: string, infoString: string | undefined, body: (lang: string) => string): string {
   const lang = (infoString ?? '').trim().split(/\s+/u)[0]?.toLowerCase() ?? '';
   const label = lang === '' ? 'text' : lang;
   return (
     `<div class="md-code"><div class="md-code-bar"><span class="md-code-lang">${escapeHtml(label)}</span>` +
     `<button type="button" class="md-copy" data-md-copy="" aria-label="Copy code">Copy</button></div>` +
-    `<pre><code class="hljs${lang === '' ? '' : ` language-${escapeHtml(lang)}`}">${body(lang)}</code></pre></div>`
+    `<pre><code class="hljs${CLASS_SAFE_LANG.test(lang) ? ` language-${lang}` : ''}">${body(lang)}</code></pre></div>`
   );
 }
 

@@ -113,6 +113,18 @@ describe('markdown from an untrusted model is safe to show', () => {
     expect(shown.content.querySelector('a')).toBeNull();
   });
 
+  it('shows a hostile fence language as text and keeps it out of the code element\'s class', () => {
+    const fence = '```<script>alert(1)</script>\nplain words\n```\n';
+    const html = renderMarkdown(fence);
+    expectSafeByConstruction(html);
+    const shown = parsed(html).content;
+    expect(shown.querySelector('.md-code-lang')?.textContent).toBe('<script>alert(1)</script>');
+    expect(shown.querySelector('code')?.className).toBe('hljs');
+    expect(parsed(renderMarkdown('```python\nx = 1\n```\n')).content.querySelector('code')?.className).toBe(
+      'hljs language-python',
+    );
+  });
+
   it('produces HTML that DOMPurify leaves unchanged, for any document (so the streaming view may skip it)', () => {
     fc.assert(
       fc.property(hostileDocument, (text) => expectSafeByConstruction(renderMarkdown(text))),
