@@ -99,7 +99,8 @@ describe('a conversation, as a user lives in it', () => {
 
   it('follows the raw stream events in the inspector while the answer is still arriving', async () => {
     const { conversation, inspector } = demo.pages;
-    mock().script({ reply: { content: 'frame '.repeat(300), chunks: 300, delayMs: 15 } });
+    // 45 s of frames: long enough that a loaded machine's slow polls never see it finish before Escape.
+    mock().script({ reply: { content: 'frame '.repeat(3000), chunks: 3000, delayMs: 15 } });
     const streaming = await conversation.startStreaming('Stream slowly, please');
     // Focusing the answer selects it for the inspector.
     await streaming.focus();
