@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { fencedFile } from '../../main/attachments/text';
 import type { MockProvider } from '../mock-provider';
 import { startMockProvider } from '../mock-provider';
-import type { App } from './support/app';
-import { startApp } from './support/app';
+import type { App } from '../support/app';
+import { startApp } from '../support/app';
 import { makePdf, textPages } from './support/pdf';
 import { photoWithGps } from './support/photo';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkProof } from '../../main/attestation/proof';
 import { startMockProvider, type MockProvider } from '../mock-provider';
-import { setTamper, startAttestApp, type AttestApp } from './support';
+import { setTamper, startAttestApp, type AttestApp } from '../support/app';
 
 let mock: MockProvider;
 let app: AttestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintJwt, startMockProvider, type MockProvider } from '../mock-provider';
-import { startAttestApp, type AttestApp } from './support';
+import { startAttestApp, type AttestApp } from '../support/app';
 
 let mock: MockProvider;
 let app: AttestApp;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MockProvider } from '../mock-provider';
 import { startMockProvider } from '../mock-provider';
-import { type App, startApp } from '../attachments/support/app';
+import { type App, startApp } from '../support/app';
 
 let mock: MockProvider;
 let app: App;
