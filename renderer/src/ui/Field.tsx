@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { FieldError, Label, Text } from 'react-aria-components';
+import './field.css';
 
 /*
  * The parts of a labelled form field, in the app's look. Inside a React Aria field (ui/TextField,

@@ -24,3 +24,6 @@ export type { ToastData } from './Toast';
 export { Tooltip } from './Tooltip';
 export { FieldErrorText, FieldHint, FieldLabel } from './Field';
 export { TextField } from './TextField';
+export type { TextFieldProps } from './TextField';
+export { Select } from './Select';
+export type { SelectOption, SelectProps } from './Select';
