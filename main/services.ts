@@ -17,7 +17,7 @@ import { chatHandlers } from './chat/handlers';
 import { ChatService } from './chat/service';
 import { closeDatabase, openDatabase } from './db/database';
 import { DatabaseHealth } from './db/health';
-import { createExperiments } from './experiments';
+import { bundledCheckWorker, createExperiments } from './experiments';
 import { migrations } from './db/migrations';
 import type { Logger } from './ipc/dispatch';
 import type { EventSink, Handlers } from './ipc/handlers';
@@ -238,6 +238,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     events: options.events,
     estimateTokens,
     now,
+    checkWorker: bundledCheckWorker(options.searchWorkerFile),
   });
 
   const handlers: Handlers = {

@@ -16,6 +16,9 @@ async function buildMain() {
   if (existsSync('main/threads/searchWorker.ts')) entryPoints.searchWorker = 'main/threads/searchWorker.ts';
   // Attachments are read (sniffed, PDFs parsed, text counted) in their own worker too.
   if (existsSync('main/attachments/worker.ts')) entryPoints.attachmentsWorker = 'main/attachments/worker.ts';
+  // Experiment checks (regex, schemas) run in theirs, each with a time limit.
+  if (existsSync('main/experiments/checkWorker.ts'))
+    entryPoints.experimentChecksWorker = 'main/experiments/checkWorker.ts';
   await esbuild({
     ...common,
     entryPoints,

@@ -198,11 +198,30 @@ export async function runCheck(
   return { type: check.type, label: checkLabel(check), ...verdict };
 }
 
+/** Every check but the graded one: pure and synchronous, so it can run in the checks worker. */
+export type LocalCheck = Exclude<Check, { type: 'graded' }>;
+export interface Verdict {
+  pass: boolean;
+  evidence: string;
+}
+
 async function judge(
   check: Check,
   outcome: CellOutcome,
   context: { responseFormat: ResponseFormat | null; grade?: Grader },
-): Promise<{ pass: boolean; evidence: string }> {
+): Promise<Verdict> {
+  if (check.type !== 'graded') return judgeLocal(check, outcome, context.responseFormat);
+  if (!context.grade) return { pass: false, evidence: 'No grader available.' };
+  const graded = await context.grade(check, outcome);
+  return { pass: graded.pass, evidence: graded.reasoning };
+}
+
+/** One local check's verdict; throws only on a bug (the caller words it as the evidence). */
+export function judgeLocal(
+  check: LocalCheck,
+  outcome: CellOutcome,
+  responseFormat: ResponseFormat | null,
+): Verdict {
   const { answer } = outcome;
   switch (check.type) {
     case 'contains': {
@@ -229,9 +248,9 @@ async function judge(
     case 'jsonSchema': {
       const parsed = parseJson(answer);
       if (!parsed.ok) return { pass: false, evidence: `Not JSON: ${parsed.why}` };
-      const format = context.responseFormat;
       const schema =
-        check.schema ?? (format?.type === 'json_schema' ? (format.json_schema.schema ?? null) : null);
+        check.schema ??
+        (responseFormat?.type === 'json_schema' ? (responseFormat.json_schema.schema ?? null) : null);
       return schema
         ? schemaEvidence(parsed.value, schema)
         : { pass: true, evidence: 'Valid JSON (no schema given).' };
@@ -246,11 +265,6 @@ async function judge(
       return { pass: outcome.latencyMs <= check.ms, evidence: `${Math.round(outcome.latencyMs)} ms.` };
     case 'tokensMax':
       return { pass: outcome.tokens <= check.max, evidence: `${outcome.tokens} tokens.` };
-    case 'graded': {
-      if (!context.grade) return { pass: false, evidence: 'No grader available.' };
-      const graded = await context.grade(check, outcome);
-      return { pass: graded.pass, evidence: graded.reasoning };
-    }
   }
 }
 

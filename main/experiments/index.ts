@@ -8,6 +8,9 @@ import { PriceBook } from '../usage/prices';
 import { experimentHandlers } from './handlers';
 import { ExperimentsRepo } from './repo';
 import { ExperimentRunner } from './runner';
+import type { CheckWorkerSpec } from './checkRunner';
+export { bundledCheckWorker } from './checkRunner';
+import { CheckRunner } from './checkRunner';
 import type { Clock } from './scheduler';
 import { laneFor } from './scheduler';
 import { ExperimentsService } from './service';
@@ -33,6 +36,8 @@ export function createExperiments(deps: {
   estimateTokens: (text: string) => number;
   now: () => number;
   clock?: Clock;
+  /** The bundled checks worker (`bundledCheckWorker`); without it checks run on main's thread. */
+  checkWorker?: CheckWorkerSpec | null;
 }) {
   const repo = new ExperimentsRepo(deps.db, deps.now);
   repo.recoverInterrupted();
@@ -51,6 +56,7 @@ export function createExperiments(deps: {
     lane,
     events: deps.events,
     clock: deps.clock ?? realClock,
+    checks: new CheckRunner(deps.checkWorker ?? null),
   });
   const service = new ExperimentsService({
     repo,

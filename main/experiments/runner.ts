@@ -5,7 +5,8 @@ import { retryHint } from '../chat/transport/headers';
 import type { EventSink } from '../ipc/handlers';
 import type { NewMessage } from '../chat/ports';
 import type { CellOutcome } from './checks';
-import { fillCheck, graderPrompt, readVerdict, runCheck } from './checks';
+import { fillCheck, graderPrompt, readVerdict } from './checks';
+import { CheckRunner } from './checkRunner';
 import type { CellResult, ExperimentsRepo } from './repo';
 import { emptyResult } from './repo';
 import { cellSettings, cellThreadPrompt, fillPrompt } from './prepare';
@@ -35,6 +36,8 @@ export interface RunnerDeps {
   lane: (providerId: string) => Lane;
   events: Pick<EventSink, 'broadcast'>;
   clock: Clock;
+  /** Judges checks off main's thread with a time limit; without one they run here (unit tests). */
+  checks?: CheckRunner;
 }
 
 interface Active {
@@ -63,7 +66,11 @@ export class ExperimentRunner {
   /** Request start times per provider over every run, for the sliding-minute limit. */
   private readonly history = new Map<string, number[]>();
 
-  constructor(private readonly deps: RunnerDeps) {}
+  private readonly checks: CheckRunner;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.checks = deps.checks ?? new CheckRunner(null);
+  }
 
   isRunning(runId: string): boolean {
     return this.active.has(runId);
@@ -94,6 +101,7 @@ export class ExperimentRunner {
 
   async shutdown(): Promise<void> {
     await Promise.all([...this.active.keys()].map((id) => this.stop(id)));
+    await this.checks.close();
   }
 
   private async execute(run: Run, entry: Active): Promise<void> {
@@ -271,7 +279,7 @@ export class ExperimentRunner {
     const grade = this.grader(run, entry, result);
     result.checks = await Promise.all(
       run.config.checks.map((check) =>
-        runCheck(fillCheck(check, testCase.values, new Date(this.deps.clock.now())), outcome, {
+        this.checks.run(fillCheck(check, testCase.values, new Date(this.deps.clock.now())), outcome, {
           responseFormat: run.prompt.responseFormat,
           grade,
         }),
