@@ -27,6 +27,8 @@ export interface LaunchSpec {
   shellEnv: Readonly<Record<string, string | undefined>>;
   mask: (text: string) => string;
   fetch?: typeof fetch;
+  /** Replaces the real transports (tests drive the handshake and the close themselves). */
+  makeTransport?: (sse: boolean) => Transport;
 }
 
 /** Lenient shapes: one bad tool must not make the whole list unreadable (each is checked on its own). */
@@ -77,7 +79,11 @@ export class McpConnection {
     this.set({ state: 'starting', message: null, pid: null });
     let transport: Transport;
     try {
-      transport = this.spec.transport === 'stdio' ? this.stdio() : this.http(false);
+      transport = this.spec.makeTransport
+        ? this.spec.makeTransport(false)
+        : this.spec.transport === 'stdio'
+          ? this.stdio()
+          : this.http(false);
     } catch (error) {
       this.set({ state: 'error', message: error instanceof Error ? error.message : String(error) });
       throw error;
@@ -85,10 +91,15 @@ export class McpConnection {
     try {
       await this.connect(transport);
     } catch (error) {
-      if (this.spec.transport === 'http' && !this.closing && isNotStreamable(error)) {
+      if (this.closing) {
+        // Stopped by the user during the handshake: that is a stop, not a failure of the server.
+        this.set({ state: 'stopped', message: null, pid: null });
+        throw error;
+      }
+      if (this.spec.transport === 'http' && isNotStreamable(error)) {
         // Older servers speak the 2024-11-05 HTTP+SSE transport: the spec's fallback.
         try {
-          await this.connect(this.http(true));
+          await this.connect(this.spec.makeTransport ? this.spec.makeTransport(true) : this.http(true));
           return;
         } catch (second) {
           this.fail(second);

@@ -5,6 +5,7 @@ import type { SecretStore } from '../secrets/secretStore';
 import { McpApprovals } from './approvals';
 import { mcpHandlers } from './handlers';
 import { McpRepo } from './repo';
+import type { McpServiceDeps } from './service';
 import { McpService } from './service';
 
 export interface McpOptions {
@@ -16,6 +17,7 @@ export interface McpOptions {
   fetch?: typeof fetch;
   shellEnv?: Readonly<Record<string, string | undefined>>;
   confirmOutside?: (consent: McpConsent) => Promise<boolean>;
+  transportFor?: McpServiceDeps['transportFor'];
 }
 
 /** MCP servers, built once by the composition root: the chat port, the handlers, and shutdown. */
@@ -30,6 +32,7 @@ export function createMcp(options: McpOptions) {
     fetch: options.fetch,
     now: options.now,
     confirmOutside: options.confirmOutside,
+    transportFor: options.transportFor,
   });
   const approvals = new McpApprovals({ repo, service, events: options.events, now: options.now });
   return {

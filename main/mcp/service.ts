@@ -10,6 +10,7 @@ import type {
 } from '../contract';
 import { AppFailure, MCP_ENV_NAME, MCP_HEADER_NAME, McpServerInput as ServerInputSchema } from '../contract';
 import type { EventSink } from '../ipc/handlers';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { SecretStore } from '../secrets/secretStore';
 import { checkListed, toolView } from './catalog';
 import { consentHash } from './consent';
@@ -34,6 +35,8 @@ export interface McpServiceDeps {
    * consent screen alone is not enough where this is given.
    */
   confirmOutside?: (consent: McpConsent) => Promise<boolean>;
+  /** Replaces the real transports of a server (tests drive handshakes and closes themselves). */
+  transportFor?: (server: { id: string; name: string }, sse: boolean) => Transport;
 }
 
 const CONSENT_TTL_MS = 10 * 60_000;
@@ -52,6 +55,11 @@ const STOPPED = (now: number): McpStatus => ({
 export class McpService {
   private readonly connections = new Map<string, McpConnection>();
   private readonly starting = new Map<string, Promise<void>>();
+  /**
+   * Bumped by every stop: a start begun before it gives up at its next step (and stops what it
+   * started), so a Stop, Restart or Delete pressed while a server is starting always wins.
+   */
+  private readonly generation = new Map<string, number>();
   private readonly consents = new Map<string, { serverId: string; hash: string; expires: number }>();
   private readonly now: () => number;
 
@@ -264,15 +272,19 @@ export class McpService {
     const inFlight = this.starting.get(id);
     if (inFlight) {
       await inFlight.catch(() => undefined);
-      return this.view(s);
+      return this.view(this.deps.repo.server(id));
     }
-    const attempt = this.launch(s).finally(() => this.starting.delete(id));
+    const attempt = this.launch(s, this.generation.get(id) ?? 0).finally(() => {
+      // Only this attempt's own entry: a newer start may have taken the slot meanwhile.
+      if (this.starting.get(id) === attempt) this.starting.delete(id);
+    });
     this.starting.set(id, attempt);
     await attempt.catch(() => undefined);
     return this.view(this.deps.repo.server(id));
   }
 
-  private async launch(s: ServerRow): Promise<void> {
+  private async launch(s: ServerRow, generation: number): Promise<void> {
+    const superseded = () => (this.generation.get(s.id) ?? 0) !== generation;
     await this.connections.get(s.id)?.stop();
     const secret = async (kind: 'env' | 'header', v: StoredVar): Promise<string> => {
       if (!v.secret) return v.value ?? '';
@@ -301,6 +313,9 @@ export class McpService {
     } catch (error) {
       missing = error instanceof Error ? error.message : String(error);
     }
+    // Stopped while the keychain answered: start nothing.
+    if (superseded()) return;
+    const transportFor = this.deps.transportFor;
     const connection = new McpConnection(
       {
         name: s.name,
@@ -315,6 +330,7 @@ export class McpService {
         shellEnv: this.deps.shellEnv,
         mask: masker(secrets),
         fetch: this.deps.fetch,
+        ...(transportFor ? { makeTransport: (sse: boolean) => transportFor(s, sse) } : {}),
       },
       () => this.changed(s.id),
       this.now,
@@ -325,6 +341,10 @@ export class McpService {
       throw new Error(missing);
     }
     await connection.start();
+    if (superseded()) {
+      await connection.stop();
+      return;
+    }
     await this.refreshTools(s.id);
   }
 
@@ -344,8 +364,11 @@ export class McpService {
   }
 
   async stop(id: string): Promise<McpServer | null> {
+    this.generation.set(id, (this.generation.get(id) ?? 0) + 1);
     const connection = this.connections.get(id);
     if (connection) await connection.stop();
+    // A start in flight sees the new generation and stops what it started; wait for it to settle.
+    await this.starting.get(id)?.catch(() => undefined);
     try {
       return await this.view(this.deps.repo.server(id));
     } catch {

@@ -18,6 +18,8 @@ export interface McpSlice {
 
 let subscribed = false;
 let reload: Promise<void> | null = null;
+/** An event came while a reload was on its way: its reply may predate the event, so read once more. */
+let again = false;
 
 export const createMcpSlice: SliceCreator<McpSlice> = (set, get) => ({
   mcpServers: [],
@@ -26,8 +28,13 @@ export const createMcpSlice: SliceCreator<McpSlice> = (set, get) => ({
   mcpLoaded: false,
   mcpError: null,
   loadMcp: async () => {
-    // Status events come in bursts (starting, running, tools listed): one reload at a time is enough.
-    if (reload) return reload;
+    // Status events come in bursts (starting, running, tools listed): one reload at a time, and
+    // one more after it when events came meanwhile (its reply may be older than the last of them).
+    if (reload) {
+      again = true;
+      return reload;
+    }
+    again = false;
     reload = (async () => {
       const [servers, tools, pending] = await Promise.all([
         api.mcp.list({}),
@@ -58,6 +65,7 @@ export const createMcpSlice: SliceCreator<McpSlice> = (set, get) => ({
       });
     })().finally(() => {
       reload = null;
+      if (again) void get().loadMcp();
     });
     return reload;
   },
