@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Budget, BudgetInput, BudgetScope, BudgetStatus, BudgetVerdict, UsageRow } from '../contract';
 import { AppFailure, BudgetInput as BudgetInputSchema, BudgetScope as BudgetScopeSchema } from '../contract';
+import { roundMoney } from '../usage/money';
 import { forecast, rateWindow } from './forecast';
 import { type PeriodBounds, type WeekStart, periodAt } from './period';
 
@@ -213,7 +214,7 @@ export class BudgetBook {
       if (running === undefined || !matches(budget.scope, target)) continue;
       if (row.at < running.bounds.start || row.at >= running.bounds.end) continue;
       const before = running.spent;
-      running.spent += amountOf(budget.unit, row, costCurrency);
+      running.spent = roundMoney(running.spent + amountOf(budget.unit, row, costCurrency));
       if (running.spent > before) this.alertCrossed(budget, before, running);
     }
   }
@@ -274,7 +275,7 @@ export class BudgetBook {
       .get({ from, to, ...(budget.unit === 'credits' ? {} : { unit: budget.unit }), ...scope.params }) as {
       spent: number;
     };
-    return row.spent;
+    return roundMoney(row.spent);
   }
 
   private hasPass(budgetId: string, periodStart: number): boolean {

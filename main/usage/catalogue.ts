@@ -32,7 +32,9 @@ export function catalogueAge(now: number, book: Catalogue = BUNDLED): { asOf: st
 export function cataloguePrice(model: string, book: Catalogue = BUNDLED): CataloguePrice | null {
   const bare = model.slice(model.lastIndexOf('/') + 1).toLowerCase();
   const undated = bare.replace(/-\d{4}-\d{2}-\d{2}$|-\d{8}$|-latest$/, '');
-  return book.models[bare] ?? book.models[undated] ?? null;
+  // Own keys only: a model called "__proto__" or "constructor" is not priced by Object.prototype.
+  const own = (id: string) => (Object.hasOwn(book.models, id) ? book.models[id] : undefined);
+  return own(bare) ?? own(undated) ?? null;
 }
 
 export interface Tokens {

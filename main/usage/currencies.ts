@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { UsageFilter } from '../contract';
+import { roundMoney } from './money';
 import { rawWhere } from './rows';
 
 /**
@@ -54,18 +55,18 @@ export function otherCurrencyCosts(db: DatabaseSync, filter: UsageFilter): Other
 }
 
 /**
- * A sum split by currency: the base currency gets what the others leave of `total` (rounded to
- * a billionth when others were taken off, so float residue does not show as a cost). Zero amounts are left
- * out, except a lone base-currency zero.
+ * A sum split by currency: the base currency gets what the others leave of `total`. Every figure
+ * is rounded under money.ts's rule (whole nano-units), which removes the float residue of the
+ * subtraction exactly. Zero amounts are left out, except a lone base-currency zero.
  */
 export function splitByCurrency(total: number, others: readonly CurrencyCost[]): CurrencyCost[] {
   const byCurrency = new Map<string, number>();
   for (const o of others) byCurrency.set(o.currency, (byCurrency.get(o.currency) ?? 0) + o.cost);
   const otherSum = [...byCurrency.values()].reduce((a, b) => a + b, 0);
-  const base = byCurrency.size === 0 ? total : Math.round((total - otherSum) * 1e9) / 1e9;
+  const base = roundMoney(total - otherSum);
   const out: CurrencyCost[] = [];
   if (base !== 0 || byCurrency.size === 0) out.push({ currency: BASE_CURRENCY, cost: base });
   for (const [currency, cost] of [...byCurrency].sort(([a], [b]) => a.localeCompare(b)))
-    if (cost !== 0) out.push({ currency, cost });
+    if (roundMoney(cost) !== 0) out.push({ currency, cost: roundMoney(cost) });
   return out;
 }

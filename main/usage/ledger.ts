@@ -4,6 +4,7 @@ import type { UsageRow } from '../contract';
 import { AppFailure, UsageRow as UsageRowSchema } from '../contract';
 import type { EventSink } from '../ipc/handlers';
 import { bestCost } from './catalogue';
+import { roundMoney, roundMoneySql } from './money';
 import { PriceBook } from './prices';
 import { Rollup } from './rollup';
 import { UsageSummaries } from './summary';
@@ -75,11 +76,13 @@ export class UsageLedger {
             input.model,
             input,
           );
-    const cost = best?.cost ?? null;
+    // Whole nano-units from here on (money.ts): sums then come out the same in any order.
+    const cost = best === null ? null : roundMoney(best.cost);
     const costCurrency = best?.currency ?? null;
     const candidate = {
       ...input,
       cachedTokens: input.cachedTokens ?? null,
+      creditsConsumed: input.creditsConsumed === null ? null : roundMoney(input.creditsConsumed),
       costSource: best?.source ?? null,
       id: input.id ?? this.newId(),
       totalTokens: input.totalTokens > 0 ? input.totalTokens : input.promptTokens + input.completionTokens,
@@ -173,7 +176,7 @@ export class UsageLedger {
       this.db
         .prepare(
           `UPDATE usage SET cost_source = NULL, (cost, cost_currency) = (
-             SELECT (usage.prompt_tokens * p.input_per_million + usage.completion_tokens * p.output_per_million) / 1000000.0,
+             SELECT ${roundMoneySql('(usage.prompt_tokens * p.input_per_million + usage.completion_tokens * p.output_per_million) / 1000000.0')},
                p.currency
              FROM prices p WHERE p.model = usage.model AND (p.provider_id = usage.provider_id OR p.provider_id IS NULL)
                AND p.valid_from <= usage.at

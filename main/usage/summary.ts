@@ -9,6 +9,7 @@ import type { Rollup } from './rollup';
 import { threadScoped } from './rows';
 import type { OtherCost } from './currencies';
 import { otherCurrencyCosts, splitByCurrency } from './currencies';
+import { roundMoney } from './money';
 
 const DAY_MS = 86_400_000;
 
@@ -36,6 +37,12 @@ function addTotals(into: UsageTotals, cell: Cell): void {
   into.totalTokens += cell.totalTokens;
   into.credits += cell.credits;
   into.cost += cell.cost;
+}
+
+/** Sums leave main rounded to whole nano-units (money.ts), whatever order rows were added in. */
+function roundAmounts(t: UsageTotals): void {
+  t.cost = roundMoney(t.cost);
+  t.credits = roundMoney(t.credits);
 }
 
 /** 'YYYY-MM-DD' of a local day number. */
@@ -99,8 +106,8 @@ function assembleSummary(
       day: dayLabel(d.day),
       model: d.model,
       tokens: d.tokens,
-      cost: d.cost,
-      credits: d.credits,
+      cost: roundMoney(d.cost),
+      credits: roundMoney(d.credits),
       requests: d.requests,
     }));
   const lines = [...breakdown.values()].sort(
@@ -116,8 +123,12 @@ function assembleSummary(
     const key = [o.providerKey, o.providerName, o.model, o.confidential].join('\u0000');
     othersOf.set(key, [...(othersOf.get(key) ?? []), o]);
   }
-  for (const [key, line] of breakdown) line.costs = splitByCurrency(line.cost, othersOf.get(key) ?? []);
+  for (const [key, line] of breakdown) {
+    line.costs = splitByCurrency(line.cost, othersOf.get(key) ?? []);
+    roundAmounts(line);
+  }
   const costs = splitByCurrency(totals.cost, others);
+  roundAmounts(totals);
   return { totals, costs, daily, byStatus, latency, breakdown: lines, balances };
 }
 
@@ -172,6 +183,7 @@ export class UsageSummaries {
     const totals = emptyTotals();
     for (const cell of this.reader.cells(planSegments(filter, zones[0] ?? null), filter))
       addTotals(totals, cell);
+    roundAmounts(totals);
     return totals;
   }
 

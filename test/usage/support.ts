@@ -6,6 +6,7 @@ import { TTFT_BUCKETS, histogramQuantile, ttftBucket } from '../../main/usage/hi
 import type { UsageRecord } from '../../main/usage/ledger';
 import { UsageLedger } from '../../main/usage/ledger';
 import { usageHandlers } from '../../main/usage/handlers';
+import { sumMoney } from '../../main/usage/money';
 
 export const DAY = 86_400_000;
 export const ctx: CallContext = { senderId: 1 };
@@ -87,8 +88,9 @@ const sumOf = (rows: UsageRow[]) => ({
   promptTokens: rows.reduce((s, r) => s + r.promptTokens, 0),
   completionTokens: rows.reduce((s, r) => s + r.completionTokens, 0),
   totalTokens: rows.reduce((s, r) => s + r.totalTokens, 0),
-  credits: rows.reduce((s, r) => s + (r.creditsConsumed ?? 0), 0),
-  cost: rows.reduce((s, r) => s + (r.cost ?? 0), 0),
+  // Under the one rounding rule of main/usage/money.ts, as the dashboard must be.
+  credits: sumMoney(rows.map((r) => r.creditsConsumed ?? 0)),
+  cost: sumMoney(rows.map((r) => r.cost ?? 0)),
 });
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -183,8 +185,11 @@ export function canonical(summary: UsageSummary): UsageSummary {
     [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const rounded = <T>(value: T): T =>
     JSON.parse(
-      JSON.stringify(value, (_key, v: unknown) =>
-        typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(10)) : v,
+      JSON.stringify(value, (key, v: unknown) =>
+        // Money and credits compare exactly: both sides follow main/usage/money.ts's rule.
+        typeof v === 'number' && !Number.isInteger(v) && key !== 'cost' && key !== 'credits'
+          ? Number(v.toPrecision(10))
+          : v,
       ),
     ) as T;
   return rounded({
