@@ -118,6 +118,8 @@ export const Experiment = z.object({
   config: ExperimentConfig,
   /** Oldest first; the last one is what the editor shows and the next run uses. */
   versions: z.array(PromptVersion),
+  /** The project its runs' threads are filed in (their spend counts there); null: none. */
+  projectId: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -128,6 +130,7 @@ export const ExperimentSummary = z.object({
   name: z.string(),
   cases: z.number(),
   runs: z.number(),
+  projectId: z.string().nullable(),
   updatedAt: z.number(),
 });
 export type ExperimentSummary = z.infer<typeof ExperimentSummary>;
@@ -236,6 +239,8 @@ export const experimentChannels = {
       name: z.string().trim().min(1).max(120).optional(),
       prompt: ExperimentPrompt.optional(),
       config: ExperimentConfig.optional(),
+      /** Files the threads of its next cells in this project (null: in none). */
+      projectId: z.string().min(1).nullable().optional(),
     }),
     Experiment,
   ),

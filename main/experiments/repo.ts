@@ -18,6 +18,7 @@ import { Sql } from '../threads/sql';
 interface ExperimentRow {
   id: string;
   name: string;
+  project_id: string | null;
   config_json: string;
   created_at: number;
   updated_at: number;
@@ -64,6 +65,11 @@ export const emptyResult: CellResult = {
   ttftMs: null,
   latencyMs: null,
 };
+
+/** A project deleted since reads as none (projects:delete empties threads' project, not ours). */
+const EXPERIMENT_SELECT = `SELECT e.id, e.name, e.config_json, e.created_at, e.updated_at,
+  (SELECT p.id FROM projects p WHERE p.id = e.project_id) AS project_id
+  FROM experiments e`;
 
 const RUN_SELECT = `SELECT r.*, v.number, v.prompt_json,
   (SELECT COUNT(*) FROM experiment_cells c WHERE c.run_id = r.id) AS total,
@@ -112,20 +118,21 @@ export class ExperimentsRepo {
   list(): ExperimentSummary[] {
     return this.sql
       .all<ExperimentRow & { runs: number }>(
-        `SELECT e.*, (SELECT COUNT(*) FROM experiment_runs r WHERE r.experiment_id = e.id) AS runs
-         FROM experiments e ORDER BY updated_at DESC`,
+        `SELECT x.*, (SELECT COUNT(*) FROM experiment_runs r WHERE r.experiment_id = x.id) AS runs
+         FROM (${EXPERIMENT_SELECT}) x ORDER BY x.updated_at DESC`,
       )
       .map((row) => ({
         id: row.id,
         name: row.name,
         cases: ConfigSchema.parse(JSON.parse(row.config_json)).cases.length,
         runs: row.runs,
+        projectId: row.project_id,
         updatedAt: row.updated_at,
       }));
   }
 
   get(id: string): Experiment {
-    const row = this.sql.one<ExperimentRow>('SELECT * FROM experiments WHERE id = ?', id);
+    const row = this.sql.one<ExperimentRow>(`${EXPERIMENT_SELECT} WHERE e.id = ?`, id);
     if (!row) throw new AppFailure('not_found', 'That experiment no longer exists.');
     const versions = this.sql
       .all<{ id: string; number: number; prompt_json: string; created_at: number }>(
@@ -143,6 +150,7 @@ export class ExperimentsRepo {
       name: row.name,
       config: ConfigSchema.parse(JSON.parse(row.config_json)),
       versions,
+      projectId: row.project_id,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -179,22 +187,40 @@ export class ExperimentsRepo {
   /** A prompt that differs from the latest version becomes the next version; runs keep theirs. */
   save(
     id: string,
-    patch: { name?: string; prompt?: ExperimentPrompt; config?: ExperimentConfig },
+    patch: { name?: string; prompt?: ExperimentPrompt; config?: ExperimentConfig; projectId?: string | null },
   ): Experiment {
     const current = this.get(id);
+    if (patch.projectId && !this.sql.one('SELECT 1 FROM projects WHERE id = ?', patch.projectId))
+      throw new AppFailure('not_found', 'That project no longer exists: choose another or none.');
     this.sql.transaction(() => {
       const latest = current.versions[current.versions.length - 1];
       if (patch.prompt && JSON.stringify(patch.prompt) !== JSON.stringify(latest?.prompt))
         this.addVersion(id, (latest?.number ?? 0) + 1, patch.prompt);
       this.sql.run(
-        'UPDATE experiments SET name = ?, config_json = ?, updated_at = ? WHERE id = ?',
+        'UPDATE experiments SET name = ?, config_json = ?, project_id = ?, updated_at = ? WHERE id = ?',
         patch.name ?? current.name,
         JSON.stringify(patch.config ?? current.config),
+        patch.projectId === undefined ? current.projectId : patch.projectId,
         this.now(),
         id,
       );
     });
     return this.get(id);
+  }
+
+  /** The project a run's new threads go in: the experiment's now (changing it mid-run files the rest there). */
+  projectOf(experimentId: string): string | null {
+    return (
+      this.sql.one<{ id: string }>(
+        'SELECT p.id FROM experiments e JOIN projects p ON p.id = e.project_id WHERE e.id = ?',
+        experimentId,
+      )?.id ?? null
+    );
+  }
+
+  /** Files a thread the run just created in the experiment's project, before anything is sent from it. */
+  fileThread(threadId: string, projectId: string): void {
+    this.sql.run('UPDATE threads SET project_id = ? WHERE id = ?', projectId, threadId);
   }
 
   delete(id: string): boolean {

@@ -216,6 +216,7 @@ export class ExperimentRunner {
           { title, archived: true, settings, activeLeafId: parentId },
           list,
         ).id;
+        this.file(run, threadId);
         sent = await this.deps.chat.send({ threadId, content: template.content }, NO_WINDOW);
       }
     } catch (error) {
@@ -289,6 +290,15 @@ export class ExperimentRunner {
     return finish('done', result);
   }
 
+  /**
+   * A thread of the run goes in the experiment's project before its first request, so each ledger
+   * row it makes counts in that project's budgets and usage filters like any thread's.
+   */
+  private file(run: Run, threadId: string): void {
+    const projectId = this.deps.repo.projectOf(run.experimentId);
+    if (projectId) this.deps.repo.fileThread(threadId, projectId);
+  }
+
   /** Every attempt of a cell is a ledger row of its thread: a retried 429 counts too. */
   private ledger(threadId: string): Ledger {
     const row = this.deps.repo.sql.one<{
@@ -331,6 +341,7 @@ export class ExperimentRunner {
         { title: `Grader · ${check.model}`, archived: true, settings },
         [],
       ).id;
+      this.file(run, threadId);
       const sent = await this.deps.chat.send(
         { threadId, content: graderPrompt(check.rubric, outcome.answer) },
         NO_WINDOW,

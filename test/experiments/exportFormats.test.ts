@@ -13,6 +13,7 @@ import { parseCsv } from '../../main/experiments/cases';
 const experiment: Experiment = {
   id: 'e1',
   name: 'Capitals & co',
+  projectId: null,
   createdAt: 0,
   updatedAt: 0,
   versions: [

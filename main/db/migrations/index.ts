@@ -9,6 +9,8 @@ import { attachments } from './007-attachments';
 import { mcp } from './008-mcp';
 import { experiments } from './009-experiments';
 import { projectsBudgets } from './010-projects-budgets';
+import { requestBodyBlobs } from './011-request-body-blobs';
+import { experimentProjects } from './013-experiment-projects';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +24,6 @@ export const migrations: readonly Migration[] = [
   mcp,
   experiments,
   projectsBudgets,
+  requestBodyBlobs,
+  experimentProjects,
 ];

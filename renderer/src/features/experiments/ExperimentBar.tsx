@@ -1,4 +1,5 @@
 import { ChevronDown } from 'lucide-react';
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from '../../bridge/api';
 import { failureLine } from '../../platform/describeError';
@@ -6,10 +7,14 @@ import { downloadText } from '../../platform/files';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { Menu, MenuItem, MenuTrigger } from '../../ui/Menu';
+import { Select } from '../../ui/Select';
 import { RunProgressBar } from './RunProgressBar';
 import { duration, money } from './format';
 
-/** Name, version, the estimate before Start, Start / Stop / Resume, progress and export. */
+/** The option for "in no project" (project ids are UUIDs, so this cannot clash). */
+const NO_PROJECT = 'none';
+
+/** Name, version, project, the estimate before Start, Start / Stop / Resume, progress and export. */
 export function ExperimentBar({ onStarted }: { onStarted: () => void }) {
   const s = useStore(
     useShallow((st) => ({
@@ -24,8 +29,12 @@ export function ExperimentBar({ onStarted }: { onStarted: () => void }) {
       stop: st.stopExperimentRun,
       resume: st.resumeExperimentRun,
       toast: st.toast,
+      projects: st.projects,
+      ensureProjects: st.ensureProjectsSync,
     })),
   );
+  const { ensureProjects } = s;
+  useEffect(() => ensureProjects(), [ensureProjects]);
   if (!s.experiment || !s.draft) return null;
   const version = s.experiment.versions.at(-1)?.number ?? 1;
   const running = s.run?.status === 'running';
@@ -57,6 +66,19 @@ export function ExperimentBar({ onStarted }: { onStarted: () => void }) {
           prompt v{version}
           {s.dirty ? ' · edited' : ''}
         </span>
+        <Select
+          label="Project"
+          hideLabel
+          size="sm"
+          className="exp-project"
+          testId="experiment-project"
+          options={[
+            { id: NO_PROJECT, label: 'No project' },
+            ...s.projects.map((p) => ({ id: p.id, label: p.name })),
+          ]}
+          value={s.draft.projectId ?? NO_PROJECT}
+          onChange={(id) => s.edit({ projectId: id === NO_PROJECT ? null : id })}
+        />
         <div className="exp-bar-spacer" />
         {s.estimate && !running ? (
           <span className="exp-estimate" data-testid="experiment-estimate">

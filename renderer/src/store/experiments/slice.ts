@@ -20,6 +20,8 @@ export interface ExperimentDraft {
   name: string;
   prompt: ExperimentPrompt;
   config: ExperimentConfig;
+  /** The project its runs' threads are filed in (null: none). */
+  projectId: string | null;
 }
 
 export interface ExperimentsSlice {
@@ -72,6 +74,7 @@ const draftOf = (experiment: Experiment): ExperimentDraft => ({
     responseFormat: null,
   },
   config: experiment.config,
+  projectId: experiment.projectId,
 });
 
 export const createExperimentsSlice: SliceCreator<ExperimentsSlice> = (set, get) => {
