@@ -47,36 +47,70 @@ const RENDERER_PATTERNS = [
 const RENDERER_MESSAGE = 'The renderer reaches main only through window.api (renderer/src/bridge).';
 const rendererRule = restrict(RENDERER_PATTERNS, RENDERER_MESSAGE, NODE_MODULES);
 
+const dirsIn = (folder) =>
+  readdirSync(new URL(folder, import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+
 /**
- * Features are islands: a feature imports ui/, platform/, store/, bridge/, markdown/, the contract
- * and its own folder; another feature only through its public entry (`../models`, its index.ts:
- * the pieces it offers for embedding), never a file inside it; and React Aria only through ui/.
- * Generic widgets live in ui/, so no feature has to reach into another for a button or a note.
+ * Three layers under the widget layer (renderer/src/ui/README.md has the table):
+ * - features/<x>: a screen or pane. It imports ui/, platform/, store/, bridge/, markdown/, the
+ *   contract, parts/ (each through its index.ts) and its own folder, never another feature: the
+ *   shell (features/shell, the composition root) is the only one that mounts screens and panes,
+ *   through their public entry.
+ * - parts/<x>: a domain piece screens embed in one another (a model chip, a message's tool calls,
+ *   attachment chips). It imports what a feature may, other parts through their index.ts, never
+ *   a feature.
+ * - React Aria only through ui/.
  */
-const FEATURES = readdirSync(new URL('./renderer/src/features/', import.meta.url), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name);
-const featureRule = (own) => [
+const FEATURES = dirsIn('./renderer/src/features/');
+const PARTS = dirsIn('./renderer/src/parts/');
+const ARIA = {
+  group: ['react-aria-components', 'react-aria-components/*', 'react-aria', 'react-aria/*'],
+  message: 'Features and parts use the widget layer (renderer/src/ui), never React Aria directly.',
+};
+/** Another part only through its public entry ('../../parts/models', never a file inside it). */
+const partEntryOnly = (own) => ({
+  group: own
+    ? PARTS.filter((other) => other !== own).flatMap((other) => [`../${other}/*`, `**/parts/${other}/*`])
+    : ['**/parts/*/*'],
+  message:
+    "A part is imported only through its public entry ('parts/<part>', its index.ts), never a file inside it.",
+});
+const layerRule = (...extra) => [
   'error',
-  {
-    ...rendererRule[1],
-    patterns: [
-      ...rendererRule[1].patterns,
-      {
-        group: FEATURES.filter((other) => other !== own).flatMap((other) => [
-          `../${other}/*`,
-          `**/features/${other}/*`,
-        ]),
-        message:
-          "A feature imports another feature only through its public entry ('../<feature>', its index.ts); shared widgets belong in ui/.",
-      },
-      {
-        group: ['react-aria-components', 'react-aria-components/*', 'react-aria', 'react-aria/*'],
-        message: 'Features use the widget layer (renderer/src/ui), never React Aria directly.',
-      },
-    ],
-  },
+  { ...rendererRule[1], patterns: [...rendererRule[1].patterns, ...extra, ARIA] },
 ];
+const featureRule = (own) =>
+  layerRule(
+    own === 'shell'
+      ? {
+          group: FEATURES.filter((other) => other !== own).flatMap((other) => [
+            `../${other}/*`,
+            `**/features/${other}/*`,
+          ]),
+          message: "The shell mounts a screen through its public entry ('../<feature>', its index.ts).",
+        }
+      : {
+          group: FEATURES.filter((other) => other !== own).flatMap((other) => [
+            `../${other}`,
+            `../${other}/**`,
+            `**/features/${other}`,
+            `**/features/${other}/**`,
+          ]),
+          message:
+            'A feature never imports another feature: a piece two screens show belongs in parts/ (or ui/ if it is generic), and only the shell mounts screens.',
+        },
+    partEntryOnly(null),
+  );
+const partRule = (own) =>
+  layerRule(
+    {
+      group: ['**/features', '**/features/**'],
+      message: 'A part never imports a feature: screens embed parts, not the other way round.',
+    },
+    partEntryOnly(own),
+  );
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'release/**', 'dist/**', 'test-results/**'] },
@@ -150,6 +184,10 @@ export default tseslint.config(
   ...FEATURES.map((feature) => ({
     files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
     rules: { 'no-restricted-imports': featureRule(feature) },
+  })),
+  ...PARTS.map((part) => ({
+    files: [`renderer/src/parts/${part}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': partRule(part) },
   })),
   {
     files: ['**/*.cjs'],

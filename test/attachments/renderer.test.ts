@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base64Parts, elideBase64, sha256OfBase64 } from '../../renderer/src/features/attachments/elide';
+import { base64Parts, elideBase64, sha256OfBase64 } from '../../renderer/src/parts/attachments/elide';
 import { buildCurl } from '../../renderer/src/features/inspector/curl';
 import {
   readFailure,

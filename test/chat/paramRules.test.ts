@@ -3,7 +3,7 @@ import type { NumberParam } from '../../main/contract';
 import { ChatParams, NUMBER_PARAMS, briefRange, describeRange, rangeOf } from '../../main/contract';
 import { validateParams } from '../../main/chat/request/validate';
 import { COMPARE_PARAMS, parseCompareValue } from '../../renderer/src/store/inspector/compare';
-import { NUMBER_FIELDS, checkDraft, emptyDraft } from '../../renderer/src/features/settings/paramsModel';
+import { NUMBER_FIELDS, checkDraft, emptyDraft } from '../../renderer/src/parts/settings/paramsModel';
 
 /** The value just past a declared bound (or a fraction for a whole-number field). */
 function outside(key: NumberParam): number {

@@ -80,7 +80,7 @@ describe('cost from the best source', () => {
 
 describe('the message usage line', () => {
   it('says a cost came from the catalogue', async () => {
-    const { usageLineFigures } = await import('../../renderer/src/features/usage/usageLine');
+    const { usageLineFigures } = await import('../../renderer/src/parts/usage/usageLine');
     const f = usageLineFigures({
       usage: {
         promptTokens: 10,

@@ -7,7 +7,7 @@ import {
   networkFailure,
 } from '../../../main/chat/assembly/failures';
 import { choicesNotice, noticeText } from '../../../renderer/src/store/conversation/errorText';
-import { usageLineFigures } from '../../../renderer/src/features/usage/usageLine';
+import { usageLineFigures } from '../../../renderer/src/parts/usage/usageLine';
 
 const ctx = { host: 'api.example', model: 'm', authKind: 'jwt' as const, confidential: true };
 

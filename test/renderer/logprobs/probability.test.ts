@@ -10,7 +10,7 @@ import {
   summarize,
   tokenBackground,
   visibleToken,
-} from '../../../renderer/src/features/logprobs/probability';
+} from '../../../renderer/src/parts/logprobs/probability';
 
 describe('logprob to percent', () => {
   it('reads like a person would say it', () => {

@@ -5,7 +5,7 @@ import {
   flipFlag,
   formatContextLength,
   resetFlags,
-} from '../../../renderer/src/features/models/capabilities';
+} from '../../../renderer/src/parts/models/capabilities';
 
 const caps: Capabilities = {
   tools: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSentRequest, sentFormat } from '../../../renderer/src/features/structured/sentRequest';
+import { readSentRequest, sentFormat } from '../../../renderer/src/parts/structured/sentRequest';
 
 const schemaA = { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkStructured, closePartialJson } from '../../../renderer/src/features/structured/structuredCheck';
+import { checkStructured, closePartialJson } from '../../../renderer/src/parts/structured/structuredCheck';
 
 const schema = {
   type: 'object',

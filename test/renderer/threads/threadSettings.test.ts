@@ -9,7 +9,7 @@ import {
   managedKey,
   mergeParams,
   resetParams,
-} from '../../../renderer/src/features/settings/paramsModel';
+} from '../../../renderer/src/parts/settings/paramsModel';
 
 const full: ChatParams = {
   max_tokens: 500,

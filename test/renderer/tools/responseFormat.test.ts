@@ -6,7 +6,7 @@ import {
   formatFromDraft,
   kindOf,
   nameRuleProblem,
-} from '../../../renderer/src/features/tools/responseFormat';
+} from '../../../renderer/src/parts/tools/responseFormat';
 
 describe('the response_format editor model', () => {
   const draft = { name: 'report', description: '', schemaText: DEFAULT_RESPONSE_SCHEMA, strict: true };

@@ -7,7 +7,7 @@ import {
   toolChoiceKey,
   toolsSupport,
   withToolChoice,
-} from '../../../renderer/src/features/tools/threadTools';
+} from '../../../renderer/src/parts/tools/threadTools';
 
 const list = (tools: boolean, overridden: ('tools' | 'logprobs')[] = []): ModelList => ({
   providerId: 'p',

@@ -8,7 +8,7 @@ import {
   toolsFromRequestBody,
   unknownFunctionText,
   viewToolCalls,
-} from '../../../renderer/src/features/tools/toolCallView';
+} from '../../../renderer/src/parts/tools/toolCallView';
 
 const message = (over: Partial<Message> & Pick<Message, 'id' | 'role'>): Message => ({
   threadId: 't',

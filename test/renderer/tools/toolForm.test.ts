@@ -8,7 +8,7 @@ import {
   nameProblem,
   problemsToDiagnostics,
   saveBlocker,
-} from '../../../renderer/src/features/tools/toolForm';
+} from '../../../renderer/src/parts/tools/toolForm';
 
 describe('the tool name rule', () => {
   it('accepts letters, digits, _ and - up to 64 characters', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../main/contract';
-import { usageLineFigures } from '../../../renderer/src/features/usage/usageLine';
+import { usageLineFigures } from '../../../renderer/src/parts/usage/usageLine';
 
 const usage = {
   promptTokens: 120,

@@ -1,5 +1,5 @@
 import { useStore } from '../../store';
-import { useFileDrop } from '../attachments';
+import { useFileDrop } from '../../parts/attachments';
 import { Composer } from './Composer';
 import { ConversationEmpty } from './ConversationEmpty';
 import { MessageList } from './MessageList';

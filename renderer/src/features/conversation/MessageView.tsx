@@ -1,9 +1,9 @@
 import { memo, useState } from 'react';
 import type { MessageRole } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { MessageAttachments } from '../attachments';
-import { ToolCallsBlock } from '../tools';
-import { UsageLine } from '../usage';
+import { MessageAttachments } from '../../parts/attachments';
+import { ToolCallsBlock } from '../../parts/tools';
+import { UsageLine } from '../../parts/usage';
 import { BranchSwitcher } from './BranchSwitcher';
 import { MessageActions } from './MessageActions';
 import { MessageBody } from './MessageBody';
@@ -15,7 +15,7 @@ import { ReasoningBlock } from './ReasoningBlock';
 import { StreamNotice } from './StreamNotice';
 import './message.css';
 import { VisibleName } from '../../platform/visibleName';
-import { AnswerShield } from '../attestation';
+import { AnswerShield } from '../../parts/attestation';
 
 interface Props {
   threadId: string;

@@ -1,10 +1,10 @@
 import { PanelRight } from 'lucide-react';
 import { useState } from 'react';
 import { useStore } from '../../store';
-import { ModelChip } from '../models';
+import { ModelChip } from '../../parts/models';
 import { keyLabel } from '../../platform/keyboard';
 import { TitleInput } from '../../ui/TitleInput';
-import { ThreadUsageTotals } from '../usage';
+import { ThreadUsageTotals } from '../../parts/usage';
 import { ExportMenu } from './ExportMenu';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';

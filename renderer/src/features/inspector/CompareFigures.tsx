@@ -1,5 +1,5 @@
 import type { Message } from '../../../../main/contract/chat';
-import { formatCost, formatCredits } from '../usage';
+import { formatCost, formatCredits } from '../../parts/usage';
 import type { RunFigures } from './compareDiff';
 import { runFigures } from './compareDiff';
 import { formatDuration } from './responseFacts';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Message } from '../../../../main/contract/chat';
 import { useStore } from '../../store';
-import { ModelPickerButton } from '../models';
+import { ModelPickerButton } from '../../parts/models';
 import type { CompareParam } from '../../store/inspector/compare';
 import { COMPARE_PARAMS, describeChange, parseCompareValue, sentValue } from '../../store/inspector/compare';
 import { failureLine } from '../../platform/describeError';

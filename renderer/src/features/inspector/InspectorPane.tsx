@@ -3,8 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import type { InspectorTab } from '../../store/inspector/slice';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/Tabs';
-import { ThreadSettingsPanel } from '../settings';
-import { ThreadToolsSection } from '../tools';
+import { ThreadSettingsPanel } from '../../parts/settings';
+import { ThreadToolsSection } from '../../parts/tools';
 import './inspector.css';
 
 const TABS: { id: InspectorTab; label: string }[] = [

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useElidedBody } from '../attachments';
+import { useElidedBody } from '../../parts/attachments';
 import { CopyButton } from './CopyButton';
 import { InspectorSection } from './InspectorSection';
 import { byteLength, prettyBody } from './responseFacts';

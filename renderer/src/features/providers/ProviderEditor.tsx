@@ -1,9 +1,9 @@
 import { Suspense, useId, useState } from 'react';
-import { AttestationPanel } from '../attestation';
+import { AttestationPanel } from '../../parts/attestation';
 import type { Preset, Provider } from '../../../../main/contract';
 import type { AppError } from '../../../../main/contract/errors';
 import { useStore } from '../../store';
-import { ModelsPanel } from '../models';
+import { ModelsPanel } from '../../parts/models';
 import { AlertDialog } from '../../ui';
 import { CredentialSection } from './CredentialSection';
 import { draftFromProvider, draftToInput, isDirty, rebaseDraft } from './draft';

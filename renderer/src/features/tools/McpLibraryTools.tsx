@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store';
-import './mcpApproval.css';
+import './mcpLibrary.css';
 
 const POLICY: Record<string, string> = { ask: 'asks first', allow: 'allowed', deny: 'denied' };
 

@@ -5,19 +5,19 @@ import { api } from '../../bridge/api';
 import { useStore } from '../../store';
 import { failureLine } from '../../platform/describeError';
 import { copyText } from '../../platform/files';
-import { JsonEditor } from './LazyJsonEditor';
-import { SchemaProblemList } from './SchemaProblemList';
-import { ToolEditorActions } from './ToolEditorActions';
-import type { ToolDraft } from './toolForm';
 import {
   draftFromTool,
   draftsEqual,
   draftToInput,
+  JsonEditor,
   nameProblem,
   problemsToDiagnostics,
   saveBlocker,
-} from './toolForm';
-import { useSchemaProblems } from './useSchemaProblems';
+  SchemaProblemList,
+  type ToolDraft,
+  useSchemaProblems,
+} from '../../parts/tools';
+import { ToolEditorActions } from './ToolEditorActions';
 
 interface ToolEditorProps {
   /** Null while writing a new tool. */

@@ -2,7 +2,7 @@ import type { ToolDef } from '../../../../main/contract/tools';
 import { Button } from '../../ui/Button';
 import { Listbox, ListboxItem } from '../../ui/Listbox';
 import { McpLibraryTools } from './McpLibraryTools';
-import type { ToolDraft } from './toolForm';
+import type { ToolDraft } from '../../parts/tools';
 import type { ToolExample } from './useToolExamples';
 
 interface ToolListProps {

@@ -1,4 +1,4 @@
-import type { ToolDraft } from './toolForm';
+import type { ToolDraft } from '../../parts/tools';
 import type { ToolExample } from './useToolExamples';
 
 interface ToolsEmptyStateProps {

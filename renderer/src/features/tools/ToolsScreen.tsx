@@ -7,8 +7,7 @@ import { ToolEditor } from './ToolEditor';
 import { ToolExportButtons } from './ToolExportButtons';
 import { ToolList } from './ToolList';
 import { ToolsEmptyState } from './ToolsEmptyState';
-import type { ToolDraft } from './toolForm';
-import { draftFromTool, emptyDraft } from './toolForm';
+import { draftFromTool, emptyDraft, type ToolDraft } from '../../parts/tools';
 import { useToolExamples } from './useToolExamples';
 import './tools.css';
 

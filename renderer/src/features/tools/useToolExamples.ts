@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../bridge/api';
-import type { ToolDraft } from './toolForm';
-import { draftFromTool } from './toolForm';
+import { draftFromTool, type ToolDraft } from '../../parts/tools';
 
 export interface ToolExample {
   name: string;

@@ -3,7 +3,7 @@ import type { UsageSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { formatAgo } from '../../platform/time';
 import { useClock } from '../../platform/clock';
-import { formatCredits } from './format';
+import { formatCredits } from '../../parts/usage';
 import { lowBalances } from './series';
 import { failureLine } from '../../platform/describeError';
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { UsageSummary } from '../../../../main/contract';
 import type { BreakdownKey, SortState } from './breakdown';
 import { nextSort, sortBreakdown } from './breakdown';
-import { formatCost, formatCredits, formatInteger } from './format';
+import { formatCost, formatCredits, formatInteger } from '../../parts/usage';
 import './usageTables.css';
 import { Button } from '../../ui/Button';
 

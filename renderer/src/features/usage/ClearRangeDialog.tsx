@@ -3,7 +3,7 @@ import type { AppError } from '../../../../main/contract/errors';
 import { api } from '../../bridge/api';
 import { AlertDialog } from '../../ui';
 import { errorLine } from '../../platform/describeError';
-import { formatDateTime, formatInteger } from './format';
+import { formatDateTime, formatInteger } from '../../parts/usage';
 import type { TimeRange } from '../../store/usage/range';
 
 interface Props {

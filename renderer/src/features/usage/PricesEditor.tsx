@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { errorLine } from '../../platform/describeError';
 import { AlertDialog } from '../../ui';
-import { formatDay } from './format';
+import { formatDay } from '../../parts/usage';
 import { dayKey } from '../../store/usage/range';
 import type { PriceText } from '../../store/usage/prices';
 import { blankPrice, parsePrice, priceToText, sortPrices } from '../../store/usage/prices';

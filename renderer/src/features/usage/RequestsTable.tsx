@@ -11,7 +11,7 @@ import {
   formatDuration,
   formatInteger,
   formatRate,
-} from './format';
+} from '../../parts/usage';
 import { openMessage } from './openMessage';
 import { STATUS_LABELS } from './series';
 import './usageTables.css';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { UsageStatus, UsageSummary } from '../../../../main/contract';
 import { latencyOption, moneyOption, statusOption, tokensOption } from './chartOptions';
 import type { DrillTarget } from '../../store/usage/filters';
-import { formatInteger } from './format';
+import { formatInteger } from '../../parts/usage';
 import type { TimeRange } from '../../store/usage/range';
 import { dayKey } from '../../store/usage/range';
 import {

@@ -1,5 +1,5 @@
 import type { UsageSummary } from '../../../../main/contract';
-import { formatCost, formatCredits, formatInteger, formatPercent } from './format';
+import { formatCost, formatCredits, formatInteger, formatPercent } from '../../parts/usage';
 import { moneyMode } from './series';
 
 /** The one-glance answer: how many requests, how many tokens, what they cost. */

@@ -9,7 +9,7 @@ import {
   formatDay,
   formatDuration,
   formatInteger,
-} from './format';
+} from '../../parts/usage';
 import type { DailySeries, MoneyMode } from './series';
 import { OTHER_MODELS, STATUS_LABELS } from './series';
 

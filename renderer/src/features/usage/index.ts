@@ -1,7 +1,5 @@
 import { lazy } from 'react';
-// The usage feature's public entry: its screen, the inline figures other screens show, money wording.
+// The usage feature's public entry: its screen, which only the shell mounts (nav routing). The
+// inline figures other screens show and the money wording are in parts/usage.
 // The screen loads when first opened (code splitting keeps the first screen small).
 export const UsageScreen = lazy(() => import('./UsageScreen').then((m) => ({ default: m.UsageScreen })));
-export { ThreadUsageTotals } from './ThreadUsageTotals';
-export { UsageLine } from './UsageLine';
-export { formatCost, formatCredits } from './format';

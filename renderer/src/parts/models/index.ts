@@ -1,4 +1,4 @@
-// The models feature's public entry: what other features may embed (lint: no deep imports).
+// The models part's public entry: what screens may embed (lint: no deep imports).
 export { ModelChip } from './ModelChip';
 export { ModelPickerButton } from './ModelPickerButton';
 export { ModelsPanel } from './ModelsPanel';

@@ -1,4 +1,4 @@
-// The attachments feature's public entry: what the composer and the conversation embed.
+// The attachments part's public entry: what the composer and the conversation embed.
 export { AttachButton } from './AttachButton';
 export { AttachmentTray } from './AttachmentTray';
 export { MessageAttachments } from './MessageAttachments';

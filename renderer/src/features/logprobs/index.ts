@@ -1,2 +1,0 @@
-// The logprobs feature's public entry: an answer's tokens, coloured by probability.
-export { TokenView } from './TokenView';

@@ -1,2 +1,0 @@
-// The settings feature's public entry: a thread's parameter panel.
-export { ThreadSettingsPanel } from './ThreadSettingsPanel';

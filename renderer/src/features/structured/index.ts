@@ -1,3 +1,0 @@
-// The structured-output feature's public entry: an answer checked against the schema it was sent with.
-export { StructuredAnswer } from './StructuredAnswer';
-export { sentFormat } from './sentRequest';

@@ -1,0 +1,2 @@
+// The settings part's public entry: a thread's parameter panel.
+export { ThreadSettingsPanel } from './ThreadSettingsPanel';
