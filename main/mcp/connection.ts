@@ -5,6 +5,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'zod';
 import type { McpStatus } from '../contract';
+import { spawnPlan } from './commandPath';
 import { resolveCommand, serverEnv } from './env';
 import { StderrLog } from './stderrLog';
 import { BoundedStdioTransport } from './stdioTransport';
@@ -126,9 +127,11 @@ export class McpConnection {
           'Give its full path, or set PATH in the server’s environment to include its folder.',
       );
     }
+    const plan = spawnPlan(resolved, spec.args, env, process.platform);
     return new BoundedStdioTransport({
-      command: resolved,
-      args: spec.args,
+      command: plan.command,
+      args: plan.args,
+      windowsVerbatimArguments: plan.windowsVerbatimArguments,
       env,
       cwd: spec.cwd,
       maxMessageBytes: STDIO_MAX_MESSAGE_BYTES,

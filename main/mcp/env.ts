@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { findCommand } from './commandPath';
 
 /**
  * The environment a stdio server gets: these names from the app's own environment (what a program
@@ -38,12 +38,20 @@ export const INHERITED_ENV = [
 ] as const;
 
 const ALLOWED = new Set<string>(INHERITED_ENV);
+const ALLOWED_ANY_CASE = new Set<string>(INHERITED_ENV.map((n) => n.toUpperCase()));
 
-/** The allow-listed part of `shell`; a value that looks like a shell function export is dropped. */
-export function inheritedEnv(shell: Readonly<Record<string, string | undefined>>): Record<string, string> {
+/**
+ * The allow-listed part of `shell`; a value that looks like a shell function export is dropped.
+ * Windows' names are case-insensitive (its PATH is usually spelled `Path`), so there the list is too.
+ */
+export function inheritedEnv(
+  shell: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform = process.platform,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(shell)) {
-    if (!ALLOWED.has(name) || value === undefined || value.startsWith('()')) continue;
+    const allowed = platform === 'win32' ? ALLOWED_ANY_CASE.has(name.toUpperCase()) : ALLOWED.has(name);
+    if (!allowed || value === undefined || value.startsWith('()')) continue;
     env[name] = value;
   }
   return env;
@@ -53,8 +61,15 @@ export function inheritedEnv(shell: Readonly<Record<string, string | undefined>>
 export function serverEnv(
   shell: Readonly<Record<string, string | undefined>>,
   declared: Readonly<Record<string, string>>,
+  platform: NodeJS.Platform = process.platform,
 ): Record<string, string> {
-  return { ...inheritedEnv(shell), ...declared };
+  const inherited = inheritedEnv(shell, platform);
+  if (platform === 'win32') {
+    // One name, any spelling: a declared PATH replaces the inherited Path instead of sitting beside it.
+    const own = new Set(Object.keys(declared).map((n) => n.toUpperCase()));
+    for (const name of Object.keys(inherited)) if (own.has(name.toUpperCase())) delete inherited[name];
+  }
+  return { ...inherited, ...declared };
 }
 
 function isExecutable(file: string): boolean {
@@ -67,29 +82,15 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/**
- * Where `command` is found with this PATH (and PATHEXT on Windows), or null. Checked before
- * spawning, so "not found" can name the PATH searched instead of a bare ENOENT.
- */
+/** Where `command` is found with this PATH (and PATHEXT on Windows) on this machine, or null. */
 export function resolveCommand(
   command: string,
   env: Readonly<Record<string, string>>,
   cwd?: string | null,
 ): string | null {
-  if (command === '') return null;
-  const exts =
-    process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';')] : [''];
-  if (isAbsolute(command) || command.includes('/') || command.includes('\\')) {
-    const full = isAbsolute(command) ? command : join(cwd ?? process.cwd(), command);
-    return exts.map((e) => full + e).find(isExecutable) ?? null;
-  }
-  const path = env.PATH ?? env.Path ?? '';
-  for (const dir of path.split(delimiter)) {
-    if (dir === '') continue;
-    for (const ext of exts) {
-      const candidate = join(dir, command + ext);
-      if (isExecutable(candidate)) return candidate;
-    }
-  }
-  return null;
+  return findCommand(command, env, cwd ?? null, {
+    platform: process.platform,
+    isExecutable,
+    cwd: process.cwd(),
+  });
 }

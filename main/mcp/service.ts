@@ -15,7 +15,7 @@ import type { SecretStore } from '../secrets/secretStore';
 import { checkListed, toolView } from './catalog';
 import { consentHash } from './consent';
 import { McpConnection } from './connection';
-import { INHERITED_ENV, resolveCommand, serverEnv } from './env';
+import { resolveCommand, serverEnv } from './env';
 import { seedPolicy } from './policy';
 import type { McpRepo, ServerRow, StoredVar } from './repo';
 import { masker } from './stderrLog';
@@ -225,9 +225,7 @@ export class McpService {
       args: s.args,
       cwd: s.cwd,
       envNames: s.env.map((v) => v.name),
-      inheritedNames: INHERITED_ENV.filter(
-        (n) => this.deps.shellEnv[n] !== undefined && !s.env.some((v) => v.name === n),
-      ),
+      inheritedNames: Object.keys(env).filter((n) => !s.env.some((v) => v.name === n)),
       url: s.url,
       headerNames: s.headers.map((v) => v.name),
       changed: this.deps.repo.anyConsent(s.id),

@@ -9,6 +9,8 @@ export interface StdioSpec {
   args: string[];
   env: Record<string, string>;
   cwd: string | null;
+  /** Windows: `args` are one command line already escaped for cmd.exe (a batch file's launch). */
+  windowsVerbatimArguments?: boolean;
   /** A message (one line) longer than this stops the server. */
   maxMessageBytes: number;
   onStderr: (text: string) => void;
@@ -45,6 +47,7 @@ export class BoundedStdioTransport implements Transport {
         stdio: ['pipe', 'pipe', 'pipe'],
         shell: false,
         windowsHide: true,
+        windowsVerbatimArguments: this.spec.windowsVerbatimArguments ?? false,
       });
       this.child = child;
       child.once('error', (error) => {
