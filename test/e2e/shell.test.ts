@@ -202,14 +202,30 @@ describe('the app shell at a glance', () => {
       expect(panel.x + panel.width).toBeLessThanOrEqual(1024);
       expect(await parameterLabelsCut(page)).toEqual([]);
 
+      // The keyboard went with it, to the selected section's tab.
+      await expect.poll(() => isFocused(inspector.getByRole('tab', { selected: true }))).toBe(true);
+      // Non-modal: the conversation stays in the accessibility tree.
+      expect(await conversation.getByTestId('composer').isVisible()).toBe(true);
+      expect(await page.locator('[aria-hidden="true"] [data-testid="composer"]').count()).toBe(0);
+
+      // A popover opened from it takes its own Esc and presses inside it are not "outside".
+      await inspector.getByRole('tab', { name: 'Parameters' }).click();
+      await inspector.getByRole('button', { name: 'Presets' }).click();
+      const presets = page.getByRole('dialog', { name: 'Parameter presets' });
+      await presets.getByLabel('Preset name').click();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => presets.count()).toBe(0);
+      expect(await inspector.count()).toBe(1);
+
+      const toggle = page.getByRole('button', { name: 'Inspector', exact: true });
+      await inspector.getByRole('tab', { name: 'Parameters' }).focus();
       await page.keyboard.press('Escape');
       await expect.poll(() => inspector.count()).toBe(0);
-      await expect
-        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-        .toBe('composer');
+      // Focus back on the button that opens it.
+      await expect.poll(() => isFocused(toggle)).toBe(true);
 
-      // With the mouse: the header's Inspector button, and a click back in the conversation.
-      const toggle = page.getByRole('button', { name: 'Inspector', exact: true });
+      // With the mouse: the header's Inspector button, and a click back in the conversation,
+      // which closes it and still lands where it was aimed (the message box takes typing).
       await toggle.click();
       await inspector.waitFor();
       await toggle.click();
@@ -218,6 +234,12 @@ describe('the app shell at a glance', () => {
       await inspector.waitFor();
       await page.getByTestId('composer').click();
       await expect.poll(() => inspector.count()).toBe(0);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+        .toBe('composer');
+      await page.keyboard.type('still typeable');
+      expect(await page.getByTestId('composer').inputValue()).toContain('still typeable');
+      await page.getByTestId('composer').fill('');
 
       // The shortcuts sheet is taller than 768 px: its list scrolls inside it, never out of the box.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -231,8 +253,10 @@ describe('the app shell at a glance', () => {
     } finally {
       await app.close();
     }
-  }, 40_000);
+  }, 60_000);
 });
+
+const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
 
 /** Names of parameters whose label is clipped (an ellipsis, or text running out of its box). */
 async function parameterLabelsCut(page: Page): Promise<string[]> {

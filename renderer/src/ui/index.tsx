@@ -5,6 +5,8 @@ export type { AlertDialogProps } from './AlertDialog';
 export { Dialog, PopoverDialog } from './Dialog';
 export type { DialogProps } from './Dialog';
 export { Modal } from './Modal';
+export { OverlayPanel } from './OverlayPanel';
+export type { OverlayPanelProps } from './OverlayPanel';
 export type { ModalProps } from './Modal';
 export { ComboBox, ComboInput, ComboList, ComboOption, ComboSection, SearchCombo } from './ComboBox';
 export type { Key } from 'react-aria-components';
