@@ -210,6 +210,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     now,
     worker: bundledWorker(options.searchWorkerFile),
   });
+  threads.storeMetaWith(attachments.bodies);
   const chat = new ChatService({
     attachments: attachments.port,
     threads,

@@ -8,6 +8,7 @@ import type { RunPlan } from '../chat/request/plan';
 import type { ModelsService } from '../models/service';
 import { BlobStore } from './blobStore';
 import { attachmentHandlers, attachmentsPort } from './handlers';
+import { requestBodyCodec } from './requestBodies';
 import { AttachmentsService } from './service';
 import type { WorkerSpec } from './workerClient';
 import { AttachmentReader } from './workerClient';
@@ -51,6 +52,8 @@ export function createAttachments(options: AttachmentsOptions) {
     service,
     blobs,
     port,
+    /** How the threads store keeps request bodies: base64 of stored files as references. */
+    bodies: requestBodyCodec(service.bodyBlobs),
     handlers: (plan: (thread: Thread, path: readonly Message[]) => Promise<RunPlan>) =>
       attachmentHandlers({ ...deps, plan }),
     close: () => reader.close(),

@@ -14,6 +14,7 @@ import { ImageRefusal, prepareImage } from './image';
 import type { ContentPart, LoadBlob } from './parts';
 import { decide, partCapabilities, wirePart } from './parts';
 import type { ReadResult } from './protocol';
+import type { BodyBlobSource } from './requestBodies';
 import { wireName } from './text';
 import type { AttachmentReader } from './workerClient';
 
@@ -140,6 +141,18 @@ export class AttachmentsService {
         return wire ? [wire] : [];
       });
   }
+
+  /** Where stored request bodies find their attachments' base64 (requestBodies.ts). */
+  readonly bodyBlobs: BodyBlobSource = {
+    recent: () => this.base64Cache.entries(),
+    stored: (sha256) => this.deps.blobs.has(sha256),
+    base64: (sha256) => {
+      const cached = this.base64Cache.get(sha256);
+      if (cached !== undefined) return cached;
+      const stored = this.deps.blobs.get(sha256);
+      return stored ? this.base64(sha256, () => stored.data) : null;
+    },
+  };
 
   private readonly load: LoadBlob = (sha256) => {
     const data = (): Uint8Array => {

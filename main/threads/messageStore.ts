@@ -39,7 +39,7 @@ export function insertMessage(sql: Sql, input: NewMessage, now: number): Message
       throw new AppFailure('invalid_request', 'The message to answer is not in this thread.');
     }
   }
-  sql.run(INSERT_SQL, message.id, ...FIELDS.map((f) => columnValue(f, message[f])));
+  sql.run(INSERT_SQL, message.id, ...FIELDS.map((f) => columnValue(f, message[f], sql.metaCodec)));
   return message;
 }
 
@@ -57,17 +57,17 @@ export function updateMessage(sql: Sql, id: string, patch: MessagePatch, now: nu
   const fields = [...values.keys()];
   const changed = sql.run(
     `UPDATE messages SET ${fields.map((f) => `${MESSAGE_COLUMNS[f]} = ?`).join(', ')} WHERE id = ?`,
-    ...fields.map((f) => columnValue(f, values.get(f))),
+    ...fields.map((f) => columnValue(f, values.get(f), sql.metaCodec)),
     id,
   );
   if (changed === 0) throw new AppFailure('not_found', 'That message no longer exists.');
-  return messageFromRow(getMessageRow(sql, id));
+  return messageFromRow(getMessageRow(sql, id), sql.metaCodec);
 }
 
 export function threadMessages(sql: Sql, threadId: string): Message[] {
   return sql
     .all<MessageRow>('SELECT * FROM messages WHERE thread_id = ? ORDER BY created_at, rowid', threadId)
-    .map(messageFromRow);
+    .map((row) => messageFromRow(row, sql.metaCodec));
 }
 
 /** Root → `leafId`, following parent links. */
@@ -80,7 +80,7 @@ export function pathTo(sql: Sql, leafId: string): Message[] {
      SELECT * FROM up`,
     leafId,
   );
-  return rows.reverse().map(messageFromRow);
+  return rows.reverse().map((row) => messageFromRow(row, sql.metaCodec));
 }
 
 /** The active branch seen from one message up: that message first, then its ancestors. */
@@ -137,7 +137,7 @@ export function childrenOf(
       threadId,
       JSON.stringify(parentIds),
     )
-    .map(messageFromRow);
+    .map((row) => messageFromRow(row, sql.metaCodec));
 }
 
 /**

@@ -5,7 +5,7 @@ import { DEFAULT_TITLE, titleFrom } from './defaults';
 import type { MessagePatch, NewMessage, RawEvent } from './messageStore';
 import * as messages from './messageStore';
 import { PresetsRepo } from './presets';
-import type { MessageRow } from './rows';
+import type { MessageRow, MetaCodec } from './rows';
 import { messageFromRow } from './rows';
 import { Sql } from './sql';
 import type { NewThread, ThreadPatch } from './threadStore';
@@ -42,6 +42,11 @@ export class ThreadsRepo {
     this.sql = new Sql(db);
     this.now = now;
     this.presets = new PresetsRepo(this.sql, now);
+  }
+
+  /** Stores messages' `meta` through `codec` from now on (attachments keep base64 out of request bodies). */
+  storeMetaWith(codec: MetaCodec): void {
+    this.sql.metaCodec = codec;
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -182,7 +187,7 @@ export class ThreadsRepo {
   }
 
   getMessage(id: string): Message {
-    return messageFromRow(messages.getMessageRow(this.sql, id));
+    return messageFromRow(messages.getMessageRow(this.sql, id), this.sql.metaCodec);
   }
 
   /**

@@ -65,7 +65,18 @@ export function readJson<T>(text: string | null): T | null {
 const writeJson = (value: unknown): string | null =>
   value === null || value === undefined ? null : JSON.stringify(value);
 
-export function messageFromRow(row: MessageRow): Message {
+/**
+ * How the `meta` column holds what it is given, when something keeps it shorter than the message:
+ * attachments store a request body's base64 as references to their blobs and rebuild the exact
+ * bytes when the body is read (main/attachments/requestBodies.ts). Without one, JSON as it is.
+ */
+export interface MetaCodec {
+  stored(meta: NonNullable<Message['meta']>): unknown;
+  read(stored: NonNullable<Message['meta']>): NonNullable<Message['meta']>;
+}
+
+export function messageFromRow(row: MessageRow, codec: MetaCodec | null = null): Message {
+  const meta = readJson<Message['meta']>(row.meta_json);
   return {
     id: row.id,
     threadId: row.thread_id,
@@ -86,7 +97,7 @@ export function messageFromRow(row: MessageRow): Message {
     model: row.model,
     usage: readJson<Message['usage']>(row.usage_json),
     usageId: row.usage_id,
-    meta: readJson<Message['meta']>(row.meta_json),
+    meta: meta && codec ? codec.read(meta) : meta,
     ...(row.attachments_json
       ? { attachments: readJson<Message['attachments']>(row.attachments_json) ?? [] }
       : {}),
@@ -132,7 +143,13 @@ const JSON_FIELDS: ReadonlySet<MessageField> = new Set([
 ]);
 
 /** The SQLite value of one message field. */
-export function columnValue(field: MessageField, value: unknown): SQLInputValue {
+export function columnValue(
+  field: MessageField,
+  value: unknown,
+  codec: MetaCodec | null = null,
+): SQLInputValue {
+  if (field === 'meta' && codec && value)
+    return writeJson(codec.stored(value as NonNullable<Message['meta']>));
   if (JSON_FIELDS.has(field)) return writeJson(value);
   if (value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || value === null) return value;

@@ -1,4 +1,5 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { MetaCodec } from './rows';
 
 /**
  * Prepared statements, compiled once per SQL text: the streaming path writes a message several
@@ -6,6 +7,8 @@ import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
  */
 export class Sql {
   readonly db: DatabaseSync;
+  /** How messages' `meta` is stored and read back (see rows.ts); set once at start. */
+  metaCodec: MetaCodec | null = null;
   private readonly cache = new Map<string, StatementSync>();
 
   constructor(db: DatabaseSync) {

@@ -179,6 +179,18 @@ const steps: Record<
       expect(count(db, 'thread_tags')).toBe(1);
     },
   },
+  '011-request-body-blobs': {
+    adds: ['request_body_refs_insert', 'request_body_refs_update'],
+    // An answer whose stored body refers to 007's blob holds it, as the message it came with does.
+    seed: (db) =>
+      db.exec(`INSERT INTO messages (id, thread_id, parent_id, role, content, status, meta_json, created_at, updated_at)
+               VALUES ('a11', 't7', 'f0', 'assistant', 'a file', 'complete',
+                       '{"requestBody":"{}","requestBodyBlobs":[{"at":1,"sha256":"${'a'.repeat(64)}"}]}', 1, 1);`),
+    check: (db) =>
+      expect(db.prepare("SELECT sha256 FROM attachment_refs WHERE message_id = 'a11'").get()).toEqual({
+        sha256: 'a'.repeat(64),
+      }),
+  },
   '013-experiment-projects': {
     adds: [],
     // The experiment from 009 filed in the project from 010; a new experiment has none.

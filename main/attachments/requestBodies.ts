@@ -1,0 +1,123 @@
+import type { ResponseMeta } from '../contract';
+import type { MetaCodec } from '../threads/rows';
+
+/**
+ * Every answer stores the exact request it was sent with, and every request of a thread repeats
+ * the base64 of each file earlier in it: ten turns after a 5 MB photo, the database held it ten
+ * times over. The stored body keeps, instead of each payload, where it was and the SHA-256 of the
+ * blob it is the base64 of; reading the message rebuilds the exact bytes. A payload is only taken
+ * out when it is character for character the base64 of a stored blob, so rebuilding is exact by
+ * construction, and a body with anything else in it is stored as it is.
+ */
+
+/** One payload taken out of a stored body: its offset in the stored text and whose bytes it was. */
+export interface BodyBlob {
+  at: number;
+  sha256: string;
+}
+
+type StoredMeta = ResponseMeta & { requestBodyBlobs?: BodyBlob[] };
+
+export interface BodyBlobSource {
+  /** Base64 of blobs recently put on the wire, by SHA-256, as held (nothing is encoded for this). */
+  recent(): Iterable<readonly [sha256: string, base64: string]>;
+  /** Whether a blob is stored: a reference to one that is not would dangle. */
+  stored(sha256: string): boolean;
+  /** The base64 of a stored blob, or null when it is gone. */
+  base64(sha256: string): string | null;
+}
+
+const MARK = ';base64,';
+/** Shorter payloads (thumbnails, small icons) are not worth a reference. */
+const MIN_PAYLOAD = 1024;
+
+function byLength(recent: BodyBlobSource['recent']): Map<number, (readonly [string, string])[]> {
+  const index = new Map<number, (readonly [string, string])[]>();
+  for (const entry of recent()) {
+    const list = index.get(entry[1].length);
+    if (list) list.push(entry);
+    else index.set(entry[1].length, [entry]);
+  }
+  return index;
+}
+
+/** `body` without the payloads that are stored blobs, or null when it has none. */
+export function compactBody(
+  body: string,
+  source: BodyBlobSource,
+): { body: string; blobs: BodyBlob[] } | null {
+  let index: Map<number, (readonly [string, string])[]> | null = null;
+  const pieces: string[] = [];
+  const blobs: BodyBlob[] = [];
+  let from = 0;
+  let length = 0;
+  let mark = body.indexOf(MARK);
+  while (mark !== -1) {
+    const start = mark + MARK.length;
+    // A data URL in JSON ends at the string's closing quote; base64 never needs escaping.
+    const end = body.indexOf('"', start);
+    if (end === -1) break;
+    if (end - start >= MIN_PAYLOAD) {
+      index ??= byLength(() => source.recent());
+      // Only strings of equal length are compared, and comparing them is a memcmp.
+      const payload = body.slice(start, end);
+      const match = index.get(payload.length)?.find(([sha, b64]) => b64 === payload && source.stored(sha));
+      if (match) {
+        pieces.push(body.slice(from, start));
+        length += start - from;
+        blobs.push({ at: length, sha256: match[0] });
+        from = end;
+      }
+    }
+    mark = body.indexOf(MARK, end);
+  }
+  if (blobs.length === 0) return null;
+  pieces.push(body.slice(from));
+  return { body: pieces.join(''), blobs };
+}
+
+/** The exact body again: each blob's base64 put back where it was. */
+export function expandBody(
+  compact: string,
+  blobs: readonly BodyBlob[],
+  base64: (sha256: string) => string | null,
+): string {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const blob of blobs) {
+    pieces.push(compact.slice(from, blob.at));
+    // Blobs are kept while a body refers to them (migration 011); a damaged database says so.
+    pieces.push(base64(blob.sha256) ?? `[attachment ${blob.sha256} is no longer stored]`);
+    from = blob.at;
+  }
+  pieces.push(compact.slice(from));
+  return pieces.join('');
+}
+
+/**
+ * The codec the threads store uses for `meta`. A message read has its body rebuilt when it is
+ * first read (shown, exported, sent to the window), not when the chat engine walks the history.
+ */
+export function requestBodyCodec(source: BodyBlobSource): MetaCodec {
+  return {
+    stored(meta) {
+      const compact = compactBody(meta.requestBody, source);
+      return compact ? { ...meta, requestBody: compact.body, requestBodyBlobs: compact.blobs } : meta;
+    },
+    read(stored) {
+      const { requestBodyBlobs: blobs, ...meta } = stored as StoredMeta;
+      if (!blobs) return stored;
+      const compact = meta.requestBody;
+      let full: string | null = null;
+      Object.defineProperty(meta, 'requestBody', {
+        enumerable: true,
+        configurable: true,
+        get: () => (full ??= expandBody(compact, blobs, source.base64)),
+        set: (value: string) => {
+          full = value;
+        },
+      });
+      return meta;
+    },
+  };
+}
