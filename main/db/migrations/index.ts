@@ -10,7 +10,6 @@ import { mcp } from './008-mcp';
 import { experiments } from './009-experiments';
 import { projectsBudgets } from './010-projects-budgets';
 import { requestBodyBlobs } from './011-request-body-blobs';
-import { requestBodyBlobs } from './011-request-body-blobs';
 import { experimentProjects } from './013-experiment-projects';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
@@ -25,7 +24,6 @@ export const migrations: readonly Migration[] = [
   mcp,
   experiments,
   projectsBudgets,
-  requestBodyBlobs,
   requestBodyBlobs,
   experimentProjects,
 ];
