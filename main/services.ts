@@ -12,6 +12,8 @@ import { ProjectsService } from './projects/service';
 import { gateSending } from './chat/gate';
 import { AttestationService } from './attestation/service';
 import { AttestationStore } from './attestation/store';
+import type { AttestationOptions } from './attestation/service';
+import { bundledEvidenceWorker } from './attestation/worker/client';
 import { bundledWorker, createAttachments } from './attachments';
 import { chatHandlers } from './chat/handlers';
 import { ChatService } from './chat/service';
@@ -49,6 +51,8 @@ export interface ServiceOptions {
   platform: string;
   /** The bundled search worker; without it search runs on main's thread. */
   searchWorkerFile?: string | null;
+  /** Attestation's evidence worker, Intel collateral source and TLS probe, when not the defaults (tests). */
+  attestation?: AttestationOptions;
   log: Logger;
   now?: () => number;
   /** Restarts the app after the user chose a new database; false where it cannot. */
@@ -192,6 +196,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     events: options.events,
     now,
     log: options.log,
+    worker: bundledEvidenceWorker(options.searchWorkerFile),
+    ...options.attestation,
   });
   const mcp = createMcp({
     db,
@@ -280,7 +286,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       await experiments.runner.shutdown();
       await mcp.shutdown();
       await chat.shutdown();
-      await attestation.settle();
+      await attestation.close();
       await attachments.close();
       fts.dispose();
       await search.close();

@@ -19,6 +19,8 @@ async function buildMain() {
   // Experiment checks (regex, schemas) run in theirs, each with a time limit.
   if (existsSync('main/experiments/checkWorker.ts'))
     entryPoints.experimentChecksWorker = 'main/experiments/checkWorker.ts';
+  // Provider reports (quote chains, GPU evidence) are checked in their own worker too.
+  if (existsSync('main/attestation/evidenceWorker.ts')) entryPoints.evidenceWorker = 'main/attestation/evidenceWorker.ts';
   await esbuild({
     ...common,
     entryPoints,

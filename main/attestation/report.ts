@@ -32,6 +32,16 @@ export interface ReportCheck {
   signingAddress: string | null;
 }
 
+/** What a provider report is checked with (plain data: it crosses to the evidence worker). */
+export interface ReportInput {
+  body: unknown;
+  nonce: string;
+  now: Date;
+  collateral?: DcapCollateral | null;
+  pins: readonly PinnedIdentity[];
+  model?: string | null;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -100,14 +110,7 @@ function infoOf(entry: Record<string, unknown>): { compose?: string; appId?: str
  * (`signing_address` + `intel_quote`) to `verifyTdxReport` with the address ‖ nonce binding and
  * the GPU evidence as supplementary lines.
  */
-export function checkReport(input: {
-  body: unknown;
-  nonce: string;
-  now: Date;
-  collateral?: DcapCollateral | null;
-  pins: readonly PinnedIdentity[];
-  model?: string | null;
-}): ReportCheck {
+export function checkReport(input: ReportInput): ReportCheck {
   const { body, nonce, now } = input;
   const at = now.toISOString();
   if (!isRecord(body)) {

@@ -15,14 +15,23 @@ import {
   galadrielSignature,
   kindOf,
 } from './fetchEvidence';
-import { checkReport } from './report';
 import type { AttestationStore } from './store';
-import { judgeAnswer } from './verdict';
+import type { ReportCheck } from './report';
+import { hardwareJob, judgeAnswer } from './verdict';
+import type { EvidenceWorkerSpec } from './worker/client';
+import { EvidenceVerifier } from './worker/client';
+import type { EvidenceJob } from './worker/protocol';
 
 /** How long a provider's verified report counts as current for the composer badge and sends. */
 export const FRESH_MS = 10 * 60_000;
 
-export interface AttestationDeps {
+/** What the composition root may override (tests): the worker, and later the collateral source. */
+export interface AttestationOptions {
+  /** The evidence worker; null checks reports on this thread (unit tests). */
+  worker?: EvidenceWorkerSpec | null;
+}
+
+export interface AttestationDeps extends AttestationOptions {
   store: AttestationStore;
   providers: { get(id: string): Provider; requestAuth(id: string): Promise<Record<string, string>> };
   /** Whether the provider labels the model confidential. */
@@ -50,9 +59,13 @@ export class AttestationService {
   private readonly net: EvidenceNet;
   private readonly reports = new Map<string, { report: FetchedReport; id: string }>();
   private readonly running = new Set<Promise<unknown>>();
+  /** Checked reports by what they were checked with: every answer within a report's freshness shares one check. */
+  private readonly checked = new Map<string, { at: number; result: Promise<ReportCheck> }>();
+  readonly verifier: EvidenceVerifier;
 
   constructor(private readonly deps: AttestationDeps) {
     this.now = deps.now ?? Date.now;
+    this.verifier = new EvidenceVerifier(deps.worker ?? null);
     this.net = { fetch: deps.fetch, auth: (id) => deps.providers.requestAuth(id) };
   }
 
@@ -79,6 +92,62 @@ export class AttestationService {
   /** Waits for verifications in flight (tests, shutdown). */
   async settle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  async close(): Promise<void> {
+    await this.settle();
+    await this.verifier.close();
+  }
+
+  /**
+   * Runs an evidence job off main's thread. A report job is shared by every answer judged with the
+   * same report, pins and collateral while the report is fresh; a failure of the worker itself is
+   * a failed check (fail closed), never an exception.
+   */
+  private evidence(job: EvidenceJob | null, cacheKey: string | null): Promise<ReportCheck | null> {
+    if (job === null) return Promise.resolve(null);
+    const nowMs = this.now();
+    if (cacheKey !== null) {
+      const hit = this.checked.get(cacheKey);
+      if (hit && nowMs - hit.at < FRESH_MS) return hit.result;
+    }
+    const at = new Date(nowMs).toISOString();
+    const result = this.verifier.run(job).catch((error: unknown): ReportCheck => ({
+      checks: [
+        {
+          id: 'verifier',
+          label: 'Evidence check',
+          status: 'fail',
+          reason: `The evidence could not be checked: ${error instanceof Error ? error.message : String(error)}.`,
+          at,
+          level: 'hardware-bound',
+        },
+      ],
+      level: 'unverified',
+      signers: [],
+      measurements: [],
+      chains: [],
+      compose: null,
+      appId: null,
+      composeHash: null,
+      signingAddress: null,
+    }));
+    if (cacheKey !== null) {
+      for (const [key, value] of this.checked) if (nowMs - value.at >= FRESH_MS) this.checked.delete(key);
+      this.checked.set(cacheKey, { at: nowMs, result });
+    }
+    return result;
+  }
+
+  /** The report check behind an answer, from the worker (shared while the report is fresh). */
+  private hardwareOf(input: BundleInput, reportId: string | null): Promise<ReportCheck | null> {
+    const now = new Date(input.judgedAt);
+    const job = hardwareJob(input, now);
+    const key =
+      job?.kind === 'report' && reportId !== null
+        ? JSON.stringify([reportId, input.model, input.pins, input.collateral])
+        : null;
+    return this.evidence(job, key);
   }
 
   private publish(verdict: AnswerVerdict): void {
@@ -128,7 +197,8 @@ export class AttestationService {
     );
     this.publish(checking);
     const evidence = await this.gather(message, provider, kind, labelled, exchange);
-    return this.judgeAndSave(message, evidence.input, evidence.reportId);
+    const report = await this.hardwareOf(evidence.input, evidence.reportId);
+    return this.judgeAndSave(message, evidence.input, evidence.reportId, report);
   }
 
   private verdictOf(
@@ -221,8 +291,14 @@ export class AttestationService {
     return { report: got.report, id: saved.id, problem: null };
   }
 
-  private judgeAndSave(message: Message, input: BundleInput, reportId: string | null): AnswerVerdict {
-    const verdict = this.verdictOf(message, judgeAnswer(input, new Date(input.judgedAt)), true);
+  private judgeAndSave(
+    message: Message,
+    input: BundleInput,
+    reportId: string | null,
+    report: ReportCheck | null,
+  ): AnswerVerdict {
+    // Only the signature is checked here, on main: the report was checked in the worker.
+    const verdict = this.verdictOf(message, judgeAnswer(input, new Date(input.judgedAt), report), true);
     this.deps.store.saveVerdict(verdict, input, reportId);
     if (message.usageId !== null) this.deps.store.recordUsageLevel(message.usageId, verdict.level);
     this.publish(verdict);
@@ -234,7 +310,7 @@ export class AttestationService {
   }
 
   /** Judges the stored evidence again, now; the shield shows "re-verifying" meanwhile. */
-  reverify(messageId: string): AnswerVerdict {
+  async reverify(messageId: string): Promise<AnswerVerdict> {
     const previous = this.deps.store.verdict(messageId);
     const input = this.deps.store.evidence(messageId);
     if (previous === null || input === null)
@@ -245,7 +321,7 @@ export class AttestationService {
       judgedAt: new Date(this.now()).toISOString(),
       pins: pinsFor(this.deps, previous.providerId ?? ''),
     };
-    const core = judgeAnswer(fresh, new Date(fresh.judgedAt));
+    const core = judgeAnswer(fresh, new Date(fresh.judgedAt), await this.hardwareOf(fresh, null));
     const verdict: AnswerVerdict = {
       ...previous,
       ...core,
@@ -383,13 +459,19 @@ export class AttestationService {
     };
     let report = base;
     if (got.report !== null) {
-      const checked = checkReport({
-        body: got.report.body,
-        nonce: got.report.nonce,
-        now: new Date(nowMs),
-        pins: pinsFor(this.deps, providerId),
-        model: model ?? null,
-      });
+      const checked = (await this.evidence(
+        {
+          kind: 'report',
+          input: {
+            body: got.report.body,
+            nonce: got.report.nonce,
+            now: new Date(nowMs),
+            pins: pinsFor(this.deps, providerId),
+            model: model ?? null,
+          },
+        },
+        null,
+      ))!;
       const pinned = pins.find((p) => p.status === 'trusted' && p.appId === checked.appId);
       const pinChange =
         pinned && checked.composeHash && pinned.composeHash !== checked.composeHash

@@ -1,19 +1,20 @@
 import type { AttestationLevel, TranscriptCheck } from '../contract/attestation';
 import { LEVEL_LABEL, levelRank } from '../contract/attestation';
-import { sha256Hex, short } from './bytes';
+import { bytesToHex, sha256Hex, short } from './bytes';
 import type { BundleInput, VerdictCore } from './bundle';
 import { CheckList } from './checks';
 import { verifyAciReceipt } from './formats/aciReceipt';
 import { verifyLegacySignature } from './formats/eip191';
-import { verifyGaladriel } from './formats/galadriel';
+import { galadrielKey, verifyGaladriel } from './formats/galadriel';
 import type { ReportCheck } from './report';
-import { checkNitro, checkReport } from './report';
+import type { EvidenceJob } from './worker/protocol';
+import { runEvidenceJob } from './worker/run';
 
 /** The signature step: which format, the signer it proved, and (ACI) the upstream verdict. */
 function checkSignature(
   input: BundleInput,
   list: CheckList,
-  responseBody: string | null,
+  responseBytes: Buffer | null,
 ): { signer: string | null; upstreamVerified: boolean | null } {
   const { signature } = input;
   const requestBody = input.request.body;
@@ -39,7 +40,7 @@ function checkSignature(
       upstreamVerified: out.upstreamVerified,
     };
   }
-  if (responseBody === null) {
+  if (responseBytes === null) {
     list.fail(
       'sig.binding',
       'Request and response hash',
@@ -48,25 +49,37 @@ function checkSignature(
     return { signer: null, upstreamVerified: null };
   }
   return {
-    signer: verifyGaladriel(list, { requestBody, responseBody, proof: signature.proof }),
+    // Only Galadriel signs the response's text; the others sign its hash (the bytes stay bytes).
+    signer: verifyGaladriel(list, {
+      requestBody,
+      responseBody: responseBytes.toString('utf8'),
+      proof: signature.proof,
+    }),
     upstreamVerified: null,
   };
 }
 
-function hardware(input: BundleInput, signer: string, now: Date): ReportCheck | null {
+/** The evidence check an answer's level rests on (a report, or Galadriel's Nitro document), if any. */
+export function hardwareJob(input: BundleInput, now: Date): EvidenceJob | null {
   const { signature } = input;
   if (signature?.format === 'galadriel') {
-    return signature.proof.attestation ? checkNitro(signature.proof.attestation, signer, now) : null;
+    const key = galadrielKey(signature.proof.public_key);
+    return signature.proof.attestation && key
+      ? { kind: 'nitro', attestation: signature.proof.attestation, signer: bytesToHex(key), now }
+      : null;
   }
   if (input.report === null) return null;
-  return checkReport({
-    body: input.report.body,
-    nonce: input.report.nonce,
-    now,
-    collateral: input.collateral,
-    pins: input.pins,
-    model: input.model,
-  });
+  return {
+    kind: 'report',
+    input: {
+      body: input.report.body,
+      nonce: input.report.nonce,
+      now,
+      collateral: input.collateral,
+      pins: input.pins,
+      model: input.model,
+    },
+  };
 }
 
 const firstNotPassing = (checks: TranscriptCheck[], above: AttestationLevel): TranscriptCheck | undefined =>
@@ -82,13 +95,13 @@ const firstNotPassing = (checks: TranscriptCheck[], above: AttestationLevel): Tr
  * the proof export and `npm run verify-proof` all call this. Fail closed: anything unsupported or
  * failing leaves the answer Unverified and says why.
  */
-export function judgeAnswer(input: BundleInput, now: Date): VerdictCore {
+export function judgeAnswer(input: BundleInput, now: Date, checked?: ReportCheck | null): VerdictCore {
   const list = new CheckList(now, 'signed');
   const format = input.signature?.format ?? null;
-  let responseBody: string | null = null;
+  let responseBytes: Buffer | null = null;
   if (input.response.bodyBase64 !== null) {
     const bytes = Buffer.from(input.response.bodyBase64, 'base64');
-    responseBody = bytes.toString('utf8');
+    responseBytes = bytes;
     const hash = sha256Hex(new Uint8Array(bytes));
     if (hash === input.response.sha256.toLowerCase())
       list.pass(
@@ -103,7 +116,7 @@ export function judgeAnswer(input: BundleInput, now: Date): VerdictCore {
         `The kept response bytes hash to ${short(hash)}, not to ${short(input.response.sha256)} as received: they were changed.`,
       );
   }
-  const { signer, upstreamVerified } = checkSignature(input, list, responseBody);
+  const { signer, upstreamVerified } = checkSignature(input, list, responseBytes);
   const signedChecks = list.checks;
   const failed = signedChecks.find((c) => c.status === 'fail');
   const labelled = input.labelledConfidential;
@@ -132,7 +145,9 @@ export function judgeAnswer(input: BundleInput, now: Date): VerdictCore {
     };
   }
   const checks = [...signedChecks];
-  const report = hardware(input, signer, now);
+  // The app checks the report in the evidence worker beforehand (`checked`); the CLI here.
+  const job = checked === undefined ? hardwareJob(input, now) : null;
+  const report = checked === undefined ? (job ? runEvidenceJob(job) : null) : checked;
   let level: AttestationLevel = 'signed';
   const at = now.toISOString();
   if (report === null) {

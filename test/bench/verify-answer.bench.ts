@@ -1,30 +1,37 @@
-// verify.answer_ms: the signature check of one answer, as main runs it when the answer ends: the
-// kept response bytes hashed and compared, the EIP-191 signature over sha256(request):sha256(response)
-// recovered to its signing address (secp256k1), for a 20 KB streamed answer. p99 of 300 runs.
+// verify.answer_ms: the signature check of one answer as main runs it when the answer ends, the
+// report having been checked in the evidence worker beforehand (verify.report_ms): the kept
+// response bytes hashed and compared, the EIP-191 signature over sha256(request):sha256(response)
+// checked to the provider's signing address (secp256k1, its key known after the first answer),
+// the signer looked up in the checked report. 300 different 20 KB streamed answers of one
+// provider; p99 of wall and of this thread's CPU time. The first answer, which recovers the key,
+// is printed beside it.
 import { createHash } from 'node:crypto';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import type { BundleInput } from '../../main/attestation/bundle';
 import { addressOfPublicKey, personalMessageHash } from '../../main/attestation/formats/eip191';
+import type { ReportCheck } from '../../main/attestation/report';
 import { judgeAnswer } from '../../main/attestation/verdict';
 import type { BenchResult } from './types';
 
 const RUNS = 300;
+const WARMUP = 20;
+const BATCH = 10;
 const TARGET_MS = 5;
 
-function answerBundle(): BundleInput {
-  const secret = secp256k1.utils.randomSecretKey();
+const secret = secp256k1.utils.randomSecretKey();
+const address = addressOfPublicKey(secp256k1.getPublicKey(secret, false));
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function answerBundle(i: number): BundleInput {
   const request = JSON.stringify({
     model: 'phala/gpt-oss-120b',
     stream: true,
-    messages: [{ role: 'user', content: 'Write a long answer.' }],
+    messages: [{ role: 'user', content: `Write a long answer (${i}).` }],
   });
   const frames: string[] = [];
-  for (let i = 0; frames.join('').length < 20_000; i += 1)
-    frames.push(
-      `data: {"id":"chatcmpl-bench","choices":[{"index":0,"delta":{"content":"token ${i} "}}]}\n\n`,
-    );
+  for (let t = 0; frames.join('').length < 20_000; t += 1)
+    frames.push(`data: {"id":"chatcmpl-${i}","choices":[{"index":0,"delta":{"content":"token ${t} "}}]}\n\n`);
   const response = `${frames.join('')}data: [DONE]\n\n`;
-  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
   const text = `${sha(request)}:${sha(response)}`;
   const sig = secp256k1.sign(personalMessageHash(text), secret, { prehash: false, format: 'recovered' });
   const signature = `0x${Buffer.from(sig.subarray(1)).toString('hex')}${((sig[0] ?? 0) + 27).toString(16)}`;
@@ -33,64 +40,96 @@ function answerBundle(): BundleInput {
     provider: { name: 'bench', kind: 'phala', baseUrl: 'https://llm.example/api/v1' },
     model: 'phala/gpt-oss-120b',
     labelledConfidential: true,
-    chatId: 'chatcmpl-bench',
+    chatId: `chatcmpl-${i}`,
     request: { url: 'https://llm.example/api/v1/chat/completions', body: request },
     response: {
       sha256: sha(response),
       bodyBase64: Buffer.from(response).toString('base64'),
       receiptId: null,
     },
-    signature: {
-      format: 'eip191',
-      value: { text, signature, signing_address: addressOfPublicKey(secp256k1.getPublicKey(secret, false)) },
-    },
+    signature: { format: 'eip191', value: { text, signature, signing_address: address } },
     signatureProblem: null,
-    report: null,
-    reportProblem: 'not part of this figure (verify.report_ms)',
+    report: {
+      endpoint: 'https://llm.example/api/v1/attestation/report',
+      nonce: '00'.repeat(32),
+      fetchedAt: 0,
+      body: {},
+    },
+    reportProblem: null,
     collateral: null,
     pins: [],
   };
 }
 
+/** The worker's checked report, as the service holds it for every answer while it is fresh. */
+const checkedReport: ReportCheck = {
+  checks: [],
+  level: 'hardware-bound',
+  signers: [{ address, level: 'hardware-bound', name: 'phala/gpt-oss-120b' }],
+  measurements: [],
+  chains: [],
+  compose: null,
+  appId: null,
+  composeHash: null,
+  signingAddress: address,
+};
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.ceil(values.length * p) - 1] ?? Number.NaN;
+
 export async function run(): Promise<BenchResult[]> {
-  const bundle = answerBundle();
+  const bundles = Array.from({ length: RUNS + WARMUP + 1 }, (_, i) => answerBundle(i));
   const now = new Date();
-  const times: number[] = [];
+  const started = performance.now();
+  const first = judgeAnswer(bundles[0]!, now, checkedReport);
+  const firstMs = performance.now() - started;
+  let ok = first.level === 'hardware-bound';
+  const wall: number[] = [];
+  // The thread's CPU clock ticks in milliseconds here, too coarse for one answer: CPU time is
+  // read per batch of 10 answers and divided.
   const cpu: number[] = [];
-  let level = '';
-  for (let i = 0; i < RUNS + 20; i += 1) {
-    const started = performance.now();
-    const cpuStart = process.cpuUsage();
-    level = judgeAnswer(bundle, now).level;
-    const used = process.cpuUsage(cpuStart);
-    if (i >= 20) {
-      times.push(performance.now() - started);
-      cpu.push((used.user + used.system) / 1000);
+  const rest = bundles.slice(1 + WARMUP);
+  for (const bundle of bundles.slice(1, 1 + WARMUP)) judgeAnswer(bundle, now, checkedReport);
+  for (let b = 0; b < rest.length; b += BATCH) {
+    const cpuStart = process.threadCpuUsage();
+    for (const bundle of rest.slice(b, b + BATCH)) {
+      const t = performance.now();
+      const verdict = judgeAnswer(bundle, now, checkedReport);
+      wall.push(performance.now() - t);
+      ok &&= verdict.level === 'hardware-bound' && verdict.state === 'verified';
     }
+    const used = process.threadCpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000 / BATCH);
   }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  const p99 = times[Math.ceil(times.length * 0.99) - 1] ?? Number.NaN;
-  const cpuP99 = cpu[Math.ceil(cpu.length * 0.99) - 1] ?? Number.NaN;
-  const ok = level === 'signed';
-  if (!ok) console.log(`  the answer did not verify to Signed: ${level}`);
-  // p99 is at the mercy of a busy machine's scheduler; the median says what one check costs.
-  console.log(`  p50 ${(times[Math.floor(times.length / 2)] ?? Number.NaN).toFixed(2)} ms over ${RUNS} runs`);
+  if (!ok) console.log('  an answer did not verify to Hardware-bound');
+  console.log(
+    `  p50 ${percentile(wall, 0.5).toFixed(2)} ms wall over ${RUNS} answers, ${(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(2)} ms CPU mean; first answer (key recovered) ${firstMs.toFixed(1)} ms`,
+  );
+  const wallP99 = percentile(wall, 0.99);
+  const cpuWorst = Math.max(...cpu);
   return Promise.resolve([
     {
       name: 'verify.answer_ms',
-      value: p99,
+      value: wallP99,
       unit: 'ms',
       target: `≤ ${TARGET_MS} (p99)`,
-      pass: ok && p99 <= TARGET_MS,
+      pass: ok && wallP99 <= TARGET_MS,
     },
-    // The same checks in CPU time: what they cost when the scheduler does not preempt them.
+    // CPU time: what the checks cost when the scheduler does not preempt this thread.
     {
       name: 'verify.answer_cpu_ms',
-      value: cpuP99,
+      value: cpuWorst,
       unit: 'ms',
-      target: `≤ ${TARGET_MS} (p99 CPU)`,
-      pass: ok && cpuP99 <= TARGET_MS,
+      target: `≤ ${TARGET_MS} (worst batch of 10, CPU)`,
+      pass: ok && cpuWorst <= TARGET_MS,
+    },
+    {
+      name: 'verify.answer_first_ms',
+      value: firstMs,
+      unit: 'ms',
+      target: 'info (recovers the key)',
+      pass: ok,
+      stretch: true,
     },
   ]);
 }

@@ -11,6 +11,7 @@ import type {
 import { dispatch } from '../../main/ipc/dispatch';
 import type { EventSink } from '../../main/ipc/handlers';
 import type { SecretStore } from '../../main/secrets/secretStore';
+import type { AttestationOptions } from '../../main/attestation/service';
 import { createServices, type Services } from '../../main/services';
 import type { MockProvider } from '../mock-provider';
 import { mintJwt } from '../mock-provider';
@@ -36,6 +37,8 @@ export interface AppOptions {
   model?: string;
   /** Capability overrides set on that model before the thread starts; none when omitted with a model. */
   capabilities?: Partial<Capabilities>;
+  /** Attestation's worker, collateral source and TLS probe (the attestation suites). */
+  attestation?: AttestationOptions;
 }
 
 export interface App {
@@ -116,6 +119,7 @@ export async function startApp(mock: MockProvider, options: AppOptions = {}): Pr
     // The bundled workers, when built; the attachments worker falls back to this thread.
     searchWorkerFile: join(process.cwd(), 'out/main/searchWorker.cjs'),
     log: () => {},
+    ...(options.attestation ? { attestation: options.attestation } : {}),
   });
   const call = async <C extends ChannelName>(channel: C, payload: Input<C>): Promise<Output<C>> => {
     const result = await dispatch(services.handlers, channel, payload, { senderId: 1 });
@@ -173,8 +177,11 @@ export async function startApp(mock: MockProvider, options: AppOptions = {}): Pr
 
 /** The attestation suites' app: a confidential model, no capability overrides. */
 export type AttestApp = App;
-export const startAttestApp = (mock: MockProvider, model = 'phala/gpt-oss-120b'): Promise<App> =>
-  startApp(mock, { model });
+export const startAttestApp = (
+  mock: MockProvider,
+  model = 'phala/gpt-oss-120b',
+  attestation?: AttestationOptions,
+): Promise<App> => startApp(mock, { model, ...(attestation ? { attestation } : {}) });
 
 /** Makes the mock's signatures or answers lie, for the verdict tests. */
 export async function setTamper(

@@ -1,0 +1,19 @@
+import type { ReportCheck, ReportInput } from '../report';
+
+/**
+ * Evidence checks main hands to the evidence worker (or runs in-thread where there is none: the
+ * `verify-proof` CLI, unit tests). Jobs and results are plain, structured-cloneable data.
+ * `report`: a provider's report (quote chains, bindings, event logs, GPUs); `nitro`: Galadriel's
+ * AWS Nitro document for the signer's key.
+ */
+export type EvidenceJob =
+  { kind: 'report'; input: ReportInput } | { kind: 'nitro'; attestation: string; signer: string; now: Date };
+
+export interface EvidenceRequest {
+  id: number;
+  job: EvidenceJob;
+}
+
+export type EvidenceReply =
+  | { id: number; ok: true; result: ReportCheck; threadId: number; cpuMs: number }
+  | { id: number; ok: false; message: string };
