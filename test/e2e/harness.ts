@@ -10,6 +10,8 @@ export interface AppUnderTest {
   host: Host;
   context: BrowserContext;
   page: Page;
+  /** The page modules of `page`: each screen's locators and actions. */
+  pages: AppPages;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function openApp(
     host,
     context,
     page,
+    pages: appPages(page),
     close: async () => {
       await context.close();
       await host.close();
@@ -97,7 +100,7 @@ export function useDemoApp(options: { resetMock?: boolean } = {}) {
   beforeAll(async () => {
     browser = await launchChromium();
     current = await openApp(browser, { demo: true });
-    pages = appPages(current.page);
+    pages = current.pages;
     await pages.threads.openFirst();
   });
   afterAll(async () => {

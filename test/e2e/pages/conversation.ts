@@ -96,6 +96,60 @@ export class ConversationPage {
     return this.page.getByRole('menuitem', { name });
   }
 
+  /** The open thread's title in the conversation's header. */
+  heading(title: string): Locator {
+    return this.page.getByRole('heading', { name: title });
+  }
+
+  /** Shown above the loaded messages while earlier ones are still to come. */
+  get loadingEarlier(): Locator {
+    return this.page.getByText('Loading earlier messages…');
+  }
+
+  /** The one notice under an answer (failure, interruption, empty answer). */
+  notice(message: Locator): Locator {
+    return message.getByTestId('message-notice');
+  }
+
+  /** "Asked for 3 answers, received 1." */
+  choicesNotice(message: Locator): Locator {
+    return message.getByTestId('choices-notice');
+  }
+
+  get choiceGroup(): Locator {
+    return this.page.getByTestId('choice-group');
+  }
+
+  /** The structured-output badge of an answer (`data-state` pass / fail). */
+  structuredAnswer(message: Locator): Locator {
+    return message.getByTestId('structured-answer');
+  }
+
+  /** Opens an answer's tokens (logprobs) and returns the token view. */
+  async showTokens(message: Locator): Promise<Locator> {
+    await message.getByRole('button', { name: 'Tokens' }).click();
+    const view = message.getByTestId('token-view');
+    await view.waitFor();
+    return view;
+  }
+
+  /** The popover of a focused token: its top alternatives. */
+  get tokenAlternatives(): Locator {
+    return this.page.getByTestId('token-alternatives');
+  }
+
+  /** "Showing the first 32 KB of 5.0 MB" and its Show all, on a huge answer. */
+  moreNote(message: Locator): Locator {
+    return message.locator('.msg-more');
+  }
+
+  /** Scrolls the message list to its top (earlier messages load) or its end. */
+  async scrollTo(where: 'top' | 'end'): Promise<void> {
+    await this.list.evaluate((el, top) => {
+      el.scrollTop = top ? 0 : el.scrollHeight;
+    }, where === 'top');
+  }
+
   /** Waits until the message box is on screen (a thread is open). */
   async ready(): Promise<void> {
     await this.composer.waitFor();

@@ -1,18 +1,26 @@
 import type { Page } from 'playwright-core';
 import { BudgetsPanel } from './budgets';
 import { ConversationPage } from './conversation';
+import { Overlays } from './dialogs';
 import { InspectorPane } from './inspector';
-import { NavRail, ProvidersScreen, ToolsScreen, UsageScreen } from './screens';
+import { ProvidersScreen } from './providers';
 import { SearchPalette } from './searchPalette';
+import { ThreadSettings } from './settings';
+import { NavRail, ShortcutsSheet } from './shell';
 import { ThreadsPane } from './threadsPane';
+import { ToolsScreen } from './tools';
+import { UsageScreen } from './usage';
 
 export {
   BudgetsPanel,
   ConversationPage,
   InspectorPane,
   NavRail,
+  Overlays,
   ProvidersScreen,
   SearchPalette,
+  ShortcutsSheet,
+  ThreadSettings,
   ThreadsPane,
   ToolsScreen,
   UsageScreen,
@@ -24,8 +32,11 @@ export function appPages(page: Page) {
     conversation: new ConversationPage(page),
     threads: new ThreadsPane(page),
     inspector: new InspectorPane(page),
+    settings: new ThreadSettings(page),
     search: new SearchPalette(page),
     nav: new NavRail(page),
+    shortcuts: new ShortcutsSheet(page),
+    overlays: new Overlays(page),
     providers: new ProvidersScreen(page),
     tools: new ToolsScreen(page),
     usage: new UsageScreen(page),

@@ -40,6 +40,36 @@ export class InspectorPane {
     return this.page.getByText(/^\d[\d,]* events$/);
   }
 
+  /** The count line once at least one raw event is there. */
+  get someEvents(): Locator {
+    return this.pane.getByText(/^[1-9][\d,]* events$/);
+  }
+
+  get rawEventsSearch(): Locator {
+    return this.pane.getByRole('searchbox', { name: 'Search raw stream events' });
+  }
+
+  /** The Request tab's "raw" switch: the body exactly as sent, not pretty-printed. */
+  async showRawBody(): Promise<void> {
+    await this.pane.getByRole('checkbox', { name: 'raw' }).first().check();
+  }
+
+  /** Compare: re-runs the selected answer with one parameter changed to `value`. */
+  async compareWith(value: string): Promise<void> {
+    await this.pane.getByLabel('New value').fill(value);
+    await this.pane.getByRole('button', { name: 'Run comparison' }).click();
+  }
+
+  /** The wide view Compare opens: the answers side by side. */
+  get sideBySide(): Locator {
+    return this.page.getByRole('dialog', { name: 'Answers side by side' });
+  }
+
+  /** A re-run's card, named by what changed ("temperature = 1.5"). */
+  rerun(name: string): Locator {
+    return this.pane.getByRole('region', { name });
+  }
+
   /** Sets thread settings through the same API the parameter panel saves with. */
   async setParams(threadId: string, params: Record<string, unknown>): Promise<void> {
     await this.page.evaluate(
