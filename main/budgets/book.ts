@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Budget, BudgetInput, BudgetScope, BudgetStatus, BudgetVerdict, UsageRow } from '../contract';
 import { AppFailure, BudgetInput as BudgetInputSchema, BudgetScope as BudgetScopeSchema } from '../contract';
-import { roundMoney } from '../usage/money';
+import { type Amounts, CREDITS, addAmount, tally } from './counting';
 import { forecast, rateWindow } from './forecast';
 import { type PeriodBounds, type WeekStart, periodAt } from './period';
+import { RateBook } from './rates';
 
 interface BudgetDbRow {
   id: string;
@@ -52,14 +53,19 @@ function scopeSql(scope: BudgetScope): { where: string; params: Record<string, s
   }
 }
 
-/** What a budget counts of a row: its credits, or its cost when in the budget's currency. */
-const amountSql = (unit: string): string =>
-  unit === 'credits'
-    ? 'coalesce(u.credits_consumed, 0)'
-    : `(CASE WHEN u.cost_currency = :unit THEN coalesce(u.cost, 0) ELSE 0 END)`;
+/**
+ * What a budget can count of rows, per currency: their credits, or their costs by currency (its
+ * own, and others that a rate may convert: counting.ts decides).
+ */
+const amountsSql = (unit: string): string =>
+  unit === CREDITS
+    ? `SELECT '${CREDITS}' AS currency, total(u.credits_consumed) AS amount FROM usage u`
+    : 'SELECT u.cost_currency AS currency, total(u.cost) AS amount FROM usage u';
 
 interface Running {
   bounds: PeriodBounds;
+  /** Per currency (or credits), so a rate entered later converts the sum, not each row. */
+  amounts: Amounts;
   spent: number;
 }
 
@@ -87,15 +93,18 @@ export interface BudgetBookOptions {
 export class BudgetBook {
   private readonly running = new Map<string, Running>();
   private budgets: Budget[] | null = null;
-  private readonly now: () => number;
+  readonly now: () => number;
   private readonly newId: () => string;
+  /** The user's exchange rates: a change recounts every budget. */
+  readonly rates: RateBook;
 
   constructor(
-    private readonly db: DatabaseSync,
+    readonly db: DatabaseSync,
     private readonly options: BudgetBookOptions = {},
   ) {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? randomUUID;
+    this.rates = new RateBook(db, this.now, this.newId, () => this.invalidate());
   }
 
   list(): Budget[] {
@@ -214,7 +223,9 @@ export class BudgetBook {
       if (running === undefined || !matches(budget.scope, target)) continue;
       if (row.at < running.bounds.start || row.at >= running.bounds.end) continue;
       const before = running.spent;
-      running.spent = roundMoney(running.spent + amountOf(budget.unit, row, costCurrency));
+      if (budget.unit === CREDITS) addAmount(running.amounts, CREDITS, row.creditsConsumed ?? 0);
+      else if (costCurrency !== null) addAmount(running.amounts, costCurrency, row.cost ?? 0);
+      running.spent = tally(running.amounts, budget.unit, this.rates).spent;
       if (running.spent > before) this.alertCrossed(budget, before, running);
     }
   }
@@ -225,7 +236,8 @@ export class BudgetBook {
   }
 
   private status(budget: Budget): BudgetStatus {
-    const { bounds, spent } = this.spentNow(budget);
+    const { bounds, spent, amounts } = this.spentNow(budget);
+    const { converted, notCounted } = tally(amounts, budget.unit, this.rates);
     const now = this.now();
     const window = rateWindow(bounds, now);
     const windowSpent = this.sum(budget, window.from, window.to);
@@ -252,6 +264,8 @@ export class BudgetBook {
           )
           .get(budget.id, bounds.start, bounds.end) as { n: number }
       ).n,
+      converted,
+      notCounted,
     };
   }
 
@@ -259,7 +273,8 @@ export class BudgetBook {
     const bounds = periodAt(budget.period, this.now(), this.options.weekStart);
     let running = this.running.get(budget.id);
     if (running === undefined || running.bounds.start !== bounds.start) {
-      running = { bounds, spent: this.sum(budget, bounds.start, bounds.end) };
+      const amounts = this.amounts(budget, bounds.start, bounds.end);
+      running = { bounds, amounts, spent: tally(amounts, budget.unit, this.rates).spent };
       this.running.set(budget.id, running);
     }
     return running;
@@ -267,15 +282,21 @@ export class BudgetBook {
 
   /** A plain recomputation from the ledger (also what the running totals are checked against). */
   sum(budget: Budget, from: number, to: number): number {
+    return tally(this.amounts(budget, from, to), budget.unit, this.rates).spent;
+  }
+
+  /** The scope's amounts in [from, to), per currency (or credits). */
+  private amounts(budget: Budget, from: number, to: number): Amounts {
     const scope = scopeSql(budget.scope);
-    const row = this.db
+    const rows = this.db
       .prepare(
-        `SELECT total(${amountSql(budget.unit)}) AS spent FROM usage u WHERE u.at >= :from AND u.at < :to AND ${scope.where}`,
+        `${amountsSql(budget.unit)} WHERE u.at >= :from AND u.at < :to AND ${scope.where}
+           ${budget.unit === CREDITS ? '' : 'AND u.cost_currency IS NOT NULL GROUP BY u.cost_currency'}`,
       )
-      .get({ from, to, ...(budget.unit === 'credits' ? {} : { unit: budget.unit }), ...scope.params }) as {
-      spent: number;
-    };
-    return roundMoney(row.spent);
+      .all({ from, to, ...scope.params }) as { currency: string; amount: number }[];
+    const amounts: Amounts = new Map();
+    for (const r of rows) addAmount(amounts, r.currency, r.amount);
+    return amounts;
   }
 
   private hasPass(budgetId: string, periodStart: number): boolean {
@@ -327,11 +348,6 @@ export function matches(scope: BudgetScope, target: Target): boolean {
     case 'tag':
       return target.tags.includes(scope.tag);
   }
-}
-
-function amountOf(unit: string, row: UsageRow, costCurrency: string | null): number {
-  if (unit === 'credits') return row.creditsConsumed ?? 0;
-  return costCurrency === unit ? (row.cost ?? 0) : 0;
 }
 
 export function formatAmount(amount: number, unit: string): string {

@@ -1,6 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { HandlersOf } from '../ipc/handlers';
 import type { BudgetBook, Target } from './book';
+import { catalogueInfo, costSettings } from './costSettings';
+import { reconcile } from './reconcile';
+import { threadCost } from './threadCost';
 
 /** Where a thread's sends and rows go: its provider and model, its project and tags. */
 export function targetOfThread(
@@ -26,5 +29,12 @@ export function budgetHandlers(
     'budgets:delete': ({ id }) => ({ deleted: book.delete(id) }),
     'budgets:check': ({ threadId }) => book.verdict(targetOf(threadId)),
     'budgets:allowOnce': ({ budgetId }) => ({ granted: book.allowOnce(budgetId) }),
+    'budgets:threadCost': ({ threadId, leafId }) => threadCost(book.db, threadId, leafId),
+    'budgets:rates': () => book.rates.list(),
+    'budgets:saveRate': (input) => book.rates.save(input),
+    'budgets:deleteRate': ({ id }) => ({ deleted: book.rates.delete(id) }),
+    'budgets:catalogue': () => catalogueInfo(book.db, book.now()),
+    'budgets:settings': (patch) => costSettings(book.db, patch),
+    'budgets:reconcile': (range) => reconcile(book.db, range),
   };
 }

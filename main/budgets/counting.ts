@@ -1,0 +1,44 @@
+import type { BudgetStatus } from '../contract';
+import { roundMoney } from '../usage/money';
+import type { RateBook } from './rates';
+
+/** The key under which credits are kept beside currencies in a running tally. */
+export const CREDITS = 'credits';
+
+/** Amounts by currency (and `credits`), summed under money.ts's rule. */
+export type Amounts = Map<string, number>;
+
+export function addAmount(amounts: Amounts, currency: string, amount: number): void {
+  if (amount === 0) return;
+  amounts.set(currency, roundMoney((amounts.get(currency) ?? 0) + amount));
+}
+
+export interface Tally {
+  spent: number;
+  converted: BudgetStatus['converted'];
+  notCounted: BudgetStatus['notCounted'];
+}
+
+/**
+ * What a budget in `unit` counts of per-currency amounts: its own currency (or credits) as is,
+ * another currency only through a rate the user set; the rest is reported as not counted. Each
+ * currency's sum is converted once, so a running tally and a recomputation agree to the nano-unit.
+ */
+export function tally(amounts: Amounts, unit: string, rates: RateBook): Tally {
+  if (unit === CREDITS) return { spent: amounts.get(CREDITS) ?? 0, converted: [], notCounted: [] };
+  let spent = amounts.get(unit) ?? 0;
+  const converted: Tally['converted'] = [];
+  const notCounted: Tally['notCounted'] = [];
+  for (const [currency, amount] of [...amounts].sort(([a], [b]) => a.localeCompare(b))) {
+    if (currency === unit || currency === CREDITS || amount === 0) continue;
+    const rate = rates.use(currency, unit);
+    if (rate === null) {
+      notCounted.push({ currency, amount });
+      continue;
+    }
+    const counted = roundMoney(amount * rate.factor);
+    spent += counted;
+    converted.push({ currency, amount, counted, rate });
+  }
+  return { spent: roundMoney(spent), converted, notCounted };
+}
