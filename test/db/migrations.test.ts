@@ -201,6 +201,23 @@ const steps: Record<
         project_id: 'pr10',
       }),
   },
+  '014-exchange-rates': {
+    adds: ['exchange_rates'],
+    // A rate the user entered; one per pair and date, never 0, never from a currency to itself.
+    seed: (db) =>
+      db.exec(`INSERT INTO exchange_rates (id, from_currency, to_currency, rate, as_of, created_at)
+               VALUES ('r14', 'EUR', 'USD', 1.08, '2026-12-01', 1)`),
+    check: (db) => {
+      expect(db.prepare("SELECT rate, as_of FROM exchange_rates WHERE id = 'r14'").get()).toEqual({
+        rate: 1.08,
+        as_of: '2026-12-01',
+      });
+      expect(() =>
+        db.exec(`INSERT INTO exchange_rates (id, from_currency, to_currency, rate, as_of, created_at)
+                 VALUES ('bad', 'EUR', 'EUR', 1, '2026-12-01', 1)`),
+      ).toThrow();
+    },
+  },
 };
 
 function databaseAt(version: number): DatabaseSync {

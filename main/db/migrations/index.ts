@@ -10,10 +10,8 @@ import { mcp } from './008-mcp';
 import { experiments } from './009-experiments';
 import { projectsBudgets } from './010-projects-budgets';
 import { requestBodyBlobs } from './011-request-body-blobs';
-import { mcpCannedOauth } from './012-mcp-canned-oauth';
 import { experimentProjects } from './013-experiment-projects';
 import { exchangeRates } from './014-exchange-rates';
-import { attestationCollateral } from './015-attestation-collateral';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -28,8 +26,6 @@ export const migrations: readonly Migration[] = [
   experiments,
   projectsBudgets,
   requestBodyBlobs,
-  mcpCannedOauth,
   experimentProjects,
   exchangeRates,
-  attestationCollateral,
 ];
