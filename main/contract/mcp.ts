@@ -135,8 +135,13 @@ export const McpTool = z.object({
   flags: z.array(McpFlag),
   /** Why the tool cannot be offered (a schema that is not JSON Schema, a name clash); null: usable. */
   problem: z.string().nullable(),
+  /** The user's own answer; when active, calls return it and the tool does not run. */
+  canned: z.object({ answer: z.string(), active: z.boolean() }).nullable(),
 });
 export type McpTool = z.infer<typeof McpTool>;
+
+/** A canned answer can be as long as a tool result the app keeps for the model. */
+export const MCP_CANNED_MAX_CHARS = 100_000;
 
 export const McpDefinition = z.object({
   name: z.string(),
@@ -155,7 +160,8 @@ export const McpDiff = z.object({
 });
 export type McpDiff = z.infer<typeof McpDiff>;
 
-export const McpDecision = z.enum(['ask', 'blocked', 'allow', 'deny']);
+/** `canned`: answered with the user's canned answer; nothing runs. */
+export const McpDecision = z.enum(['ask', 'blocked', 'allow', 'deny', 'canned']);
 
 export const McpPendingCall = z.object({
   toolCallId: z.string(),
@@ -171,6 +177,8 @@ export const McpPendingCall = z.object({
   flags: z.array(McpFlag),
   /** A changed definition: what it was when approved and what it is now. */
   diff: McpDiff.nullable(),
+  /** The canned answer the call returns instead of running (decision `canned`). */
+  canned: z.string().nullable().default(null),
   /** After the decision: what happened. */
   outcome: z.enum(['waiting', 'running', 'done', 'failed', 'denied', 'cancelled']),
 });
@@ -215,7 +223,8 @@ export const McpRun = z.object({
   toolCallId: z.string().nullable(),
   startedAt: z.number(),
   durationMs: z.number(),
-  status: z.enum(['ok', 'error', 'denied', 'timeout', 'cancelled']),
+  /** `canned`: answered with the user's canned answer instead of running. */
+  status: z.enum(['ok', 'error', 'denied', 'timeout', 'cancelled', 'canned']),
   error: z.string().nullable(),
 });
 export type McpRun = z.infer<typeof McpRun>;
@@ -259,6 +268,16 @@ export const mcpChannels = {
   'mcp:log': channel(Id, z.object({ lines: z.array(z.string()), dropped: z.number() })),
   'mcp:tools': channel(z.object({ serverId: z.string().optional() }), z.array(McpTool)),
   'mcp:setPolicy': channel(z.object({ serverId: z.string(), name: z.string(), policy: McpPolicy }), McpTool),
+  /** Sets (or with null removes) a tool's canned answer, and whether calls get it instead of a run. */
+  'mcp:setCanned': channel(
+    z.object({
+      serverId: z.string(),
+      name: z.string(),
+      answer: z.string().max(MCP_CANNED_MAX_CHARS, 'answer: at most 100,000 characters').nullable(),
+      active: z.boolean(),
+    }),
+    McpTool,
+  ),
   'mcp:diff': channel(z.object({ serverId: z.string(), name: z.string() }), McpDiff),
   'mcp:attachments': channel(z.object({ threadId: z.string() }), McpAttachments),
   /** Attach a whole server (toolName null) or one tool to a thread, or detach it. */

@@ -87,6 +87,7 @@ export class McpApprovals implements McpChatPort {
         pinnedHash: row.pinnedHash,
         currentHash: row.currentHash,
         flags,
+        canned: row.canned?.active === true,
       });
       return {
         toolCallId: call.id,
@@ -101,6 +102,7 @@ export class McpApprovals implements McpChatPort {
         destructive: claimsDestructive(row.annotations),
         flags,
         diff: decision === 'blocked' ? definitionDiff(row.pinned, row.definition) : null,
+        canned: decision === 'canned' ? (row.canned?.answer ?? '') : null,
         outcome: 'waiting',
       };
     });
@@ -156,7 +158,7 @@ export class McpApprovals implements McpChatPort {
     const byId = new Map(decisions.map((d) => [d.toolCallId, d]));
     const complete: McpCallDecision[] = [];
     for (const call of batch.view.calls) {
-      const forced = call.decision === 'deny' || call.decision === 'allow';
+      const forced = call.decision === 'deny' || call.decision === 'allow' || call.decision === 'canned';
       const d =
         byId.get(call.toolCallId) ??
         (forced
@@ -199,7 +201,13 @@ export class McpApprovals implements McpChatPort {
     }
     for (const d of complete) {
       const target = batch.targets.get(d.toolCallId);
-      if (!target || d.action === 'deny') continue;
+      // A canned answer runs nothing: it pins nothing and changes no policy.
+      if (
+        !target ||
+        d.action === 'deny' ||
+        batch.view.calls.some((c) => c.toolCallId === d.toolCallId && c.decision === 'canned')
+      )
+        continue;
       const { row } = target;
       // The first approval pins the definition; approving a changed one pins the new definition.
       if (row.pinnedHash !== row.currentHash)
@@ -249,6 +257,15 @@ export class McpApprovals implements McpChatPort {
             name: call.functionName,
             content: call.decision === 'deny' ? DENIED_BY_POLICY : DENIED_RESULT,
           };
+        }
+        if (call.decision === 'canned') {
+          const answer = call.canned ?? '';
+          this.record(batch, call, target, this.now(), 'canned', null, {
+            content: [{ type: 'text', text: answer }],
+            structured: null,
+            isError: false,
+          });
+          return { toolCallId: call.toolCallId, name: call.functionName, content: answer };
         }
         const content = await this.call(batch, call, target, parseArgs(call.argumentsText) ?? {});
         return { toolCallId: call.toolCallId, name: call.functionName, content };
@@ -352,7 +369,7 @@ export class McpApprovals implements McpChatPort {
           ? {
               ...c,
               outcome:
-                status === 'ok'
+                status === 'ok' || status === 'canned'
                   ? 'done'
                   : status === 'denied'
                     ? 'denied'

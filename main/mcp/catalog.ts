@@ -10,7 +10,7 @@ import { descriptionFlags } from './unicode';
 export const MAX_TOOLS_PER_SERVER = 2_000;
 const MAX_DESCRIPTION_CHARS = 16_384;
 
-type Listed = Omit<ToolRow, 'policy' | 'pinnedHash' | 'pinned' | 'serverId'>;
+type Listed = Omit<ToolRow, 'policy' | 'pinnedHash' | 'pinned' | 'serverId' | 'canned'>;
 
 /** `server__tool` with characters the API refuses replaced, cut to 64. */
 export function functionNameOf(server: string, tool: string): string {
@@ -82,6 +82,7 @@ export function toolView(row: ToolRow, serverName: string): McpTool {
     changed: row.pinnedHash !== null && row.pinnedHash !== row.currentHash,
     flags: flagsOf(row),
     problem: row.problem,
+    canned: row.canned,
   };
 }
 

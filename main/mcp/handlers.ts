@@ -73,6 +73,21 @@ export function mcpHandlers({ service, approvals, repo }: Deps): HandlersOf<'mcp
       if (!tool) throw new AppFailure('not_found', `The server no longer lists a tool named ${input.name}.`);
       return tool;
     },
+    'mcp:setCanned': (input) => {
+      repo.tool(input.serverId, input.name);
+      if (input.active && (input.answer ?? '').trim() === '')
+        throw new AppFailure('invalid_request', 'answer: write the answer calls should get, or turn it off', {
+          detail: { field: 'answer' },
+        });
+      repo.setCanned(
+        input.serverId,
+        input.name,
+        input.answer === null ? null : { answer: input.answer, active: input.active },
+      );
+      const tool = service.tools(input.serverId).find((t) => t.name === input.name);
+      if (!tool) throw new AppFailure('not_found', `The server no longer lists a tool named ${input.name}.`);
+      return tool;
+    },
     'mcp:diff': (input) => {
       const row = repo.tool(input.serverId, input.name);
       return definitionDiff(row.pinned, row.definition);

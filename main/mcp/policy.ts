@@ -6,7 +6,7 @@ import type { McpFlag, McpPolicy } from '../contract';
  * even a "read-only" tool starts at `ask`.
  */
 
-export type Decision = 'allow' | 'ask' | 'blocked' | 'deny';
+export type Decision = 'allow' | 'ask' | 'blocked' | 'deny' | 'canned';
 
 export interface ToolState {
   policy: McpPolicy;
@@ -14,6 +14,8 @@ export interface ToolState {
   pinnedHash: string | null;
   currentHash: string;
   flags: readonly McpFlag[];
+  /** The user set a canned answer to be returned instead of running the tool. */
+  canned?: boolean;
 }
 
 /** Per the MCP spec a tool is destructive unless it says it is read-only or not destructive. */
@@ -30,6 +32,8 @@ export function seedPolicy(annotations: Readonly<Record<string, unknown>>): McpP
 
 export function decide(tool: ToolState): Decision {
   if (tool.policy === 'deny') return 'deny';
+  // Nothing of the server runs for a canned answer, so neither a pin nor a flag holds it back.
+  if (tool.canned === true) return 'canned';
   if (tool.pinnedHash !== null && tool.pinnedHash !== tool.currentHash) return 'blocked';
   if (tool.policy !== 'allow' || tool.pinnedHash === null) return 'ask';
   // A definition hiding characters is never run unasked, even when allowed before.

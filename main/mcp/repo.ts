@@ -37,6 +37,8 @@ export interface ToolRow {
   pinnedHash: string | null;
   pinned: McpDefinition | null;
   problem: string | null;
+  /** The user's canned answer (kept in its own table, so a tools/list rewrite keeps it). */
+  canned: { answer: string; active: boolean } | null;
 }
 
 interface ServerDb {
@@ -66,6 +68,8 @@ interface ToolDb {
   pinned_hash: string | null;
   pinned_json: string | null;
   problem: string | null;
+  canned_answer: string | null;
+  canned_active: number | null;
 }
 
 const parse = <T>(text: string | null, fallback: T): T => {
@@ -104,7 +108,11 @@ const toTool = (r: ToolDb): ToolRow => ({
   pinnedHash: r.pinned_hash,
   pinned: parse<McpDefinition | null>(r.pinned_json, null),
   problem: r.problem,
+  canned: r.canned_answer === null ? null : { answer: r.canned_answer, active: r.canned_active === 1 },
 });
+
+const TOOLS = `SELECT t.*, c.answer AS canned_answer, c.active AS canned_active FROM mcp_tools t
+  LEFT JOIN mcp_canned c ON c.server_id = t.server_id AND c.name = t.name`;
 
 /** SQL for the MCP tables; the service above it decides what is allowed. */
 export class McpRepo {
@@ -187,15 +195,14 @@ export class McpRepo {
 
   tools(serverId?: string): ToolRow[] {
     const rows = serverId
-      ? this.db.prepare('SELECT * FROM mcp_tools WHERE server_id = ? ORDER BY position').all(serverId)
-      : this.db.prepare('SELECT * FROM mcp_tools ORDER BY server_id, position').all();
+      ? this.db.prepare(`${TOOLS} WHERE t.server_id = ? ORDER BY t.position`).all(serverId)
+      : this.db.prepare(`${TOOLS} ORDER BY t.server_id, t.position`).all();
     return (rows as unknown as ToolDb[]).map(toTool);
   }
 
   tool(serverId: string, name: string): ToolRow {
-    const row = this.db
-      .prepare('SELECT * FROM mcp_tools WHERE server_id = ? AND name = ?')
-      .get(serverId, name) as ToolDb | undefined;
+    const row = this.db.prepare(`${TOOLS} WHERE t.server_id = ? AND t.name = ?`).get(serverId, name) as
+      ToolDb | undefined;
     if (!row) throw new AppFailure('not_found', `The server no longer lists a tool named ${name}.`);
     return toTool(row);
   }
@@ -203,7 +210,7 @@ export class McpRepo {
   /** Replaces the listed tools, keeping each surviving tool's policy and pin. */
   replaceTools(
     serverId: string,
-    listed: readonly Omit<ToolRow, 'policy' | 'pinnedHash' | 'pinned' | 'serverId'>[],
+    listed: readonly Omit<ToolRow, 'policy' | 'pinnedHash' | 'pinned' | 'serverId' | 'canned'>[],
     seed: (annotations: Record<string, unknown>) => McpPolicy,
   ): void {
     const kept = new Map(this.tools(serverId).map((t) => [t.name, t]));
@@ -241,6 +248,21 @@ export class McpRepo {
     this.db
       .prepare('UPDATE mcp_tools SET policy = ? WHERE server_id = ? AND name = ?')
       .run(policy, serverId, name);
+  }
+
+  /** Sets a tool's canned answer (null removes it). */
+  setCanned(serverId: string, name: string, canned: { answer: string; active: boolean } | null): void {
+    if (canned === null) {
+      this.db.prepare('DELETE FROM mcp_canned WHERE server_id = ? AND name = ?').run(serverId, name);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO mcp_canned (server_id, name, answer, active, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (server_id, name) DO UPDATE SET answer = excluded.answer, active = excluded.active,
+           updated_at = excluded.updated_at`,
+      )
+      .run(serverId, name, canned.answer, canned.active ? 1 : 0, this.now());
   }
 
   pin(serverId: string, name: string, hash: string, definition: McpDefinition): void {

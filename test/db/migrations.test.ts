@@ -218,6 +218,23 @@ const steps: Record<
       ).toThrow();
     },
   },
+  '012-mcp-canned-oauth': {
+    adds: ['mcp_canned'],
+    // A server from 008 keeps its row and reads as signing in with nothing; an answer is kept per tool.
+    seed: (db) =>
+      db.exec(
+        `INSERT INTO mcp_canned (server_id, name, answer, active, updated_at) VALUES ('s8', 'read', 'canned', 1, 1)`,
+      ),
+    check: (db) => {
+      expect(db.prepare("SELECT auth, oauth_scopes FROM mcp_servers WHERE id = 's8'").get()).toEqual({
+        auth: 'none',
+        oauth_scopes: '',
+      });
+      expect(db.prepare("SELECT answer FROM mcp_canned WHERE server_id = 's8'").get()).toEqual({
+        answer: 'canned',
+      });
+    },
+  },
 };
 
 function databaseAt(version: number): DatabaseSync {

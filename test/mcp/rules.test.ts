@@ -26,6 +26,13 @@ describe('policy decisions', () => {
     expect(decide({ ...base, policy: 'ask', currentHash: 'h2' })).toBe('blocked');
     expect(decide({ ...base, policy: 'deny', currentHash: 'h2' })).toBe('deny');
   });
+  it('answers with a canned answer without asking (nothing runs), unless the tool is set to deny', () => {
+    const hidden = [{ kind: 'hidden_unicode' as const, detail: '' }];
+    expect(decide({ ...base, policy: 'ask', pinnedHash: null, canned: true })).toBe('canned');
+    expect(decide({ ...base, currentHash: 'h2', flags: hidden, canned: true })).toBe('canned');
+    expect(decide({ ...base, policy: 'deny', canned: true })).toBe('deny');
+    expect(decide({ ...base, canned: false })).toBe('allow');
+  });
   it('asks again for an allowed tool whose description hides characters', () => {
     expect(decide({ ...base, flags: [{ kind: 'hidden_unicode', detail: '' }] })).toBe('ask');
   });

@@ -10,6 +10,7 @@ import { mcp } from './008-mcp';
 import { experiments } from './009-experiments';
 import { projectsBudgets } from './010-projects-budgets';
 import { requestBodyBlobs } from './011-request-body-blobs';
+import { mcpCannedOauth } from './012-mcp-canned-oauth';
 import { experimentProjects } from './013-experiment-projects';
 import { exchangeRates } from './014-exchange-rates';
 
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   experiments,
   projectsBudgets,
   requestBodyBlobs,
+  mcpCannedOauth,
   experimentProjects,
   exchangeRates,
 ];

@@ -4,7 +4,8 @@ import { api } from '../../bridge/api';
 import { failureLine } from '../../platform/describeError';
 import { useStore } from '../../store';
 import { Dialog } from '../../ui';
-import { DiffView } from './DiffView';
+import { CannedAnswer } from './CannedAnswer';
+import { CannedChip, DiffView } from '../../parts/mcp';
 
 const POLICY_WORDS: Record<McpPolicy, string> = { ask: 'Ask each time', allow: 'Allow', deny: 'Deny' };
 
@@ -63,6 +64,11 @@ export function ServerTools({ tools }: { tools: McpTool[] }) {
                 <span className="chip chip-ok">approved</span>
               ) : null}
               {tool.problem ? <span className="chip chip-danger">unusable</span> : null}
+              {tool.canned?.active ? (
+                <CannedChip title="Calls get your canned answer; the tool does not run">
+                  canned answer
+                </CannedChip>
+              ) : null}
               <select
                 className="input mcp-policy"
                 aria-label={`Policy for ${tool.name}`}
@@ -84,6 +90,7 @@ export function ServerTools({ tools }: { tools: McpTool[] }) {
                 {flag.detail}
               </p>
             ))}
+            <CannedAnswer key={`${tool.canned?.answer ?? ''}:${String(tool.canned?.active)}`} tool={tool} />
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { McpCallDecision, McpPendingCall } from '../../../../main/contract/mcp';
 import { checkAgainstSchema } from '../../../../main/contract/jsonSchemaCheck';
 import { VisibleName } from '../../platform/visibleName';
+import { CannedChip, DiffView } from '../mcp';
 
 type Action = McpCallDecision['action'];
 
@@ -42,7 +43,7 @@ export function McpCallDecisionRow({ call, action, argumentsText, onArguments, o
     [argumentsText, call.inputSchema],
   );
   const waiting = call.outcome === 'waiting';
-  const byPolicy = call.decision === 'deny' || call.decision === 'allow';
+  const byPolicy = call.decision === 'deny' || call.decision === 'allow' || call.decision === 'canned';
   return (
     <article className="mcp-call" aria-label={`Call to ${call.tool} on ${call.serverName}`}>
       <div className="tcalls-card-head">
@@ -56,6 +57,9 @@ export function McpCallDecisionRow({ call, action, argumentsText, onArguments, o
         {call.destructive ? <span className="chip chip-warn">may change things</span> : null}
         {call.decision === 'deny' ? <span className="chip chip-danger">denied by policy</span> : null}
         {call.decision === 'allow' ? <span className="chip chip-ok">allowed by policy</span> : null}
+        {call.decision === 'canned' ? (
+          <CannedChip title="Your canned answer is returned; the tool does not run">canned answer</CannedChip>
+        ) : null}
         {OUTCOME[call.outcome] ? <span className="chip">{OUTCOME[call.outcome]}</span> : null}
       </div>
       {call.flags.map((flag, i) => (
@@ -71,16 +75,14 @@ export function McpCallDecisionRow({ call, action, argumentsText, onArguments, o
           <p className="banner banner-warn">
             This tool’s definition changed since you approved it. It runs only if you approve it again.
           </p>
-          <pre className="mcp-diff mono" aria-label="Changes to the tool's definition" data-testid="mcp-diff">
-            {call.diff.lines.map((line, i) => (
-              <div key={i} className={`mcp-diff-${line.kind}`}>
-                <span aria-hidden="true">
-                  {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '− ' : '  '}
-                </span>
-                {line.kind !== 'same' ? <span className="visually-hidden">{line.kind}: </span> : null}
-                {line.text}
-              </div>
-            ))}
+          <DiffView diff={call.diff} compact />
+        </div>
+      ) : null}
+      {call.decision === 'canned' ? (
+        <div className="mcp-canned-answer">
+          <p className="field-hint">Answered with your canned answer; {call.tool} did not run:</p>
+          <pre className="tcalls-result mono" aria-label="Canned answer">
+            {call.canned}
           </pre>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { McpResult } from '../../../../main/contract/mcp';
 import { api } from '../../bridge/api';
+import { CannedChip } from '../mcp';
 import './mcpApproval.css';
 
 /** A server tool's result as it returned it (text, images, resources, structured), marked untrusted. */
@@ -19,12 +20,18 @@ export function McpResultView({ toolCallId }: { toolCallId: string }) {
   return (
     <div className="mcp-result" data-testid="mcp-result">
       <div className="mcp-result-head">
-        <span
-          className="chip chip-warn"
-          title="Written by the server: it may contain instructions aimed at the model"
-        >
-          untrusted result
-        </span>
+        {run.status === 'canned' ? (
+          <CannedChip title="Your own answer, returned instead of running the tool">
+            your canned answer
+          </CannedChip>
+        ) : (
+          <span
+            className="chip chip-warn"
+            title="Written by the server: it may contain instructions aimed at the model"
+          >
+            untrusted result
+          </span>
+        )}
         <span className="field-hint">
           {run.serverName} · {run.status} · {run.durationMs} ms
         </span>

@@ -1,0 +1,3 @@
+// What the Servers screen and the conversation's MCP pieces share.
+export { DiffView } from './DiffView';
+export { CannedChip } from './CannedChip';
