@@ -1,4 +1,4 @@
-import type { BudgetStatus } from '../contract';
+import type { BudgetStatus, ExchangeRateUse } from '../contract';
 import { roundMoney } from '../usage/money';
 import type { RateBook } from './rates';
 
@@ -41,4 +41,31 @@ export function tally(amounts: Amounts, unit: string, rates: RateBook): Tally {
     converted.push({ currency, amount, counted, rate });
   }
   return { spent: roundMoney(spent), converted, notCounted };
+}
+
+/**
+ * Costs in several currencies shown as one figure in `to`, only through the user's rates: the
+ * currencies no rate converts are left out and named, the rates used are listed.
+ */
+export function convertCosts(
+  costs: readonly { currency: string; cost: number }[],
+  to: string,
+  rates: RateBook,
+): { amount: number; rates: ExchangeRateUse[]; missing: string[] } {
+  let amount = 0;
+  const used: ExchangeRateUse[] = [];
+  const missing: string[] = [];
+  for (const { currency, cost } of costs) {
+    if (currency === to) {
+      amount += cost;
+      continue;
+    }
+    const rate = rates.use(currency, to);
+    if (rate === null) missing.push(currency);
+    else {
+      amount += roundMoney(cost * rate.factor);
+      used.push(rate);
+    }
+  }
+  return { amount: roundMoney(amount), rates: used, missing };
 }

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { HandlersOf } from '../ipc/handlers';
 import type { BudgetBook, Target } from './book';
 import { catalogueInfo, costSettings } from './costSettings';
+import { convertCosts } from './counting';
 import { reconcile } from './reconcile';
 import { threadCost } from './threadCost';
 
@@ -29,7 +30,25 @@ export function budgetHandlers(
     'budgets:delete': ({ id }) => ({ deleted: book.delete(id) }),
     'budgets:check': ({ threadId }) => book.verdict(targetOf(threadId)),
     'budgets:allowOnce': ({ budgetId }) => ({ granted: book.allowOnce(budgetId) }),
-    'budgets:threadCost': ({ threadId, leafId }) => threadCost(book.db, threadId, leafId),
+    'budgets:threadCost': ({ threadId, leafId }) => {
+      const cost = threadCost(book.db, threadId, leafId);
+      const to = costSettings(book.db).convertTo;
+      if (to === null) return cost;
+      const thread = convertCosts(cost.thread.costs, to, book.rates);
+      const branch = cost.branch === null ? null : convertCosts(cost.branch.costs, to, book.rates);
+      const rates = new Map([...thread.rates, ...(branch?.rates ?? [])].map((r) => [r.id, r]));
+      const missing = new Set([...thread.missing, ...(branch?.missing ?? [])]);
+      return {
+        ...cost,
+        converted: {
+          currency: to,
+          thread: thread.amount,
+          branch: branch?.amount ?? null,
+          rates: [...rates.values()],
+          missing: [...missing].sort(),
+        },
+      };
+    },
     'budgets:rates': () => book.rates.list(),
     'budgets:saveRate': (input) => book.rates.save(input),
     'budgets:deleteRate': ({ id }) => ({ deleted: book.rates.delete(id) }),

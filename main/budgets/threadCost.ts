@@ -82,5 +82,6 @@ export function threadCost(db: DatabaseSync, threadId: string, leafId?: string |
     thread: figure(whole),
     branch: branch === null || leaf === null ? null : { ...figure(branch), leafId: leaf },
     branches: leaves.n,
+    converted: null,
   };
 }

@@ -79,6 +79,19 @@ export const ThreadCost = z.object({
   branch: CostFigure.extend({ leafId: z.string() }).nullable(),
   /** How many branches (leaves) the thread has. */
   branches: z.number(),
+  /**
+   * The costs shown converted into the user's chosen currency too, with the rates used; null
+   * unless they chose one. `missing` lists currencies no rate converts (left out of the figures).
+   */
+  converted: z
+    .object({
+      currency: z.string(),
+      thread: z.number(),
+      branch: z.number().nullable(),
+      rates: z.array(ExchangeRateUse),
+      missing: z.array(z.string()),
+    })
+    .nullable(),
 });
 export type ThreadCost = z.infer<typeof ThreadCost>;
 

@@ -103,6 +103,39 @@ describe('a thread’s and a branch’s cost', () => {
     expect(first.branch).toMatchObject({ leafId: 'a1', costs: [{ currency: 'USD', cost: 0.5 }], credits: 0 });
   });
 
+  it('is shown converted only through the user’s rates, naming the rate and what none converts', async () => {
+    const { db, ledger, handlers, price } = setup();
+    price('euro-model', 1_000_000, 'EUR');
+    price('pound-model', 1_000_000, 'GBP');
+    thread(
+      db,
+      't1',
+      [
+        ['u1', null],
+        ['a1', 'u1'],
+      ],
+      'a1',
+    );
+    const one = { at: NOW - 1000, threadId: 't1', messageId: 'a1', promptTokens: 1, totalTokens: 1 };
+    ledger.record(record({ ...one, cost: 1 }));
+    ledger.record(record({ ...one, model: 'euro-model' }));
+    ledger.record(record({ ...one, model: 'pound-model' }));
+    expect((await handlers['budgets:threadCost']({ threadId: 't1' }, ctx)).converted).toBeNull();
+
+    await handlers['budgets:settings']({ convertTo: 'USD' }, ctx);
+    await handlers['budgets:saveRate']({ from: 'EUR', to: 'USD', rate: 1.25, asOf: '2026-12-01' }, ctx);
+    const shown = await handlers['budgets:threadCost']({ threadId: 't1' }, ctx);
+    // The raw figures stay as they were: one per currency.
+    expect(shown.thread.costs.map((c) => c.currency)).toEqual(['USD', 'EUR', 'GBP']);
+    expect(shown.converted).toMatchObject({
+      currency: 'USD',
+      thread: 2.25,
+      branch: 2.25,
+      rates: [{ from: 'EUR', to: 'USD', factor: 1.25, asOf: '2026-12-01', inverted: false }],
+      missing: ['GBP'],
+    });
+  });
+
   it('says a deleted thread is gone, and ignores a leaf from another thread', async () => {
     const { db, handlers } = setup();
     thread(db, 't1', [['u1', null]], 'u1');
