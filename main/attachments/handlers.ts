@@ -36,12 +36,17 @@ async function preflightOf(
   plan: RunPlan,
   path: readonly Message[],
   ids: readonly string[],
+  elidedBytes = 0,
 ): Promise<Preflight> {
   const contextWindow = await deps.contextOf(plan.provider.id, plan.model).catch(() => null);
-  return measure(plan, path, ids, contextWindow, {
-    limits: (providerId) => deps.service.limits(providerId),
-    estimateTokens: deps.estimateTokens,
-  });
+  return measure(
+    plan,
+    path,
+    ids,
+    contextWindow,
+    { limits: (providerId) => deps.service.limits(providerId), estimateTokens: deps.estimateTokens },
+    elidedBytes,
+  );
 }
 
 /** What the chat engine calls: the parts of a message, and the refusal of an over-limit Send. */
@@ -82,12 +87,14 @@ export function attachmentHandlers(
         ...path,
         draft(thread.id, parentId, 'user', input.content, refs.length > 0 ? { attachments: refs } : {}),
       ];
-      const plan = await deps.plan(thread, sent);
+      const sizing = service.sizing(sent);
+      const plan = await deps.plan(thread, sent).finally(() => sizing.release());
       const result = await preflightOf(
         deps,
         plan,
         sent,
         choices.map((c) => c.id),
+        sizing.elidedBytes,
       );
       const leaves =
         refs.length > 0 && !plan.description.confidential && (await wasConfidential(deps.models, path));

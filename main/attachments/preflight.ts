@@ -45,6 +45,8 @@ export function measure(
   ids: readonly string[],
   contextWindow: number | null,
   deps: MeasureDeps,
+  /** Base64 counted but not built (AttachmentsService.sizing). */
+  elidedBytes = 0,
 ): Preflight {
   const limits = deps.limits(plan.provider.id);
   const caps = partCapabilities(plan.model, plan.description.capabilities, limits);
@@ -63,7 +65,7 @@ export function measure(
     attachmentTokens += tokens;
     return { id: ids[i] ?? ref.sha256, sentAs, tokens, bytes: partBytes(ref, sentAs), note };
   });
-  const requestBytes = Buffer.byteLength(plan.request.bytes);
+  const requestBytes = Buffer.byteLength(plan.request.bytes) + elidedBytes;
   const requestLimitBytes = Math.round(limits.requestMb * 1024 * 1024);
   const total = textTokens + attachmentTokens;
   let blocked: string | null = null;

@@ -30,6 +30,9 @@ export interface BodyBlobSource {
 const MARK = ';base64,';
 /** Shorter payloads (thumbnails, small icons) are not worth a reference. */
 const MIN_PAYLOAD = 1024;
+/** Whole bodies kept after they are stored (see requestBodyCodec). */
+const RECENT_BODIES = 4;
+const RECENT_CHARS = 64 * 1024 * 1024;
 
 function byLength(recent: BodyBlobSource['recent']): Map<number, (readonly [string, string])[]> {
   const index = new Map<number, (readonly [string, string])[]>();
@@ -99,16 +102,34 @@ export function expandBody(
  * first read (shown, exported, sent to the window), not when the chat engine walks the history.
  */
 export function requestBodyCodec(source: BodyBlobSource): MetaCodec {
+  // The bodies last stored, by their stored text: an answer is read back right after it is
+  // written (its stream's end, the attestation check), and rebuilding megabytes then would hold
+  // main's event loop for nothing. Whole bodies are held already by the runs that sent them.
+  const recent = new Map<string, string>();
+  let held = 0;
+  const remember = (compact: string, full: string) => {
+    held -= recent.get(compact)?.length ?? 0;
+    recent.delete(compact);
+    recent.set(compact, full);
+    held += full.length;
+    for (const [key, body] of recent) {
+      if (recent.size <= 1 || (recent.size <= RECENT_BODIES && held <= RECENT_CHARS)) break;
+      recent.delete(key);
+      held -= body.length;
+    }
+  };
   return {
     stored(meta) {
       const compact = compactBody(meta.requestBody, source);
-      return compact ? { ...meta, requestBody: compact.body, requestBodyBlobs: compact.blobs } : meta;
+      if (!compact) return meta;
+      remember(compact.body, meta.requestBody);
+      return { ...meta, requestBody: compact.body, requestBodyBlobs: compact.blobs };
     },
     read(stored) {
       const { requestBodyBlobs: blobs, ...meta } = stored as StoredMeta;
       if (!blobs) return stored;
       const compact = meta.requestBody;
-      let full: string | null = null;
+      let full: string | null = recent.get(compact) ?? null;
       Object.defineProperty(meta, 'requestBody', {
         enumerable: true,
         configurable: true,

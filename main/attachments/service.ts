@@ -16,7 +16,15 @@ import { decide, partCapabilities, wirePart } from './parts';
 import type { ReadResult } from './protocol';
 import type { BodyBlobSource } from './requestBodies';
 import { wireName } from './text';
+import { base64Length } from './tokens';
 import type { AttachmentReader } from './workerClient';
+
+/** Bytes of base64 a preflight's request would carry beyond what it built. */
+export interface Sizing {
+  elidedBytes: number;
+  /** Ends the marks: the arrays build real parts again. */
+  release(): void;
+}
 
 interface Staged {
   ref: AttachmentRef;
@@ -135,11 +143,46 @@ export class AttachmentsService {
   /** Builds the content parts of a message for one model. */
   partsFor(providerId: string, model: string, caps: Capabilities): (message: Message) => ContentPart[] {
     const part = partCapabilities(model, caps, this.limits(providerId));
-    return (message) =>
-      (message.attachments ?? []).flatMap((ref) => {
-        const wire = wirePart(ref, decide(ref, part).sentAs, this.load);
+    return (message) => {
+      const refs = message.attachments ?? [];
+      const sizing = this.sizings.get(refs);
+      const load = sizing ? this.sizingLoad(refs, sizing) : this.load;
+      return refs.flatMap((ref) => {
+        const wire = wirePart(ref, decide(ref, part).sentAs, load);
         return wire ? [wire] : [];
       });
+    };
+  }
+
+  /**
+   * Marks the attachments of a path the preflight plans: their base64 is counted, not encoded.
+   * Typing in a thread with photos asks for a preflight every pause, and building megabytes of
+   * base64 and JSON each time held main's event loop. The marks are the path's own arrays, so a
+   * Send planned meanwhile (its own messages, read afresh) is never built this way.
+   */
+  sizing(path: readonly Message[]): Sizing {
+    const marked = path.flatMap((m) => (m.attachments?.length ? [m.attachments] : []));
+    const sizing: Sizing = {
+      elidedBytes: 0,
+      release: () => marked.forEach((refs) => this.sizings.delete(refs)),
+    };
+    for (const refs of marked) this.sizings.set(refs, sizing);
+    return sizing;
+  }
+
+  private readonly sizings = new WeakMap<readonly AttachmentRef[], Sizing>();
+
+  private sizingLoad(refs: readonly AttachmentRef[], sizing: Sizing): LoadBlob {
+    return (sha256) => ({
+      base64: () => {
+        const bytes = refs.find((r) => r.sha256 === sha256)?.storedBytes;
+        if (bytes === undefined) return this.load(sha256).base64();
+        // The hash stands in for the payload: ASCII, so JSON keeps it as it is and bytes add up.
+        sizing.elidedBytes += base64Length(bytes) - sha256.length;
+        return sha256;
+      },
+      text: () => this.load(sha256).text(),
+    });
   }
 
   /** Where stored request bodies find their attachments' base64 (requestBodies.ts). */

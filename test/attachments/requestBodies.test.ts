@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BodyBlobSource } from '../../main/attachments/requestBodies';
 import { compactBody, expandBody } from '../../main/attachments/requestBodies';
 import type { Message } from '../../main/contract';
@@ -154,5 +154,39 @@ describe('stored request bodies', () => {
       .run(JSON.stringify(meta), answer.id);
     const detail = await app.call('threads:get', { id: app.threadId });
     expect(detail.messages.find((m) => m.id === answer.id)?.meta?.requestBody).toBe(whole);
+  }, 30_000);
+});
+
+describe('the preflight', () => {
+  it('counts the base64 of a 5 MB image without building it, to the byte Send then sends', async () => {
+    const png = await noisePng(4.9);
+    const staged = await app.call('attachments:stage', {
+      threadId: app.threadId,
+      name: 'noise.png',
+      dataBase64: png.toString('base64'),
+      detail: 'low',
+    });
+    // Each preflight (one per pause in typing) used to encode the image and serialise it in JSON.
+    const toString = vi.spyOn(Buffer.prototype, 'toString');
+    const preflight = await app.call('attachments:preflight', {
+      threadId: app.threadId,
+      content: 'What is this?',
+      attachments: [{ id: staged.id }],
+    });
+    const encoded = toString.mock.calls.filter((_args, i) => {
+      const self = toString.mock.contexts[i] as Buffer;
+      return _args[0] === 'base64' && self.length > MB;
+    });
+    toString.mockRestore();
+    expect(encoded).toHaveLength(0);
+
+    const sent = await app.call('chat:send', {
+      threadId: app.threadId,
+      content: 'What is this?',
+      attachments: [{ id: staged.id }],
+    });
+    await app.ended(sent.streamId);
+    const wire = mock.requests.filter((r) => r.path.endsWith('/chat/completions'))[0]!;
+    expect(preflight.requestBytes).toBe(wire.body.length);
   }, 30_000);
 });
