@@ -1,10 +1,11 @@
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useState } from 'react';
 import type { Provider } from '../../../../main/contract';
 import { credentialView } from './credential';
-import { moveBy, moveTo } from './reorder';
+import { moveBy } from './reorder';
 import { useClock } from '../../platform/clock';
 import { VisibleName } from '../../platform/visibleName';
+import { GridList, GridListItem } from '../../ui/GridList';
+import { IconButton } from '../../ui/IconButton';
 
 interface Props {
   providers: Provider[];
@@ -20,9 +21,11 @@ const DOT: Record<string, string> = {
   muted: 'No credential',
 };
 
-/** Profiles in the user's order: drag a row, use the arrow buttons, or Alt+↑/↓ on a focused row. */
+/**
+ * Profiles in the user's order (ui/GridList): ↑/↓ choose one, ←/→ reach its move buttons; drag a
+ * row, use the arrow buttons, or Alt+↑/↓ on a row to reorder.
+ */
 export function ProviderList({ providers, selectedId, onSelect, onReorder }: Props) {
-  const [dragging, setDragging] = useState<string | null>(null);
   const ids = providers.map((p) => p.id);
   const now = useClock(60_000);
   const move = (id: string, delta: number) => {
@@ -30,42 +33,20 @@ export function ProviderList({ providers, selectedId, onSelect, onReorder }: Pro
     if (next.join() !== ids.join()) onReorder(next);
   };
   return (
-    <ol className="providers-list" aria-label="Providers">
-      {providers.map((p, index) => {
+    <GridList
+      aria-label="Providers"
+      className="providers-list"
+      items={providers}
+      selectedKey={selectedId}
+      onSelect={onSelect}
+      onReorder={onReorder}
+    >
+      {(p) => {
         const tone = credentialView(p.credential, p.authKind, now).tone;
+        const index = ids.indexOf(p.id);
         return (
-          <li
-            key={p.id}
-            className={`providers-list-item${p.id === selectedId ? ' is-selected' : ''}${p.id === dragging ? ' is-dragging' : ''}`}
-            draggable
-            onDragStart={(e) => {
-              setDragging(p.id);
-              e.dataTransfer.effectAllowed = 'move';
-              e.dataTransfer.setData('text/plain', p.id);
-            }}
-            onDragEnd={() => setDragging(null)}
-            onDragOver={(e) => {
-              if (dragging) e.preventDefault();
-            }}
-            onDrop={(e) => {
-              e.preventDefault();
-              if (dragging && dragging !== p.id) onReorder(moveTo(ids, dragging, index));
-              setDragging(null);
-            }}
-          >
-            <button
-              type="button"
-              className="providers-list-select"
-              aria-current={p.id === selectedId ? 'true' : undefined}
-              aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-              onClick={() => onSelect(p.id)}
-              onKeyDown={(e) => {
-                if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-                  e.preventDefault();
-                  move(p.id, e.key === 'ArrowUp' ? -1 : 1);
-                }
-              }}
-            >
+          <GridListItem id={p.id} textValue={p.name} className="providers-list-item">
+            <span className="providers-list-select" aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown">
               <span
                 className={`providers-dot providers-dot-${tone}`}
                 title={DOT[tone]}
@@ -74,31 +55,23 @@ export function ProviderList({ providers, selectedId, onSelect, onReorder }: Pro
               />
               <VisibleName className="providers-list-name" name={p.name} />
               <span className="providers-list-host mono">{hostOf(p.baseUrl)}</span>
-            </button>
+            </span>
             <span className="providers-list-move">
-              <button
-                type="button"
-                className="btn btn-ghost btn-icon"
-                aria-label={`Move ${p.name} up`}
-                disabled={index === 0}
-                onClick={() => move(p.id, -1)}
-              >
+              <IconButton label={`Move ${p.name} up`} isDisabled={index === 0} onPress={() => move(p.id, -1)}>
                 <ArrowUp />
-              </button>
-              <button
-                type="button"
-                className="btn btn-ghost btn-icon"
-                aria-label={`Move ${p.name} down`}
-                disabled={index === providers.length - 1}
-                onClick={() => move(p.id, 1)}
+              </IconButton>
+              <IconButton
+                label={`Move ${p.name} down`}
+                isDisabled={index === providers.length - 1}
+                onPress={() => move(p.id, 1)}
               >
                 <ArrowDown />
-              </button>
+              </IconButton>
             </span>
-          </li>
+          </GridListItem>
         );
-      })}
-    </ol>
+      }}
+    </GridList>
   );
 }
 
