@@ -9,10 +9,20 @@ const MAX_REQUESTS = 50;
 
 interface Reading {
   id: string;
-  row: number;
   at: number;
   remaining: number;
-  provider_id: string | null;
+}
+
+interface LedgerRow {
+  id: string;
+  at: number;
+  model: string;
+  status: string;
+  threadId: string | null;
+  messageId: string | null;
+  totalTokens: number;
+  consumed: number | null;
+  remaining: number | null;
   provider_name: string;
 }
 
@@ -39,73 +49,80 @@ export function reconcile(
           )
           .all(range.from, range.to)
   ) as { provider_id: string | null }[];
-  const readingsOf = db.prepare(
-    `SELECT id, rowid AS row, at, credits_remaining AS remaining, provider_id, provider_name FROM usage
-     WHERE credits_remaining IS NOT NULL AND provider_id IS ? AND at >= ? AND at < ? ORDER BY at, rowid`,
-  );
-  const recordedIn = db.prepare(
-    `SELECT total(credits_consumed) AS credits FROM usage
-     WHERE provider_id IS :provider AND ((at > :fromAt) OR (at = :fromAt AND rowid > :fromRow))
-       AND ((at < :toAt) OR (at = :toAt AND rowid <= :toRow))`,
-  );
-  const unchargedIn = db.prepare(
-    `SELECT id, at, model, status, thread_id AS threadId, message_id AS messageId, total_tokens AS totalTokens
-     FROM usage WHERE provider_id IS :provider AND credits_consumed IS NULL
-       AND ((at > :fromAt) OR (at = :fromAt AND rowid > :fromRow))
-       AND ((at < :toAt) OR (at = :toAt AND rowid <= :toRow))
-     ORDER BY at LIMIT ${MAX_REQUESTS}`,
+  // One pass per provider over its rows in the range, in the order they were recorded.
+  const rowsOf = db.prepare(
+    `SELECT id, rowid AS row, at, model, status, thread_id AS threadId, message_id AS messageId,
+       total_tokens AS totalTokens, credits_consumed AS consumed, credits_remaining AS remaining,
+       provider_name
+     FROM usage WHERE provider_id IS ? AND at >= ? AND at < ? ORDER BY at, rowid`,
   );
 
   const out: Reconciliation[] = [];
   for (const { provider_id } of providers) {
-    const readings = readingsOf.all(provider_id, range.from, range.to) as unknown as Reading[];
-    const last = readings[readings.length - 1];
     const summary: Reconciliation = {
       providerId: provider_id,
-      providerName: last?.provider_name ?? '',
-      readings: readings.length,
-      first: readings[0] ? reading(readings[0]) : null,
-      last: last ? reading(last) : null,
+      providerName: '',
+      readings: 0,
+      first: null,
+      last: null,
       balanceDrop: 0,
       recorded: 0,
       gap: 0,
       stretches: [],
     };
     const stretches: BalanceStretch[] = [];
-    for (let i = 1; i < readings.length; i++) {
-      const a = readings[i - 1]!;
-      const b = readings[i]!;
-      const bounds = {
-        provider: provider_id,
-        fromAt: a.at,
-        fromRow: a.row,
-        toAt: b.at,
-        toRow: b.row,
-      };
-      const recorded = roundMoney((recordedIn.get(bounds) as { credits: number }).credits);
-      const balanceDrop = roundMoney(a.remaining - b.remaining);
-      const gap = roundMoney(balanceDrop - recorded);
-      const kind: BalanceStretch['kind'] =
-        balanceDrop < -GAP_TOLERANCE
-          ? 'topUp'
-          : gap > GAP_TOLERANCE
-            ? 'gap'
-            : gap < -GAP_TOLERANCE
-              ? 'overRecorded'
-              : 'matches';
-      if (kind === 'topUp') continue;
-      summary.balanceDrop = roundMoney(summary.balanceDrop + balanceDrop);
-      summary.recorded = roundMoney(summary.recorded + recorded);
-      if (kind === 'matches') continue;
-      stretches.push({
-        from: reading(a),
-        to: reading(b),
-        balanceDrop,
-        recorded,
-        gap,
-        kind,
-        requests: kind === 'gap' ? (unchargedIn.all(bounds) as unknown as BalanceStretch['requests']) : [],
-      });
+    let previous: Reading | null = null;
+    let recorded = 0;
+    let uncharged: BalanceStretch['requests'] = [];
+    for (const r of rowsOf.iterate(provider_id, range.from, range.to) as Iterable<LedgerRow>) {
+      summary.providerName = r.provider_name;
+      if (previous !== null) {
+        recorded = roundMoney(recorded + (r.consumed ?? 0));
+        if (r.consumed === null && uncharged.length < MAX_REQUESTS)
+          uncharged.push({
+            id: r.id,
+            at: r.at,
+            model: r.model,
+            status: r.status,
+            threadId: r.threadId,
+            messageId: r.messageId,
+            totalTokens: r.totalTokens,
+          });
+      }
+      if (r.remaining === null) continue;
+      const current: Reading = { id: r.id, at: r.at, remaining: r.remaining };
+      summary.readings++;
+      summary.first ??= reading(current);
+      summary.last = reading(current);
+      if (previous !== null) {
+        const balanceDrop = roundMoney(previous.remaining - current.remaining);
+        const gap = roundMoney(balanceDrop - recorded);
+        const kind: BalanceStretch['kind'] =
+          balanceDrop < -GAP_TOLERANCE
+            ? 'topUp'
+            : gap > GAP_TOLERANCE
+              ? 'gap'
+              : gap < -GAP_TOLERANCE
+                ? 'overRecorded'
+                : 'matches';
+        if (kind !== 'topUp') {
+          summary.balanceDrop = roundMoney(summary.balanceDrop + balanceDrop);
+          summary.recorded = roundMoney(summary.recorded + recorded);
+        }
+        if (kind === 'gap' || kind === 'overRecorded')
+          stretches.push({
+            from: reading(previous),
+            to: reading(current),
+            balanceDrop,
+            recorded,
+            gap,
+            kind,
+            requests: kind === 'gap' ? uncharged : [],
+          });
+      }
+      previous = current;
+      recorded = 0;
+      uncharged = [];
     }
     summary.gap = roundMoney(summary.balanceDrop - summary.recorded);
     summary.stretches = stretches.reverse().slice(0, MAX_STRETCHES);
