@@ -1,18 +1,24 @@
 import { useId } from 'react';
-import type { NumberField } from './paramsModel';
+import type { NumberField as NumberSpec } from './paramsModel';
 import { ParamRow } from './ParamRow';
+import { NumberField } from '../../ui/NumberField';
 
 interface Props {
-  field: NumberField;
+  field: NumberSpec;
   value: string;
   error?: string | undefined;
   disabled?: boolean;
   onChange: (value: string) => void;
 }
 
-/** A number parameter; sliders for bounded ones. Empty shows the API default greyed and sends nothing. */
+/**
+ * A number parameter (ui/NumberField); sliders for bounded ones. Empty shows the API default greyed
+ * and sends nothing. A value out of the contract's range is kept and shows the contract's message
+ * (from paramsModel) under the row; the field never clamps it silently.
+ */
 export function NumberParam({ field, value, error, disabled = false, onChange }: Props) {
   const id = useId();
+  const errorId = useId();
   const isSet = value.trim() !== '';
   const sliderValue = isSet && Number.isFinite(Number(value)) ? value : field.apiDefault;
   return (
@@ -21,6 +27,7 @@ export function NumberParam({ field, value, error, disabled = false, onChange }:
       htmlFor={id}
       hint={field.hint}
       error={error}
+      errorId={errorId}
       isSet={isSet}
       onClear={() => onChange('')}
     >
@@ -37,27 +44,22 @@ export function NumberParam({ field, value, error, disabled = false, onChange }:
           onChange={(e) => onChange(e.target.value)}
         />
       ) : null}
-      <input
+      <NumberField
         id={id}
-        className={`input num param-number${field.slider ? '' : ' is-wide'}`}
-        type="text"
-        inputMode={field.integer ? 'numeric' : 'decimal'}
-        placeholder={field.apiDefault}
+        label={field.key}
+        hideLabel
+        inputClassName={`param-number${field.slider ? '' : ' is-wide'}`}
+        className={`param-number-field${field.slider ? '' : ' is-wide'}`}
         value={value}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
-          e.preventDefault();
-          const base =
-            Number.isFinite(Number(value)) && isSet ? Number(value) : Number(field.apiDefault) || 0;
-          const step = e.shiftKey ? field.step * 10 : field.step;
-          let next = base + (e.key === 'ArrowUp' ? step : -step);
-          if (field.min !== null) next = Math.max(field.min, next);
-          if (field.max !== null) next = Math.min(field.max, next);
-          onChange(String(Math.round(next * 100) / 100));
-        }}
+        onChange={onChange}
+        minValue={field.min}
+        maxValue={field.max}
+        step={field.step}
+        integer={field.integer}
+        placeholder={field.apiDefault}
+        error={error}
+        errorId={errorId}
+        isDisabled={disabled}
       />
     </ParamRow>
   );

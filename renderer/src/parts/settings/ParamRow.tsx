@@ -8,6 +8,8 @@ interface Props {
   htmlFor?: string;
   hint: string;
   error?: string | undefined;
+  /** The error paragraph's id, so the control can name it in aria-describedby. */
+  errorId?: string;
   isSet: boolean;
   onClear: () => void;
   /** Wide controls (lists, JSON) go under the name instead of beside it. */
@@ -30,7 +32,17 @@ function BreakableName({ name }: { name: string }) {
 }
 
 /** One parameter: its API name, the control, a clear button when set (unset = not sent), its error. */
-export function ParamRow({ name, htmlFor, hint, error, isSet, onClear, stacked = false, children }: Props) {
+export function ParamRow({
+  name,
+  htmlFor,
+  hint,
+  error,
+  errorId,
+  isSet,
+  onClear,
+  stacked = false,
+  children,
+}: Props) {
   return (
     <div
       className={`param${isSet ? ' is-set' : ''}${error ? ' has-error' : ''}${stacked ? ' is-stacked' : ''}`}
@@ -52,7 +64,7 @@ export function ParamRow({ name, htmlFor, hint, error, isSet, onClear, stacked =
         </IconButton>
       </div>
       {error ? (
-        <p className="field-error param-error" role="alert">
+        <p id={errorId} className="field-error param-error" role="alert">
           {error}
         </p>
       ) : null}
