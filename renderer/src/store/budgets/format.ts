@@ -41,3 +41,31 @@ export function describeBudget(budget: Budget): string {
 export function periodWord(budget: Pick<Budget, 'period'>): string {
   return PER[budget.period];
 }
+
+/** Costs in several currencies, each apart: "$0.75, €2.00" (never added together). */
+export function costsText(costs: readonly { currency: string; cost: number }[]): string {
+  return costs.map((c) => formatAmount(c.cost, c.currency)).join(', ');
+}
+
+/** "1 EUR = 1.25 USD (your rate of 2026-12-01)": how a converted figure was reached. */
+export function rateText(rate: {
+  from: string;
+  to: string;
+  factor: number;
+  asOf: string;
+  inverted: boolean;
+}) {
+  const factor = rate.factor.toLocaleString(undefined, { maximumSignificantDigits: 6 });
+  return `1 ${rate.from} = ${factor} ${rate.to} (your rate of ${rate.asOf}${rate.inverted ? ', entered the other way round' : ''})`;
+}
+
+/** Where a figure priced by the bundled catalogue came from, and how old that is. */
+export function catalogueText(
+  catalogue: { asOf: string; ageDays: number; stale: boolean; staleAfterDays: number } | null,
+): string {
+  if (catalogue === null) return 'Some costs come from the bundled price catalogue.';
+  const base = `Some costs come from the bundled price catalogue of ${catalogue.asOf} (${catalogue.ageDays} days old)`;
+  return catalogue.stale
+    ? `${base}: older than ${catalogue.staleAfterDays} days, prices may have changed. Set your own price under Usage → Prices; yours always wins.`
+    : `${base}. Your own prices under Usage → Prices always win.`;
+}

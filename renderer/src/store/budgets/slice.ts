@@ -1,4 +1,15 @@
-import type { AppError, Budget, BudgetInput, BudgetStatus } from '../../../../main/contract';
+import type {
+  AppError,
+  Budget,
+  BudgetInput,
+  BudgetStatus,
+  CatalogueInfo,
+  CostSettings,
+  ExchangeRate,
+  ExchangeRateInput,
+  Reconciliation,
+  ThreadCost,
+} from '../../../../main/contract';
 import type { Result } from '../../../../main/contract/errors';
 import { api } from '../../bridge/api';
 import type { SliceCreator } from '../types';
@@ -14,7 +25,30 @@ export interface BudgetsSlice {
   deleteBudget(id: string): Promise<void>;
   /** "Send anyway once": the next send past this budget goes through, and is recorded. */
   allowBudgetOnce(id: string): Promise<void>;
+
+  /** Per thread: its cost and the shown branch's, kept fresh as answers finish. */
+  threadCosts: Record<string, ThreadCost>;
+  /** Reads a thread's cost for the branch ending at `leafId`; again on every ledger change. */
+  watchThreadCost(threadId: string, leafId: string | null): void;
+  exchangeRates: ExchangeRate[];
+  costSettings: CostSettings | null;
+  catalogue: CatalogueInfo | null;
+  reconciliations: Reconciliation[];
+  /** Rates, cost settings, the catalogue's age and the balance check (the Budgets panel). */
+  loadCostDetails(): Promise<void>;
+  /** The catalogue's date and age alone (where a figure priced by it is shown). */
+  loadCatalogue(): Promise<void>;
+  saveExchangeRate(input: ExchangeRateInput): Promise<Result<ExchangeRate>>;
+  deleteExchangeRate(id: string): Promise<void>;
+  saveCostSettings(patch: {
+    convertTo?: string | null;
+    staleAfterDays?: number;
+  }): Promise<Result<CostSettings>>;
 }
+
+/** The balance check looks back this far. */
+const RECONCILE_DAYS = 30;
+let watched: { threadId: string; leafId: string | null } | null = null;
 
 let syncing = false;
 
@@ -39,6 +73,9 @@ export const createBudgetsSlice: SliceCreator<BudgetsSlice> = (set, get) => ({
     });
     api.usage.onChanged(() => {
       if (get().budgets.length > 0) void get().loadBudgets();
+      // An answer finished (or a request failed): the open thread's cost moves with it.
+      if (watched) get().watchThreadCost(watched.threadId, watched.leafId);
+      if (get().reconciliations.length > 0) void get().loadCostDetails();
     });
     void get().loadBudgets();
   },
@@ -59,6 +96,59 @@ export const createBudgetsSlice: SliceCreator<BudgetsSlice> = (set, get) => ({
     const result = await api.budgets.delete({ id });
     if (!result.ok) set({ budgetsError: result.error });
     await get().loadBudgets();
+  },
+
+  threadCosts: {},
+  watchThreadCost: (threadId, leafId) => {
+    get().ensureBudgetsSync();
+    watched = { threadId, leafId };
+    void api.budgets.threadCost({ threadId, leafId }).then((result) => {
+      // A reply for a branch or thread no longer shown is dropped.
+      if (!result.ok || watched?.threadId !== threadId || watched.leafId !== leafId) return;
+      set({ threadCosts: { ...get().threadCosts, [threadId]: result.value } });
+    });
+  },
+  exchangeRates: [],
+  costSettings: null,
+  catalogue: null,
+  reconciliations: [],
+  loadCostDetails: async () => {
+    const to = Date.now() + 1;
+    const [rates, settings, catalogue, balances] = await Promise.all([
+      api.budgets.rates({}),
+      api.budgets.settings({}),
+      api.budgets.catalogue({}),
+      api.budgets.reconcile({ from: to - RECONCILE_DAYS * 86_400_000, to }),
+    ]);
+    set({
+      ...(rates.ok ? { exchangeRates: rates.value } : {}),
+      ...(settings.ok ? { costSettings: settings.value } : {}),
+      ...(catalogue.ok ? { catalogue: catalogue.value } : {}),
+      ...(balances.ok ? { reconciliations: balances.value } : {}),
+    });
+  },
+  loadCatalogue: async () => {
+    const result = await api.budgets.catalogue({});
+    if (result.ok) set({ catalogue: result.value });
+  },
+  saveExchangeRate: async (input) => {
+    const result = await api.budgets.saveRate(input);
+    if (result.ok) await Promise.all([get().loadCostDetails(), get().loadBudgets()]);
+    return result;
+  },
+  deleteExchangeRate: async (id) => {
+    const result = await api.budgets.deleteRate({ id });
+    if (!result.ok) set({ budgetsError: result.error });
+    await Promise.all([get().loadCostDetails(), get().loadBudgets()]);
+  },
+  saveCostSettings: async (patch) => {
+    const result = await api.budgets.settings(patch);
+    if (result.ok) {
+      set({ costSettings: result.value });
+      await get().loadCostDetails();
+      if (watched) get().watchThreadCost(watched.threadId, watched.leafId);
+    }
+    return result;
   },
 
   allowBudgetOnce: async (id) => {
