@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { when } from './format';
+import { Button } from '../../ui/Button';
 
 /** The experiments, newest first; the open one is marked. */
 export function ExperimentList() {
@@ -16,18 +17,18 @@ export function ExperimentList() {
       <ul className="exp-list">
         {experiments.map((e) => (
           <li key={e.id}>
-            <button
-              type="button"
+            <Button
+              variant="bare"
               className={e.id === current ? 'exp-list-item exp-list-item-active' : 'exp-list-item'}
               aria-current={e.id === current ? 'true' : undefined}
-              onClick={() => void openExperiment(e.id)}
+              onPress={() => void openExperiment(e.id)}
             >
               <span className="exp-list-name">{e.name}</span>
               <span className="exp-list-meta">
                 {e.cases} case{e.cases === 1 ? '' : 's'} · {e.runs} run{e.runs === 1 ? '' : 's'} ·{' '}
                 {when(e.updatedAt)}
               </span>
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

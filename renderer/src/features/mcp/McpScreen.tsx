@@ -6,6 +6,7 @@ import { ConsentDialog } from './ConsentDialog';
 import { ImportServersDialog } from './ImportServersDialog';
 import { ServerDetail } from './ServerDetail';
 import { ServerFormDialog } from './ServerFormDialog';
+import { Button } from '../../ui/Button';
 import './mcp.css';
 
 type Editing = { server: McpServer | null } | null;
@@ -88,18 +89,18 @@ export function McpScreen() {
             <ul className="tools-list">
               {servers.map((s) => (
                 <li key={s.id}>
-                  <button
-                    type="button"
+                  <Button
+                    variant="bare"
                     className={s.id === current?.id ? 'mcp-item mcp-item-active' : 'mcp-item'}
                     aria-current={s.id === current?.id ? 'true' : undefined}
-                    onClick={() => setSelected(s.id)}
+                    onPress={() => setSelected(s.id)}
                   >
                     <span className="mono">{s.name}</span>
                     <span className={`mcp-dot mcp-dot-${s.status.state}`} aria-label={s.status.state} />
                     <span className="field-hint">
                       {s.transport} · {s.toolCount} tools
                     </span>
-                  </button>
+                  </Button>
                 </li>
               ))}
             </ul>

@@ -4,7 +4,7 @@ import type { ChatParams, ParamPreset } from '../../../../main/contract';
 import { api } from '../../bridge/api';
 import { useStore } from '../../store';
 import { failureLine } from '../../platform/describeError';
-import { Button, PopoverDialog } from '../../ui';
+import { Button, IconButton, PopoverDialog } from '../../ui';
 
 interface Props {
   onApply: (params: ChatParams) => void;
@@ -63,26 +63,21 @@ export function PresetsMenu({ onApply, current }: Props) {
       <ul className="presets-list">
         {presets.map((p) => (
           <li key={p.id}>
-            <button
-              type="button"
+            <Button
+              variant="bare"
               className="presets-apply"
               title={JSON.stringify(p.params)}
-              onClick={() => {
+              onPress={() => {
                 onApply(p.params);
                 setOpen(false);
               }}
             >
               {p.name}
               <span className="presets-count num">{Object.keys(p.params).length} set</span>
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost btn-icon"
-              aria-label={`Delete preset ${p.name}`}
-              onClick={() => void remove(p)}
-            >
+            </Button>
+            <IconButton label={`Delete preset ${p.name}`} tooltip={false} onPress={() => void remove(p)}>
               ×
-            </button>
+            </IconButton>
           </li>
         ))}
       </ul>
