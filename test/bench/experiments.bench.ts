@@ -1,6 +1,6 @@
 // Experiments: the grid of a finished 100 × 10 run painted and filtered in the real renderer, and
 // the scheduler's own cost per cell (no network: a task that resolves at once).
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ExperimentConfig } from '../../main/contract/experiments';
 import { columnsOf } from '../../main/experiments/prepare';
 import type { CellResult } from '../../main/experiments/repo';
@@ -8,6 +8,7 @@ import { ExperimentsRepo, emptyResult } from '../../main/experiments/repo';
 import { RateScheduler } from '../../main/experiments/scheduler';
 import { startHost } from '../bridge/host';
 import { launchChromium } from '../e2e/browser';
+import { BASELINE_COMMIT, baselineRenderer } from './experiments/baseline';
 import { ensureBuilt, openBenchPage } from './render/app';
 import { random } from './render/text';
 import type { BenchResult } from './types';
@@ -89,63 +90,118 @@ async function timeToPaint(page: Page, click: () => Promise<void>, done: string)
   }, done);
 }
 
-async function gridBench(): Promise<BenchResult[]> {
-  ensureBuilt();
-  const browser = await launchChromium();
-  const host = await startHost({ demo: true });
+/** One renderer build, served by its own host holding the same seeded run. */
+interface GridSide {
+  page: Page;
+  failingRows: number;
+  close(): Promise<void>;
+}
+
+async function openSide(browser: Browser, rendererDir?: string): Promise<GridSide> {
+  const host = await startHost({ demo: true, rendererDir });
   try {
     const repo = new ExperimentsRepo(host.services.db);
     const providerId = (await host.services.handlers['providers:list']({}, { senderId: 0 }))[0]?.id ?? 'p';
     const { failingRows } = seedRun(repo, providerId);
     const app = await openBenchPage(browser, host);
-    try {
-      const { page } = app;
-      await page
-        .getByRole('navigation', { name: 'Screens' })
-        .getByRole('button', { name: 'Experiments' })
-        .click();
-      await page.getByRole('button', { name: /Bench grid/ }).click();
-      await page.locator(`[data-testid="experiment-grid"] table[data-rows="${CASES}"]`).waitFor();
-      const paints: number[] = [];
-      const filters: number[] = [];
-      // The grid draws the rows in view (and some around them); `data-rows` says how many it stands for.
-      const shows = (rows: number) =>
-        `document.querySelector('[data-testid=experiment-grid] table')?.dataset.rows === '${rows}' && ` +
-        `document.querySelectorAll('[data-testid=experiment-grid] td.exp-cell').length > 0`;
-      for (let i = 0; i < 5; i += 1) {
-        await page.getByRole('tab', { name: 'Setup' }).click();
-        await page.getByRole('tab', { name: 'Setup', selected: true }).waitFor();
-        paints.push(
-          await timeToPaint(page, () => page.getByRole('tab', { name: 'Results' }).click(), shows(CASES)),
-        );
-        const box = page.getByRole('checkbox', { name: 'Failures only' });
-        filters.push(await timeToPaint(page, () => box.click(), shows(failingRows)));
-        await box.click();
-      }
-      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-      const paint = median(paints);
-      const filter = median(filters);
-      return [
-        {
-          name: 'experiments.grid_1000_cells_ms',
-          value: paint,
-          unit: 'ms',
-          target: `≤ ${PAINT_MS} first paint`,
-          pass: paint <= PAINT_MS,
-        },
-        {
-          name: 'experiments.grid_filter_ms',
-          value: filter,
-          unit: 'ms',
-          target: `≤ ${FILTER_MS}`,
-          pass: filter <= FILTER_MS,
-        },
-      ];
-    } finally {
-      await app.close();
-    }
-  } finally {
+    const { page } = app;
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: 'Experiments' })
+      .click();
+    await page.getByRole('button', { name: /Bench grid/ }).click();
+    await page.locator(`[data-testid="experiment-grid"] table[data-rows="${CASES}"]`).waitFor();
+    return {
+      page,
+      failingRows,
+      close: async () => {
+        await app.close();
+        await host.close();
+      },
+    };
+  } catch (error) {
     await host.close();
+    throw error;
+  }
+}
+
+/** One round on a side: Setup, then Results painted (ms), then Failures only painted (ms). */
+async function measureRound(side: GridSide): Promise<{ paint: number; filter: number }> {
+  const { page } = side;
+  // The grid draws the rows in view (and some around them); `data-rows` says how many it stands for.
+  const shows = (rows: number) =>
+    `document.querySelector('[data-testid=experiment-grid] table')?.dataset.rows === '${rows}' && ` +
+    `document.querySelectorAll('[data-testid=experiment-grid] td.exp-cell').length > 0`;
+  await page.getByRole('tab', { name: 'Setup' }).click();
+  await page.getByRole('tab', { name: 'Setup', selected: true }).waitFor();
+  const paint = await timeToPaint(
+    page,
+    () => page.getByRole('tab', { name: 'Results' }).click(),
+    shows(CASES),
+  );
+  const box = page.getByRole('checkbox', { name: 'Failures only' });
+  const filter = await timeToPaint(page, () => box.click(), shows(side.failingRows));
+  await box.click();
+  return { paint, filter };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/**
+ * Today's grid, and the grid before it drew only the columns in view (BASELINE_COMMIT, built in a
+ * worktree under /tmp), measured in alternating rounds: on a loaded machine only the ratio of
+ * the two, taken under the same load, says what the change did.
+ */
+async function gridBench(): Promise<BenchResult[]> {
+  ensureBuilt();
+  const base = baselineRenderer();
+  if (!base.dir) console.log(`  grid: no baseline: ${base.reason}`);
+  const browser = await launchChromium();
+  const sides: GridSide[] = [];
+  try {
+    const today = await openSide(browser);
+    sides.push(today);
+    const before = base.dir ? await openSide(browser, base.dir) : null;
+    if (before) sides.push(before);
+    const runs = {
+      today: { paint: [] as number[], filter: [] as number[] },
+      before: { paint: [] as number[], filter: [] as number[] },
+    };
+    for (let i = 0; i < 5; i += 1) {
+      for (const [name, side] of [
+        ['today', today],
+        ['before', before],
+      ] as const) {
+        if (!side) continue;
+        const round = await measureRound(side);
+        runs[name].paint.push(round.paint);
+        runs[name].filter.push(round.filter);
+      }
+    }
+    const paint = median(runs.today.paint);
+    const filter = median(runs.today.filter);
+    const baseline = (values: number[]) =>
+      before ? { label: `the grid of ${BASELINE_COMMIT}`, value: median(values) } : undefined;
+    return [
+      {
+        name: 'experiments.grid_1000_cells_ms',
+        value: paint,
+        unit: 'ms',
+        target: `≤ ${PAINT_MS} first paint`,
+        pass: paint <= PAINT_MS,
+        baseline: baseline(runs.before.paint),
+      },
+      {
+        name: 'experiments.grid_filter_ms',
+        value: filter,
+        unit: 'ms',
+        target: `≤ ${FILTER_MS}`,
+        pass: filter <= FILTER_MS,
+        baseline: baseline(runs.before.filter),
+      },
+    ];
+  } finally {
+    for (const side of sides) await side.close();
     await browser.close();
   }
 }

@@ -22,6 +22,8 @@ export interface HostOptions {
   keychainService?: string;
   /** Plays the system browser for OAuth sign-in; by default the browser build cannot open one. */
   openExternal?: (url: string) => Promise<void>;
+  /** Serve another build's renderer (a bench's baseline); default this tree's out/renderer. */
+  rendererDir?: string;
 }
 
 export interface Host {
@@ -40,7 +42,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'llm-desk-'));
   let services: Services | null = null;
   const bridge = await startBridge({
-    rendererDir: join(process.cwd(), 'out/renderer'),
+    rendererDir: options.rendererDir ?? join(process.cwd(), 'out/renderer'),
     shimFile: join(process.cwd(), 'out/bridge/shim.js'),
     port: options.port,
     onSenderGone: (senderId) => services?.closeWindow(senderId),
