@@ -2,6 +2,8 @@
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ThreadCost, ThreadDetail } from '../../../main/contract';
+import type { ThreadUsageTotals as Totals } from '../../../renderer/src/parts/usage';
+import type { useStore as UseStore } from '../../../renderer/src/store';
 import { render } from '../ui/render';
 
 /** The bridge reads `window.api` once: the fake goes in first, the store is imported after. */
@@ -28,8 +30,8 @@ Object.assign(window, {
   },
 });
 
-let store: typeof import('../../../renderer/src/store');
-let parts: typeof import('../../../renderer/src/parts/usage');
+let store: { useStore: typeof UseStore };
+let parts: { ThreadUsageTotals: typeof Totals };
 beforeAll(async () => {
   store = await import('../../../renderer/src/store');
   parts = await import('../../../renderer/src/parts/usage');
