@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMockProvider, type MockProvider } from '../mock-provider';
 import { launchChromium } from './browser';
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 /** Adds an OAuth provider for the mock and opens it on the Providers screen. */
-async function addSso(page: Page, oauth: Record<string, string>): Promise<void> {
+async function addSso({ page, pages }: AppUnderTest, oauth: Record<string, string>): Promise<void> {
   await page.evaluate(
     ({ baseUrl, config }) =>
       window.api.providers.create({
@@ -35,27 +35,26 @@ async function addSso(page: Page, oauth: Record<string, string>): Promise<void> 
     { baseUrl: mock.confidentialBase, config: oauth },
   );
   await page.reload();
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('button', { name: 'Providers', exact: true })
-    .click();
+  await pages.providers.open();
 }
 
 describe('OAuth sign-in', () => {
+  // A reload, the Providers screen and a loopback listener: more than 20 s on a loaded machine.
   it('can be cancelled while it waits for the browser, saving nothing', async () => {
     const { page } = app;
-    await addSso(page, {});
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Waiting for the browser…' }).waitFor();
+    const { providers } = app.pages;
+    await addSso(app, {});
+    await providers.signInButton.click();
+    await providers.waitingForBrowser.waitFor();
     await expect.poll(() => opened.length).toBe(1);
     expect(opened[0]).toContain('code_challenge_method=S256');
 
-    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
-    await page.getByText('Sign-in was cancelled; nothing was saved.').waitFor();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
-    const providers = await page.evaluate(() => window.api.providers.list({}));
-    expect(providers.ok && providers.value[0]?.credential.configured).toBe(false);
-  });
+    await providers.cancelSignInButton.click();
+    await providers.signInCancelled.waitFor();
+    await providers.signInButton.waitFor();
+    const saved = await page.evaluate(() => window.api.providers.list({}));
+    expect(saved.ok && saved.value[0]?.credential.configured).toBe(false);
+  }, 60_000);
 });
 
 describe('OAuth sign-in in the browser build, where no system browser can be opened', () => {
@@ -65,19 +64,20 @@ describe('OAuth sign-in in the browser build, where no system browser can be ope
     const build = await openApp(browser);
     try {
       const { page, context } = build;
+      const { providers } = build.pages;
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       // The issuer typed with a trailing slash: main keeps it without, and the sign-in saves the
       // endpoints it discovered; neither may leave "Unsaved changes" behind.
-      await addSso(page, { issuer: `${mock.url}/` });
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      const shown = page.getByTestId('sign-in-url');
+      await addSso(build, { issuer: `${mock.url}/` });
+      await providers.signInButton.click();
+      const shown = providers.signInUrl;
       await shown.waitFor();
       const url = (await shown.textContent()) ?? '';
       expect(url).toContain('code_challenge_method=S256');
       expect(printed.mock.calls.some(([text]) => String(text).includes(url))).toBe(true);
 
-      await page.getByRole('button', { name: 'Copy', exact: true }).click();
-      await page.getByRole('button', { name: 'Copied', exact: true }).waitFor();
+      await providers.copyButton().click();
+      await providers.copyButton('Copied').waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 
       // The user opens the address: the provider signs them in and redirects to the app.
@@ -86,13 +86,10 @@ describe('OAuth sign-in in the browser build, where no system browser can be ope
       await tab.getByText('You can close this tab').waitFor();
       await tab.close();
 
-      await page
-        .getByTestId('credential-status')
-        .getByText(/^Signed in/)
-        .waitFor();
-      expect(await page.getByTestId('sign-in-url').count()).toBe(0);
-      await page.getByRole('button', { name: 'Sign in again', exact: true }).waitFor();
-      expect(await page.getByText('Unsaved changes').count()).toBe(0);
+      await providers.credentialStatus.getByText(/^Signed in/).waitFor();
+      expect(await providers.signInUrl.count()).toBe(0);
+      await providers.signInAgainButton.waitFor();
+      expect(await providers.unsavedChanges.count()).toBe(0);
     } finally {
       printed.mockRestore();
       await build.close();

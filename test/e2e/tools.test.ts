@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { lastAnswer, newThreadLike, send } from './chat';
 import { useDemoApp } from './harness';
 
 const demo = useDemoApp();
@@ -14,17 +13,14 @@ const chatBodies = () =>
 describe('tools: the model calls, the user answers as the tool', () => {
   it('answers two parallel calls together and the conversation continues with matching tool_call_ids', async () => {
     const { page } = demo.app;
-    await send(page, 'Use two tools in parallel please');
-    const calls = lastAnswer(page).getByTestId('tool-calls');
-    await expect.poll(() => calls.getByRole('article').count()).toBe(2);
-    const names = await calls
-      .getByRole('article')
-      .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')));
-    for (const name of names) {
-      const fn = (name ?? '').replace('Call to ', '');
-      await calls.getByLabel(`Result of ${fn}`).fill(`{"ok": true, "from": "${fn}"}`);
+    const { conversation, tools } = demo.pages;
+    await conversation.send('Use two tools in parallel please');
+    const answer = conversation.lastAnswer;
+    await expect.poll(() => tools.callCards(answer).count()).toBe(2);
+    for (const fn of await tools.calledFunctions(answer)) {
+      await tools.resultField(answer, fn).fill(`{"ok": true, "from": "${fn}"}`);
     }
-    await calls.getByRole('button', { name: 'Send 2 results' }).click();
+    await tools.sendResultsButton(answer, 2).click();
     await page.waitForFunction(() => {
       const answers = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
       const last = answers[answers.length - 1];
@@ -46,7 +42,8 @@ describe('tools: the model calls, the user answers as the tool', () => {
 
   it('flags arguments that break the schema and calls to functions it does not know', async () => {
     const { page } = demo.app;
-    await newThreadLike(page, threadId(), { params: { stream: true } });
+    const { conversation, threads, tools } = demo.pages;
+    await threads.createLike(threadId(), { params: { stream: true } });
     await page.evaluate(async (id) => {
       const demo = await window.api.threads.get({ id });
       const current = await window.api.threads.list({});
@@ -65,13 +62,12 @@ describe('tools: the model calls, the user answers as the tool', () => {
         ],
       },
     });
-    await send(page, 'Do something odd');
-    const calls = lastAnswer(page).getByTestId('tool-calls');
-    await calls.getByRole('list', { name: 'Argument problems' }).first().waitFor();
-    expect(await calls.getByRole('list', { name: 'Argument problems' }).first().textContent()).toMatch(
-      /city/,
-    );
-    await expect.poll(() => calls.getByText('unknown function', { exact: true }).count()).toBe(1);
+    await conversation.send('Do something odd');
+    const answer = conversation.lastAnswer;
+    const problems = tools.toolCalls(answer).getByRole('list', { name: 'Argument problems' }).first();
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/city/);
+    await expect.poll(() => tools.unknownFunctionMarks(answer).count()).toBe(1);
   });
 });
 
@@ -84,39 +80,38 @@ describe('structured output and logprobs', () => {
   };
 
   it('shows pass when the answer follows the JSON schema and fail, with the path, when it does not', async () => {
-    const { page } = demo.app;
-    await newThreadLike(page, threadId(), {
+    const { conversation, threads } = demo.pages;
+    await threads.createLike(threadId(), {
       params: {
         stream: true,
         response_format: { type: 'json_schema', json_schema: { name: 'weather', schema, strict: true } },
       },
     });
-    await send(page, 'Weather as JSON');
+    await conversation.send('Weather as JSON');
     await expect
-      .poll(() => lastAnswer(page).getByTestId('structured-answer').getAttribute('data-state'))
+      .poll(() => conversation.structuredAnswer(conversation.lastAnswer).getAttribute('data-state'))
       .toBe('pass');
 
     mock().script({ reply: { content: '{"city": "Oslo", "temperature": "cold"}' } });
-    await send(page, 'Again');
-    const answer = lastAnswer(page).getByTestId('structured-answer');
+    await conversation.send('Again');
+    const answer = conversation.structuredAnswer(conversation.lastAnswer);
     await expect.poll(() => answer.getAttribute('data-state')).toBe('fail');
     expect(await answer.getByRole('list', { name: 'Failing paths' }).textContent()).toMatch(/temperature/);
   });
 
   it('colours tokens by probability and lists the alternatives of a focused token', async () => {
     const { page } = demo.app;
+    const { conversation, threads } = demo.pages;
     // gpt-oss has no logprobs (the app would drop the fields and say so); qwen has them.
-    await newThreadLike(page, threadId(), {
+    await threads.createLike(threadId(), {
       model: 'phala/qwen-2.5-7b-instruct',
       params: { stream: true, logprobs: true, top_logprobs: 3 },
     });
-    await send(page, 'Say something short');
-    await lastAnswer(page).getByRole('button', { name: 'Tokens' }).click();
-    const view = lastAnswer(page).getByTestId('token-view');
-    await view.waitFor();
+    await conversation.send('Say something short');
+    const view = await conversation.showTokens(conversation.lastAnswer);
     const first = view.locator('[aria-label*="%"]').first();
     await first.focus();
-    const alternatives = page.getByTestId('token-alternatives');
+    const alternatives = conversation.tokenAlternatives;
     await alternatives.waitFor();
     expect(
       await alternatives.getByRole('list', { name: 'Top alternatives' }).getByRole('listitem').count(),
@@ -129,17 +124,17 @@ describe('structured output and logprobs', () => {
 describe('the inspector', () => {
   it('shows the exact bytes that reached the provider', async () => {
     const { page } = demo.app;
-    await newThreadLike(page, threadId(), {
+    const { conversation, threads, inspector } = demo.pages;
+    await threads.createLike(threadId(), {
       params: { stream: true, include_usage: true, temperature: 0.3, seed: 7 },
     });
-    await send(page, 'Inspect me');
-    await lastAnswer(page).click();
-    const inspector = page.getByRole('complementary', { name: 'Inspector' });
-    await inspector.getByRole('tab', { name: 'Request' }).click();
-    await inspector.getByRole('checkbox', { name: 'raw' }).first().check();
-    const shown = await inspector.getByTestId('request-body').textContent();
+    await conversation.send('Inspect me');
+    await conversation.lastAnswer.click();
+    await inspector.show('Request');
+    await inspector.showRawBody();
+    const shown = await inspector.requestBody.textContent();
     expect(shown).toBe(chatBodies().at(-1));
-    const curl = await inspector.getByTestId('curl-command').textContent();
+    const curl = await inspector.curlCommand.textContent();
     expect(curl).toContain('$API_KEY');
     expect(curl).not.toMatch(/eyJ[A-Za-z0-9_-]{20,}/);
     await page.screenshot({ path: 'test-results/inspector.png' });

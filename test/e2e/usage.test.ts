@@ -1,35 +1,29 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newThreadLike, send } from './chat';
 import { useDemoApp } from './harness';
 
 const demo = useDemoApp({ resetMock: false });
 
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
-const figure = async (page: Page, testId: string) =>
-  Number((await page.getByTestId(testId).textContent())?.replace(/[^\d.]/g, ''));
-
 describe('the usage screen follows what the user does', () => {
+  // Three answers, two screens and the first chart: more than 20 s on a loaded machine.
   it('counts requests and tokens as they happen, failures included, and agrees with the provider’s credits', async () => {
     const { page } = demo.app;
-    const mock = demo.app.host.mock;
-    if (!mock) throw new Error('demo host has a mock');
-    await newThreadLike(page, demo.demoThreadId(), { params: { stream: true, include_usage: true } });
+    const { threads, nav, conversation, usage } = demo.pages;
+    const mock = demo.mock();
+    await threads.createLike(demo.demoThreadId(), { params: { stream: true, include_usage: true } });
 
-    await nav(page, 'Usage');
-    await page.getByTestId('usage-totals').waitFor();
-    const requestsBefore = await figure(page, 'usage-total-requests');
+    await usage.open();
+    await usage.totals.waitFor();
+    const requestsBefore = await usage.total('requests');
 
-    await nav(page, 'Chats');
-    await send(page, 'First question');
-    await send(page, 'Second question');
+    await nav.go('Chats');
+    await conversation.send('First question');
+    await conversation.send('Second question');
     mock.script({ status: 402, body: { error: 'CreditsExhaustedError' } });
-    await send(page, 'This one fails');
+    await conversation.send('This one fails');
 
-    await nav(page, 'Usage');
-    await expect.poll(() => figure(page, 'usage-total-requests')).toBe(requestsBefore + 3);
-    const tokensShown = await figure(page, 'usage-total-tokens');
+    await usage.open();
+    await expect.poll(() => usage.total('requests')).toBe(requestsBefore + 3);
+    const tokensShown = await usage.total('tokens');
     const rows = await page.evaluate(async () => {
       const now = Date.now();
       const result = await window.api.usage.rows({ from: now - 86_400_000, to: now + 60_000, limit: 100 });
@@ -47,13 +41,11 @@ describe('the usage screen follows what the user does', () => {
       expect(row.creditsConsumed).toBe(row.totalTokens);
     }
 
-    await page.getByTestId('usage-chart-tokens').waitFor();
+    await usage.chart('tokens').waitFor();
     await expect
       // ECharts loads on the first chart, so the first paint may take more than a second.
-      .poll(() => page.getByTestId('usage-chart-tokens').getAttribute('data-chart-ready'), {
-        timeout: 15_000,
-      })
+      .poll(() => usage.chartReady('tokens'), { timeout: 15_000 })
       .toBe('true');
     await page.screenshot({ path: 'test-results/usage.png', fullPage: true });
-  });
+  }, 60_000);
 });

@@ -84,6 +84,24 @@ export class ProvidersScreen {
     return this.page.getByRole('button', { name: 'Waiting for the browser…' });
   }
 
+  /** Cancel, while sign-in waits for the browser. */
+  get cancelSignInButton(): Locator {
+    return this.page.getByRole('button', { name: 'Cancel', exact: true });
+  }
+
+  get signInCancelled(): Locator {
+    return this.page.getByText('Sign-in was cancelled; nothing was saved.');
+  }
+
+  /** Copy beside the sign-in address, and what it turns into once pressed. */
+  copyButton(state: 'Copy' | 'Copied' = 'Copy'): Locator {
+    return this.page.getByRole('button', { name: state, exact: true });
+  }
+
+  get unsavedChanges(): Locator {
+    return this.page.getByText('Unsaved changes');
+  }
+
   /** The sign-in address shown when no system browser can be opened. */
   get signInUrl(): Locator {
     return this.page.getByTestId('sign-in-url');
