@@ -6,6 +6,8 @@ import { useStore } from '../../store';
 import { streamOfThread } from '../../store/conversation/streamReducer';
 import { ThreadMenu } from './ThreadMenu';
 import { TitleInput } from '../../ui/TitleInput';
+import { buttonClass } from '../../ui/Button';
+import { NAV_ITEM } from '../../ui/NavigableList';
 import { relativeTime } from '../../store/threads/threadOrder';
 import { THREAD_DRAG } from '../../store/projects/slice';
 
@@ -92,8 +94,9 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
         <button
           ref={mainRef}
           type="button"
-          className="thread-main"
-          data-thread-main=""
+          // A plain button, not ui/Button: a row drags (React Aria's button takes no drag events).
+          className={`${buttonClass('bare')} thread-main`}
+          {...NAV_ITEM}
           aria-current={current ? 'true' : undefined}
           draggable
           onDragStart={(e) => {

@@ -1,9 +1,9 @@
-import type { KeyboardEvent } from 'react';
 import type { DragEvent } from 'react';
 import type { ThreadSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { THREAD_DRAG } from '../../store/projects/slice';
 import { ThreadItem } from './ThreadItem';
+import { NavigableList } from '../../ui/NavigableList';
 
 /** A folder's heading takes threads dropped on it (the menu's "Move to" does the same by keyboard). */
 function Folder({ name, projectId }: { name: string; projectId: string | null }) {
@@ -37,22 +37,6 @@ interface Props {
   label: string;
 }
 
-/** ↑/↓ (and Home/End) move between threads; Enter opens the focused one. */
-function onListKeyDown(e: KeyboardEvent<HTMLUListElement>): void {
-  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
-  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-thread-main]')];
-  if (items.length === 0) return;
-  e.preventDefault();
-  const at = items.indexOf(document.activeElement as HTMLElement);
-  const next =
-    e.key === 'Home'
-      ? 0
-      : e.key === 'End'
-        ? items.length - 1
-        : Math.min(items.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)));
-  items[next]?.focus();
-}
-
 export function ThreadList({ threads, currentId, now, label }: Props) {
   const projects = useStore((s) => s.projects);
   const filings = useStore((s) => s.filings);
@@ -65,7 +49,8 @@ export function ThreadList({ threads, currentId, now, label }: Props) {
   }));
   const rest = unpinned.filter((t) => !projects.some((p) => p.id === filings[t.id]?.projectId));
   return (
-    <ul className="thread-list" aria-label={label} onKeyDown={onListKeyDown}>
+    // ↑/↓, Home/End, PageUp/PageDown walk the threads (ui/NavigableList); Enter opens one.
+    <NavigableList className="thread-list" aria-label={label}>
       {pinned.length > 0 ? (
         <li className="thread-group" aria-hidden="true">
           Pinned
@@ -84,6 +69,6 @@ export function ThreadList({ threads, currentId, now, label }: Props) {
       {rest.map((t) => (
         <ThreadItem key={t.id} thread={t} current={t.id === currentId} now={now} />
       ))}
-    </ul>
+    </NavigableList>
   );
 }
