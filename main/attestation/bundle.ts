@@ -7,6 +7,7 @@ import type {
 import type { LegacySignature } from './formats/eip191';
 import type { ReceiptKey } from './formats/aciReceipt';
 import type { GaladrielProof } from './formats/galadriel';
+import type { CollateralNote, CollateralSet } from './collateral/book';
 import type { DcapCollateral, PinnedIdentity } from './evidence';
 
 /**
@@ -53,7 +54,10 @@ export interface ProofBundle {
   signatureProblem: string | null;
   report: { endpoint: string; nonce: string; fetchedAt: number; body: unknown } | null;
   reportProblem: string | null;
-  collateral: DcapCollateral | null;
+  /** Intel collateral per report layer, as fetched (or one for the whole report, older proofs). */
+  collateral: CollateralSet | DcapCollateral | null;
+  /** Where it came from: fetched now, cached, or the PCS unreachable (absent in older proofs). */
+  collateralNotes?: CollateralNote[];
   pins: PinnedIdentity[];
   verdict: VerdictCore;
 }

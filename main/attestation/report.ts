@@ -1,6 +1,7 @@
 import type { AttestationLevel, TranscriptCheck } from '../contract/attestation';
 import { levelRank } from '../contract/attestation';
 import { hexToBytes } from './bytes';
+import type { CollateralNote, CollateralSet } from './collateral/book';
 import type {
   Check,
   CertSummary,
@@ -37,9 +38,32 @@ export interface ReportInput {
   body: unknown;
   nonce: string;
   now: Date;
-  collateral?: DcapCollateral | null;
+  /** Per layer (fetched by the app), or one collateral for a single-layer report (older proofs). */
+  collateral?: CollateralSet | DcapCollateral | null;
+  /** Where each layer's collateral came from (`collateral.source` lines). */
+  collateralNotes?: readonly CollateralNote[];
   pins: readonly PinnedIdentity[];
   model?: string | null;
+}
+
+const layersOf = (c: ReportInput['collateral']): CollateralSet =>
+  c == null ? {} : 'tcb_info' in c ? { single: c as DcapCollateral, gateway: c as DcapCollateral } : c;
+
+/** The collateral-source lines of one layer, as transcript lines. */
+function sourceLines(input: ReportInput, layer: CollateralNote['layer'], prefix = ''): TranscriptCheck[] {
+  const at = input.now.toISOString();
+  return fromEvidence(
+    (input.collateralNotes ?? [])
+      .filter((n) => n.layer === layer)
+      .map((n) => ({
+        id: 'collateral.source',
+        label: 'Intel collateral',
+        status: n.status,
+        reason: n.reason,
+        at,
+      })),
+    prefix,
+  );
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -125,13 +149,14 @@ export function checkReport(input: ReportInput): ReportCheck {
       },
     ]);
   }
+  const collateral = layersOf(input.collateral);
   if (Array.isArray(body.model_attestations)) {
     const v = verifyNearReport({
       report: body,
       nonce,
       now,
       pinned: input.pins,
-      ...(input.collateral ? { collateral: { gateway: input.collateral } } : {}),
+      collateral: { gateway: collateral.gateway, model: collateral.model },
     });
     const models = v.models.filter(
       (m) => !input.model || m.modelName === input.model || v.models.length === 1,
@@ -155,7 +180,9 @@ export function checkReport(input: ReportInput): ReportCheck {
     return {
       checks: [
         ...fromEvidence(v.checks),
+        ...sourceLines(input, 'gateway', 'gateway'),
         ...fromEvidence(v.gateway.checks, 'gateway'),
+        ...sourceLines(input, 'model', 'model'),
         ...models.flatMap((m) => [
           ...fromEvidence(m.checks, 'model'),
           ...fromEvidence(m.gpu?.checks ?? [], 'model'),
@@ -198,7 +225,7 @@ export function checkReport(input: ReportInput): ReportCheck {
     quote: hexToBytes(quoteHex) ?? new Uint8Array(),
     now,
     binding: bindAddressAndNonce(address, nonce),
-    ...(input.collateral ? { collateral: input.collateral } : {}),
+    ...(collateral.single ? { collateral: collateral.single } : {}),
     ...(body.event_log !== undefined ? { eventLog: body.event_log as string | readonly unknown[] } : {}),
     ...(info.compose !== undefined ? { composeFile: info.compose } : {}),
     ...(info.composeHash !== undefined ? { claimedComposeHash: info.composeHash } : {}),
@@ -211,7 +238,11 @@ export function checkReport(input: ReportInput): ReportCheck {
       : null;
   const extras = tdxExtras('model', tdx);
   return {
-    checks: [...fromEvidence(tdx.checks), ...fromEvidence(gpu?.checks ?? [])],
+    checks: [
+      ...sourceLines(input, 'single'),
+      ...fromEvidence(tdx.checks),
+      ...fromEvidence(gpu?.checks ?? []),
+    ],
     level: tdx.level,
     signers: [{ address: address.toLowerCase(), level: tdx.level, name: input.model ?? 'model' }],
     measurements: extras.measurements,

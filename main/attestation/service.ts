@@ -1,6 +1,11 @@
 import type { Message, Provider } from '../contract';
 import { AppFailure, LEVEL_LABEL, levelRank } from '../contract';
-import type { AnswerVerdict, AttestationReport, ProviderAttestation } from '../contract/attestation';
+import type {
+  AnswerVerdict,
+  AttestationReport,
+  ProviderAttestation,
+  TranscriptCheck,
+} from '../contract/attestation';
 import type { EventSink } from '../ipc/handlers';
 import type { BundleInput, ProofBundle, ProviderKind } from './bundle';
 import type { CapturedExchange } from './capture';
@@ -16,11 +21,16 @@ import {
   kindOf,
 } from './fetchEvidence';
 import type { AttestationStore } from './store';
+import type { CollateralNote, CollateralSet } from './collateral/book';
+import { CollateralBook, forgedCollateral } from './collateral/book';
+import type { CollateralNeed } from './collateral/needs';
+import type { CollateralSource } from './collateral/pcs';
+import { INTEL_PCS } from './collateral/pcs';
 import type { ReportCheck } from './report';
 import { hardwareJob, judgeAnswer } from './verdict';
 import type { EvidenceWorkerSpec } from './worker/client';
 import { EvidenceVerifier } from './worker/client';
-import type { EvidenceJob } from './worker/protocol';
+import type { CheckJob } from './worker/protocol';
 
 /** How long a provider's verified report counts as current for the composer badge and sends. */
 export const FRESH_MS = 10 * 60_000;
@@ -29,6 +39,8 @@ export const FRESH_MS = 10 * 60_000;
 export interface AttestationOptions {
   /** The evidence worker; null checks reports on this thread (unit tests). */
   worker?: EvidenceWorkerSpec | null;
+  /** Where Intel collateral is fetched: Intel's PCS by default, a PCCS, or null for never. */
+  collateral?: CollateralSource | null;
 }
 
 export interface AttestationDeps extends AttestationOptions {
@@ -52,12 +64,23 @@ const pinsFor = (deps: AttestationDeps, providerId: string) =>
       ...(p.compose ? { composeFile: p.compose } : {}),
     }));
 
+/** A provider's report as last fetched, with the Intel collateral its quotes call for. */
+interface CurrentReport {
+  report: FetchedReport | null;
+  id: string | null;
+  problem: string | null;
+  collateral: CollateralSet | null;
+  notes: CollateralNote[];
+  needs: CollateralNeed[];
+}
+
 /** Verifies answers after they end, the provider's current attestation, and exports proofs. */
 export class AttestationService {
   readonly capture = new ExchangeCapture();
   private readonly now: () => number;
   private readonly net: EvidenceNet;
-  private readonly reports = new Map<string, { report: FetchedReport; id: string }>();
+  private readonly reports = new Map<string, CurrentReport & { report: FetchedReport; id: string }>();
+  private readonly collateral: CollateralBook | null;
   private readonly running = new Set<Promise<unknown>>();
   /** Checked reports by what they were checked with: every answer within a report's freshness shares one check. */
   private readonly checked = new Map<string, { at: number; result: Promise<ReportCheck> }>();
@@ -66,6 +89,8 @@ export class AttestationService {
   constructor(private readonly deps: AttestationDeps) {
     this.now = deps.now ?? Date.now;
     this.verifier = new EvidenceVerifier(deps.worker ?? null);
+    const source = deps.collateral === undefined ? INTEL_PCS : deps.collateral;
+    this.collateral = source && new CollateralBook(deps.store.db, deps.fetch, source, this.now);
     this.net = { fetch: deps.fetch, auth: (id) => deps.providers.requestAuth(id) };
   }
 
@@ -104,7 +129,7 @@ export class AttestationService {
    * same report, pins and collateral while the report is fresh; a failure of the worker itself is
    * a failed check (fail closed), never an exception.
    */
-  private evidence(job: EvidenceJob | null, cacheKey: string | null): Promise<ReportCheck | null> {
+  private evidence(job: CheckJob | null, cacheKey: string | null): Promise<ReportCheck | null> {
     if (job === null) return Promise.resolve(null);
     const nowMs = this.now();
     if (cacheKey !== null) {
@@ -145,7 +170,7 @@ export class AttestationService {
     const job = hardwareJob(input, now);
     const key =
       job?.kind === 'report' && reportId !== null
-        ? JSON.stringify([reportId, input.model, input.pins, input.collateral])
+        ? JSON.stringify([reportId, input.model, input.pins])
         : null;
     return this.evidence(job, key);
   }
@@ -198,6 +223,7 @@ export class AttestationService {
     this.publish(checking);
     const evidence = await this.gather(message, provider, kind, labelled, exchange);
     const report = await this.hardwareOf(evidence.input, evidence.reportId);
+    this.judged(report, evidence.needs);
     return this.judgeAndSave(message, evidence.input, evidence.reportId, report);
   }
 
@@ -223,7 +249,7 @@ export class AttestationService {
     kind: ProviderKind,
     labelled: boolean,
     exchange: CapturedExchange | null,
-  ): Promise<{ input: BundleInput; reportId: string | null }> {
+  ): Promise<{ input: BundleInput; reportId: string | null; needs: CollateralNeed[] }> {
     const meta = message.meta!;
     const model = message.model!;
     const chatId = meta.completionId;
@@ -231,6 +257,7 @@ export class AttestationService {
     let report: FetchedReport | null = null;
     let reportId: string | null = null;
     let reportProblem: string | null = null;
+    let current: CurrentReport | null = null;
     // Phala and NEAR sign with the legacy format; an ACI receipt is how any other gateway may.
     if (exchange?.receiptId && kind === 'generic') {
       signature = await fetchReceipt(this.net, provider, exchange.receiptId, freshNonce());
@@ -247,10 +274,10 @@ export class AttestationService {
       signature = await fetchLegacySignature(this.net, provider, chatId, model);
     }
     if (kind === 'phala' || kind === 'near') {
-      const got = await this.currentReport(provider, model);
-      report = got.report;
-      reportId = got.id;
-      reportProblem = got.problem;
+      current = await this.currentReport(provider, model);
+      report = current.report;
+      reportId = current.id;
+      reportProblem = current.problem;
     }
     const input: BundleInput = {
       judgedAt: new Date(this.now()).toISOString(),
@@ -268,10 +295,11 @@ export class AttestationService {
       signatureProblem: signature.problem,
       report,
       reportProblem,
-      collateral: null,
+      collateral: current?.collateral ?? null,
+      ...(current && current.notes.length > 0 ? { collateralNotes: current.notes } : {}),
       pins: pinsFor(this.deps, provider.id),
     };
-    return { input, reportId };
+    return { input, reportId, needs: current?.needs ?? [] };
   }
 
   /** The provider's report for this model, fetched with a fresh nonce unless one is still fresh. */
@@ -279,16 +307,29 @@ export class AttestationService {
     provider: Provider,
     model: string | null,
     force = false,
-  ): Promise<{ report: FetchedReport | null; id: string | null; problem: string | null }> {
+  ): Promise<CurrentReport> {
     const key = `${provider.id}\n${model ?? ''}`;
     const cached = this.reports.get(key);
     if (!force && cached && this.now() - cached.report.fetchedAt < FRESH_MS)
-      return { report: cached.report, id: cached.id, problem: null };
+      return { ...cached, problem: null };
     const got = await fetchReport(this.net, provider, model, this.now);
-    if (got.report === null) return { report: null, id: null, problem: got.problem };
+    if (got.report === null)
+      return { report: null, id: null, problem: got.problem, collateral: null, notes: [], needs: [] };
     const saved = this.deps.store.saveReport({ providerId: provider.id, model, ...got.report });
-    this.reports.set(key, { report: got.report, id: saved.id });
-    return { report: got.report, id: saved.id, problem: null };
+    const needs = this.collateral ? await this.verifier.needs(got.report.body).catch(() => []) : [];
+    const { set, notes } =
+      this.collateral && needs.length > 0 ? await this.collateral.forNeeds(needs) : { set: null, notes: [] };
+    const current = { report: got.report, id: saved.id, problem: null, collateral: set, notes, needs };
+    this.reports.set(key, current);
+    return current;
+  }
+
+  /** Drops collateral that did not verify from the cache and from the report it came with. */
+  private judged(report: ReportCheck | null, needs: readonly CollateralNeed[]): void {
+    if (report && needs.length > 0 && forgedCollateral(report.checks)) {
+      this.collateral?.forget(needs);
+      for (const [key, value] of this.reports) if (value.needs === needs) this.reports.delete(key);
+    }
   }
 
   private judgeAndSave(
@@ -466,12 +507,15 @@ export class AttestationService {
             body: got.report.body,
             nonce: got.report.nonce,
             now: new Date(nowMs),
+            collateral: got.collateral,
+            collateralNotes: got.notes,
             pins: pinsFor(this.deps, providerId),
             model: model ?? null,
           },
         },
         null,
       ))!;
+      this.judged(checked, got.needs);
       const pinned = pins.find((p) => p.status === 'trusted' && p.appId === checked.appId);
       const pinChange =
         pinned && checked.composeHash && pinned.composeHash !== checked.composeHash
@@ -484,9 +528,13 @@ export class AttestationService {
           : null;
       if (pinned && !pinChange && checked.composeHash)
         this.deps.store.seen(providerId, pinned.appId, checked.composeHash, nowMs);
-      const stop = checked.checks.find(
-        (c) => !c.supplementary && (c.status === 'fail' || c.status === 'warn'),
-      );
+      // The lowest rung's problem first: a nonce that does not bind matters more than stale collateral.
+      const stop = checked.checks
+        .filter((c) => !c.supplementary && (c.status === 'fail' || c.status === 'warn'))
+        .reduce<TranscriptCheck | undefined>(
+          (worst, c) => (worst === undefined || levelRank(c.level) < levelRank(worst.level) ? c : worst),
+          undefined,
+        );
       report = {
         ...base,
         level: checked.level,

@@ -55,7 +55,7 @@ const reportOf = (r: ReportRow): StoredReport => ({
 
 /** SQLite rows of migration 006; evidence is stored as JSON, as the proof bundle carries it. */
 export class AttestationStore {
-  constructor(private readonly db: DatabaseSync) {}
+  constructor(readonly db: DatabaseSync) {}
 
   saveReport(report: Omit<StoredReport, 'id'>): StoredReport {
     const id = randomUUID();

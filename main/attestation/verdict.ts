@@ -7,7 +7,7 @@ import { verifyAciReceipt } from './formats/aciReceipt';
 import { verifyLegacySignature } from './formats/eip191';
 import { galadrielKey, verifyGaladriel } from './formats/galadriel';
 import type { ReportCheck } from './report';
-import type { EvidenceJob } from './worker/protocol';
+import type { CheckJob } from './worker/protocol';
 import { runEvidenceJob } from './worker/run';
 
 /** The signature step: which format, the signer it proved, and (ACI) the upstream verdict. */
@@ -60,7 +60,7 @@ function checkSignature(
 }
 
 /** The evidence check an answer's level rests on (a report, or Galadriel's Nitro document), if any. */
-export function hardwareJob(input: BundleInput, now: Date): EvidenceJob | null {
+export function hardwareJob(input: BundleInput, now: Date): CheckJob | null {
   const { signature } = input;
   if (signature?.format === 'galadriel') {
     const key = galadrielKey(signature.proof.public_key);
@@ -76,6 +76,7 @@ export function hardwareJob(input: BundleInput, now: Date): EvidenceJob | null {
       nonce: input.report.nonce,
       now,
       collateral: input.collateral,
+      ...(input.collateralNotes ? { collateralNotes: input.collateralNotes } : {}),
       pins: input.pins,
       model: input.model,
     },

@@ -4,7 +4,7 @@ import { isMainThread, threadId } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportCheck } from '../../main/attestation/report';
 import { EvidenceVerifier } from '../../main/attestation/worker/client';
-import type { EvidenceJob } from '../../main/attestation/worker/protocol';
+import type { CheckJob as EvidenceJob } from '../../main/attestation/worker/protocol';
 import { runEvidenceJob } from '../../main/attestation/worker/run';
 import {
   DCAP_TIME,

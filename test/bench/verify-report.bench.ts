@@ -5,7 +5,7 @@
 // time (p50 of 20 warm runs); the first run, the worker thread's CPU time and the longest main's
 // event loop waited meanwhile are printed beside it.
 import { EvidenceVerifier } from '../../main/attestation/worker/client';
-import type { EvidenceJob } from '../../main/attestation/worker/protocol';
+import type { CheckJob as EvidenceJob } from '../../main/attestation/worker/protocol';
 import { NEAR_TIME, NONCE, nearReport } from '../attestation/evidence/samples';
 import { sourceEvidenceWorker } from '../attestation/workerSupport';
 import type { BenchResult } from './types';

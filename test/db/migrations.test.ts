@@ -235,6 +235,15 @@ const steps: Record<
       });
     },
   },
+  '015-attestation-collateral': {
+    adds: ['attestation_collateral'],
+    // Collateral fetched for one platform, kept with its nextUpdate.
+    seed: (db) =>
+      db.exec(`INSERT INTO attestation_collateral (key, source, fetched_at, next_update, body)
+               VALUES ('tdx:B0C06F000000:platform', 'https://pcs.example', 1, 2, '{}')`),
+    check: (db) =>
+      expect(db.prepare('SELECT next_update FROM attestation_collateral').get()).toEqual({ next_update: 2 }),
+  },
 };
 
 function databaseAt(version: number): DatabaseSync {

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReportCheck } from '../report';
-import type { EvidenceJob, EvidenceReply, EvidenceRequest } from './protocol';
+import type { CollateralNeed } from '../collateral/needs';
+import type { CheckJob, EvidenceJob, EvidenceOutput, EvidenceReply, EvidenceRequest } from './protocol';
 import { runEvidenceJob } from './run';
 
 export interface EvidenceWorkerSpec {
@@ -26,7 +27,7 @@ const JOB_TIMEOUT_MS = 60_000;
 const WORKER_HEAP_MB = 512;
 
 interface Pending {
-  resolve: (result: ReportCheck) => void;
+  resolve: (result: EvidenceOutput) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -58,7 +59,16 @@ export class EvidenceVerifier {
     return this.spec !== null;
   }
 
-  run(job: EvidenceJob): Promise<ReportCheck> {
+  run(job: CheckJob): Promise<ReportCheck> {
+    return this.post(job) as Promise<ReportCheck>;
+  }
+
+  /** Which collateral a report's quotes call for (parsing them is the worker's job too). */
+  needs(body: unknown): Promise<CollateralNeed[]> {
+    return this.post({ kind: 'needs', body }) as Promise<CollateralNeed[]>;
+  }
+
+  private post(job: EvidenceJob): Promise<EvidenceOutput> {
     if (!this.spec) {
       this.stats.inThread += 1;
       try {
@@ -69,7 +79,7 @@ export class EvidenceVerifier {
     }
     const worker = this.started();
     const id = this.nextId++;
-    return new Promise<ReportCheck>((resolve, reject) => {
+    return new Promise<EvidenceOutput>((resolve, reject) => {
       const timer = setTimeout(
         () => this.failAll(`the check took over ${Math.round(this.timeoutMs / 1000)} s and was stopped`),
         this.timeoutMs,

@@ -1,13 +1,19 @@
+import type { CollateralNeed } from '../collateral/needs';
 import type { ReportCheck, ReportInput } from '../report';
 
 /**
  * Evidence checks main hands to the evidence worker (or runs in-thread where there is none: the
  * `verify-proof` CLI, unit tests). Jobs and results are plain, structured-cloneable data.
  * `report`: a provider's report (quote chains, bindings, event logs, GPUs); `nitro`: Galadriel's
- * AWS Nitro document for the signer's key.
+ * AWS Nitro document for the signer's key; `needs`: the collateral a report's quotes call for.
  */
-export type EvidenceJob =
-  { kind: 'report'; input: ReportInput } | { kind: 'nitro'; attestation: string; signer: string; now: Date };
+export type CheckJob =
+  | { kind: 'report'; input: ReportInput }
+  | { kind: 'nitro'; attestation: string; signer: string; now: Date };
+
+export type EvidenceJob = CheckJob | { kind: 'needs'; body: unknown };
+
+export type EvidenceOutput = ReportCheck | CollateralNeed[];
 
 export interface EvidenceRequest {
   id: number;
@@ -15,5 +21,5 @@ export interface EvidenceRequest {
 }
 
 export type EvidenceReply =
-  | { id: number; ok: true; result: ReportCheck; threadId: number; cpuMs: number }
+  | { id: number; ok: true; result: EvidenceOutput; threadId: number; cpuMs: number }
   | { id: number; ok: false; message: string };

@@ -13,6 +13,7 @@ import { requestBodyBlobs } from './011-request-body-blobs';
 import { mcpCannedOauth } from './012-mcp-canned-oauth';
 import { experimentProjects } from './013-experiment-projects';
 import { exchangeRates } from './014-exchange-rates';
+import { attestationCollateral } from './015-attestation-collateral';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   mcpCannedOauth,
   experimentProjects,
   exchangeRates,
+  attestationCollateral,
 ];
