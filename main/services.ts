@@ -207,6 +207,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     now,
     fetch: options.fetch,
     confirmOutside: options.confirmMcpConsent,
+    openExternal: options.openExternal,
   });
   const attachments = createAttachments({
     db,

@@ -38,6 +38,9 @@ export type McpVar = z.infer<typeof McpVar>;
 export const McpTransport = z.enum(['stdio', 'http']);
 export type McpTransport = z.infer<typeof McpTransport>;
 
+export const McpAuth = z.enum(['none', 'oauth']);
+export type McpAuth = z.infer<typeof McpAuth>;
+
 export const McpServerInput = z.object({
   name: z.string().regex(MCP_SERVER_NAME, 'name: use 1–32 letters, digits, _ or -'),
   transport: McpTransport,
@@ -49,6 +52,12 @@ export const McpServerInput = z.object({
   headers: z.array(McpVarInput).max(64).default([]),
   handshakeTimeoutMs: z.number().int().min(500).max(120_000).default(15_000),
   callTimeoutMs: z.number().int().min(500).max(600_000).default(60_000),
+  /** Remote servers only: `oauth` signs in through the system browser (MCP's authorization). */
+  auth: McpAuth.default('none'),
+  /** Scopes to ask for; empty: what the server advertises. */
+  oauthScopes: z.string().max(1024).default(''),
+  /** A client id the server's owner gave you; null: the app registers itself (dynamic registration). */
+  oauthClientId: z.string().max(512).nullable().default(null),
 });
 export type McpServerInput = z.input<typeof McpServerInput>;
 
@@ -78,6 +87,11 @@ export const McpServer = z.object({
   headers: z.array(McpVar),
   handshakeTimeoutMs: z.number(),
   callTimeoutMs: z.number(),
+  auth: McpAuth,
+  oauthScopes: z.string(),
+  oauthClientId: z.string().nullable(),
+  /** OAuth servers: `needed` until signed in, and again when the sign-in expired or was revoked. */
+  signIn: z.enum(['none', 'needed', 'signed-in']),
   /** The user confirmed exactly this command, arguments and variable names. */
   consented: z.boolean(),
   status: McpStatus,
@@ -262,6 +276,15 @@ export const mcpChannels = {
   /** Records consent for exactly what was shown, then starts the server. */
   'mcp:confirmConsent': channel(z.object({ consentId: z.string() }), ServerView),
   'mcp:start': channel(Id, ServerView),
+  /**
+   * OAuth sign-in for a remote server: the system browser (or, where none opens, the address in
+   * `mcp:signInUrl`), a loopback redirect, then the server starts. Tokens go to the keychain only.
+   */
+  'mcp:signIn': channel(Id, ServerView),
+  /** Cancels a sign-in waiting for the browser; nothing is saved. */
+  'mcp:cancelSignIn': channel(Id, z.object({ cancelled: z.boolean() })),
+  /** Stops the server and forgets its tokens. */
+  'mcp:signOut': channel(Id, ServerView),
   'mcp:stop': channel(Id, ServerView),
   'mcp:restart': channel(Id, ServerView),
   /** The server's stderr, bounded (the newest lines), secrets masked. */
@@ -318,4 +341,6 @@ export const mcpEvents = {
   'mcp:changed': z.object({ serverId: z.string().nullable() }),
   /** A batch of calls waits for the user, or moved on. */
   'mcp:approval': McpBatch,
+  /** A sign-in's address, for when no browser could be opened: the user opens it anywhere here. */
+  'mcp:signInUrl': z.object({ serverId: z.string(), url: z.string() }),
 };

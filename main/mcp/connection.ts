@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -7,6 +8,7 @@ import { z } from 'zod';
 import type { McpStatus } from '../contract';
 import { spawnPlan } from './commandPath';
 import { resolveCommand, serverEnv } from './env';
+import { isSignInProblem } from './oauth';
 import { StderrLog } from './stderrLog';
 import { BoundedStdioTransport } from './stdioTransport';
 
@@ -28,6 +30,8 @@ export interface LaunchSpec {
   shellEnv: Readonly<Record<string, string | undefined>>;
   mask: (text: string) => string;
   fetch?: typeof fetch;
+  /** OAuth for a remote server (tokens from the keychain, refreshed after a 401). */
+  authProvider?: OAuthClientProvider;
   /** Replaces the real transports (tests drive the handshake and the close themselves). */
   makeTransport?: (sse: boolean) => Transport;
 }
@@ -97,7 +101,7 @@ export class McpConnection {
         this.set({ state: 'stopped', message: null, pid: null });
         throw error;
       }
-      if (this.spec.transport === 'http' && isNotStreamable(error)) {
+      if (this.spec.transport === 'http' && !isSignInProblem(error) && isNotStreamable(error)) {
         // Older servers speak the 2024-11-05 HTTP+SSE transport: the spec's fallback.
         try {
           await this.connect(this.spec.makeTransport ? this.spec.makeTransport(true) : this.http(true));
@@ -150,9 +154,10 @@ export class McpConnection {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
       throw new Error('Use an https: address (http: only for this computer: localhost or 127.0.0.1).');
     const requestInit: RequestInit = { headers: spec.headers, redirect: 'error' };
+    const authProvider = spec.authProvider;
     return sse
-      ? new SSEClientTransport(url, { requestInit, fetch: spec.fetch })
-      : new StreamableHTTPClientTransport(url, { requestInit, fetch: spec.fetch });
+      ? new SSEClientTransport(url, { requestInit, fetch: spec.fetch, authProvider })
+      : new StreamableHTTPClientTransport(url, { requestInit, fetch: spec.fetch, authProvider });
   }
 
   private async connect(transport: Transport): Promise<void> {
@@ -197,15 +202,19 @@ export class McpConnection {
 
   private fail(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    const words = /timed out|timeout/i.test(message)
-      ? `The server did not answer the MCP handshake within ${seconds(this.spec.handshakeTimeoutMs)}. It may be waiting for input, or not be an MCP server.`
-      : /ENOENT/.test(message)
-        ? `The command "${this.spec.command}" could not be started: it was not found.`
-        : /EACCES/.test(message)
-          ? `The command "${this.spec.command}" is not executable.`
-          : /Connection closed/i.test(message)
-            ? `The server exited during the handshake.${this.log.last() ? ` Its last line on stderr: ${(this.log.last() ?? '').slice(0, 300)}` : ''}`
-            : `Could not connect: ${message.slice(0, 300)}`;
+    const words = isSignInProblem(error)
+      ? error instanceof Error && error.name === 'SignInNeeded'
+        ? message
+        : 'The server refused the saved sign-in. Sign in again to use this server.'
+      : /timed out|timeout/i.test(message)
+        ? `The server did not answer the MCP handshake within ${seconds(this.spec.handshakeTimeoutMs)}. It may be waiting for input, or not be an MCP server.`
+        : /ENOENT/.test(message)
+          ? `The command "${this.spec.command}" could not be started: it was not found.`
+          : /EACCES/.test(message)
+            ? `The command "${this.spec.command}" is not executable.`
+            : /Connection closed/i.test(message)
+              ? `The server exited during the handshake.${this.log.last() ? ` Its last line on stderr: ${(this.log.last() ?? '').slice(0, 300)}` : ''}`
+              : `Could not connect: ${message.slice(0, 300)}`;
     this.set({ state: 'error', message: this.spec.mask(words), pid: null });
   }
 

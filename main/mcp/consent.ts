@@ -9,6 +9,8 @@ export interface ConsentSubject {
   envNames: readonly string[];
   url: string | null;
   headerNames: readonly string[];
+  /** Only an OAuth server's hash carries it, so consents given before it existed stay valid. */
+  auth?: 'none' | 'oauth';
 }
 
 /**
@@ -26,6 +28,7 @@ export function consentHash(subject: ConsentSubject): string {
       env: [...subject.envNames].sort(),
       url: subject.url,
       headers: [...subject.headerNames].map((h) => h.toLowerCase()).sort(),
+      ...(subject.auth === 'oauth' ? { auth: 'oauth' } : {}),
     }) ?? '';
   return createHash('sha256').update(text).digest('hex');
 }

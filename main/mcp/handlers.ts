@@ -64,6 +64,9 @@ export function mcpHandlers({ service, approvals, repo }: Deps): HandlersOf<'mcp
       return server;
     },
     'mcp:restart': (input) => service.restart(input.id),
+    'mcp:signIn': (input) => service.signIn(input.id),
+    'mcp:cancelSignIn': (input) => service.cancelSignIn(input.id),
+    'mcp:signOut': (input) => service.signOut(input.id),
     'mcp:log': (input) => service.log(input.id),
     'mcp:tools': (input) => service.tools(input.serverId),
     'mcp:setPolicy': (input) => {

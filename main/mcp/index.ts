@@ -18,6 +18,8 @@ export interface McpOptions {
   shellEnv?: Readonly<Record<string, string | undefined>>;
   confirmOutside?: (consent: McpConsent) => Promise<boolean>;
   transportFor?: McpServiceDeps['transportFor'];
+  openExternal?: (url: string) => Promise<void>;
+  signInTimeoutMs?: number;
 }
 
 /** MCP servers, built once by the composition root: the chat port, the handlers, and shutdown. */
@@ -33,6 +35,8 @@ export function createMcp(options: McpOptions) {
     now: options.now,
     confirmOutside: options.confirmOutside,
     transportFor: options.transportFor,
+    openExternal: options.openExternal,
+    signInTimeoutMs: options.signInTimeoutMs,
   });
   const approvals = new McpApprovals({ repo, service, events: options.events, now: options.now });
   return {

@@ -22,6 +22,9 @@ export interface ServerRow {
   headers: StoredVar[];
   handshakeTimeoutMs: number;
   callTimeoutMs: number;
+  auth: 'none' | 'oauth';
+  oauthScopes: string;
+  oauthClientId: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -53,6 +56,9 @@ interface ServerDb {
   headers_json: string;
   handshake_timeout_ms: number;
   call_timeout_ms: number;
+  auth: 'none' | 'oauth';
+  oauth_scopes: string;
+  oauth_client_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -93,6 +99,9 @@ const toServer = (r: ServerDb): ServerRow => ({
   headers: parse<StoredVar[]>(r.headers_json, []),
   handshakeTimeoutMs: r.handshake_timeout_ms,
   callTimeoutMs: r.call_timeout_ms,
+  auth: r.auth,
+  oauthScopes: r.oauth_scopes,
+  oauthClientId: r.oauth_client_id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -151,14 +160,17 @@ export class McpRepo {
       JSON.stringify(server.headers),
       server.handshakeTimeoutMs,
       server.callTimeoutMs,
+      server.auth,
+      server.oauthScopes,
+      server.oauthClientId,
     ];
     if (id === null) {
       const newId = randomUUID();
       this.db
         .prepare(
           `INSERT INTO mcp_servers (name, transport, command, args_json, cwd, env_json, url, headers_json,
-            handshake_timeout_ms, call_timeout_ms, id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            handshake_timeout_ms, call_timeout_ms, auth, oauth_scopes, oauth_client_id, id, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(...values, newId, at, at);
       return this.server(newId);
@@ -166,7 +178,8 @@ export class McpRepo {
     this.db
       .prepare(
         `UPDATE mcp_servers SET name = ?, transport = ?, command = ?, args_json = ?, cwd = ?, env_json = ?, url = ?,
-          headers_json = ?, handshake_timeout_ms = ?, call_timeout_ms = ?, updated_at = ? WHERE id = ?`,
+          headers_json = ?, handshake_timeout_ms = ?, call_timeout_ms = ?, auth = ?, oauth_scopes = ?,
+          oauth_client_id = ?, updated_at = ? WHERE id = ?`,
       )
       .run(...values, at, id);
     return this.server(id);

@@ -18,6 +18,7 @@ import { McpConnection } from './connection';
 import { resolveCommand, serverEnv } from './env';
 import { seedPolicy } from './policy';
 import type { McpRepo, ServerRow, StoredVar } from './repo';
+import { McpOAuthProvider, oauthAccount, signInToServer } from './oauth';
 import { masker } from './stderrLog';
 
 export interface McpServiceDeps {
@@ -35,6 +36,9 @@ export interface McpServiceDeps {
    * consent screen alone is not enough where this is given.
    */
   confirmOutside?: (consent: McpConsent) => Promise<boolean>;
+  /** Opens the system browser for an OAuth sign-in; without it (or when it fails) the address is shown. */
+  openExternal?: (url: string) => Promise<void>;
+  signInTimeoutMs?: number;
   /** Replaces the real transports of a server (tests drive handshakes and closes themselves). */
   transportFor?: (server: { id: string; name: string }, sse: boolean) => Transport;
 }
@@ -62,6 +66,9 @@ export class McpService {
   private readonly generation = new Map<string, number>();
   private readonly consents = new Map<string, { serverId: string; hash: string; expires: number }>();
   private readonly now: () => number;
+  /** OAuth servers whose grant the server refused (revoked, expired): they need a new sign-in. */
+  private readonly signInNeeded = new Set<string>();
+  private readonly signingIn = new Map<string, AbortController>();
 
   constructor(private readonly deps: McpServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -80,6 +87,7 @@ export class McpService {
       envNames: s.env.map((v) => v.name),
       url: s.url,
       headerNames: s.headers.map((v) => v.name),
+      auth: s.auth,
     });
   }
 
@@ -109,6 +117,15 @@ export class McpService {
       headers: await vars(s.headers, 'header'),
       handshakeTimeoutMs: s.handshakeTimeoutMs,
       callTimeoutMs: s.callTimeoutMs,
+      auth: s.auth,
+      oauthScopes: s.oauthScopes,
+      oauthClientId: s.oauthClientId,
+      signIn:
+        s.auth !== 'oauth'
+          ? 'none'
+          : !this.signInNeeded.has(s.id) && (await this.hasSecret(oauthAccount(s.id, 'tokens')))
+            ? 'signed-in'
+            : 'needed',
       consented: this.consented(s),
       status: this.connections.get(s.id)?.status ?? STOPPED(s.updatedAt),
       toolCount: this.deps.repo.tools(s.id).length,
@@ -167,9 +184,21 @@ export class McpService {
         headers: parsed.transport === 'http' ? stored(headers) : [],
         handshakeTimeoutMs: parsed.handshakeTimeoutMs,
         callTimeoutMs: parsed.callTimeoutMs,
+        auth: parsed.transport === 'http' ? parsed.auth : 'none',
+        oauthScopes: parsed.transport === 'http' ? parsed.oauthScopes.trim() : '',
+        oauthClientId: parsed.transport === 'http' ? parsed.oauthClientId?.trim() || null : null,
       },
       id ?? null,
     );
+    // A grant belongs to one server, client and set of scopes: any change to them signs out.
+    if (
+      before &&
+      (before.url !== row.url ||
+        before.auth !== row.auth ||
+        before.oauthScopes !== row.oauthScopes ||
+        before.oauthClientId !== row.oauthClientId)
+    )
+      await this.forgetSignIn(row.id);
     await this.storeSecrets(row.id, 'env', env, before?.env ?? []);
     await this.storeSecrets(row.id, 'header', headers, before?.headers ?? []);
     const needs = !this.consented(row);
@@ -203,6 +232,7 @@ export class McpService {
       if (v.secret) await this.deps.secrets.delete(secretAccount(id, 'env', v.name)).catch(() => false);
     for (const v of row.headers)
       if (v.secret) await this.deps.secrets.delete(secretAccount(id, 'header', v.name)).catch(() => false);
+    await this.forgetSignIn(id);
     const deleted = this.deps.repo.deleteServer(id);
     this.changed(id);
     return { deleted };
@@ -311,6 +341,26 @@ export class McpService {
     } catch (error) {
       missing = error instanceof Error ? error.message : String(error);
     }
+    let authProvider: McpOAuthProvider | undefined;
+    if (s.auth === 'oauth' && missing === null) {
+      if (await this.hasSecret(oauthAccount(s.id, 'tokens'))) {
+        authProvider = new McpOAuthProvider({
+          serverId: s.id,
+          url: s.url ?? '',
+          scopes: s.oauthScopes,
+          clientId: s.oauthClientId,
+          secrets: this.deps.secrets,
+          // A revoked grant during a call: the server needs a new sign-in, which only the user starts.
+          onSignInNeeded: () => {
+            this.signInNeeded.add(s.id);
+            this.changed(s.id);
+          },
+        });
+      } else {
+        this.signInNeeded.add(s.id);
+        missing = `Not signed in to ${hostOf(s.url ?? '')}. Sign in to start this server.`;
+      }
+    }
     // Stopped while the keychain answered: start nothing.
     if (superseded()) return;
     const transportFor = this.deps.transportFor;
@@ -328,6 +378,7 @@ export class McpService {
         shellEnv: this.deps.shellEnv,
         mask: masker(secrets),
         fetch: this.deps.fetch,
+        authProvider,
         ...(transportFor ? { makeTransport: (sse: boolean) => transportFor(s, sse) } : {}),
       },
       () => this.changed(s.id),
@@ -372,6 +423,61 @@ export class McpService {
     } catch {
       return null;
     }
+  }
+
+  /** OAuth sign-in through the browser, then the server starts; a second sign-in cancels the first. */
+  async signIn(id: string): Promise<McpServer> {
+    const s = this.deps.repo.server(id);
+    if (s.transport !== 'http' || s.auth !== 'oauth' || !s.url)
+      throw new AppFailure('invalid_request', 'auth: this server does not sign in with OAuth', {
+        detail: { field: 'auth' },
+      });
+    if (!this.consented(s))
+      throw new AppFailure('invalid_request', 'consent: review and confirm this server before it can start', {
+        detail: { field: 'consent' },
+      });
+    this.signingIn.get(id)?.abort();
+    const controller = new AbortController();
+    this.signingIn.set(id, controller);
+    await this.stop(id);
+    try {
+      await signInToServer({
+        serverId: id,
+        url: s.url,
+        scopes: s.oauthScopes,
+        clientId: s.oauthClientId,
+        secrets: this.deps.secrets,
+        fetch: this.deps.fetch,
+        openExternal: this.deps.openExternal,
+        showUrl: (url) => this.deps.events.broadcast('mcp:signInUrl', { serverId: id, url }),
+        timeoutMs: this.deps.signInTimeoutMs ?? 5 * 60_000,
+        signal: controller.signal,
+      });
+    } finally {
+      if (this.signingIn.get(id) === controller) this.signingIn.delete(id);
+    }
+    this.signInNeeded.delete(id);
+    return this.start(id);
+  }
+
+  cancelSignIn(id: string): { cancelled: boolean } {
+    const controller = this.signingIn.get(id);
+    controller?.abort();
+    return { cancelled: controller !== undefined };
+  }
+
+  async signOut(id: string): Promise<McpServer> {
+    this.deps.repo.server(id);
+    await this.stop(id);
+    await this.forgetSignIn(id);
+    this.changed(id);
+    return this.view(this.deps.repo.server(id));
+  }
+
+  private async forgetSignIn(id: string): Promise<void> {
+    await this.deps.secrets.delete(oauthAccount(id, 'tokens')).catch(() => false);
+    await this.deps.secrets.delete(oauthAccount(id, 'client')).catch(() => false);
+    this.signInNeeded.delete(id);
   }
 
   async restart(id: string): Promise<McpServer> {
@@ -422,4 +528,12 @@ function checkVars(list: McpVarInput[], rule: RegExp, field: 'env' | 'headers') 
     seen.add(name.toLowerCase());
     return { name, secret: v.secret ?? false, value: v.value };
   });
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
