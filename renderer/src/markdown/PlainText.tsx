@@ -9,7 +9,7 @@ interface Props {
 
 /**
  * Text shown as typed (yours, a tool's result, an answer that could not be rendered): escaped, its
- * long unbroken runs scrolled sideways like the markdown view's, so a huge line stays cheap.
+ * long unbroken runs broken anywhere like the markdown view's, so a huge line stays cheap.
  */
 export function PlainText({ text, className }: Props) {
   // escapeWithRuns escapes all of the text; the only markup is its own run wrappers.

@@ -1,16 +1,17 @@
 import { escapeHtml } from './escape';
 
 /**
- * Unbroken runs longer than this are laid out in their own horizontal scroller instead of being
- * wrapped: Chromium finds a break in a run under `overflow-wrap: anywhere` at a cost that grows
- * with the run (a 64 KB run: 100 ms, 200 KB: seconds), and one that does not wrap costs a sixth.
- * Ordinary long words and URLs are far shorter and still wrap.
+ * Unbroken runs longer than this are broken between any two characters (`word-break: break-all`)
+ * instead of by `overflow-wrap: anywhere`, under which Chromium finds a break in a run at a cost
+ * that grows with the run (a 64 KB run: 100 ms, 200 KB: seconds). Ordinary long words and URLs
+ * are far shorter and still wrap at their natural breaks. Laying out a run costs about four times
+ * what as much prose does, which bounds the parts a long message is shown in (limit.ts).
  */
 export const LONG_RUN = 400;
 
 const RUN = new RegExp(`\\S{${LONG_RUN},}`, 'gu');
 
-/** `text` escaped, its long unbroken runs each in a scroller. */
+/** `text` escaped, its long unbroken runs each marked to break anywhere. */
 export function escapeWithRuns(text: string): string {
   if (text.length < LONG_RUN) return escapeHtml(text);
   let html = '';

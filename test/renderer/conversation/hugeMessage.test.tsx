@@ -73,13 +73,15 @@ describe('a 5 MB answer opened with its beginning', () => {
   it('says how long the whole answer is, and "Show all" lays out all of it', async () => {
     let read: Promise<unknown> = Promise.resolve();
     const view = show(() => (read = wholeText(opened)));
-    expect(view.querySelector('.msg-more')?.textContent).toBe('Showing the first 32 KB of 5.0 MBShow all');
+    // Its first part is 8,000 characters: an unbroken run costs four times what prose does (limit.ts).
+    expect(view.querySelector('.msg-more')?.textContent).toBe('Showing the first 8 KB of 5.0 MBShow all');
     act(() => view.querySelector('button')?.click());
     expect(view.querySelector('.msg-more')?.textContent).toBe('Reading 5.0 MB…Show all');
     await act(() => read);
     expect(view.querySelector('.msg-more')).toBeNull();
     // Every part of the 5 MB has its place, as when the whole text was there from the start.
-    expect(view.querySelectorAll('.msg-part')).toHaveLength(157);
+    // Parts of 8,000 characters, and the emoji at the end in a part of its own (never split in half).
+    expect(view.querySelectorAll('.msg-part')).toHaveLength(626);
   });
 
   it('keeps what it shows and says why when the rest cannot be read', async () => {
@@ -92,7 +94,7 @@ describe('a 5 MB answer opened with its beginning', () => {
     await act(() => failed);
     expect(view.querySelector('.msg-more')?.textContent).toContain('Could not read the rest');
     expect(view.querySelector('.msg-more')?.textContent).toContain('That message no longer exists.');
-    expect(view.querySelector('.msg-part')?.textContent).toBe(OPENED);
+    expect(view.querySelector('.msg-part')?.textContent).toBe(OPENED.slice(0, 8_000));
   });
 
   it('copies all 5 MB, not the part the window holds', async () => {

@@ -53,13 +53,17 @@ afterEach(() => {
   container = null;
 });
 
-function show(text: string): HTMLElement {
+function show(text: string, settled = false): HTMLElement {
   container = document.createElement('div');
   document.body.append(container);
   const root = createRoot(container);
   act(() =>
     root.render(
-      <MessageParts text={text} renderPart={(part) => <PlainText className="msg-text" text={part} />} />,
+      <MessageParts
+        text={text}
+        settled={settled}
+        renderPart={(part) => <PlainText className="msg-text" text={part} />}
+      />,
     ),
   );
   return container;
@@ -73,7 +77,8 @@ describe('a 5 MB message shown whole', () => {
     const view = show('x'.repeat(5_000_000));
     act(() => view.querySelector('button')?.click());
     // Every part has its place at once (the scrollbar spans the whole answer)…
-    expect(view.querySelectorAll('.msg-part')).toHaveLength(157);
+    // Parts of 8,000 characters: an unbroken run costs four times what prose does (limit.ts).
+    expect(view.querySelectorAll('.msg-part')).toHaveLength(625);
     expect(view.querySelector('.msg-more')).toBeNull();
     // …but only the first has text until parts come near the view.
     expect(filled(view)).toHaveLength(1);
@@ -88,6 +93,27 @@ describe('a 5 MB message shown whole', () => {
     near(view, 150, 152);
     for (let i = 0; i < 3; i++) nextFrame();
     expect(filled(view).map((p) => p.getAttribute('data-part'))).toEqual([null, '150', '151', '152']);
-    expect(view.textContent?.length).toBeLessThanOrEqual(4 * 32_000);
+    expect(view.textContent?.length).toBeLessThanOrEqual(4 * 8_000);
+  });
+});
+
+describe('a finished message opened', () => {
+  it('puts a costly first part in the page in a frame of its own, not with the rest of the thread', () => {
+    const view = show(`${'lorem ipsum '.repeat(1_000)}the end`, true);
+    // Its place is kept (an empty block of about its height) while the thread opens…
+    const part = view.querySelector<HTMLElement>('.msg-part');
+    expect(part?.textContent).toBe('');
+    expect(Number.parseInt(part?.style.height ?? '0', 10)).toBeGreaterThan(100);
+    near(view, 0, 0);
+    expect(view.textContent).toBe('');
+    // …and it is filled in the next frame.
+    nextFrame();
+    expect(view.querySelector('.msg-part')?.textContent).toContain('the end');
+  });
+
+  it('shows a short one at once, and one being written as it arrives', () => {
+    expect(show('A short answer.', true).textContent).toBe('A short answer.');
+    container?.remove();
+    expect(show(`${'lorem ipsum '.repeat(1_000)}still arriving`).textContent).toContain('still arriving');
   });
 });

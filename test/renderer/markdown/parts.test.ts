@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { partsOf, reopenFences } from '../../../renderer/src/markdown/limit';
+import { LONG_RUN } from '../../../renderer/src/markdown/longRuns';
+import { PART, RUN_WEIGHT, partCost, partsOf, reopenFences } from '../../../renderer/src/markdown/limit';
 import { renderMarkdown } from '../../../renderer/src/markdown/render';
 
 const LINE = 'const answer = [1, 2, 3].map((n) => n * 2); // hostile\n';
@@ -39,6 +40,58 @@ describe('the parts of a huge answer', () => {
         });
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+/** Text of words, newlines and unbroken runs of every length, joined as drawn. */
+const pieces = fc.array(
+  fc.oneof(
+    fc.constantFrom('word ', 'two words\n', '\n\n', '- item\n', '> quote\n', '😀', ' '),
+    fc.integer({ min: 1, max: 30_000 }).map((n) => 'x'.repeat(n)),
+    fc.integer({ min: 1, max: 3_000 }).map((n) => 'lorem ipsum '.repeat(n)),
+  ),
+  { maxLength: 30 },
+);
+
+describe('the parts of a pathological answer', () => {
+  it('hold at most PART / RUN_WEIGHT characters of an unbroken run (a 5 MB line is parts of 8,000)', () => {
+    const parts = partsOf('x'.repeat(5_000_000));
+    expect(parts).toHaveLength(625);
+    expect(Math.max(...parts.map((p) => p.length))).toBe(PART / RUN_WEIGHT);
+  });
+
+  it('are bounded by what they cost to show, not by their length alone', () => {
+    // 10,000 `>` on a line is a 10,000-character run: the first part stops within it.
+    const nested = `${'>'.repeat(10_000)} deep\n\n${'- '.repeat(10_000)}deep`;
+    const [first = '', ...rest] = partsOf(nested);
+    expect(first).toBe('>'.repeat(8_000));
+    expect(rest).toHaveLength(1);
+    // Prose and code keep parts of PART characters.
+    expect(partsOf('word '.repeat(20_000))[0]?.length).toBe(PART);
+    expect(partCost('word '.repeat(1000))).toBe(5000);
+    expect(partCost(`intro ${'x'.repeat(LONG_RUN)}`)).toBe(6 + LONG_RUN * RUN_WEIGHT);
+  });
+
+  it('are the text, each within budget, and the first is the same whether or not the text is all there', () => {
+    fc.assert(
+      fc.property(pieces, fc.integer({ min: 1, max: 60_000 }), (drawn, clip) => {
+        const text = drawn.join('');
+        const parts = partsOf(text);
+        expect(parts.join('')).toBe(text);
+        for (const part of parts) {
+          expect(part.length).toBeGreaterThan(0);
+          expect(partCost(part)).toBeLessThanOrEqual(PART);
+          // Never half an emoji at a part's end.
+          expect(/[\ud800-\udbff]$/u.test(part) && part !== parts.at(-1)).toBe(false);
+        }
+        // A huge message is opened with its first 32,000 characters (threads:get): its first part
+        // must not change once the rest is read.
+        const opened = text.slice(0, Math.min(clip, 32_000));
+        if (opened.length === 32_000 || opened.length === text.length)
+          expect(partsOf(opened, 1, text.length)[0]).toBe(parts[0] ?? undefined);
+      }),
+      { numRuns: 60 },
     );
   });
 });

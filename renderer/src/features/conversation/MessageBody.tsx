@@ -42,6 +42,7 @@ function BodyContent({ message, showTokens }: Props) {
       <MessageParts
         text={message.content}
         renderPart={(part) => <PlainText className={className} text={part} />}
+        settled
         {...whole(message)}
       />
     );
@@ -64,7 +65,14 @@ function BodyContent({ message, showTokens }: Props) {
     );
   }
   return (
-    <MessageParts text={message.content} renderPart={markdownPart(message)} markdown {...whole(message)} />
+    <MessageParts
+      text={message.content}
+      renderPart={markdownPart(message)}
+      markdown
+      // One that streamed on screen keeps its incremental view, already rendered (streamingCache.ts).
+      settled={message.status !== 'streaming' && !hasStreamingView(message.id)}
+      {...whole(message)}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Result } from '../../../../main/contract';
-import { partsOf, reopenFences, sizeLabel } from '../../markdown/limit';
+import { EAGER_COST, partCost, partsOf, reopenFences, sizeLabel } from '../../markdown/limit';
 import { failureLine } from '../../platform/describeError';
 import { guessHeight, watchPart } from './lazyParts';
 
@@ -15,6 +15,12 @@ interface Props {
   total?: number;
   /** Reads the whole text when `text` is only its beginning: "Show all" waits for it. */
   loadWhole?: () => Promise<Result<string>>;
+  /**
+   * The text is finished: a first part that costs more than EAGER_COST to render is put in the
+   * page in a frame of its own, so opening a thread never renders a huge answer in the same task
+   * as everything else (a message being written renders as it arrives instead).
+   */
+  settled?: boolean;
 }
 
 interface PartProps {
@@ -24,9 +30,9 @@ interface PartProps {
 }
 
 /**
- * A part after the first: an empty block of its height until it comes near the view, its
- * content while it is near, and an empty block of its measured height again once it is far,
- * so however long the message the DOM holds only the parts around the view.
+ * A part after the first (or a costly first one): an empty block of its height until it comes
+ * near the view, its content while it is near, and an empty block of its measured height again
+ * once it is far, so however long the message the DOM holds only the parts around the view.
  */
 const LazyPart = memo(
   function LazyPart({ part, index, renderPart }: PartProps) {
@@ -45,7 +51,7 @@ const LazyPart = memo(
     return (
       <div
         ref={ref}
-        className="msg-part msg-part-more"
+        className={index === 0 ? 'msg-part' : 'msg-part msg-part-more'}
         data-part={index}
         style={near ? undefined : { height }}
       >
@@ -60,20 +66,34 @@ const LazyPart = memo(
 /**
  * A message of any size: its first part at once, the rest on "Show all". Later parts are put in
  * the DOM only near the view, one per frame (lazyParts.ts), so no frame renders more than a part
- * and the DOM stays small however long the message is (a 5 MB answer is 160 parts).
+ * and the DOM stays small however long the message is (a 5 MB line is 625 parts of 8,000
+ * characters, limit.ts). A finished message whose first part is costly gets it the same way.
  */
-export function MessageParts({ text, renderPart, markdown = false, total, loadWhole }: Props) {
+export function MessageParts({
+  text,
+  renderPart,
+  markdown = false,
+  total,
+  loadWhole,
+  settled = false,
+}: Props) {
   // The whole text read for "Show all", kept only while it belongs to this `text`.
   const [whole, setWhole] = useState<{ of: string; value: string } | null>(null);
   const [reading, setReading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const shown = whole?.of === text ? whole.value : text;
-  const parts = useMemo(() => (markdown ? reopenFences(partsOf(shown)) : partsOf(shown)), [shown, markdown]);
   const [all, setAll] = useState(false);
+  const shown = whole?.of === text ? whole.value : text;
   const length = Math.max(total ?? 0, shown.length);
+  // Until "Show all" only the first part is shown: finding every part of a streaming 5 MB
+  // answer on each update would cost a frame by itself.
+  const parts = useMemo(() => {
+    const found = partsOf(shown, all ? Number.POSITIVE_INFINITY : 2, length);
+    return markdown ? reopenFences(found) : found;
+  }, [shown, markdown, all, length]);
   const partial = shown.length < length && loadWhole !== undefined;
   const more = !(all && !partial) && (parts.length > 1 || partial);
   const first = parts[0] ?? '';
+  const deferred = useMemo(() => settled && partCost(first) > EAGER_COST, [settled, first]);
   const showAll = () => {
     if (!partial) return setAll(true);
     setReading(true);
@@ -87,7 +107,11 @@ export function MessageParts({ text, renderPart, markdown = false, total, loadWh
   };
   return (
     <>
-      <div className="msg-part">{renderPart(first, 0)}</div>
+      {deferred ? (
+        <LazyPart part={first} index={0} renderPart={renderPart} />
+      ) : (
+        <div className="msg-part">{renderPart(first, 0)}</div>
+      )}
       {all && !partial
         ? parts.map((part, index) =>
             index === 0 ? null : <LazyPart key={index} part={part} index={index} renderPart={renderPart} />,

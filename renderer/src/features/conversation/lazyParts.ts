@@ -70,12 +70,11 @@ export function watchPart(element: Element, root: Element | null, show: (near: b
 }
 
 /**
- * A first guess at a part's height before it is laid out, so the scrollbar is roughly right:
- * one unbroken run is one scrolled line; otherwise its lines and their wrapping at ~90 characters.
+ * A first guess at a part's height before it is laid out, so the scrollbar is roughly right: its
+ * lines and their wrapping at ~90 characters (long runs wrap too, see longRuns.ts).
  */
 export function guessHeight(part: string): number {
   let breaks = 0;
   for (let at = part.indexOf('\n'); at >= 0; at = part.indexOf('\n', at + 1)) breaks++;
-  if (breaks === 0 && !/\s/u.test(part.slice(0, 400))) return 22;
   return Math.ceil(Math.max(breaks + 1, part.length / 90)) * 21;
 }
