@@ -7,6 +7,7 @@ import type {
 import type { LegacySignature } from './formats/eip191';
 import type { ReceiptKey } from './formats/aciReceipt';
 import type { GaladrielProof } from './formats/galadriel';
+import type { ChannelProbe } from './channel';
 import type { CollateralNote, CollateralSet } from './collateral/book';
 import type { DcapCollateral, PinnedIdentity } from './evidence';
 
@@ -59,6 +60,8 @@ export interface ProofBundle {
   /** Where it came from: fetched now, cached, or the PCS unreachable (absent in older proofs). */
   collateralNotes?: CollateralNote[];
   pins: PinnedIdentity[];
+  /** The TLS key main saw on the provider's host, or why not (absent in older proofs). */
+  channel?: ChannelProbe | null;
   verdict: VerdictCore;
 }
 

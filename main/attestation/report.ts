@@ -1,12 +1,14 @@
 import type { AttestationLevel, TranscriptCheck } from '../contract/attestation';
 import { levelRank } from '../contract/attestation';
 import { hexToBytes } from './bytes';
+import type { ChannelProbe } from './channel';
 import type { CollateralNote, CollateralSet } from './collateral/book';
 import type {
   Check,
   CertSummary,
   DcapCollateral,
   EvidenceLevel,
+  TlsBinding,
   PinnedIdentity,
   TdxVerdict,
 } from './evidence';
@@ -44,6 +46,29 @@ export interface ReportInput {
   collateralNotes?: readonly CollateralNote[];
   pins: readonly PinnedIdentity[];
   model?: string | null;
+  /** The TLS key main connected to (or why it could not see one): channel binding. */
+  channel?: ChannelProbe | null;
+}
+
+/**
+ * The TLS keys (SPKI SHA-256) a report binds. Phala's and NEAR AI Cloud's reports as recorded
+ * bind none in report_data (their app certificates are not covered), so they give none here and
+ * channel binding is skipped saying so; an ACI keyset's `tls_public_keys` is bound through the
+ * keyset digest.
+ */
+export function attestedTlsKeys(keyset: unknown): string[] {
+  if (!isRecord(keyset) || !Array.isArray(keyset.tls_public_keys)) return [];
+  return keyset.tls_public_keys
+    .map((k) => (isRecord(k) ? str(k.spki_sha256) : undefined))
+    .filter((k): k is string => k !== undefined && /^[0-9a-f]{64}$/i.test(k));
+}
+
+/** The evidence verifiers' TLS inputs for a report whose attested keys are `attested`. */
+function tlsOf(input: ReportInput, attested: string[]): { tls?: TlsBinding; tlsUnavailable?: string } {
+  const channel = input.channel;
+  if (!channel) return {};
+  if (channel.spkiSha256 === null) return { tlsUnavailable: `no TLS key to compare: ${channel.problem}` };
+  return { tls: { connectedKeySha256: channel.spkiSha256, attestedKeySha256: attested } };
 }
 
 const layersOf = (c: ReportInput['collateral']): CollateralSet =>
@@ -157,6 +182,7 @@ export function checkReport(input: ReportInput): ReportCheck {
       now,
       pinned: input.pins,
       collateral: { gateway: collateral.gateway, model: collateral.model },
+      ...tlsOf(input, []),
     });
     const models = v.models.filter(
       (m) => !input.model || m.modelName === input.model || v.models.length === 1,
@@ -231,6 +257,7 @@ export function checkReport(input: ReportInput): ReportCheck {
     ...(info.composeHash !== undefined ? { claimedComposeHash: info.composeHash } : {}),
     ...(info.appId !== undefined ? { claimedAppId: info.appId } : {}),
     pinned: input.pins,
+    ...tlsOf(input, []),
   });
   const gpu =
     body.nvidia_payload !== undefined

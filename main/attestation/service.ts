@@ -21,6 +21,8 @@ import {
   kindOf,
 } from './fetchEvidence';
 import type { AttestationStore } from './store';
+import type { ChannelProbe, ProbeOptions } from './channel';
+import { probeTlsKey } from './channel';
 import type { CollateralNote, CollateralSet } from './collateral/book';
 import { CollateralBook, forgedCollateral } from './collateral/book';
 import type { CollateralNeed } from './collateral/needs';
@@ -41,6 +43,8 @@ export interface AttestationOptions {
   worker?: EvidenceWorkerSpec | null;
   /** Where Intel collateral is fetched: Intel's PCS by default, a PCCS, or null for never. */
   collateral?: CollateralSource | null;
+  /** The TLS probe for channel binding (extra CAs in tests); null never probes. */
+  tls?: ProbeOptions | null;
 }
 
 export interface AttestationDeps extends AttestationOptions {
@@ -81,6 +85,7 @@ export class AttestationService {
   private readonly net: EvidenceNet;
   private readonly reports = new Map<string, CurrentReport & { report: FetchedReport; id: string }>();
   private readonly collateral: CollateralBook | null;
+  private readonly probes = new Map<string, { at: number; probe: Promise<ChannelProbe> }>();
   private readonly running = new Set<Promise<unknown>>();
   /** Checked reports by what they were checked with: every answer within a report's freshness shares one check. */
   private readonly checked = new Map<string, { at: number; result: Promise<ReportCheck> }>();
@@ -279,6 +284,10 @@ export class AttestationService {
       reportId = current.id;
       reportProblem = current.problem;
     }
+    const channel =
+      report !== null || signature.signature?.format === 'aci-receipt'
+        ? await this.channelOf(provider)
+        : null;
     const input: BundleInput = {
       judgedAt: new Date(this.now()).toISOString(),
       provider: { name: provider.name, kind, baseUrl: provider.baseUrl },
@@ -298,6 +307,7 @@ export class AttestationService {
       collateral: current?.collateral ?? null,
       ...(current && current.notes.length > 0 ? { collateralNotes: current.notes } : {}),
       pins: pinsFor(this.deps, provider.id),
+      ...(channel ? { channel } : {}),
     };
     return { input, reportId, needs: current?.needs ?? [] };
   }
@@ -322,6 +332,17 @@ export class AttestationService {
     const current = { report: got.report, id: saved.id, problem: null, collateral: set, notes, needs };
     this.reports.set(key, current);
     return current;
+  }
+
+  /** The TLS key of the provider's host, probed at most once per freshness window. */
+  private channelOf(provider: Provider): Promise<ChannelProbe | null> {
+    if (this.deps.tls === null) return Promise.resolve(null);
+    const key = provider.baseUrl;
+    const hit = this.probes.get(key);
+    if (hit && this.now() - hit.at < FRESH_MS) return hit.probe;
+    const probe = probeTlsKey(provider.baseUrl, this.deps.tls ?? {});
+    this.probes.set(key, { at: this.now(), probe });
+    return probe;
   }
 
   /** Drops collateral that did not verify from the cache and from the report it came with. */
@@ -509,6 +530,7 @@ export class AttestationService {
             now: new Date(nowMs),
             collateral: got.collateral,
             collateralNotes: got.notes,
+            channel: await this.channelOf(provider),
             pins: pinsFor(this.deps, providerId),
             model: model ?? null,
           },

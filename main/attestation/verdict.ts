@@ -79,6 +79,7 @@ export function hardwareJob(input: BundleInput, now: Date): CheckJob | null {
       ...(input.collateralNotes ? { collateralNotes: input.collateralNotes } : {}),
       pins: input.pins,
       model: input.model,
+      ...(input.channel !== undefined ? { channel: input.channel } : {}),
     },
   };
 }
@@ -192,8 +193,11 @@ export function judgeAnswer(input: BundleInput, now: Date, checked?: ReportCheck
       id: 'tls.key',
       label: 'TLS key attested',
       status: 'skip',
-      reason:
-        "The app's network layer does not yet report the TLS key it connected to, so channel binding is not checked.",
+      reason: input.channel?.problem
+        ? `No TLS key to compare: ${input.channel.problem}.`
+        : input.channel
+          ? `The app connected to ${input.channel.host} with key ${short(input.channel.spkiSha256 ?? '')}, but there is no attested key set to find it in.`
+          : 'The TLS key the app connected to was not recorded, so channel binding is not checked.',
       at,
       level: 'channel-bound',
     });

@@ -73,6 +73,7 @@ function layer(
       claimedAppId: optionalString(info, 'app_id'),
       pinned: input.pinned,
       tls: input.tls,
+      tlsUnavailable: input.tlsUnavailable,
       ...extra,
     },
     cache,

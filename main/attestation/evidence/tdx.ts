@@ -168,7 +168,11 @@ function quoteChecks(
 function tlsCheck(t: Transcript, input: TdxVerifyInput): void {
   const label = 'TLS key in the attested set';
   if (!input.tls) {
-    t.skip('tls.key', label, 'the TLS key we connected to was not given (the browser build cannot see it)');
+    t.skip(
+      'tls.key',
+      label,
+      input.tlsUnavailable ?? 'the TLS key we connected to was not given (the browser build cannot see it)',
+    );
     return;
   }
   const connected = input.tls.connectedKeySha256.toLowerCase();

@@ -129,6 +129,8 @@ export interface TdxVerifyInput {
   claimedAppId?: string;
   pinned?: readonly PinnedIdentity[];
   tls?: TlsBinding;
+  /** Why there is no `tls` (the `tls.key` skip says it), e.g. the TLS probe failed. */
+  tlsUnavailable?: string;
   /** Tests only: other trust roots (PEM). Default: the bundled Intel SGX Root CA. */
   intelRootPem?: string;
 }
@@ -246,6 +248,7 @@ export interface NearReportInput {
   collateral?: { gateway?: DcapCollateral; model?: DcapCollateral };
   pinned?: readonly PinnedIdentity[];
   tls?: TlsBinding;
+  tlsUnavailable?: string;
 }
 
 export interface NearVerdict {
