@@ -10,12 +10,15 @@ import { ms, spend } from './format';
 export const GridCellView = memo(function GridCellView({
   cell,
   caseNumber,
+  columnLabel,
   columnIndex,
   k,
   onOpen,
 }: {
   cell: GridCell;
   caseNumber: number;
+  /** The column's model (and variant), said first in the button's name. */
+  columnLabel: string;
   /** Its column in the whole table (the case column is 1), for screen readers. */
   columnIndex: number;
   k: number;
@@ -23,12 +26,11 @@ export const GridCellView = memo(function GridCellView({
 }) {
   return (
     <td className={`exp-cell exp-cell-${verdictOf(cell)}`} aria-colindex={columnIndex}>
-      <button
-        type="button"
-        className="exp-cell-button"
-        onClick={() => onOpen(cell)}
-        aria-label={`Case ${caseNumber}, ${cell.column.split('|')[1] ?? ''}: ${verdictWord(cell)}`}
-      >
+      <button type="button" className="exp-cell-button" onClick={() => onOpen(cell)}>
+        {/* Its name is what it shows, after where it is and its verdict (which the icon shows). */}
+        <span className="visually-hidden">
+          Case {caseNumber}, {columnLabel}: {verdictWord(cell)}.{' '}
+        </span>
         <span className="exp-cell-head">
           <VerdictIcon cell={cell} />
           {k > 1 ? (

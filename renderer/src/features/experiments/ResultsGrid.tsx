@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Run } from '../../../../main/contract/experiments';
 import type { ColumnSummary, GridCell, GridRow } from '../../store/experiments/grid';
 import { ms, percent, spend } from './format';
@@ -23,6 +23,7 @@ export function ResultsGrid({ run, rows, summaries, onOpen }: Props) {
   // Rows are numbered by case in the whole run, filtered or not, so a row keeps its props (and
   // is not drawn again) when a filter moves it.
   const cases = run.config.cases.length;
+  const labels = useMemo(() => summaries.map((s) => s.column.label), [summaries]);
   const drawn = gridWindow(rows.length, summaries.length, view);
   const [first, last] = drawn.rows;
   const [left, right] = drawn.columns;
@@ -61,6 +62,7 @@ export function ResultsGrid({ run, rows, summaries, onOpen }: Props) {
               key={row.testCase.id}
               row={row}
               k={run.config.k}
+              labels={labels}
               left={left}
               right={right}
               before={before}
@@ -116,6 +118,7 @@ const ColumnHead = memo(function ColumnHead({
 const GridRowView = memo(function GridRowView({
   row,
   k,
+  labels,
   left,
   right,
   before,
@@ -125,6 +128,8 @@ const GridRowView = memo(function GridRowView({
   /** `row.index` places it in the whole table (the header is row 1), for screen readers. */
   row: GridRow;
   k: number;
+  /** Every column's label, by column. */
+  labels: readonly string[];
   /** The columns drawn, [left, right), and the widths of the spacers standing for the others. */
   left: number;
   right: number;
@@ -147,6 +152,7 @@ const GridRowView = memo(function GridRowView({
           key={cell.column}
           cell={cell}
           caseNumber={row.index + 1}
+          columnLabel={labels[left + i] ?? ''}
           columnIndex={left + i + 2}
           k={k}
           onOpen={onOpen}
