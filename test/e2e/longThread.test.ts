@@ -4,7 +4,6 @@ import { THREAD_WINDOW } from '../../main/contract';
 import { ThreadsRepo } from '../../main/threads/repo';
 import { seedThread } from '../bench/render/seed';
 import { launchChromium } from './browser';
-import { openFirstThread } from './chat';
 import { openApp, type AppUnderTest } from './harness';
 
 const COUNT = 1_000;
@@ -24,21 +23,21 @@ beforeAll(async () => {
   // A question far above the opening window, to be found by search.
   repo.updateMessage(path[10]?.id ?? '', { content: 'Where do the zanzibar ferries leave from?' });
   await app.page.reload();
-  await openFirstThread(app.page);
-});
+  await app.pages.threads.openFirst();
+  // Chromium, a thousand seeded messages and a reload: more than 30 s on a loaded machine.
+}, 90_000);
 afterAll(async () => {
   await app?.close();
   await browser?.close();
 });
 
-const messageList = () => app.page.getByTestId('message-list');
-
 describe('a thread of a thousand messages', () => {
   it('opens at its newest messages and loads earlier ones as the reader scrolls up', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: TITLE }).first().click();
-    await page.getByRole('heading', { name: TITLE }).waitFor();
-    await expect.poll(() => page.getByText('Loading earlier messages…').count()).toBe(1);
+    const { conversation, threads } = app.pages;
+    await threads.pane.getByRole('button', { name: TITLE }).first().click();
+    await conversation.heading(TITLE).waitFor();
+    await expect.poll(() => conversation.loadingEarlier.count()).toBe(1);
     // Only the opening window of the active branch is loaded.
     const loaded = () => page.evaluate(() => window.__llmDeskBench?.loadedRows() ?? 0);
     expect(await loaded()).toBe(THREAD_WINDOW);
@@ -46,35 +45,30 @@ describe('a thread of a thousand messages', () => {
     await expect
       .poll(
         async () => {
-          await messageList().evaluate((el) => {
-            el.scrollTop = 0;
-          });
-          return page.locator('[data-testid="message"]').first().getAttribute('data-message-id');
+          await conversation.scrollTo('top');
+          return conversation.messages.first().getAttribute('data-message-id');
         },
         { timeout: 15_000 },
       )
       .toBe(first);
-    expect(await page.getByText('Loading earlier messages…').count()).toBe(0);
+    expect(await conversation.loadingEarlier.count()).toBe(0);
     expect(await loaded()).toBe(COUNT);
   });
 
   it('jumps to a search hit far above what was loaded', async () => {
     const { page } = app;
+    const { conversation, threads, search } = app.pages;
     // A fresh window: nothing of the long thread in memory.
     await page.reload();
-    await openFirstThread(page);
-    await page
-      .getByRole('complementary', { name: 'Threads' })
-      .getByRole('button', { name: 'New thread', exact: true })
-      .click();
-    await page.keyboard.press('Control+k');
-    const palette = page.getByTestId('search-palette');
-    await palette.getByRole('combobox', { name: 'Search messages' }).fill('zanzibar');
-    await palette.getByRole('option').first().waitFor();
+    await threads.openFirst();
+    await threads.newThreadButton.click();
+    await search.open();
+    await search.search('zanzibar');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: TITLE }).waitFor();
-    const hit = page.locator('[data-testid="message"]', { hasText: 'zanzibar ferries' });
-    await expect.poll(() => hit.count()).toBe(1);
-    await expect.poll(() => hit.isVisible()).toBe(true);
+    await conversation.heading(TITLE).waitFor();
+    const hit = conversation.messages.filter({ hasText: 'zanzibar ferries' });
+    // The jump loads a window around the hit first: under load that takes more than expect.poll's 1 s.
+    await expect.poll(() => hit.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => hit.isVisible(), { timeout: 10_000 }).toBe(true);
   });
 });
