@@ -18,6 +18,7 @@ function hashesOf(messages: readonly Message[]): Set<string> {
     for (const ref of message.attachments ?? []) {
       hashes.add(ref.sha256);
       if (ref.textSha256) hashes.add(ref.textSha256);
+      for (const page of ref.pageImages ?? []) hashes.add(page.sha256);
     }
   }
   return hashes;

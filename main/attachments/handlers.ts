@@ -3,6 +3,7 @@ import type { AttachmentsPort, ModelsPort, ThreadsPort } from '../chat/ports';
 import type { RunPlan } from '../chat/request/plan';
 import { draft } from '../chat/tree';
 import type { Handlers } from '../ipc/handlers';
+import { partCapabilities, wantsPages } from './parts';
 import { measure, refuseIfBlocked } from './preflight';
 import type { AttachmentsService } from './service';
 
@@ -49,6 +50,21 @@ async function preflightOf(
   );
 }
 
+/** Pages of PDFs that go as images to the thread's model are drawn before they are measured. */
+async function drawWantedPages(
+  deps: Pick<AttachmentHandlerDeps, 'service' | 'models'>,
+  thread: Thread,
+  choices: readonly AttachmentChoice[],
+): Promise<void> {
+  const { providerId, model } = thread.settings;
+  if (!providerId || !model || choices.length === 0) return;
+  const described = await deps.models.describe(providerId, model).catch(() => null);
+  if (!described) return;
+  const limits = deps.service.limits(providerId);
+  const caps = partCapabilities(model, described.capabilities, limits);
+  await deps.service.drawPages(choices, (ref) => wantsPages(ref, caps), limits);
+}
+
 /** What the chat engine calls: the parts of a message, and the refusal of an over-limit Send. */
 export function attachmentsPort(deps: Omit<AttachmentHandlerDeps, 'plan'>): AttachmentsPort {
   const { service } = deps;
@@ -82,6 +98,7 @@ export function attachmentHandlers(
       const parentId = input.parentId ?? thread.activeLeafId;
       const path = parentId ? deps.threads.activePath(thread.id, parentId) : [];
       const choices: AttachmentChoice[] = input.attachments;
+      await drawWantedPages(deps, thread, choices);
       const refs = service.refsFor(choices);
       const sent = [
         ...path,
@@ -98,7 +115,14 @@ export function attachmentHandlers(
       );
       const leaves =
         refs.length > 0 && !plan.description.confidential && (await wasConfidential(deps.models, path));
-      return { ...result, leavesConfidential: leaves };
+      // A PDF whose pages could not be drawn says why, in its chip.
+      const parts = result.parts.map((part) => {
+        const refused = service.pagesRefused(part.id);
+        return refused && part.sentAs === 'omitted'
+          ? { ...part, note: `its pages cannot be sent as images: ${refused}` }
+          : part;
+      });
+      return { ...result, parts, leavesConfidential: leaves };
     },
   };
 }

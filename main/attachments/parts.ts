@@ -1,6 +1,6 @@
 import type { AttachmentLimits, AttachmentRef, Capabilities, SentAs } from '../contract';
 import { imageTokens } from './tokens';
-import { fencedFile } from './text';
+import { fencedFile, pageMarker } from './text';
 
 /** The OpenAI content parts a user message may carry. */
 export type ContentPart =
@@ -38,6 +38,30 @@ export function partCapabilities(
 export interface Decision {
   sentAs: SentAs;
   note: string | null;
+  /** The PDF could go as its text or as its pages: the chip offers the choice. */
+  pdfChoice?: boolean;
+}
+
+/**
+ * Whether a PDF goes as images of its pages: only to a model that reads images and not PDF
+ * files, when the user picked pages, or by default when it has no text (a scan) to send.
+ */
+export function wantsPages(ref: AttachmentRef, caps: PartCapabilities): boolean {
+  if (ref.kind !== 'pdf' || caps.files || !caps.vision) return false;
+  return ref.pdfAs === 'pages' || (ref.pdfAs === undefined && ref.scanned === true);
+}
+
+function pagesDecision(ref: AttachmentRef): Decision {
+  const pages = ref.pages ?? 0;
+  const drawn = ref.pageImages?.length ?? 0;
+  if (drawn === 0)
+    return { sentAs: 'omitted', note: 'its pages are being drawn as images…', pdfChoice: true };
+  const rest = pages > drawn ? `; pages ${drawn + 1}–${pages} are not sent` : '';
+  return {
+    sentAs: 'pages',
+    note: `sent as images of ${drawn === pages ? `its ${drawn} page${drawn === 1 ? '' : 's'}` : `pages 1–${drawn} of ${pages}`}${rest}`,
+    pdfChoice: true,
+  };
 }
 
 /** How one attachment goes to this model, or why it does not: the chip and the request both read this. */
@@ -51,6 +75,7 @@ export function decide(ref: AttachmentRef, caps: PartCapabilities): Decision {
         : { sentAs: 'omitted', note: 'this model does not read images: it will not be sent' };
     case 'pdf':
       if (caps.files) return { sentAs: 'file', note: 'sent as the PDF itself' };
+      if (wantsPages(ref, caps)) return pagesDecision(ref);
       if (ref.scanned) {
         return forced
           ? {
@@ -65,6 +90,7 @@ export function decide(ref: AttachmentRef, caps: PartCapabilities): Decision {
       return {
         sentAs: 'text',
         note: `sent as extracted text, ${ref.pages ?? 0} page${ref.pages === 1 ? '' : 's'} with page markers`,
+        ...(caps.vision ? { pdfChoice: true } : {}),
       };
     case 'text':
       return { sentAs: 'text', note: null };
@@ -78,6 +104,11 @@ export function partTokens(ref: AttachmentRef, sentAs: SentAs): number {
     const size = ref.size ?? { width: 0, height: 0 };
     return imageTokens(size.width, size.height, ref.detail ?? 'auto');
   }
+  if (sentAs === 'pages')
+    return (ref.pageImages ?? []).reduce(
+      (sum, page) => sum + imageTokens(page.width, page.height, 'auto'),
+      0,
+    );
   if (ref.kind === 'pdf' && sentAs === 'file')
     return (ref.textTokens ?? 0) + (ref.pages ?? 0) * imageTokens(1024, 1024, 'high');
   return ref.textTokens ?? 0;
@@ -85,10 +116,34 @@ export function partTokens(ref: AttachmentRef, sentAs: SentAs): number {
 
 export type LoadBlob = (sha256: string) => { base64: () => string; text: () => string };
 
-/** The wire part of one attachment, from its stored bytes. */
-export function wirePart(ref: AttachmentRef, sentAs: SentAs, load: LoadBlob): ContentPart | null {
+/** A PDF's pages: what they are, then each page's marker and image. */
+function pageParts(ref: AttachmentRef, load: LoadBlob): ContentPart[] {
+  const pages = ref.pages ?? 0;
+  const images = ref.pageImages ?? [];
+  const which = images.length === pages ? `its ${pages} pages` : `pages 1–${images.length} of ${pages}`;
+  return [
+    { type: 'text', text: `${ref.wireName} (PDF): ${which} as images` },
+    ...images.flatMap((image, i): ContentPart[] => [
+      { type: 'text', text: pageMarker(i + 1, pages) },
+      {
+        type: 'image_url',
+        image_url: { url: `data:${image.mime};base64,${load(image.sha256).base64()}`, detail: 'auto' },
+      },
+    ]),
+  ];
+}
+
+/** The wire parts of one attachment, from its stored bytes (none when it is not sent). */
+export function wireParts(ref: AttachmentRef, sentAs: SentAs, load: LoadBlob): ContentPart[] {
+  const part = wirePart(ref, sentAs, load);
+  if (sentAs === 'pages') return pageParts(ref, load);
+  return part ? [part] : [];
+}
+
+function wirePart(ref: AttachmentRef, sentAs: SentAs, load: LoadBlob): ContentPart | null {
   switch (sentAs) {
     case 'omitted':
+    case 'pages':
       return null;
     case 'image':
       return {

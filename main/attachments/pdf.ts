@@ -30,7 +30,7 @@ interface TextItemLike {
 
 type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
-const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+export const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 function pageText(items: readonly TextItemLike[]): string {
   let out = '';
@@ -42,7 +42,7 @@ function pageText(items: readonly TextItemLike[]): string {
   return out.replace(/[ \t]+\n/g, '\n').trim();
 }
 
-function describeLoadError(error: unknown): never {
+export function describeLoadError(error: unknown): never {
   const name = error instanceof Error ? error.name : '';
   if (name === 'PasswordException')
     throw new PdfRefusal(

@@ -1,7 +1,7 @@
 import type { RunPlan } from '../chat/request/plan';
 import type { AttachmentLimits, AttachmentRef, Message, Preflight, PreflightPart } from '../contract';
 import { AppFailure } from '../contract';
-import { decide, partCapabilities, partTokens } from './parts';
+import { decide, partCapabilities, partTokens, wantsPages } from './parts';
 import { base64Length } from './tokens';
 
 export interface MeasureDeps {
@@ -28,6 +28,7 @@ function messageTokens(message: Message, estimate: (text: string) => number): nu
 function partBytes(ref: AttachmentRef, sentAs: PreflightPart['sentAs']): number {
   if (sentAs === 'omitted') return 0;
   if (sentAs === 'text') return ref.kind === 'pdf' ? (ref.textBytes ?? 0) : ref.storedBytes;
+  if (sentAs === 'pages') return (ref.pageImages ?? []).reduce((sum, p) => sum + base64Length(p.bytes), 0);
   return base64Length(ref.storedBytes);
 }
 
@@ -59,11 +60,20 @@ export function measure(
     for (const ref of message.attachments ?? [])
       attachmentTokens += partTokens(ref, decide(ref, caps).sentAs);
   }
+  let undrawn: string | null = null;
   const parts: PreflightPart[] = (last?.attachments ?? []).map((ref, i) => {
-    const { sentAs, note } = decide(ref, caps);
+    const { sentAs, note, pdfChoice } = decide(ref, caps);
     const tokens = partTokens(ref, sentAs);
     attachmentTokens += tokens;
-    return { id: ids[i] ?? ref.sha256, sentAs, tokens, bytes: partBytes(ref, sentAs), note };
+    if (wantsPages(ref, caps) && !ref.pageImages?.length) undrawn ??= ref.wireName;
+    return {
+      id: ids[i] ?? ref.sha256,
+      sentAs,
+      tokens,
+      bytes: partBytes(ref, sentAs),
+      note,
+      ...(pdfChoice ? { pdfChoice } : {}),
+    };
   });
   const requestBytes = Buffer.byteLength(plan.request.bytes) + elidedBytes;
   const requestLimitBytes = Math.round(limits.requestMb * 1024 * 1024);
@@ -73,6 +83,8 @@ export function measure(
     blocked = `The request would be ${megabytes(requestBytes)}; ${plan.provider.name} takes at most ${megabytes(requestLimitBytes)}. Remove a file, send a PDF with fewer pages, or pick detail “low” for images.`;
   } else if (contextWindow !== null && total > contextWindow) {
     blocked = `About ${count(total)} tokens; ${plan.model} reads at most ${count(contextWindow)}. Remove a file, attach fewer pages, or choose a model with a longer context.`;
+  } else if (undrawn !== null) {
+    blocked = `The pages of ${undrawn} are not drawn as images (yet, or they could not be): wait a moment, or send its text instead.`;
   }
   return {
     model: plan.model,

@@ -2,6 +2,7 @@
 
 export interface ReadRequest {
   id: number;
+  op?: 'read';
   base64: string;
   /** The name as sent (see text.ts `wireName`), written into fences and PDF headers. */
   wireName: string;
@@ -33,3 +34,18 @@ export type ReadResult =
 export type ReadReply =
   | { id: number; ok: true; originalBytes: number; result: ReadResult }
   | { id: number; ok: false; message: string };
+
+/** Draw the first pages of a PDF already read (pdfPages.ts). */
+export interface PagesRequest {
+  id: number;
+  op: 'pages';
+  bytes: Uint8Array;
+  maxEdge: number;
+}
+
+export type PagesReply =
+  | { id: number; ok: true; pages: number; images: { png: Uint8Array; width: number; height: number }[] }
+  | { id: number; ok: false; message: string };
+
+export type WorkerRequest = ReadRequest | PagesRequest;
+export type WorkerReply = ReadReply | PagesReply;

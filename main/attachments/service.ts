@@ -11,8 +11,9 @@ import type {
 import { AppFailure, AttachmentLimits as LimitsSchema, DEFAULT_ATTACHMENT_LIMITS } from '../contract';
 import type { Blob, BlobStore } from './blobStore';
 import { ImageRefusal, prepareImage } from './image';
+import { drawPdfPages } from './pages';
 import type { ContentPart, LoadBlob } from './parts';
-import { decide, partCapabilities, wirePart } from './parts';
+import { decide, partCapabilities, wireParts } from './parts';
 import type { ReadResult } from './protocol';
 import type { BodyBlobSource } from './requestBodies';
 import { wireName } from './text';
@@ -30,6 +31,9 @@ interface Staged {
   ref: AttachmentRef;
   blobs: Blob[];
   bytes: number;
+  /** A PDF's pages being drawn or drawn (drawPages), or why they could not be. */
+  drawing?: Promise<void>;
+  pagesRefused?: string;
 }
 
 /** Files read but not yet sent may hold this much memory in main; more waits for a Send or a removal. */
@@ -128,9 +132,47 @@ export class AttachmentsService {
       }
       const ref: AttachmentRef = { ...staged.ref };
       if (ref.kind === 'image') ref.detail = choice.detail ?? ref.detail ?? 'auto';
+      if (ref.kind === 'pdf' && choice.pdfAs) ref.pdfAs = choice.pdfAs;
       if (choice.useAnyway) ref.useAnyway = true;
       return ref;
     });
+  }
+
+  /**
+   * Draws the pages of the staged PDFs that `wanted` says go as images, once each; the preflight
+   * calls this, so Send finds them drawn. A refusal (a page bomb, a page too slow to draw) is kept
+   * and said instead of the pages.
+   */
+  async drawPages(
+    choices: readonly AttachmentChoice[],
+    wanted: (ref: AttachmentRef) => boolean,
+    limits: AttachmentLimits,
+  ): Promise<void> {
+    await Promise.all(
+      choices.map((choice) => {
+        const staged = this.staged.get(choice.id);
+        if (!staged || staged.ref.kind !== 'pdf' || staged.ref.pageImages) return staged?.drawing;
+        if (!wanted({ ...staged.ref, ...(choice.pdfAs ? { pdfAs: choice.pdfAs } : {}) })) return undefined;
+        const pdf = staged.blobs.find((b) => b.sha256 === staged.ref.sha256);
+        if (!pdf) return undefined;
+        staged.drawing ??= drawPdfPages(pdf.data, this.deps.reader, limits).then((drawn) => {
+          if (!drawn.ok) {
+            staged.pagesRefused = drawn.message;
+            return;
+          }
+          staged.ref = { ...staged.ref, pageImages: drawn.pageImages };
+          staged.blobs.push(...drawn.blobs);
+          staged.bytes += drawn.bytes;
+          this.stagedBytes += drawn.bytes;
+        });
+        return staged.drawing;
+      }),
+    );
+  }
+
+  /** Why a staged PDF's pages could not be drawn, if they could not. */
+  pagesRefused(id: string): string | null {
+    return this.staged.get(id)?.pagesRefused ?? null;
   }
 
   /** Writes the blobs of sent files and lets go of them; call just before the message is stored. */
@@ -147,10 +189,7 @@ export class AttachmentsService {
       const refs = message.attachments ?? [];
       const sizing = this.sizings.get(refs);
       const load = sizing ? this.sizingLoad(refs, sizing) : this.load;
-      return refs.flatMap((ref) => {
-        const wire = wirePart(ref, decide(ref, part).sentAs, load);
-        return wire ? [wire] : [];
-      });
+      return refs.flatMap((ref) => wireParts(ref, decide(ref, part).sentAs, load));
     };
   }
 
@@ -175,7 +214,9 @@ export class AttachmentsService {
   private sizingLoad(refs: readonly AttachmentRef[], sizing: Sizing): LoadBlob {
     return (sha256) => ({
       base64: () => {
-        const bytes = refs.find((r) => r.sha256 === sha256)?.storedBytes;
+        const bytes =
+          refs.find((r) => r.sha256 === sha256)?.storedBytes ??
+          refs.flatMap((r) => r.pageImages ?? []).find((p) => p.sha256 === sha256)?.bytes;
         if (bytes === undefined) return this.load(sha256).base64();
         // The hash stands in for the payload: ASCII, so JSON keeps it as it is and bytes add up.
         sizing.elidedBytes += base64Length(bytes) - sha256.length;

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { ReadReply, ReadRequest } from './protocol';
+import { drawPages } from './pdfPages';
+import type { PagesReply, ReadReply, ReadRequest, WorkerReply, WorkerRequest } from './protocol';
 import { readFile } from './read';
 
 export interface WorkerSpec {
@@ -14,7 +15,7 @@ const READ_TIMEOUT_MS = 90_000;
 const WORKER_HEAP_MB = 1024;
 
 interface Pending {
-  resolve: (reply: ReadReply) => void;
+  resolve: (reply: WorkerReply) => void;
   timer: NodeJS.Timeout;
 }
 
@@ -37,12 +38,23 @@ export class AttachmentReader {
     const id = this.nextId++;
     const request: ReadRequest = { id, base64, wireName };
     if (!this.spec) return readFile(request);
+    return this.ask(request) as Promise<ReadReply>;
+  }
+
+  /** The first pages of a PDF as PNGs at most `maxEdge` px on their longest side (pdfPages.ts). */
+  pages(bytes: Uint8Array, maxEdge: number): Promise<PagesReply> {
+    const id = this.nextId++;
+    if (!this.spec) return drawPages(id, bytes, maxEdge);
+    return this.ask({ id, op: 'pages', bytes, maxEdge }) as Promise<PagesReply>;
+  }
+
+  private ask(request: WorkerRequest): Promise<WorkerReply> {
     const worker = this.started();
-    return new Promise<ReadReply>((resolve) => {
+    return new Promise<WorkerReply>((resolve) => {
       const timer = setTimeout(() => {
         this.failAll(`reading it took over ${Math.round(this.timeoutMs / 1000)} s and was stopped`);
       }, this.timeoutMs);
-      this.pending.set(id, { resolve, timer });
+      this.pending.set(request.id, { resolve, timer });
       worker.ref();
       worker.postMessage(request);
     });
@@ -61,7 +73,7 @@ export class AttachmentReader {
       execArgv: spec.execArgv,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
-    worker.on('message', (reply: ReadReply) => {
+    worker.on('message', (reply: WorkerReply) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MESSAGE } from './attachmentLimits';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MESSAGE, PDF_PAGE_IMAGES } from './attachmentLimits';
 import { channel } from './define';
 
-export { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MESSAGE } from './attachmentLimits';
+export { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MESSAGE, PDF_PAGE_IMAGES } from './attachmentLimits';
 
 export const AttachmentKind = z.enum(['image', 'pdf', 'text']);
 export type AttachmentKind = z.infer<typeof AttachmentKind>;
@@ -37,6 +37,21 @@ export const AttachmentRef = z.object({
   textSha256: Sha256.optional(),
   textBytes: z.number().int().min(0).optional(),
   scanned: z.boolean().optional(),
+  /** PDFs: sent as its text or as images of its pages, where the model reads images but not PDFs. */
+  pdfAs: z.enum(['text', 'pages']).optional(),
+  /** PDFs sent as pages: the first pages rendered (at most PDF_PAGE_IMAGES), each an image blob. */
+  pageImages: z
+    .array(
+      z.object({
+        sha256: Sha256,
+        mime: z.string().max(100),
+        bytes: z.number().int().min(0),
+        width: z.number(),
+        height: z.number(),
+      }),
+    )
+    .max(PDF_PAGE_IMAGES)
+    .optional(),
   /** Text files: the encoding it was read in. */
   encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be']).optional(),
   /** Tokens of the text this attachment sends (text files, PDF text); images are counted per detail. */
@@ -59,11 +74,13 @@ export const AttachmentChoice = z.object({
   id: z.string().min(1).max(100),
   detail: ImageDetail.optional(),
   useAnyway: z.boolean().optional(),
+  /** A PDF for a model that reads images but not PDFs: its text (default) or its pages as images. */
+  pdfAs: z.enum(['text', 'pages']).optional(),
 });
 export type AttachmentChoice = z.infer<typeof AttachmentChoice>;
 
 /** How a part goes on the wire, or why it does not. */
-export const SentAs = z.enum(['image', 'file', 'text', 'omitted']);
+export const SentAs = z.enum(['image', 'file', 'text', 'pages', 'omitted']);
 export type SentAs = z.infer<typeof SentAs>;
 
 export const PreflightPart = z.object({
@@ -74,6 +91,8 @@ export const PreflightPart = z.object({
   bytes: z.number(),
   /** Why it is sent this way or not at all ("this model does not read images"). */
   note: z.string().nullable(),
+  /** A PDF that could go either way for this model: the user picks its text or its pages. */
+  pdfChoice: z.boolean().optional(),
 });
 export type PreflightPart = z.infer<typeof PreflightPart>;
 

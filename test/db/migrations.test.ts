@@ -180,7 +180,7 @@ const steps: Record<
     },
   },
   '011-request-body-blobs': {
-    adds: ['request_body_refs_insert', 'request_body_refs_update'],
+    adds: ['request_body_refs_insert', 'request_body_refs_update', 'attachment_pages_add'],
     // An answer whose stored body refers to 007's blob holds it, as the message it came with does.
     seed: (db) =>
       db.exec(`INSERT INTO messages (id, thread_id, parent_id, role, content, status, meta_json, created_at, updated_at)

@@ -5,7 +5,8 @@ import type { Migration } from '../database';
  * (main/attachments/requestBodies.ts): `meta_json.requestBodyBlobs` lists them. An answer that
  * refers to a blob holds it like the message it was attached to, through `attachment_refs`, so
  * the blob stays while any body still needs it and goes with the last one (migration 007's
- * trigger). No column: older rows have whole bodies and are read as they are.
+ * trigger). No column: older rows have whole bodies and are read as they are. A PDF sent as
+ * images of its pages holds those page images the same way.
  */
 export const requestBodyBlobs: Migration = {
   version: 11,
@@ -21,6 +22,13 @@ export const requestBodyBlobs: Migration = {
       END;
       CREATE TRIGGER request_body_refs_update AFTER UPDATE OF meta_json ON messages WHEN ${when} BEGIN
         ${refs}
+      END;
+      -- A PDF sent as images of its pages holds each page's blob too.
+      CREATE TRIGGER attachment_pages_add AFTER INSERT ON messages
+      WHEN NEW.attachments_json IS NOT NULL AND instr(NEW.attachments_json, '"pageImages":') > 0 BEGIN
+        INSERT OR IGNORE INTO attachment_refs (message_id, sha256)
+          SELECT NEW.id, json_extract(page.value, '$.sha256')
+          FROM json_each(NEW.attachments_json) AS file, json_each(file.value, '$.pageImages') AS page;
       END;
     `);
   },

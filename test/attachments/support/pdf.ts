@@ -11,6 +11,8 @@ export interface PdfOptions {
   declaredCount?: number;
   /** Wraps the first page's resources in this many nested arrays (a nesting bomb). */
   nesting?: number;
+  /** The first page's size in points (612 × 792 otherwise): a page 200,000 pt wide, or none at all. */
+  firstPageSize?: readonly [number, number];
 }
 
 const escapeText = (text: string): string => text.replace(/[\\()]/g, (c) => `\\${c}`);
@@ -42,7 +44,7 @@ export function makePdf(options: PdfOptions): Uint8Array {
     }
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 612 792] /Contents ${content} 0 R /Resources ${resources} >>`,
+        `<< /Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 ${(index === 0 && options.firstPageSize ? options.firstPageSize : [612, 792]).join(' ')}] /Contents ${content} 0 R /Resources ${resources} >>`,
       ),
     );
   });

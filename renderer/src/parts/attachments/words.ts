@@ -14,6 +14,8 @@ export function sentAsText(ref: AttachmentRef | null, part: PreflightPart | null
       return `image, ${ref.detail ?? 'auto'} detail · ${tokens(part.tokens)}${part.note ? ` · ${part.note}` : ''}`;
     case 'file':
       return `PDF file, ${ref.pages ?? 0} pages · ~${tokens(part.tokens)}`;
+    case 'pages':
+      return `${part.note ?? 'page images'} · ${tokens(part.tokens)}`;
     case 'text':
       return ref.kind === 'pdf'
         ? `${part.note ?? 'text'} · ${tokens(part.tokens)}`
