@@ -54,6 +54,37 @@ async function answered(page: Page, text: string) {
     });
 }
 
+/**
+ * Waits on main's own `mcp:changed` events (not on a poll of the screen) until the server runs
+ * again after `since` and lists the tool `name` as changed since approved; bounded at 45 s.
+ */
+async function changedAfterRestart(page: Page, since: number, name: string) {
+  await page.evaluate(
+    async ({ since, name }) => {
+      const done = async () => {
+        const [servers, tools] = await Promise.all([window.api.mcp.list({}), window.api.mcp.tools({})]);
+        return (
+          servers.ok &&
+          tools.ok &&
+          servers.value.some((s) => s.status.state === 'running' && s.status.since > since) &&
+          tools.value.some((t) => t.name === name && t.changed)
+        );
+      };
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no restart with a changed tool in 45 s')), 45_000);
+        const finish = () => {
+          clearTimeout(timer);
+          off();
+          resolve();
+        };
+        const off = window.api.mcp.onChanged(() => void done().then((yes) => yes && finish()));
+        void done().then((yes) => yes && finish());
+      });
+    },
+    { since, name },
+  );
+}
+
 // Each step starts or restarts a real server process: generous on a busy machine.
 describe(
   'MCP servers: consent, approval, edits, denial and a changed definition',
@@ -152,10 +183,19 @@ describe(
       await answered(page, 'Five.');
       // The test server's next session rewrites the tool: a "rug pull".
       await screen(page, 'Servers');
+      const before = await page.evaluate(async () => {
+        const r = await window.api.mcp.list({});
+        return r.ok ? (r.value[0]?.status.since ?? 0) : 0;
+      });
       await page.getByRole('button', { name: 'Restart' }).click();
+      await changedAfterRestart(page, before, 'add');
+      // The screen follows main's last event (it once stayed on "starting": a reload swallowed it).
+      await expect
+        .poll(() => page.getByTestId('mcp-status').textContent(), { timeout: 10_000 })
+        .toBe('running');
       await page
         .getByRole('button', { name: 'changed since approved: see the diff' })
-        .waitFor({ timeout: 45_000 });
+        .waitFor({ timeout: 10_000 });
       await screen(page, 'Chats');
       await send(page, 'Add again');
       const blocked = await approvalOf(page);

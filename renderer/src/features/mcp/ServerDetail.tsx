@@ -4,6 +4,7 @@ import { api } from '../../bridge/api';
 import { failureLine } from '../../platform/describeError';
 import { useStore } from '../../store';
 import { ServerTools } from './ServerTools';
+import { SignInPanel } from './SignInPanel';
 
 interface Props {
   server: McpServer;
@@ -106,6 +107,7 @@ export function ServerDetail({ server, onEdit, onConsent, onDeleted }: Props) {
           {error}
         </div>
       ) : null}
+      <SignInPanel server={server} />
       <p className="mcp-runs-line mono">
         {server.transport === 'stdio' ? [server.command, ...server.args].join(' ') : server.url}
         {status.serverName ? (

@@ -2,10 +2,20 @@ import { useState } from 'react';
 import type { McpConsent, McpServer } from '../../../../main/contract/mcp';
 import { api } from '../../bridge/api';
 import { failureLine } from '../../platform/describeError';
-import { Dialog } from '../../ui';
+import type { SelectOption } from '../../ui';
+import { Dialog, Select, TextField } from '../../ui';
 import type { ServerDraft } from './serverForm';
 import { draftFromServer, emptyServerDraft, inputFromDraft } from './serverForm';
 import { VarRows } from './VarRows';
+
+const TRANSPORTS: SelectOption<ServerDraft['transport']>[] = [
+  { id: 'stdio', label: 'A program on this computer (stdio)' },
+  { id: 'http', label: 'A remote server (streamable HTTP)' },
+];
+const SIGN_IN: SelectOption<ServerDraft['auth']>[] = [
+  { id: 'none', label: 'None (or a header below)' },
+  { id: 'oauth', label: 'OAuth: sign in through the browser' },
+];
 
 interface Props {
   server: McpServer | null;
@@ -46,85 +56,79 @@ export function ServerFormDialog({ server, onClose, onSaved }: Props) {
           void save();
         }}
       >
-        <div className="field">
-          <label htmlFor="mcp-name">Name</label>
-          <input
-            id="mcp-name"
-            className="input"
-            value={draft.name}
-            autoFocus
-            onChange={(e) => set({ name: e.target.value })}
-            placeholder="files"
-          />
-          <span className="field-hint">Letters, digits, _ or -. The model sees its tools as name__tool.</span>
-        </div>
-        <div className="field" role="radiogroup" aria-label="Transport">
-          <span className="label">Transport</span>
-          <div className="mcp-radio-row">
-            <label>
-              <input
-                type="radio"
-                checked={draft.transport === 'stdio'}
-                onChange={() => set({ transport: 'stdio' })}
-              />{' '}
-              A program on this computer (stdio)
-            </label>
-            <label>
-              <input
-                type="radio"
-                checked={draft.transport === 'http'}
-                onChange={() => set({ transport: 'http' })}
-              />{' '}
-              A remote server (streamable HTTP)
-            </label>
-          </div>
-        </div>
+        <TextField
+          label="Name"
+          value={draft.name}
+          onChange={(name) => set({ name })}
+          autoFocus
+          placeholder="files"
+          hint="Letters, digits, _ or -. The model sees its tools as name__tool."
+        />
+        <Select<ServerDraft['transport']>
+          label="Transport"
+          options={TRANSPORTS}
+          value={draft.transport}
+          onChange={(transport) => set({ transport })}
+        />
         {draft.transport === 'stdio' ? (
           <>
-            <div className="field">
-              <label htmlFor="mcp-command">Command</label>
-              <input
-                id="mcp-command"
-                className="input mono"
-                value={draft.command}
-                onChange={(e) => set({ command: e.target.value })}
-                placeholder="npx"
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="mcp-args">Arguments, one per line</label>
-              <textarea
-                id="mcp-args"
-                className="input mono"
-                rows={3}
-                value={draft.args}
-                onChange={(e) => set({ args: e.target.value })}
-                placeholder={'-y\n@modelcontextprotocol/server-filesystem\n/home/me/notes'}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="mcp-cwd">Working folder (optional)</label>
-              <input
-                id="mcp-cwd"
-                className="input mono"
-                value={draft.cwd}
-                onChange={(e) => set({ cwd: e.target.value })}
-              />
-            </div>
+            <TextField
+              label="Command"
+              value={draft.command}
+              onChange={(command) => set({ command })}
+              mono
+              placeholder="npx"
+            />
+            <TextField
+              label="Arguments, one per line"
+              value={draft.args}
+              onChange={(args) => set({ args })}
+              multiline
+              rows={3}
+              mono
+              placeholder={'-y\n@modelcontextprotocol/server-filesystem\n/home/me/notes'}
+            />
+            <TextField
+              label="Working folder (optional)"
+              value={draft.cwd}
+              onChange={(cwd) => set({ cwd })}
+              mono
+            />
             <VarRows label="Environment" rows={draft.env} onChange={(env) => set({ env })} />
           </>
         ) : (
           <>
-            <div className="field">
-              <label htmlFor="mcp-url">Address</label>
-              <input
-                id="mcp-url"
-                className="input mono"
-                value={draft.url}
-                onChange={(e) => set({ url: e.target.value })}
-                placeholder="https://example.com/mcp"
-              />
-            </div>
+            <TextField
+              label="Address"
+              value={draft.url}
+              onChange={(url) => set({ url })}
+              mono
+              placeholder="https://example.com/mcp"
+            />
+            <Select<ServerDraft['auth']>
+              label="Sign-in"
+              options={SIGN_IN}
+              value={draft.auth}
+              onChange={(auth) => set({ auth })}
+            />
+            {draft.auth === 'oauth' ? (
+              <div className="mcp-form-row">
+                <TextField
+                  label="Scopes (optional)"
+                  value={draft.oauthScopes}
+                  onChange={(oauthScopes) => set({ oauthScopes })}
+                  mono
+                  hint="Empty: what the server offers."
+                />
+                <TextField
+                  label="Client id (optional)"
+                  value={draft.oauthClientId}
+                  onChange={(oauthClientId) => set({ oauthClientId })}
+                  mono
+                  hint="Empty: LLM Desk registers itself."
+                />
+              </div>
+            ) : null}
             <VarRows label="Headers" rows={draft.headers} onChange={(headers) => set({ headers })} />
           </>
         )}

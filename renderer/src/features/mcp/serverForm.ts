@@ -18,6 +18,9 @@ export interface ServerDraft {
   env: VarRow[];
   url: string;
   headers: VarRow[];
+  auth: 'none' | 'oauth';
+  oauthScopes: string;
+  oauthClientId: string;
 }
 
 export const emptyServerDraft = (): ServerDraft => ({
@@ -29,6 +32,9 @@ export const emptyServerDraft = (): ServerDraft => ({
   env: [],
   url: '',
   headers: [],
+  auth: 'none',
+  oauthScopes: '',
+  oauthClientId: '',
 });
 
 export function draftFromServer(s: McpServer): ServerDraft {
@@ -43,6 +49,9 @@ export function draftFromServer(s: McpServer): ServerDraft {
     env: rows(s.env),
     url: s.url ?? '',
     headers: rows(s.headers),
+    auth: s.auth,
+    oauthScopes: s.oauthScopes,
+    oauthClientId: s.oauthClientId ?? '',
   };
 }
 
@@ -65,5 +74,8 @@ export function inputFromDraft(d: ServerDraft): McpServerInput {
     env: vars(d.env),
     url: d.url.trim() === '' ? null : d.url.trim(),
     headers: vars(d.headers),
+    auth: d.transport === 'http' ? d.auth : 'none',
+    oauthScopes: d.oauthScopes.trim(),
+    oauthClientId: d.oauthClientId.trim() === '' ? null : d.oauthClientId.trim(),
   };
 }
