@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Check, Experiment, Provider, Run } from '../contract';
 import { AppFailure, ExperimentConfig, ExperimentPrompt } from '../contract';
 import { caseColumns } from './cases';
+import { variantFormat } from './prepare';
 
 /** The experiment file: name, the latest prompt and the configuration (cases included). */
 export const ExperimentFile = z.object({
@@ -168,7 +169,8 @@ export function promptfooYaml(
         const provider = providers.get(target.providerId);
         const params: Record<string, unknown> = { ...variant.params };
         if (config.seed !== null) params.seed = config.seed;
-        if (prompt.responseFormat) params.response_format = prompt.responseFormat;
+        const format = variantFormat(prompt, variant);
+        if (format) params.response_format = format;
         return {
           id: `openai:chat:${target.model}`,
           label: config.variants.length > 1 ? `${target.model} · ${variant.label}` : target.model,

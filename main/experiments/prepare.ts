@@ -3,6 +3,7 @@ import type {
   ExperimentPrompt,
   ModelTarget,
   ParamVariant,
+  ResponseFormat,
   RunColumn,
   TestCase,
   ThreadSettings,
@@ -83,6 +84,14 @@ export function cellThreadPrompt(
   };
 }
 
+/**
+ * The response format a variant's requests carry, and its JSON checks read: the variant's own
+ * (set per variant on the screen), else the prompt's (experiments imported from older files).
+ */
+export function variantFormat(prompt: ExperimentPrompt, variant: ParamVariant): ResponseFormat | null {
+  return variant.params.response_format ?? prompt.responseFormat ?? null;
+}
+
 /** A cell's thread settings: the column's model and variant, the experiment's seed, the prompt's tools and format. */
 export function cellSettings(
   prompt: ExperimentPrompt,
@@ -94,7 +103,9 @@ export function cellSettings(
 ): ThreadSettings {
   const params = { ...variant.params };
   if (config.seed !== null) params.seed = config.seed;
-  if (prompt.responseFormat) params.response_format = prompt.responseFormat;
+  const format = variantFormat(prompt, variant);
+  if (format) params.response_format = format;
+  else delete params.response_format;
   return {
     providerId: target.providerId,
     model: target.model,

@@ -9,7 +9,7 @@ import { fillCheck, graderPrompt, readVerdict } from './checks';
 import { CheckRunner } from './checkRunner';
 import type { CellResult, ExperimentsRepo } from './repo';
 import { emptyResult } from './repo';
-import { cellSettings, cellThreadPrompt, fillPrompt } from './prepare';
+import { cellSettings, cellThreadPrompt, fillPrompt, variantFormat } from './prepare';
 import type { Clock, Lane, TaskOutcome } from './scheduler';
 import { RateScheduler } from './scheduler';
 import type { ThreadSettings } from '../contract';
@@ -281,7 +281,7 @@ export class ExperimentRunner {
     result.checks = await Promise.all(
       run.config.checks.map((check) =>
         this.checks.run(fillCheck(check, testCase.values, new Date(this.deps.clock.now())), outcome, {
-          responseFormat: run.prompt.responseFormat,
+          responseFormat: variantFormat(run.prompt, variant),
           grade,
         }),
       ),

@@ -6,6 +6,7 @@ import { defaultPerMinute } from '../../../../main/contract/experiments';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
+import { VariantRow } from './VariantRow';
 
 /** Columns are every model × every variant: models on one side, parameter variants on the other. */
 export function TargetsEditor() {
@@ -154,54 +155,5 @@ export function TargetsEditor() {
         </div>
       </div>
     </section>
-  );
-}
-
-/** A variant's label and its parameters as JSON (`{"temperature": 0}`), checked as typed. */
-function VariantRow(props: {
-  variant: ParamVariant;
-  canRemove: boolean;
-  onChange: (next: ParamVariant) => void;
-  onRemove: () => void;
-}) {
-  const { variant } = props;
-  const [text, setText] = useState(JSON.stringify(variant.params));
-  const [problem, setProblem] = useState<string | null>(null);
-  return (
-    <li className="exp-variant">
-      <input
-        className="input exp-variant-label"
-        aria-label="Variant name"
-        value={variant.label}
-        onChange={(e) => props.onChange({ ...variant, label: e.target.value })}
-      />
-      <input
-        className={problem ? 'input mono field-error' : 'input mono'}
-        aria-label={`Parameters of ${variant.label}`}
-        aria-invalid={problem !== null}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          try {
-            const value: unknown = JSON.parse(e.target.value || '{}');
-            if (typeof value !== 'object' || value === null || Array.isArray(value))
-              throw new Error('use an object');
-            setProblem(null);
-            props.onChange({ ...variant, params: value as ParamVariant['params'] });
-          } catch (error) {
-            setProblem(error instanceof Error ? error.message : String(error));
-          }
-        }}
-      />
-      <IconButton
-        label={`Remove ${variant.label}`}
-        size="sm"
-        isDisabled={!props.canRemove}
-        onPress={props.onRemove}
-      >
-        <Trash2 />
-      </IconButton>
-      {problem ? <span className="exp-field-problem">{problem}</span> : null}
-    </li>
   );
 }
