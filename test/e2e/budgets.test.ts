@@ -16,6 +16,12 @@ const creditsToday = () =>
     return result.ok ? result.value.rows.reduce((sum, r) => sum + (r.creditsConsumed ?? 0), 0) : NaN;
   });
 
+/** The credits in a piece of the header's cost ("branch 12 cr", "thread 30 cr"). */
+const creditsIn = (text: string | null, label: 'branch' | 'thread') => {
+  const match = new RegExp(`${label} ([\\d,.]+) cr`).exec(text ?? '');
+  return match ? Number((match[1] ?? '').replace(/,/g, '')) : NaN;
+};
+
 describe('a budget the user sets', () => {
   it('tells as spend passes its thresholds, blocks the send at its limit, and lets one through on "Send anyway once"', async () => {
     const { page } = demo.app;
@@ -68,5 +74,85 @@ describe('a budget the user sets', () => {
     await budgets.open();
     await budgets.panel.getByText(/Sent anyway 1 time this period/).waitFor();
     await page.screenshot({ path: 'test-results/budgets-panel.png', fullPage: true });
-  });
+  }, 120_000);
+});
+
+describe('a thread’s cost in its header', () => {
+  it('shows the branch on screen against the whole thread, and follows a regenerated answer and a branch switch', async () => {
+    const { page } = demo.app;
+    const { conversation, nav, threads } = demo.pages;
+    const header = page.getByTestId('thread-usage-totals');
+    // The blocking budget of the test above would refuse these answers: it goes first.
+    await page.evaluate(async () => {
+      const list = await window.api.budgets.list({});
+      for (const status of list.ok ? list.value : [])
+        await window.api.budgets.delete({ id: status.budget.id });
+    });
+    await nav.go('Chats');
+    await threads.createLike(
+      await page.evaluate(async () => {
+        const list = await window.api.threads.list({});
+        return list.ok ? (list.value[0]?.id ?? '') : '';
+      }),
+    );
+    await conversation.send('What does one answer cost?');
+    await expect.poll(() => header.textContent(), { timeout: 20_000 }).toMatch(/\d cr/);
+    expect(await header.textContent()).not.toMatch(/branch/);
+
+    // A second answer to the same question: two branches, the one on screen is the new one.
+    await conversation.action(conversation.lastAnswer, 'Regenerate answer').click();
+    await expect
+      .poll(() => header.textContent(), { timeout: 20_000 })
+      .toMatch(/branch [\d,.]+ cr\s*· thread [\d,.]+ cr/);
+    const second = await header.textContent();
+    const total = creditsIn(second, 'thread');
+    const newer = creditsIn(second, 'branch');
+    expect(newer).toBeGreaterThan(0);
+    expect(total).toBeGreaterThan(newer);
+
+    // Back to the first answer: its branch's cost, and the two add up to the thread's.
+    await conversation
+      .branchSwitcher(conversation.lastAnswer)
+      .getByRole('button', { name: 'Previous branch' })
+      .click();
+    await expect
+      .poll(async () => creditsIn(await header.textContent(), 'branch'), { timeout: 20_000 })
+      .toBe(total - newer);
+    expect(creditsIn(await header.textContent(), 'thread')).toBe(total);
+    await page.screenshot({ path: 'test-results/thread-cost-branches.png' });
+    // Three answers and a branch switch: seconds alone, much more with a loaded machine.
+  }, 120_000);
+});
+
+describe('the Budgets panel’s money checks', () => {
+  it('checks the provider’s balance against the ledger and keeps the user’s exchange rates', async () => {
+    const { page } = demo.app;
+    const { budgets } = demo.pages;
+    await budgets.open();
+    // The answers above each reported the balance left: it fell by exactly what was recorded.
+    await page
+      .getByTestId('balance-check')
+      .getByText('matches the ledger')
+      .first()
+      .waitFor({ timeout: 20_000 });
+
+    const form = page.getByRole('form', { name: 'Add an exchange rate' });
+    await form.getByLabel('equals').fill('a lot');
+    await form.getByRole('button', { name: 'Add rate' }).click();
+    await budgets.panel
+      .getByRole('alert')
+      .getByText(/Type the rate as a number/)
+      .waitFor();
+    await form.getByLabel('equals').fill('1.08');
+    await form.getByRole('button', { name: 'Add rate' }).click();
+    await budgets.panel
+      .getByRole('list', { name: 'Your exchange rates' })
+      .getByText('1 EUR = 1.08 USD')
+      .waitFor();
+    await page
+      .getByTestId('catalogue-age')
+      .getByText(/bundled catalogue of \d{4}-\d{2}-\d{2}/)
+      .waitFor();
+    await page.screenshot({ path: 'test-results/budgets-money-checks.png', fullPage: true });
+  }, 120_000);
 });

@@ -3,9 +3,12 @@ import type { BudgetStatus } from '../../../../main/contract';
 import { failureLine } from '../../platform/describeError';
 import { useStore } from '../../store';
 import { type BudgetDraft, blankBudget, budgetToDraft } from '../../store/budgets/draft';
-import { formatAmount, periodWord, scopeText } from '../../store/budgets/format';
+import { formatAmount, periodWord, rateText, scopeText } from '../../store/budgets/format';
 import { Button } from '../../ui';
+import { BalanceCheck } from './BalanceCheck';
 import { BudgetForm } from './BudgetForm';
+import { CatalogueSection } from './CatalogueSection';
+import { RatesSection } from './RatesSection';
 import './budgets.css';
 
 const when = (at: number) =>
@@ -79,6 +82,18 @@ function BudgetRow({
           ? ` Sent anyway ${status.overrides} time${status.overrides === 1 ? '' : 's'} this period.`
           : ''}
       </p>
+      {status.converted.map((c) => (
+        <p key={c.currency} className="field-hint budget-converted" data-testid="budget-converted">
+          Includes {formatAmount(c.amount, c.currency)} counted as {formatAmount(c.counted, budget.unit)}{' '}
+          <span className="chip">converted</span> at {rateText(c.rate)}.
+        </p>
+      ))}
+      {status.notCounted.map((c) => (
+        <p key={c.currency} className="field-hint budget-not-counted" data-testid="budget-not-counted">
+          {formatAmount(c.amount, c.currency)} spent in {c.currency} is not counted: this budget is in{' '}
+          {budget.unit} and you set no {c.currency}→{budget.unit} rate. Add one under Exchange rates below.
+        </p>
+      ))}
       <div className="budget-actions">
         {blocked ? (
           <Button size="sm" onPress={() => void allowBudgetOnce(budget.id)}>
@@ -107,9 +122,11 @@ export function BudgetsPanel() {
   const error = useStore((s) => s.budgetsError);
   const providers = useStore((s) => s.providers);
   const ensureBudgetsSync = useStore((s) => s.ensureBudgetsSync);
+  const loadCostDetails = useStore((s) => s.loadCostDetails);
   const [editing, setEditing] = useState<BudgetDraft | null>(null);
 
   useEffect(() => ensureBudgetsSync(), [ensureBudgetsSync]);
+  useEffect(() => void loadCostDetails(), [loadCostDetails]);
   const providerName = (id: string) => providers.find((p) => p.id === id)?.name ?? id;
 
   return (
@@ -150,6 +167,9 @@ export function BudgetsPanel() {
           ))}
         </ul>
       )}
+      <BalanceCheck />
+      <RatesSection />
+      <CatalogueSection />
     </section>
   );
 }
