@@ -1,9 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { McpAttachments } from '../../../../main/contract/mcp';
 import { api } from '../../bridge/api';
 import { failureLine } from '../../platform/describeError';
 import { useStore } from '../../store';
-import { clampRounds } from './threadTools';
+import { RoundsField } from './RoundsField';
 import './mcpApproval.css';
 
 interface Props {
@@ -18,14 +18,12 @@ const NONE: McpAttachments = { servers: [], tools: [] };
 
 /** The inspector's MCP part: attach whole servers or single tools to this thread, and the round cap. */
 export function McpThreadTools({ threadId, maxRounds, showRounds, onMaxRounds }: Props) {
-  const ids = useId();
   const servers = useStore((s) => s.mcpServers);
   const tools = useStore((s) => s.mcpTools);
   const ensureMcpSync = useStore((s) => s.ensureMcpSync);
   const setScreen = useStore((s) => s.setScreen);
   const [attached, setAttached] = useState<McpAttachments>(NONE);
   const [error, setError] = useState<string | null>(null);
-  const [rounds, setRounds] = useState(String(maxRounds));
 
   useEffect(() => ensureMcpSync(), [ensureMcpSync]);
   useEffect(() => {
@@ -41,11 +39,6 @@ export function McpThreadTools({ threadId, maxRounds, showRounds, onMaxRounds }:
     const result = await api.mcp.attach({ threadId, serverId, toolName, attached: on });
     if (result.ok) setAttached(result.value);
     else setError(failureLine(result.error));
-  };
-  const commitRounds = () => {
-    const value = clampRounds(Number(rounds));
-    setRounds(String(value));
-    if (value !== maxRounds) onMaxRounds(value);
   };
 
   if (servers.length === 0) {
@@ -108,21 +101,11 @@ export function McpThreadTools({ threadId, maxRounds, showRounds, onMaxRounds }:
         </p>
       ) : null}
       {any && showRounds ? (
-        <div className="field">
-          <label htmlFor={`${ids}-rounds`}>Max tool rounds</label>
-          <input
-            id={`${ids}-rounds`}
-            className="input num"
-            type="number"
-            min={1}
-            max={20}
-            value={rounds}
-            onChange={(e) => setRounds(e.target.value)}
-            onBlur={commitRounds}
-            onKeyDown={(e) => e.key === 'Enter' && commitRounds()}
-          />
-          <span className="field-hint">After this many rounds of server calls, the calls wait for you.</span>
-        </div>
+        <RoundsField
+          maxRounds={maxRounds}
+          onMaxRounds={onMaxRounds}
+          hint="After this many rounds of server calls, the calls wait for you."
+        />
       ) : null}
     </fieldset>
   );

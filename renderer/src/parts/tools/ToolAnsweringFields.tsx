@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { ThreadSettings } from '../../../../main/contract/threads';
-import { clampRounds } from './threadTools';
+import { RoundsField } from './RoundsField';
 
 interface ToolAnsweringFieldsProps {
   mode: ThreadSettings['toolMode'];
@@ -20,18 +20,6 @@ export function ToolAnsweringFields({
   onMaxRounds,
 }: ToolAnsweringFieldsProps) {
   const ids = useId();
-  const [rounds, setRounds] = useState(String(maxRounds));
-  const [saved, setSaved] = useState(maxRounds);
-  if (saved !== maxRounds) {
-    setSaved(maxRounds);
-    setRounds(String(maxRounds));
-  }
-
-  const commitRounds = () => {
-    const value = clampRounds(Number(rounds));
-    setRounds(String(value));
-    if (value !== maxRounds) onMaxRounds(value);
-  };
 
   return (
     <fieldset className="ttools-mode">
@@ -61,26 +49,18 @@ export function ToolAnsweringFields({
         </span>
       </label>
       {mode === 'canned' ? (
-        <div className="field ttools-rounds">
-          <label htmlFor={`${ids}-rounds`}>Max tool rounds</label>
-          <input
-            id={`${ids}-rounds`}
-            className="input num"
-            type="number"
-            min={1}
-            max={20}
-            value={rounds}
-            onChange={(e) => setRounds(e.target.value)}
-            onBlur={commitRounds}
-            onKeyDown={(e) => e.key === 'Enter' && commitRounds()}
-          />
-          <span className="field-hint">After this many rounds the calls wait for you.</span>
+        <RoundsField
+          className="ttools-rounds"
+          maxRounds={maxRounds}
+          onMaxRounds={onMaxRounds}
+          hint="After this many rounds the calls wait for you."
+        >
           {withoutCanned.length > 0 ? (
             <span className="ttools-warn">
               No canned result: {withoutCanned.join(', ')}. A round that calls these waits for your answers.
             </span>
           ) : null}
-        </div>
+        </RoundsField>
       ) : null}
     </fieldset>
   );
