@@ -1,6 +1,7 @@
 import type { AttestationLevel, TranscriptCheck } from '../contract/attestation';
 import { levelRank } from '../contract/attestation';
 import { hexToBytes } from './bytes';
+import { checkAciReport, isAciReport } from './aci';
 import type { ChannelProbe } from './channel';
 import type { CollateralNote, CollateralSet } from './collateral/book';
 import type {
@@ -33,6 +34,8 @@ export interface ReportCheck {
   appId: string | null;
   composeHash: string | null;
   signingAddress: string | null;
+  /** ACI: the receipt's upstream.verified came with an upstream quote that verified. */
+  upstreamVerified?: boolean;
 }
 
 /** What a provider report is checked with (plain data: it crosses to the evidence worker). */
@@ -48,6 +51,8 @@ export interface ReportInput {
   model?: string | null;
   /** The TLS key main connected to (or why it could not see one): channel binding. */
   channel?: ChannelProbe | null;
+  /** An ACI receipt, whose `upstream.verified` the report check weighs. */
+  receipt?: unknown;
 }
 
 /**
@@ -175,6 +180,7 @@ export function checkReport(input: ReportInput): ReportCheck {
     ]);
   }
   const collateral = layersOf(input.collateral);
+  if (isAciReport(body)) return checkAciReport(input);
   if (Array.isArray(body.model_attestations)) {
     const v = verifyNearReport({
       report: body,

@@ -265,7 +265,17 @@ export class AttestationService {
     let current: CurrentReport | null = null;
     // Phala and NEAR sign with the legacy format; an ACI receipt is how any other gateway may.
     if (exchange?.receiptId && kind === 'generic') {
-      signature = await fetchReceipt(this.net, provider, exchange.receiptId, freshNonce());
+      const nonce = freshNonce();
+      const receipt = await fetchReceipt(this.net, provider, exchange.receiptId, nonce);
+      signature = receipt;
+      // The gateway's ACI report, fetched with our nonce beside the receipt: its quote is checked too.
+      if (receipt.report !== undefined)
+        report = {
+          endpoint: `${provider.baseUrl.replace(/\/+$/, '')}/aci/report`,
+          nonce,
+          fetchedAt: this.now(),
+          body: receipt.report,
+        };
     } else if (kind === 'galadriel') {
       signature = exchange
         ? galadrielSignature(exchange.responseBody)

@@ -80,6 +80,7 @@ export function hardwareJob(input: BundleInput, now: Date): CheckJob | null {
       pins: input.pins,
       model: input.model,
       ...(input.channel !== undefined ? { channel: input.channel } : {}),
+      ...(signature?.format === 'aci-receipt' ? { receipt: signature.receipt } : {}),
     },
   };
 }
@@ -206,10 +207,13 @@ export function judgeAnswer(input: BundleInput, now: Date, checked?: ReportCheck
   let claimReason: string | null = null;
   if (kind === 'galadriel') claim = levelRank(level) >= levelRank('hardware-bound') ? 'notarised' : 'signed';
   else if (levelRank(level) >= levelRank('hardware-bound')) {
-    if (format === 'aci-receipt' && upstreamVerified !== true) {
+    if (format === 'aci-receipt' && (upstreamVerified !== true || report?.upstreamVerified !== true)) {
       claim = 'provider-attested';
+      const upstream = checks.find((c) => c.id === 'upstream.evidence' || c.id.startsWith('upstream.'));
       claimReason =
-        "Provider attested: the gateway's receipt does not say the upstream model node was verified (upstream.verified).";
+        upstreamVerified !== true
+          ? "Provider attested: the gateway's receipt does not say the upstream model node was verified (upstream.verified)."
+          : `Provider attested: upstream.verified cannot apply: ${upstream && upstream.status !== 'pass' ? upstream.reason : 'the upstream quote did not verify.'}`;
     } else claim = 'confidential';
   }
   const stop = firstNotPassing(checks, level);
