@@ -1,6 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { assistantMessages, lastAnswer, newThreadLike, send } from './chat';
 import { useDemoApp } from './harness';
 
 // "What you see is what was sent": the request is what the panel shows, verdicts read the request
@@ -24,9 +23,6 @@ const lastBody = (): SentBody =>
       .at(-1)?.bodyText ?? '{}',
   ) as SentBody;
 
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
-const openTab = (page: Page, name: string) => inspector(page).getByRole('tab', { name }).click();
-
 /** Waits until the answer started by the last send has finished. */
 async function answerDone(page: Page, before: number): Promise<void> {
   await page.waitForFunction(
@@ -46,8 +42,9 @@ async function answerDone(page: Page, before: number): Promise<void> {
  * no debounce can have fired in between.
  */
 async function editThenEnter(page: Page, field: Locator, value: string, text: string): Promise<void> {
-  await page.getByTestId('composer').fill(text);
-  const before = await assistantMessages(page).count();
+  const { conversation } = demo.pages;
+  await conversation.composer.fill(text);
+  const before = await conversation.answers.count();
   await field.evaluate((element, next) => {
     const proto = Object.getPrototypeOf(element) as object;
     Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(element, next);
@@ -64,9 +61,10 @@ async function editThenEnter(page: Page, field: Locator, value: string, text: st
 describe('send flushes what the panel shows', () => {
   it('sends a parameter edited in the same moment as Enter', async () => {
     const { page } = demo.app;
-    await newThreadLike(page, demoThread(), { params: { stream: true, temperature: 0.2 } });
-    await openTab(page, 'Parameters');
-    const field = inspector(page).getByLabel('temperature', { exact: true });
+    const { threads, inspector, settings } = demo.pages;
+    await threads.createLike(demoThread(), { params: { stream: true, temperature: 0.2 } });
+    await inspector.show('Parameters');
+    const field = settings.param('temperature');
     await expect.poll(() => field.inputValue()).toBe('0.2');
     await editThenEnter(page, field, '0.7', 'Hello');
     expect(lastBody().temperature).toBe(0.7);
@@ -74,15 +72,17 @@ describe('send flushes what the panel shows', () => {
 
   it('sends a system prompt typed in the same moment as Enter', async () => {
     const { page } = demo.app;
-    await newThreadLike(page, demoThread(), { params: { stream: true } });
-    await openTab(page, 'Parameters');
-    const field = inspector(page).getByLabel('System prompt');
+    const { threads, inspector, settings } = demo.pages;
+    await threads.createLike(demoThread(), { params: { stream: true } });
+    await inspector.show('Parameters');
+    const field = settings.systemPrompt;
     await editThenEnter(page, field, 'Answer like a pirate.', 'Hello');
     expect(lastBody().messages[0]).toEqual({ role: 'system', content: 'Answer like a pirate.' });
   });
 
   it('sends a response schema edited just before Enter', async () => {
     const { page } = demo.app;
+    const { conversation, threads, inspector, settings } = demo.pages;
     const schema = (name: string) => ({
       type: 'json_schema' as const,
       json_schema: {
@@ -91,13 +91,10 @@ describe('send flushes what the panel shows', () => {
         strict: true,
       },
     });
-    await newThreadLike(page, demoThread(), { params: { stream: true, response_format: schema('before') } });
-    await openTab(page, 'Parameters');
-    const editor = inspector(page).getByTestId('response-schema-editor').locator('.cm-content');
-    await editor.click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText(JSON.stringify(schema('after').json_schema.schema));
-    await editThenEnter(page, page.getByTestId('composer'), 'Schema, please', 'Schema, please');
+    await threads.createLike(demoThread(), { params: { stream: true, response_format: schema('before') } });
+    await inspector.show('Parameters');
+    await settings.typeResponseSchema(JSON.stringify(schema('after').json_schema.schema));
+    await editThenEnter(page, conversation.composer, 'Schema, please', 'Schema, please');
     expect(lastBody().response_format).toEqual(schema('after'));
   });
 
@@ -107,13 +104,14 @@ describe('send flushes what the panel shows', () => {
       const demo = await window.api.threads.get({ id });
       return demo.ok ? demo.value.thread.settings.toolIds : [];
     }, demoThread());
-    await newThreadLike(page, demoThread(), { toolIds, params: { stream: true } });
-    await openTab(page, 'Tools');
+    const { threads, inspector, settings } = demo.pages;
+    await threads.createLike(demoThread(), { toolIds, params: { stream: true } });
+    await inspector.show('Tools');
     // The choice is saved at once, not debounced; a save that is slow to land (a busy main
     // process) must still reach main before the send that follows it.
     const slowSave = '**/__bridge/invoke/threads%3Aupdate';
     await page.route(slowSave, (route) => void setTimeout(() => void route.continue(), 300));
-    const field = inspector(page).getByLabel('tool_choice');
+    const field = settings.toolChoice;
     await editThenEnter(page, field, 'none', 'No tools now');
     await page.unroute(slowSave);
     expect(lastBody().tool_choice).toBe('none');
@@ -121,14 +119,15 @@ describe('send flushes what the panel shows', () => {
 
   it('refuses to send a value the panel shows but cannot send, and keeps the message', async () => {
     const { page } = demo.app;
-    await newThreadLike(page, demoThread(), { params: { stream: true } });
-    await openTab(page, 'Parameters');
+    const { conversation, threads, inspector, settings } = demo.pages;
+    await threads.createLike(demoThread(), { params: { stream: true } });
+    await inspector.show('Parameters');
     const requests = mock().requests.length;
-    await page.getByTestId('composer').fill('Hot');
-    await inspector(page).getByLabel('temperature', { exact: true }).fill('7');
-    await page.getByTestId('composer').press('Enter');
+    await conversation.composer.fill('Hot');
+    await settings.param('temperature').fill('7');
+    await conversation.composer.press('Enter');
     await page.getByText('Could not send: temperature must be between 0 and 2').waitFor();
-    expect(await page.getByTestId('composer').inputValue()).toBe('Hot');
+    expect(await conversation.composer.inputValue()).toBe('Hot');
     expect(mock().requests.length).toBe(requests);
   });
 });
@@ -152,12 +151,13 @@ describe('verdicts read the request stored with their answer', () => {
 
   it('keeps an earlier badge as it was when the thread’s schema changes later', async () => {
     const { page } = demo.app;
-    const threadId = await newThreadLike(page, demoThread(), {
+    const { conversation, threads } = demo.pages;
+    const threadId = await threads.createLike(demoThread(), {
       params: { stream: true, response_format: schema(['city', 'temperature']) },
     });
     mock().script({ reply: { content: '{"city": "Oslo", "temperature": 3}' } });
-    await send(page, 'Weather as JSON');
-    const first = assistantMessages(page).first().getByTestId('structured-answer');
+    await conversation.send('Weather as JSON');
+    const first = conversation.structuredAnswer(conversation.answers.first());
     await expect.poll(() => first.getAttribute('data-state')).toBe('pass');
 
     await page.evaluate(
@@ -172,9 +172,9 @@ describe('verdicts read the request stored with their answer', () => {
     );
     // The same answer again is judged against the new schema, and fails it...
     mock().script({ reply: { content: '{"city": "Oslo", "temperature": 3}' } });
-    await send(page, 'Again');
+    await conversation.send('Again');
     await expect
-      .poll(() => lastAnswer(page).getByTestId('structured-answer').getAttribute('data-state'))
+      .poll(() => conversation.structuredAnswer(conversation.lastAnswer).getAttribute('data-state'))
       .toBe('fail');
     // ...while the earlier answer still reads pass against the schema it was sent with.
     expect(await first.getAttribute('data-state')).toBe('pass');
@@ -184,23 +184,20 @@ describe('verdicts read the request stored with their answer', () => {
 
 describe('compare never moves the conversation', () => {
   it('shows the re-run beside the original, continues from the original, then from the re-run once picked', async () => {
-    const { page } = demo.app;
-    await newThreadLike(page, demoThread(), { params: { stream: true, temperature: 0.2 } });
+    const { conversation, threads, inspector } = demo.pages;
+    await threads.createLike(demoThread(), { params: { stream: true, temperature: 0.2 } });
     mock().script(
       { reply: { content: 'The cat sat on the mat.' } },
       { reply: { content: 'The dog sat on the mat.' } },
       { reply: { content: 'Follow-up on the original.' } },
       { reply: { content: 'Follow-up on the re-run.' } },
     );
-    await send(page, 'Tell me a story');
+    await conversation.send('Tell me a story');
 
-    await openTab(page, 'Compare');
-    const pane = inspector(page);
-    await pane.getByLabel('New value').fill('1.5');
-    await pane.getByRole('button', { name: 'Run comparison' }).click();
-    const wide = page.getByRole('dialog', { name: 'Answers side by side' });
-    await wide.getByRole('button', { name: /Close/ }).click();
-    const rerun = pane.getByRole('region', { name: 'temperature = 1.5' });
+    await inspector.show('Compare');
+    await inspector.compareWith('1.5');
+    await inspector.sideBySide.getByRole('button', { name: /Close/ }).click();
+    const rerun = inspector.rerun('temperature = 1.5');
     await rerun.getByRole('button', { name: 'Continue with this' }).waitFor();
     expect(await rerun.getByRole('list', { name: 'Sent differently' }).textContent()).toMatch(
       /temperature\s*0\.2\s*→\s*1\.5/,
@@ -211,9 +208,9 @@ describe('compare never moves the conversation', () => {
       /tokens.*latency.*cost/,
     );
     // The conversation still shows the original answer.
-    expect(await lastAnswer(page).textContent()).toContain('The cat sat on the mat.');
+    expect(await conversation.lastAnswer.textContent()).toContain('The cat sat on the mat.');
 
-    await send(page, 'And then?');
+    await conversation.send('And then?');
     expect(lastBody().messages.map((m) => m.content)).toEqual([
       'Tell me a story',
       'The cat sat on the mat.',
@@ -221,8 +218,8 @@ describe('compare never moves the conversation', () => {
     ]);
 
     await rerun.getByRole('button', { name: 'Continue with this' }).click();
-    await expect.poll(() => lastAnswer(page).textContent()).toContain('The dog sat on the mat.');
-    await send(page, 'And then?');
+    await expect.poll(() => conversation.lastAnswer.textContent()).toContain('The dog sat on the mat.');
+    await conversation.send('And then?');
     expect(lastBody().messages.map((m) => m.content)).toEqual([
       'Tell me a story',
       'The dog sat on the mat.',

@@ -16,6 +16,11 @@ export class ThreadSettings {
     return this.pane.getByLabel(name, { exact: true });
   }
 
+  /** The thread's tool_choice (Tools tab). */
+  get toolChoice(): Locator {
+    return this.pane.getByLabel('tool_choice');
+  }
+
   get systemPrompt(): Locator {
     return this.pane.getByLabel('System prompt');
   }
