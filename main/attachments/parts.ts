@@ -56,10 +56,13 @@ function pagesDecision(ref: AttachmentRef): Decision {
   const drawn = ref.pageImages?.length ?? 0;
   if (drawn === 0)
     return { sentAs: 'omitted', note: 'its pages are being drawn as images…', pdfChoice: true };
-  const rest = pages > drawn ? `; pages ${drawn + 1}–${pages} are not sent` : '';
+  const note =
+    drawn === pages
+      ? `its ${drawn} page${drawn === 1 ? '' : 's'} as images`
+      : `pages 1–${drawn} of ${pages} as images; ${drawn + 1}–${pages} left out`;
   return {
     sentAs: 'pages',
-    note: `sent as images of ${drawn === pages ? `its ${drawn} page${drawn === 1 ? '' : 's'}` : `pages 1–${drawn} of ${pages}`}${rest}`,
+    note,
     pdfChoice: true,
   };
 }

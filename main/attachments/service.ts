@@ -317,7 +317,7 @@ export class AttachmentsService {
           textTokens: result.textTokens,
           notes: [
             ...(result.scanned
-              ? ['no text found: a scanned PDF? Only a model that reads PDF files can see it']
+              ? ['no text found: a scanned PDF? Only a model that reads PDFs or page images can see it']
               : []),
             ...(result.unreadable > 0
               ? [`${result.unreadable} page${result.unreadable === 1 ? '' : 's'} could not be read`]

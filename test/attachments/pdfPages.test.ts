@@ -104,7 +104,7 @@ describe('a PDF as pages, through the app', () => {
       attachments: choice,
     });
     const part = asPages.parts[0]!;
-    expect(part).toMatchObject({ sentAs: 'pages', pdfChoice: true, note: 'sent as images of its 2 pages' });
+    expect(part).toMatchObject({ sentAs: 'pages', pdfChoice: true, note: 'its 2 pages as images' });
     expect(asPages.blocked).toBeNull();
 
     const sent = await app.call('chat:send', {
@@ -152,7 +152,7 @@ describe('a PDF as pages, through the app', () => {
       content: '',
       attachments: [{ id: scan.id }],
     });
-    expect(preflight.parts[0]).toMatchObject({ sentAs: 'pages', note: 'sent as images of its 1 page' });
+    expect(preflight.parts[0]).toMatchObject({ sentAs: 'pages', note: 'its 1 page as images' });
     expect(preflight.parts[0]!.tokens).toBeGreaterThan(0);
     expect(preflight.blocked).toBeNull();
   }, 60_000);

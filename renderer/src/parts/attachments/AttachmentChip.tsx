@@ -52,7 +52,18 @@ export function AttachmentChip({ threadId, chip }: { threadId: string; chip: Chi
           <option value="high">high</option>
         </select>
       ) : null}
-      {omitted ? (
+      {part?.pdfChoice ? (
+        <select
+          className="att-detail"
+          aria-label={`Send ${chip.name} as`}
+          value={chip.pdfAs ?? (part.sentAs === 'pages' ? 'pages' : 'text')}
+          onChange={(e) => setChip(threadId, chip.key, { pdfAs: e.target.value as 'text' | 'pages' })}
+        >
+          <option value="text">as text</option>
+          <option value="pages">as page images</option>
+        </select>
+      ) : null}
+      {omitted && !part?.pdfChoice ? (
         <Button size="sm" onPress={() => setChip(threadId, chip.key, { useAnyway: true })}>
           Use anyway
         </Button>

@@ -25,7 +25,7 @@ export function AttachmentTray({ threadId, content }: { threadId: string; conten
     })),
   );
   // What changes the answer: the files, their options, the text, the model.
-  const key = chips.map((c) => `${c.key}:${c.status}:${c.detail}:${c.useAnyway}`).join('|');
+  const key = chips.map((c) => `${c.key}:${c.status}:${c.detail}:${c.useAnyway}:${c.pdfAs ?? ''}`).join('|');
   useEffect(() => {
     if (chips.length === 0) return;
     const timer = window.setTimeout(() => void refreshPreflight(threadId, content), PREFLIGHT_DEBOUNCE_MS);

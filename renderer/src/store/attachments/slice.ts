@@ -14,6 +14,8 @@ export interface Chip {
   staged: StagedAttachment | null;
   detail: ImageDetail;
   useAnyway: boolean;
+  /** A PDF for a model that reads images but not PDFs: its text or its pages (unset: main's default). */
+  pdfAs?: 'text' | 'pages';
 }
 
 export interface PreflightState {
@@ -29,7 +31,7 @@ export interface AttachmentsSlice {
   confidentialAgreed: Record<string, boolean>;
   addFiles(threadId: string, files: readonly File[]): void;
   removeChip(threadId: string, key: string): void;
-  setChip(threadId: string, key: string, patch: Partial<Pick<Chip, 'detail' | 'useAnyway'>>): void;
+  setChip(threadId: string, key: string, patch: Partial<Pick<Chip, 'detail' | 'useAnyway' | 'pdfAs'>>): void;
   refreshPreflight(threadId: string, content: string): Promise<void>;
   agreeConfidential(threadId: string, agreed: boolean): void;
   /** What Send carries; null while a file is still being read. */
@@ -159,7 +161,16 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get)
       const chips = get().trays[threadId] ?? [];
       if (chips.some((c) => c.status === 'reading')) return null;
       return chips.flatMap((c) =>
-        c.staged ? [{ id: c.staged.id, detail: c.detail, ...(c.useAnyway ? { useAnyway: true } : {}) }] : [],
+        c.staged
+          ? [
+              {
+                id: c.staged.id,
+                detail: c.detail,
+                ...(c.useAnyway ? { useAnyway: true } : {}),
+                ...(c.pdfAs ? { pdfAs: c.pdfAs } : {}),
+              },
+            ]
+          : [],
       );
     },
 
