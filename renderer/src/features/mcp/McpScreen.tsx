@@ -45,15 +45,15 @@ export function McpScreen() {
 
   return (
     <section className="mcp-screen" aria-label="MCP servers">
-      <header className="tools-header">
+      <header className="screen-head">
         <div>
-          <h1 className="tools-title">MCP servers</h1>
-          <p className="tools-subtitle">
+          <h1 className="screen-title">MCP servers</h1>
+          <p className="screen-subtitle">
             Tools that run. Nothing starts before you have seen its exact command; every call asks unless you
             allow the tool.
           </p>
         </div>
-        <div className="tools-header-actions">
+        <div className="screen-head-actions">
           <button type="button" className="btn" onClick={() => setImporting(true)}>
             Import…
           </button>
@@ -71,7 +71,7 @@ export function McpScreen() {
         </div>
       </header>
       {loadError ? (
-        <div className="banner banner-error tools-banner" role="alert">
+        <div className="banner banner-error mcp-banner" role="alert">
           Could not load the servers: {loadError}
         </div>
       ) : null}
@@ -84,9 +84,9 @@ export function McpScreen() {
           </p>
         </div>
       ) : (
-        <div className="tools-body">
-          <nav className="tools-list-pane" aria-label="Servers">
-            <ul className="tools-list">
+        <div className="mcp-body">
+          <nav className="mcp-list-pane" aria-label="Servers">
+            <ul className="mcp-list">
               {servers.map((s) => (
                 <li key={s.id}>
                   <Button

@@ -79,7 +79,8 @@ export function ServerDetail({ server, onEdit, onConsent, onDeleted }: Props) {
                 Stop
               </button>
             </>
-          ) : (
+          ) : server.consented && server.signIn === 'needed' ? null : (
+            // An OAuth server waiting for a sign-in starts from Sign in below, not from here.
             <button
               type="button"
               className="btn btn-primary"
