@@ -15,27 +15,21 @@ import type { EvidenceNet, FetchedReport, SignatureFetch } from './fetchEvidence
 import {
   fetchLegacySignature,
   fetchReceipt,
-  fetchReport,
   freshNonce,
   galadrielSignature,
   kindOf,
 } from './fetchEvidence';
 import type { AttestationStore } from './store';
-import type { ChannelProbe, ProbeOptions } from './channel';
-import { probeTlsKey } from './channel';
-import type { CollateralNote, CollateralSet } from './collateral/book';
-import { CollateralBook, forgedCollateral } from './collateral/book';
+import type { ProbeOptions } from './channel';
 import type { CollateralNeed } from './collateral/needs';
 import type { CollateralSource } from './collateral/pcs';
-import { INTEL_PCS } from './collateral/pcs';
 import type { ReportCheck } from './report';
-import { hardwareJob, judgeAnswer } from './verdict';
+import type { CurrentReport } from './sources';
+import { EvidenceSources, FRESH_MS } from './sources';
+import { judgeAnswer } from './verdict';
 import type { EvidenceWorkerSpec } from './worker/client';
-import { EvidenceVerifier } from './worker/client';
-import type { CheckJob } from './worker/protocol';
 
-/** How long a provider's verified report counts as current for the composer badge and sends. */
-export const FRESH_MS = 10 * 60_000;
+export { FRESH_MS };
 
 /** What the composition root may override (tests): the worker, and later the collateral source. */
 export interface AttestationOptions {
@@ -68,35 +62,19 @@ const pinsFor = (deps: AttestationDeps, providerId: string) =>
       ...(p.compose ? { composeFile: p.compose } : {}),
     }));
 
-/** A provider's report as last fetched, with the Intel collateral its quotes call for. */
-interface CurrentReport {
-  report: FetchedReport | null;
-  id: string | null;
-  problem: string | null;
-  collateral: CollateralSet | null;
-  notes: CollateralNote[];
-  needs: CollateralNeed[];
-}
-
 /** Verifies answers after they end, the provider's current attestation, and exports proofs. */
 export class AttestationService {
   readonly capture = new ExchangeCapture();
   private readonly now: () => number;
   private readonly net: EvidenceNet;
-  private readonly reports = new Map<string, CurrentReport & { report: FetchedReport; id: string }>();
-  private readonly collateral: CollateralBook | null;
-  private readonly probes = new Map<string, { at: number; probe: Promise<ChannelProbe> }>();
   private readonly running = new Set<Promise<unknown>>();
-  /** Checked reports by what they were checked with: every answer within a report's freshness shares one check. */
-  private readonly checked = new Map<string, { at: number; result: Promise<ReportCheck> }>();
-  readonly verifier: EvidenceVerifier;
+  /** Reports, collateral, TLS keys and the evidence worker behind each verdict. */
+  readonly sources: EvidenceSources;
 
   constructor(private readonly deps: AttestationDeps) {
     this.now = deps.now ?? Date.now;
-    this.verifier = new EvidenceVerifier(deps.worker ?? null);
-    const source = deps.collateral === undefined ? INTEL_PCS : deps.collateral;
-    this.collateral = source && new CollateralBook(deps.store.db, deps.fetch, source, this.now);
     this.net = { fetch: deps.fetch, auth: (id) => deps.providers.requestAuth(id) };
+    this.sources = new EvidenceSources(deps, this.now, this.net);
   }
 
   /** Passes every event on, and starts verifying each answer the chat engine reports as ended. */
@@ -126,58 +104,7 @@ export class AttestationService {
 
   async close(): Promise<void> {
     await this.settle();
-    await this.verifier.close();
-  }
-
-  /**
-   * Runs an evidence job off main's thread. A report job is shared by every answer judged with the
-   * same report, pins and collateral while the report is fresh; a failure of the worker itself is
-   * a failed check (fail closed), never an exception.
-   */
-  private evidence(job: CheckJob | null, cacheKey: string | null): Promise<ReportCheck | null> {
-    if (job === null) return Promise.resolve(null);
-    const nowMs = this.now();
-    if (cacheKey !== null) {
-      const hit = this.checked.get(cacheKey);
-      if (hit && nowMs - hit.at < FRESH_MS) return hit.result;
-    }
-    const at = new Date(nowMs).toISOString();
-    const result = this.verifier.run(job).catch((error: unknown): ReportCheck => ({
-      checks: [
-        {
-          id: 'verifier',
-          label: 'Evidence check',
-          status: 'fail',
-          reason: `The evidence could not be checked: ${error instanceof Error ? error.message : String(error)}.`,
-          at,
-          level: 'hardware-bound',
-        },
-      ],
-      level: 'unverified',
-      signers: [],
-      measurements: [],
-      chains: [],
-      compose: null,
-      appId: null,
-      composeHash: null,
-      signingAddress: null,
-    }));
-    if (cacheKey !== null) {
-      for (const [key, value] of this.checked) if (nowMs - value.at >= FRESH_MS) this.checked.delete(key);
-      this.checked.set(cacheKey, { at: nowMs, result });
-    }
-    return result;
-  }
-
-  /** The report check behind an answer, from the worker (shared while the report is fresh). */
-  private hardwareOf(input: BundleInput, reportId: string | null): Promise<ReportCheck | null> {
-    const now = new Date(input.judgedAt);
-    const job = hardwareJob(input, now);
-    const key =
-      job?.kind === 'report' && reportId !== null
-        ? JSON.stringify([reportId, input.model, input.pins])
-        : null;
-    return this.evidence(job, key);
+    await this.sources.verifier.close();
   }
 
   private publish(verdict: AnswerVerdict): void {
@@ -227,8 +154,8 @@ export class AttestationService {
     );
     this.publish(checking);
     const evidence = await this.gather(message, provider, kind, labelled, exchange);
-    const report = await this.hardwareOf(evidence.input, evidence.reportId);
-    this.judged(report, evidence.needs);
+    const report = await this.sources.hardwareOf(evidence.input, evidence.reportId);
+    this.sources.judged(report, evidence.needs);
     return this.judgeAndSave(message, evidence.input, evidence.reportId, report);
   }
 
@@ -289,14 +216,14 @@ export class AttestationService {
       signature = await fetchLegacySignature(this.net, provider, chatId, model);
     }
     if (kind === 'phala' || kind === 'near') {
-      current = await this.currentReport(provider, model);
+      current = await this.sources.currentReport(provider, model);
       report = current.report;
       reportId = current.id;
       reportProblem = current.problem;
     }
     const channel =
       report !== null || signature.signature?.format === 'aci-receipt'
-        ? await this.channelOf(provider)
+        ? await this.sources.channelOf(provider)
         : null;
     const input: BundleInput = {
       judgedAt: new Date(this.now()).toISOString(),
@@ -320,47 +247,6 @@ export class AttestationService {
       ...(channel ? { channel } : {}),
     };
     return { input, reportId, needs: current?.needs ?? [] };
-  }
-
-  /** The provider's report for this model, fetched with a fresh nonce unless one is still fresh. */
-  private async currentReport(
-    provider: Provider,
-    model: string | null,
-    force = false,
-  ): Promise<CurrentReport> {
-    const key = `${provider.id}\n${model ?? ''}`;
-    const cached = this.reports.get(key);
-    if (!force && cached && this.now() - cached.report.fetchedAt < FRESH_MS)
-      return { ...cached, problem: null };
-    const got = await fetchReport(this.net, provider, model, this.now);
-    if (got.report === null)
-      return { report: null, id: null, problem: got.problem, collateral: null, notes: [], needs: [] };
-    const saved = this.deps.store.saveReport({ providerId: provider.id, model, ...got.report });
-    const needs = this.collateral ? await this.verifier.needs(got.report.body).catch(() => []) : [];
-    const { set, notes } =
-      this.collateral && needs.length > 0 ? await this.collateral.forNeeds(needs) : { set: null, notes: [] };
-    const current = { report: got.report, id: saved.id, problem: null, collateral: set, notes, needs };
-    this.reports.set(key, current);
-    return current;
-  }
-
-  /** The TLS key of the provider's host, probed at most once per freshness window. */
-  private channelOf(provider: Provider): Promise<ChannelProbe | null> {
-    if (this.deps.tls === null) return Promise.resolve(null);
-    const key = provider.baseUrl;
-    const hit = this.probes.get(key);
-    if (hit && this.now() - hit.at < FRESH_MS) return hit.probe;
-    const probe = probeTlsKey(provider.baseUrl, this.deps.tls ?? {});
-    this.probes.set(key, { at: this.now(), probe });
-    return probe;
-  }
-
-  /** Drops collateral that did not verify from the cache and from the report it came with. */
-  private judged(report: ReportCheck | null, needs: readonly CollateralNeed[]): void {
-    if (report && needs.length > 0 && forgedCollateral(report.checks)) {
-      this.collateral?.forget(needs);
-      for (const [key, value] of this.reports) if (value.needs === needs) this.reports.delete(key);
-    }
   }
 
   private judgeAndSave(
@@ -393,7 +279,7 @@ export class AttestationService {
       judgedAt: new Date(this.now()).toISOString(),
       pins: pinsFor(this.deps, previous.providerId ?? ''),
     };
-    const core = judgeAnswer(fresh, new Date(fresh.judgedAt), await this.hardwareOf(fresh, null));
+    const core = judgeAnswer(fresh, new Date(fresh.judgedAt), await this.sources.hardwareOf(fresh, null));
     const verdict: AnswerVerdict = {
       ...previous,
       ...core,
@@ -508,7 +394,7 @@ export class AttestationService {
     const provider = this.deps.providers.get(providerId);
     const nowMs = this.now();
     const require = this.deps.store.requireVerification(providerId);
-    const got = await this.currentReport(provider, model ?? null, true);
+    const got = await this.sources.currentReport(provider, model ?? null, true);
     const pins = this.deps.store.pins(providerId);
     const at = new Date(nowMs).toISOString();
     const base: AttestationReport = {
@@ -531,7 +417,7 @@ export class AttestationService {
     };
     let report = base;
     if (got.report !== null) {
-      const checked = (await this.evidence(
+      const checked = (await this.sources.evidence(
         {
           kind: 'report',
           input: {
@@ -540,14 +426,14 @@ export class AttestationService {
             now: new Date(nowMs),
             collateral: got.collateral,
             collateralNotes: got.notes,
-            channel: await this.channelOf(provider),
+            channel: await this.sources.channelOf(provider),
             pins: pinsFor(this.deps, providerId),
             model: model ?? null,
           },
         },
         null,
       ))!;
-      this.judged(checked, got.needs);
+      this.sources.judged(checked, got.needs);
       const pinned = pins.find((p) => p.status === 'trusted' && p.appId === checked.appId);
       const pinChange =
         pinned && checked.composeHash && pinned.composeHash !== checked.composeHash
