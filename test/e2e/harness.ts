@@ -102,7 +102,9 @@ export function useDemoApp(options: { resetMock?: boolean } = {}) {
     current = await openApp(browser, { demo: true });
     pages = current.pages;
     await pages.threads.openFirst();
-  });
+    // Chromium, the app and its services and the first thread: at load 25 on two cores this took
+    // more than the default 30 s, and every test of the file failed with it.
+  }, 90_000);
   afterAll(async () => {
     await current?.close();
     await browser?.close();
