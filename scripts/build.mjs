@@ -20,7 +20,8 @@ async function buildMain() {
   if (existsSync('main/experiments/checkWorker.ts'))
     entryPoints.experimentChecksWorker = 'main/experiments/checkWorker.ts';
   // Provider reports (quote chains, GPU evidence) are checked in their own worker too.
-  if (existsSync('main/attestation/evidenceWorker.ts')) entryPoints.evidenceWorker = 'main/attestation/evidenceWorker.ts';
+  if (existsSync('main/attestation/evidenceWorker.ts'))
+    entryPoints.evidenceWorker = 'main/attestation/evidenceWorker.ts';
   await esbuild({
     ...common,
     entryPoints,

@@ -12,13 +12,7 @@ import type { CapturedExchange } from './capture';
 import { ExchangeCapture } from './capture';
 import { lineDiff } from './diff';
 import type { EvidenceNet, FetchedReport, SignatureFetch } from './fetchEvidence';
-import {
-  fetchLegacySignature,
-  fetchReceipt,
-  freshNonce,
-  galadrielSignature,
-  kindOf,
-} from './fetchEvidence';
+import { fetchLegacySignature, fetchReceipt, freshNonce, galadrielSignature, kindOf } from './fetchEvidence';
 import type { AttestationStore } from './store';
 import type { ProbeOptions } from './channel';
 import type { CollateralNeed } from './collateral/needs';

@@ -8,8 +8,7 @@ import type { ReportCheck, ReportInput } from '../report';
  * AWS Nitro document for the signer's key; `needs`: the collateral a report's quotes call for.
  */
 export type CheckJob =
-  | { kind: 'report'; input: ReportInput }
-  | { kind: 'nitro'; attestation: string; signer: string; now: Date };
+  { kind: 'report'; input: ReportInput } | { kind: 'nitro'; attestation: string; signer: string; now: Date };
 
 export type EvidenceJob = CheckJob | { kind: 'needs'; body: unknown };
 
