@@ -125,6 +125,9 @@ export const threadChannels = {
       query: z.string(),
       mode: z.enum(['newest', 'relevance']).default('newest'),
       limit: z.number().int().min(1).max(200).default(20),
+      /** Only messages of threads in this project / with this tag. */
+      projectId: z.string().min(1).optional(),
+      tag: z.string().min(1).max(64).optional(),
     }),
     z.array(SearchHit),
   ),

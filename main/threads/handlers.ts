@@ -34,7 +34,8 @@ export function threadHandlers(
     'threads:delete': ({ id }) => ({ deleted: repo.deleteThread(id) }),
     'threads:restore': ({ id }) => repo.restoreThread(id),
     'threads:selectBranch': ({ threadId, messageId }) => repo.selectBranch(threadId, messageId),
-    'threads:search': ({ query, mode, limit }) => search.search(query, mode, limit),
+    'threads:search': ({ query, mode, limit, projectId, tag }) =>
+      search.search(query, mode, limit, { projectId, tag }),
     'threads:export': ({ id, format }) => exportThread(repo, id, format, now(), deps.blobs),
     'threads:import': ({ text }) => importThread(repo, text, now(), deps.blobs),
     'messages:edit': ({ id, content }) => repo.editMessage(id, content),

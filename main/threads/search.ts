@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import type { SearchHit } from '../contract';
 import { AppFailure } from '../contract';
-import type { SearchMode, Searcher } from './searcher';
+import type { SearchFilter, SearchMode, Searcher } from './searcher';
 import { createSearcher } from './searcher';
 import type { SearchRequest, SearchWorkerData } from './searchProtocol';
 import { isSearchReply } from './searchProtocol';
@@ -67,17 +67,22 @@ export class SearchService {
     return Boolean(this.options.worker) && this.options.file !== ':memory:';
   }
 
-  search(query: string, mode: SearchMode = 'newest', limit = 20): Promise<SearchHit[]> {
+  search(
+    query: string,
+    mode: SearchMode = 'newest',
+    limit = 20,
+    filter: SearchFilter = {},
+  ): Promise<SearchHit[]> {
     if (!this.offThread) {
       this.inThread ??= createSearcher(this.options.db);
       try {
-        return Promise.resolve(this.inThread.search(query, mode, limit));
+        return Promise.resolve(this.inThread.search(query, mode, limit, filter));
       } catch (error) {
         return Promise.reject(failure(error instanceof Error ? error.message : String(error)));
       }
     }
     const worker = this.startedWorker();
-    const request: SearchRequest = { id: this.nextId++, query, mode, limit };
+    const request: SearchRequest = { id: this.nextId++, query, mode, limit, filter };
     return new Promise<SearchHit[]>((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject });
       // Held open only while a search is in flight, so an idle worker never keeps the process alive.

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../contract';
-import type { SearchMode } from './searcher';
+import type { SearchFilter, SearchMode } from './searcher';
 
 /** What main posts to the search worker. */
 export interface SearchRequest {
@@ -7,6 +7,8 @@ export interface SearchRequest {
   query: string;
   mode: SearchMode;
   limit: number;
+  /** Only threads in this project / with this tag (the palette's filters). */
+  filter?: SearchFilter;
 }
 
 /** What the worker posts back: hits, or why the query failed. */

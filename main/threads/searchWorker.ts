@@ -36,7 +36,10 @@ port.on('message', (request: unknown) => {
   if (!isSearchRequest(request)) return;
   let reply: SearchReply;
   try {
-    reply = { id: request.id, hits: searcher.search(request.query, request.mode, request.limit) };
+    reply = {
+      id: request.id,
+      hits: searcher.search(request.query, request.mode, request.limit, request.filter),
+    };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
