@@ -65,6 +65,18 @@ function samples(): [string, EvidenceJob][] {
       }),
     ],
     ['not a report', report('nonsense', NEAR_TIME)],
+    ...['aci_report_fixture.json', 'aci_report_verifier_ts.json'].map((file): [string, EvidenceJob] => [
+      `ACI ${file}`,
+      {
+        kind: 'report',
+        input: {
+          body: sampleJson(`aci/${file}`),
+          nonce: 'cd20088d763605cf78564e5b35524ad52715419624b76e029582a3652758708d',
+          now: new Date(1783805115 * 1000),
+          pins: [],
+        },
+      },
+    ]),
     ...docs.map((doc): [string, EvidenceJob] => [
       `Nitro ${doc.name}`,
       {
