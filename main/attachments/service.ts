@@ -10,22 +10,16 @@ import type {
 } from '../contract';
 import { AppFailure, AttachmentLimits as LimitsSchema, DEFAULT_ATTACHMENT_LIMITS } from '../contract';
 import type { Blob, BlobStore } from './blobStore';
-import { ImageRefusal, prepareImage } from './image';
+import { ImageRefusal } from './image';
+import { prepared } from './prepare';
 import { drawPdfPages } from './pages';
 import type { ContentPart, LoadBlob } from './parts';
 import { decide, partCapabilities, wireParts } from './parts';
-import type { ReadResult } from './protocol';
 import type { BodyBlobSource } from './requestBodies';
 import { wireName } from './text';
-import { base64Length } from './tokens';
+import type { Sizing } from './sizing';
+import { Sizings } from './sizing';
 import type { AttachmentReader } from './workerClient';
-
-/** Bytes of base64 a preflight's request would carry beyond what it built. */
-export interface Sizing {
-  elidedBytes: number;
-  /** Ends the marks: the arrays build real parts again. */
-  release(): void;
-}
 
 interface Staged {
   ref: AttachmentRef;
@@ -40,9 +34,6 @@ interface Staged {
 const STAGED_MAX_BYTES = 256 * 1024 * 1024;
 /** Base64 of recently sent blobs, so every turn of a thread does not re-encode the same photo. */
 const BASE64_CACHE_BYTES = 64 * 1024 * 1024;
-
-const sha256Hex = async (data: Uint8Array): Promise<string> =>
-  Buffer.from(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>)).toString('hex');
 
 const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -92,7 +83,7 @@ export class AttachmentsService {
     const limits = this.limits(this.deps.providerOf(input.threadId));
     const reply = await this.deps.reader.read(input.dataBase64, name.name);
     if (!reply.ok) return fail(reply.message);
-    const staged = await this.prepared(reply.result, reply.originalBytes, input, limits).catch(
+    const staged = await prepared(reply.result, reply.originalBytes, input, limits).catch(
       (error: unknown) => {
         if (error instanceof ImageRefusal) return fail(error.message);
         throw error;
@@ -187,44 +178,17 @@ export class AttachmentsService {
     const part = partCapabilities(model, caps, this.limits(providerId));
     return (message) => {
       const refs = message.attachments ?? [];
-      const sizing = this.sizings.get(refs);
-      const load = sizing ? this.sizingLoad(refs, sizing) : this.load;
+      const load = this.sizings.loader(refs, this.load);
       return refs.flatMap((ref) => wireParts(ref, decide(ref, part).sentAs, load));
     };
   }
 
-  /**
-   * Marks the attachments of a path the preflight plans: their base64 is counted, not encoded.
-   * Typing in a thread with photos asks for a preflight every pause, and building megabytes of
-   * base64 and JSON each time held main's event loop. The marks are the path's own arrays, so a
-   * Send planned meanwhile (its own messages, read afresh) is never built this way.
-   */
+  /** Marks the attachments of a path the preflight plans: their base64 is counted, not built (sizing.ts). */
   sizing(path: readonly Message[]): Sizing {
-    const marked = path.flatMap((m) => (m.attachments?.length ? [m.attachments] : []));
-    const sizing: Sizing = {
-      elidedBytes: 0,
-      release: () => marked.forEach((refs) => this.sizings.delete(refs)),
-    };
-    for (const refs of marked) this.sizings.set(refs, sizing);
-    return sizing;
+    return this.sizings.mark(path);
   }
 
-  private readonly sizings = new WeakMap<readonly AttachmentRef[], Sizing>();
-
-  private sizingLoad(refs: readonly AttachmentRef[], sizing: Sizing): LoadBlob {
-    return (sha256) => ({
-      base64: () => {
-        const bytes =
-          refs.find((r) => r.sha256 === sha256)?.storedBytes ??
-          refs.flatMap((r) => r.pageImages ?? []).find((p) => p.sha256 === sha256)?.bytes;
-        if (bytes === undefined) return this.load(sha256).base64();
-        // The hash stands in for the payload: ASCII, so JSON keeps it as it is and bytes add up.
-        sizing.elidedBytes += base64Length(bytes) - sha256.length;
-        return sha256;
-      },
-      text: () => this.load(sha256).text(),
-    });
-  }
+  private readonly sizings = new Sizings();
 
   /** Where stored request bodies find their attachments' base64 (requestBodies.ts). */
   readonly bodyBlobs: BodyBlobSource = {
@@ -268,85 +232,5 @@ export class AttachmentsService {
       this.cachedBytes -= value.length;
     }
     return text;
-  }
-
-  private async prepared(
-    result: ReadResult,
-    originalBytes: number,
-    input: { name: string; detail: ImageDetail },
-    limits: AttachmentLimits,
-  ): Promise<Staged> {
-    const base = {
-      name: input.name.slice(0, 1024),
-      wireName: wireName(input.name).name,
-      originalBytes,
-      notes: [] as string[],
-    };
-    switch (result.kind) {
-      case 'image': {
-        const image = await prepareImage(result.bytes, result.format, {
-          maxEdge: limits.imageMaxEdge,
-          maxBytes: Math.round(limits.imageMaxMb * 1024 * 1024),
-        });
-        const sha256 = await sha256Hex(image.data);
-        const ref: AttachmentRef = {
-          ...base,
-          sha256,
-          kind: 'image',
-          mime: image.mime,
-          storedBytes: image.data.length,
-          original: image.original,
-          size: image.size,
-          detail: input.detail,
-          thumbnail: image.thumbnail,
-          notes: image.notes,
-        };
-        return { ref, blobs: [{ sha256, mime: image.mime, data: image.data }], bytes: image.data.length };
-      }
-      case 'pdf': {
-        const ref: AttachmentRef = {
-          ...base,
-          sha256: result.sha256,
-          kind: 'pdf',
-          mime: 'application/pdf',
-          storedBytes: result.bytes.byteLength,
-          pages: result.pages,
-          textSha256: result.textSha256,
-          textBytes: result.text.byteLength,
-          scanned: result.scanned,
-          textTokens: result.textTokens,
-          notes: [
-            ...(result.scanned
-              ? ['no text found: a scanned PDF? Only a model that reads PDFs or page images can see it']
-              : []),
-            ...(result.unreadable > 0
-              ? [`${result.unreadable} page${result.unreadable === 1 ? '' : 's'} could not be read`]
-              : []),
-          ],
-        };
-        const blobs: Blob[] = [
-          { sha256: result.sha256, mime: 'application/pdf', data: result.bytes },
-          { sha256: result.textSha256, mime: 'text/plain; charset=utf-8', data: result.text },
-        ];
-        return { ref, blobs, bytes: result.bytes.byteLength + result.text.byteLength };
-      }
-      case 'text': {
-        const ref: AttachmentRef = {
-          ...base,
-          sha256: result.sha256,
-          kind: 'text',
-          mime: 'text/plain',
-          storedBytes: result.bytes.byteLength,
-          encoding: result.encoding,
-          textTokens: result.textTokens,
-          notes: result.encoding === 'utf-8' ? [] : [`read as ${result.encoding.toUpperCase()}`],
-        };
-        return {
-          ref,
-          blobs: [{ sha256: result.sha256, mime: 'text/plain; charset=utf-8', data: result.bytes }],
-          bytes: result.bytes.byteLength,
-        };
-      }
-    }
   }
 }
