@@ -353,7 +353,12 @@ export class McpService {
           // A revoked grant during a call: the server needs a new sign-in, which only the user starts.
           onSignInNeeded: () => {
             this.signInNeeded.add(s.id);
-            this.changed(s.id);
+            // The screen says so at once, with Sign in again; the next call reconnects and asks.
+            this.connections
+              .get(s.id)
+              ?.markFailed(
+                `The sign-in to ${hostOf(s.url ?? '')} expired or was revoked. Sign in again to use this server.`,
+              );
           },
         });
       } else {

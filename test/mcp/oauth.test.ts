@@ -131,7 +131,9 @@ describe('OAuth for remote MCP servers', () => {
     await k.service.signIn(id);
     await revoke((await tokensOf(secrets, id)).refresh_token ?? '');
     await expect(echo(k, id, 'x')).rejects.toThrow(/expired or was revoked\. Sign in again/);
-    expect((await k.service.get(id)).signIn).toBe('needed');
+    const needed = await k.service.get(id);
+    expect(needed.signIn).toBe('needed');
+    expect(needed.status).toMatchObject({ state: 'error', message: expect.stringMatching(/Sign in again/) });
     const again = await k.service.signIn(id);
     expect(again).toMatchObject({ signIn: 'signed-in', status: { state: 'running' } });
     expect(await echo(k, id, 'back')).toBe('back');
