@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
-import { lastAnswer, openFirstThread } from './chat';
+import { appPages } from './pages';
 
 interface Running {
   child: ChildProcess;
@@ -57,22 +57,21 @@ describe('the app is killed while an answer streams', () => {
   it('shows, after a restart, what was saved, marked interrupted', async () => {
     const first = await startServices(dataDir);
     try {
+      const { threads, conversation } = appPages(page);
       await page.goto(first.url);
-      await openFirstThread(page);
+      await threads.openFirst();
       await page.evaluate(
         (id) => window.api.threads.update({ id, settings: { toolIds: [] } }),
-        (await page.getByTestId('thread-item').first().getAttribute('data-thread-id')) ?? '',
+        (await threads.items.first().getAttribute('data-thread-id')) ?? '',
       );
       await fetch(`${first.mockUrl}/__mock/script`, {
         method: 'POST',
         body: JSON.stringify([{ reply: { content: 'pelican '.repeat(600), chunks: 600, delayMs: 20 } }]),
       });
-      const composer = page.getByTestId('composer');
-      await composer.fill('A very long answer, please');
-      await composer.press('Enter');
+      await conversation.ask('A very long answer, please');
       // Well past a few 250 ms save intervals.
       await expect
-        .poll(async () => ((await lastAnswer(page).textContent()) ?? '').split('pelican').length, {
+        .poll(async () => ((await conversation.lastAnswer.textContent()) ?? '').split('pelican').length, {
           timeout: 15_000,
         })
         .toBeGreaterThan(60);
@@ -83,9 +82,10 @@ describe('the app is killed while an answer streams', () => {
     const second = await startServices(dataDir);
     try {
       await page.goto(second.url);
-      await openFirstThread(page);
-      await expect.poll(() => lastAnswer(page).getAttribute('data-status')).toBe('interrupted');
-      const text = (await lastAnswer(page).textContent()) ?? '';
+      const { threads, conversation } = appPages(page);
+      await threads.openFirst();
+      await expect.poll(() => conversation.lastAnswer.getAttribute('data-status')).toBe('interrupted');
+      const text = (await conversation.lastAnswer.textContent()) ?? '';
       expect(text.split('pelican').length).toBeGreaterThan(30);
       expect(text).toMatch(/app closed while this answer was streaming/i);
       await page.screenshot({ path: 'test-results/restart-interrupted.png' });

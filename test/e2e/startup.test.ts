@@ -29,7 +29,7 @@ describe('the app as it starts', () => {
     try {
       const app = await openApp(browser, { demo: true });
       try {
-        const composer = app.page.getByTestId('composer');
+        const { composer } = app.pages.conversation;
         await composer.waitFor({ timeout: 30_000 });
         await expect
           .poll(() => composer.evaluate((el) => el === document.activeElement), { timeout: 10_000 })
