@@ -49,7 +49,7 @@ describe('projects of threads', () => {
       return r.ok ? (r.value.projects[0]?.id ?? '') : '';
     });
     await threads.pane.getByRole('combobox', { name: 'Project' }).selectOption(projectId);
-    await expect.poll(() => threads.items.count()).toBe(1);
+    await expect.poll(() => threads.items.count(), { timeout: 20_000 }).toBe(1);
     await page.screenshot({ path: 'test-results/projects-pane.png' });
 
     await nav.go('Usage');
@@ -59,7 +59,26 @@ describe('projects of threads', () => {
       .getByRole('group', { name: 'Filters' })
       .getByRole('combobox', { name: 'Project' })
       .selectOption(projectId);
-    await expect.poll(async () => (await requests.textContent())?.replace(/\D/g, '')).toBe('1');
+    await expect
+      .poll(async () => (await requests.textContent())?.replace(/\D/g, ''), { timeout: 20_000 })
+      .toBe('1');
     await page.screenshot({ path: 'test-results/projects-usage.png', fullPage: true });
-  });
+
+    // The search palette finds the word in both threads, and in the project's alone when asked.
+    await nav.go('Chats');
+    const { search } = demo.pages;
+    await search.open();
+    await search.search('project');
+    await expect.poll(() => search.hits.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await search.palette.getByRole('button', { name: /Project/ }).click();
+    await page.locator('.ui-select-option', { hasText: 'Launch' }).click();
+    await expect
+      .poll(async () => (await search.hits.allTextContents()).join('|'), { timeout: 20_000 })
+      .not.toMatch(/Not in the project/);
+    expect(await search.hits.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Counted in the project/)]),
+    );
+    await page.screenshot({ path: 'test-results/projects-search.png' });
+    await page.keyboard.press('Escape');
+  }, 120_000);
 });

@@ -2,12 +2,15 @@ import { Search } from 'lucide-react';
 import { useCallback, useState } from 'react';
 import type { SearchHit } from '../../../../main/contract';
 import { useStore } from '../../store';
-import { ComboInput, ComboList, Dialog, SearchCombo } from '../../ui';
+import { allTags } from '../../store/projects/slice';
+import { ComboInput, ComboList, Dialog, SearchCombo, Select } from '../../ui';
 import { SearchResultItem } from './SearchResultItem';
 import type { SearchMode } from './useThreadSearch';
 import { useThreadSearch } from './useThreadSearch';
 
 const hitKey = (hit: SearchHit, index: number) => `${hit.messageId}-${index}`;
+/** The filters' "no filter" choice (ids of projects are UUIDs; tags are offered as "#tag"). */
+const ANY = 'any';
 
 /** Ctrl/Cmd+K: finds any message in any thread and opens it there. */
 export function SearchPalette() {
@@ -17,8 +20,14 @@ export function SearchPalette() {
   const selectMessage = useStore((s) => s.selectMessage);
   const [query, setQuery] = useState('');
   const [mode, setMode] = useState<SearchMode>('newest');
+  // Only threads in one project, or with one tag (issue 18).
+  const projects = useStore((s) => s.projects);
+  const filings = useStore((s) => s.filings);
+  const [projectId, setProjectId] = useState<string | null>(null);
+  const [tag, setTag] = useState<string | null>(null);
+  const tags = allTags(filings);
   const [now] = useState(() => Date.now());
-  const { hits, searching, error, query: answered } = useThreadSearch(query, mode);
+  const { hits, searching, error, query: answered } = useThreadSearch(query, mode, { projectId, tag });
 
   const pick = useCallback(
     (hit: SearchHit) => {
@@ -74,6 +83,36 @@ export function SearchPalette() {
             ))}
           </div>
         </div>
+        {projects.length > 0 || tags.length > 0 ? (
+          <div className="search-filters">
+            {projects.length > 0 ? (
+              <Select<string>
+                label="Project"
+                size="sm"
+                testId="search-project"
+                value={projectId ?? ANY}
+                options={[
+                  { id: ANY, label: 'Any project' },
+                  ...projects.map((p) => ({ id: p.id, label: p.name })),
+                ]}
+                onChange={(id) => setProjectId(id === ANY ? null : id)}
+              />
+            ) : null}
+            {tags.length > 0 ? (
+              <Select<string>
+                label="Tag"
+                size="sm"
+                testId="search-tag"
+                value={tag ?? ANY}
+                options={[
+                  { id: ANY, label: 'Any tag' },
+                  ...tags.map((t) => ({ id: `#${t}`, label: `#${t}` })),
+                ]}
+                onChange={(id) => setTag(id === ANY ? null : id.slice(1))}
+              />
+            ) : null}
+          </div>
+        ) : null}
         {status ? <p className="search-status">{status}</p> : null}
         <ComboList
           aria-label="Matching messages"

@@ -17,16 +17,22 @@ const DEBOUNCE_MS = 120;
 const LIMIT = 40;
 
 /** Searches every thread as the user types; answers to older keystrokes are dropped. */
-export function useThreadSearch(query: string, mode: SearchMode): SearchState {
+export function useThreadSearch(
+  query: string,
+  mode: SearchMode,
+  filter: { projectId: string | null; tag: string | null } = { projectId: null, tag: null },
+): SearchState {
   const [state, setState] = useState<SearchState>({ hits: [], searching: false, error: null, query: '' });
   const trimmed = query.trim();
+  const { projectId, tag } = filter;
 
   useEffect(() => {
     if (trimmed === '') return;
     let current = true;
     const timer = window.setTimeout(() => {
       setState((s) => ({ ...s, searching: true }));
-      void api.threads.search({ query: trimmed, mode, limit: LIMIT }).then((result) => {
+      const filters = { ...(projectId !== null ? { projectId } : {}), ...(tag !== null ? { tag } : {}) };
+      void api.threads.search({ query: trimmed, mode, limit: LIMIT, ...filters }).then((result) => {
         if (!current) return;
         setState(
           result.ok
@@ -39,7 +45,7 @@ export function useThreadSearch(query: string, mode: SearchMode): SearchState {
       current = false;
       window.clearTimeout(timer);
     };
-  }, [trimmed, mode]);
+  }, [trimmed, mode, projectId, tag]);
 
   return trimmed === '' ? { hits: [], searching: false, error: null, query: '' } : state;
 }

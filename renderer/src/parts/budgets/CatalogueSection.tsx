@@ -50,6 +50,7 @@ export function CatalogueSection() {
       >
         <TextField
           label="Warn when older than (days)"
+          className="catalogue-days"
           value={days ?? String(catalogue.staleAfterDays)}
           onChange={setDays}
           inputMode="numeric"
