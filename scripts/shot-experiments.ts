@@ -24,6 +24,7 @@ async function seed(page: Page): Promise<string> {
     const conf = providers.value.find((p) => p.preset === 'confidential');
     const gal = providers.value.find((p) => p.preset === 'galadriel');
     const created = await window.api.experiments.create({ name: 'Capital cities' });
+    const project = await window.api.projects.save({ name: 'Geography evals' });
     if (!created.ok) throw new Error('create');
     const cities = [
       ['France', 'Paris'],
@@ -41,6 +42,7 @@ async function seed(page: Page): Promise<string> {
     ];
     const saved = await window.api.experiments.save({
       id: created.value.id,
+      projectId: project.ok ? project.value.id : null,
       prompt: {
         messages: [
           { role: 'system', content: 'You answer geography questions in one sentence. Today is {{date}}.' },
@@ -54,7 +56,29 @@ async function seed(page: Page): Promise<string> {
           { providerId: conf?.id ?? '', model: 'phala/gpt-oss-120b' },
           { providerId: gal?.id ?? '', model: 'llama3.1:70b' },
         ],
-        variants: [{ id: 'default', label: 'default', params: {} }],
+        variants: [
+          { id: 'default', label: 'default', params: {} },
+          {
+            id: 'json',
+            label: 'json',
+            params: {
+              temperature: 0,
+              response_format: {
+                type: 'json_schema',
+                json_schema: {
+                  name: 'capital',
+                  schema: {
+                    type: 'object',
+                    properties: { capital: { type: 'string' } },
+                    required: ['capital'],
+                    additionalProperties: false,
+                  },
+                  strict: true,
+                },
+              },
+            },
+          },
+        ],
         cases: cities.map(([country, expected], i) => ({
           id: `c${i}`,
           values: { country: country ?? '', expected: i % 5 === 4 ? `${expected} City` : (expected ?? '') },
@@ -62,6 +86,7 @@ async function seed(page: Page): Promise<string> {
         checks: [
           { type: 'contains', value: '{{expected}}', ignoreCase: false },
           { type: 'latencyMax', ms: 4000 },
+          { type: 'regex', pattern: '^[A-Z]', flags: '' },
         ],
         k: 1,
         seed: 7,
@@ -86,16 +111,21 @@ async function waitFinished(page: Page, id: string, runs: number): Promise<void>
 
 const browser = await launchChromium();
 try {
-  for (const scheme of ['light', 'dark'] as const) {
+  for (const [scheme, width] of [
+    ['light', 1440],
+    ['dark', 1440],
+    ['light', 1024],
+    ['dark', 1024],
+  ] as const) {
     const app = await openApp(browser, {
       demo: true,
       colorScheme: scheme,
-      viewport: { width: 1440, height: 900 },
+      viewport: { width, height: 900 },
     });
     const { page } = app;
     const shot = async (name: string) => {
       await settle(page);
-      const file = join(out, `experiments-${name}-${scheme}.png`);
+      const file = join(out, `experiments-${name}-${scheme}-${width}.png`);
       await page.screenshot({ path: file });
       console.log(file);
     };
@@ -116,8 +146,13 @@ try {
       await page.getByRole('button', { name: /Capital cities/ }).click();
       await page.getByRole('tab', { name: 'Setup' }).waitFor();
       await shot('setup');
+      await page.getByText('Response format:').nth(1).click();
+      await page.getByTestId('response-schema-editor').first().scrollIntoViewIfNeeded();
+      await shot('setup-format');
+      await page.getByRole('heading', { name: 'Checks' }).scrollIntoViewIfNeeded();
+      await shot('setup-checks');
       // Slow answers, so the run is caught while it goes.
-      app.host.mock?.script(...Array.from({ length: 24 }, (_, i) => ({ delayMs: i < 6 ? 150 : 2500 })));
+      app.host.mock?.script(...Array.from({ length: 48 }, (_, i) => ({ delayMs: i < 6 ? 150 : 1200 })));
       await page.getByRole('button', { name: 'Start run' }).click();
       await page.locator('.exp-progress').waitFor();
       await page.waitForFunction(

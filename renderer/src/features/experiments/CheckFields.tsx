@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Check } from '../../../../main/contract/experiments';
 import { useStore } from '../../store';
+import { NumberField } from '../../ui/NumberField';
+import { Select } from '../../ui/Select';
+import { TextField } from '../../ui/TextField';
 
-/** A JSON object typed as text; empty is null; a typo is shown, not thrown away. */
+/** A JSON object typed as text; empty is null; a typo is shown under it, not thrown away. */
 function JsonField(props: {
   label: string;
   value: Record<string, unknown> | null;
@@ -13,34 +16,61 @@ function JsonField(props: {
   const [text, setText] = useState(props.value ? JSON.stringify(props.value) : '');
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <span className="exp-check-json">
-      <input
-        className={problem ? 'input mono field-error' : 'input mono'}
-        aria-label={props.label}
-        aria-invalid={problem !== null}
-        placeholder={props.placeholder}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (e.target.value.trim() === '') {
-            setProblem(null);
-            return props.onChange(null);
-          }
-          try {
-            const value: unknown = JSON.parse(e.target.value);
-            if (typeof value !== 'object' || value === null || Array.isArray(value))
-              throw new Error('use a JSON object');
-            setProblem(null);
-            props.onChange(value as Record<string, unknown>);
-          } catch (error) {
-            setProblem(error instanceof Error ? error.message : String(error));
-          }
-        }}
-      />
-      {problem ? <span className="exp-field-problem">{problem}</span> : null}
-    </span>
+    <TextField
+      label={props.label}
+      hideLabel
+      mono
+      className="exp-check-json"
+      placeholder={props.placeholder}
+      value={text}
+      error={problem}
+      onChange={(next) => {
+        setText(next);
+        if (next.trim() === '') {
+          setProblem(null);
+          return props.onChange(null);
+        }
+        try {
+          const value: unknown = JSON.parse(next);
+          if (typeof value !== 'object' || value === null || Array.isArray(value))
+            throw new Error('use a JSON object');
+          setProblem(null);
+          props.onChange(value as Record<string, unknown>);
+        } catch (error) {
+          setProblem(error instanceof Error ? error.message : String(error));
+        }
+      }}
+    />
   );
 }
+
+/** A ceiling typed as a number; what does not read as one yet is kept and not saved. */
+function Ceiling(props: { label: string; value: number; step: number; onChange: (v: number) => void }) {
+  const [text, setText] = useState(String(props.value));
+  return (
+    <NumberField
+      label={props.label}
+      hideLabel
+      className="exp-check-number"
+      inputClassName="num"
+      minValue={0}
+      step={props.step}
+      value={text}
+      onChange={(next) => {
+        setText(next);
+        const value = Number(next);
+        if (next.trim() !== '' && Number.isFinite(value)) props.onChange(Math.max(0, value));
+      }}
+    />
+  );
+}
+
+const Toggle = (props: { label: string; checked: boolean; onChange: (v: boolean) => void }) => (
+  <label className="exp-check-label">
+    <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />{' '}
+    {props.label}
+  </label>
+);
 
 /** The fields of one check, by its type. */
 export function CheckFields({
@@ -62,51 +92,46 @@ export function CheckFields({
     case 'equals':
       return (
         <>
-          <input
-            className="input exp-check-main"
-            aria-label={`Text of ${name}`}
+          <TextField
+            label={`Text of ${name}`}
+            hideLabel
+            className="exp-check-main"
             placeholder="text or {{variable}}"
             value={check.value}
-            onChange={(e) => onChange({ ...check, value: e.target.value })}
+            onChange={(value) => onChange({ ...check, value })}
           />
           {check.type === 'equals' ? (
-            <label className="exp-check-label">
-              <input
-                type="checkbox"
-                checked={check.trim}
-                onChange={(e) => onChange({ ...check, trim: e.target.checked })}
-              />{' '}
-              trim
-            </label>
+            <Toggle label="trim" checked={check.trim} onChange={(trim) => onChange({ ...check, trim })} />
           ) : (
-            <label className="exp-check-label">
-              <input
-                type="checkbox"
-                checked={check.ignoreCase}
-                onChange={(e) => onChange({ ...check, ignoreCase: e.target.checked })}
-              />{' '}
-              ignore case
-            </label>
+            <Toggle
+              label="ignore case"
+              checked={check.ignoreCase}
+              onChange={(ignoreCase) => onChange({ ...check, ignoreCase })}
+            />
           )}
         </>
       );
     case 'regex':
       return (
         <>
-          <input
-            className="input mono exp-check-main"
-            aria-label={`Pattern of ${name}`}
+          <TextField
+            label={`Pattern of ${name}`}
+            hideLabel
+            mono
+            className="exp-check-main"
             placeholder="^\d+$ (RE2: no lookaround)"
             value={check.pattern}
-            onChange={(e) => onChange({ ...check, pattern: e.target.value })}
+            onChange={(pattern) => onChange({ ...check, pattern })}
           />
-          <input
-            className="input mono exp-check-flags"
-            aria-label={`Flags of ${name}`}
+          <TextField
+            label={`Flags of ${name}`}
+            hideLabel
+            mono
+            className="exp-check-flags"
             placeholder="ims"
-            value={check.flags}
             maxLength={4}
-            onChange={(e) => onChange({ ...check, flags: e.target.value.replace(/[^ims]/g, '') })}
+            value={check.flags}
+            onChange={(flags) => onChange({ ...check, flags: flags.replace(/[^ims]/g, '') })}
           />
         </>
       );
@@ -114,7 +139,7 @@ export function CheckFields({
       return (
         <JsonField
           label={`Schema of ${name}`}
-          placeholder="empty: the prompt's response schema"
+          placeholder="empty: the variant's response schema"
           value={check.schema}
           onChange={(schema) => onChange({ ...check, schema })}
         />
@@ -122,12 +147,14 @@ export function CheckFields({
     case 'toolCalled':
       return (
         <>
-          <input
-            className="input mono exp-check-tool"
-            aria-label={`Tool of ${name}`}
+          <TextField
+            label={`Tool of ${name}`}
+            hideLabel
+            mono
+            className="exp-check-tool"
             placeholder="tool name"
             value={check.name}
-            onChange={(e) => onChange({ ...check, name: e.target.value })}
+            onChange={(value) => onChange({ ...check, name: value })}
           />
           <JsonField
             label={`Arguments of ${name}`}
@@ -140,26 +167,21 @@ export function CheckFields({
     case 'costMax':
     case 'tokensMax':
       return (
-        <input
-          className="input num exp-check-number"
-          type="number"
-          min={0}
+        <Ceiling
+          label={`Ceiling of ${name}`}
           step={check.type === 'costMax' ? 0.001 : 1}
-          aria-label={`Ceiling of ${name}`}
           value={check.max}
-          onChange={(e) => onChange({ ...check, max: Math.max(0, Number(e.target.value) || 0) })}
+          onChange={(max) => onChange({ ...check, max })}
         />
       );
     case 'latencyMax':
       return (
         <span className="exp-check-unit">
-          <input
-            className="input num exp-check-number"
-            type="number"
-            min={0}
-            aria-label={`Milliseconds of ${name}`}
+          <Ceiling
+            label={`Milliseconds of ${name}`}
+            step={1}
             value={check.ms}
-            onChange={(e) => onChange({ ...check, ms: Math.max(0, Number(e.target.value) || 0) })}
+            onChange={(ms) => onChange({ ...check, ms })}
           />
           ms
         </span>
@@ -167,28 +189,29 @@ export function CheckFields({
     case 'graded':
       return (
         <>
-          <input
-            className="input exp-check-main"
-            aria-label={`Rubric of ${name}`}
+          <TextField
+            label={`Rubric of ${name}`}
+            hideLabel
+            className="exp-check-main"
             value={check.rubric}
-            onChange={(e) => onChange({ ...check, rubric: e.target.value })}
+            onChange={(rubric) => onChange({ ...check, rubric })}
           />
-          <select
-            className="select"
-            aria-label={`Grading model of ${name}`}
-            value={`${check.providerId}|${check.model}`}
-            onChange={(e) => {
-              const [providerId = '', ...rest] = e.target.value.split('|');
+          <Select
+            label={`Grading model of ${name}`}
+            hideLabel
+            className="exp-check-grader"
+            placeholder="Grader model…"
+            options={targets.map((t) => ({
+              id: `${t.providerId}|${t.model}`,
+              label: t.model,
+              description: providers.find((p) => p.id === t.providerId)?.name ?? 'missing provider',
+            }))}
+            value={check.providerId ? `${check.providerId}|${check.model}` : null}
+            onChange={(key) => {
+              const [providerId = '', ...rest] = key.split('|');
               onChange({ ...check, providerId, model: rest.join('|') });
             }}
-          >
-            <option value="|">Grader model…</option>
-            {targets.map((t) => (
-              <option key={`${t.providerId}|${t.model}`} value={`${t.providerId}|${t.model}`}>
-                {t.model} ({providers.find((p) => p.id === t.providerId)?.name ?? '?'})
-              </option>
-            ))}
-          </select>
+          />
         </>
       );
   }

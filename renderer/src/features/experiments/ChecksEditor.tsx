@@ -4,6 +4,7 @@ import type { Check, CheckType } from '../../../../main/contract/experiments';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
+import { Select } from '../../ui/Select';
 import { CheckFields } from './CheckFields';
 
 export const CHECK_TYPES: { type: CheckType; label: string }[] = [
@@ -67,24 +68,18 @@ export function ChecksEditor() {
       <ul className="exp-checks">
         {config.checks.map((check, index) => (
           <li key={index} className="exp-check">
-            <select
-              className="select"
-              aria-label={`Check ${index + 1} type`}
+            <Select<CheckType>
+              label={`Check ${index + 1} type`}
+              hideLabel
+              className="exp-check-type"
+              options={CHECK_TYPES.map((t) => ({ id: t.type, label: t.label }))}
               value={check.type}
-              onChange={(e) =>
+              onChange={(type) =>
                 setChecks(
-                  config.checks.map((c, i) =>
-                    i === index ? blankCheck(e.target.value as CheckType, config.targets[0]) : c,
-                  ),
+                  config.checks.map((c, i) => (i === index ? blankCheck(type, config.targets[0]) : c)),
                 )
               }
-            >
-              {CHECK_TYPES.map((t) => (
-                <option key={t.type} value={t.type}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
+            />
             <CheckFields
               check={check}
               index={index}

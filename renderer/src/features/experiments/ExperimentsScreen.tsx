@@ -39,15 +39,15 @@ export function ExperimentsScreen() {
   const create = () => void createExperiment(`Experiment ${experiments.length + 1}`);
 
   return (
-    <section className="exp-screen" aria-label="Experiments">
-      <header className="exp-header">
+    <section className="screen-frame" aria-label="Experiments">
+      <header className="screen-head">
         <div>
-          <h1 className="exp-title">Experiments</h1>
-          <p className="exp-subtitle">
+          <h1 className="screen-title">Experiments</h1>
+          <p className="screen-subtitle">
             One prompt with {'{{variables}}'}, several models, your test cases: which does best, at what cost.
           </p>
         </div>
-        <div className="exp-header-actions">
+        <div className="screen-head-actions">
           <Button onPress={() => fileRef.current?.click()}>Import…</Button>
           <Button variant="primary" onPress={create}>
             New experiment

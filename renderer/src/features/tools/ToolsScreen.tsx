@@ -60,15 +60,15 @@ export function ToolsScreen() {
   const empty = toolsLoaded && tools.length === 0 && active !== NEW_TOOL;
 
   return (
-    <section className="tools-screen" aria-label="Tools">
-      <header className="tools-header">
+    <section className="screen-frame" aria-label="Tools">
+      <header className="screen-head">
         <div>
-          <h1 className="tools-title">Tools</h1>
-          <p className="tools-subtitle">
+          <h1 className="screen-title">Tools</h1>
+          <p className="screen-subtitle">
             Functions the model may call. Attach them to a thread in the inspector.
           </p>
         </div>
-        <div className="tools-header-actions">
+        <div className="screen-head-actions">
           <button type="button" className="btn" onClick={() => setImportOpen(true)}>
             Import…
           </button>
