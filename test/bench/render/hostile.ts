@@ -85,6 +85,13 @@ export async function hostileBench(browser: Browser, host: Host): Promise<BenchR
           // Then read it through: a screen per frame to its end, parts coming into view on the way.
           const list = document.querySelector<HTMLElement>('[data-testid="message-list"]');
           if (!list) throw new Error('no message list');
+          // The list follows the end while the message grows (the parts taking their places are
+          // measured over a few frames): only once its height holds does the top stay the top.
+          for (let still = 0, height = -1; still < 3 && performance.now() - started < wait;) {
+            still = list.scrollHeight === height ? still + 1 : 0;
+            height = list.scrollHeight;
+            await frame();
+          }
           list.scrollTop = 0;
           await frame();
           while (
