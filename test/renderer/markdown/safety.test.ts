@@ -113,7 +113,7 @@ describe('markdown from an untrusted model is safe to show', () => {
     expect(shown.content.querySelector('a')).toBeNull();
   });
 
-  it('shows a hostile fence language as text and keeps it out of the code element\'s class', () => {
+  it("shows a hostile fence language as text and keeps it out of the code element's class", () => {
     const fence = '```<script>alert(1)</script>\nplain words\n```\n';
     const html = renderMarkdown(fence);
     expectSafeByConstruction(html);
