@@ -247,6 +247,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     estimateTokens,
     now,
     checkWorker: bundledCheckWorker(options.searchWorkerFile),
+    // Runs spend like the window's sends: a blocking budget at its limit stops them too.
+    admit: (threadId) => budgets.admit(budgetTarget(threadId)),
   });
 
   const handlers: Handlers = {

@@ -38,6 +38,8 @@ export function createExperiments(deps: {
   clock?: Clock;
   /** The bundled checks worker (`bundledCheckWorker`); without it checks run on main's thread. */
   checkWorker?: CheckWorkerSpec | null;
+  /** The budgets' send gate (see RunnerDeps.admit). */
+  admit?: (threadId: string) => Promise<void> | void;
 }) {
   const repo = new ExperimentsRepo(deps.db, deps.now);
   repo.recoverInterrupted();
@@ -57,6 +59,7 @@ export function createExperiments(deps: {
     events: deps.events,
     clock: deps.clock ?? realClock,
     checks: new CheckRunner(deps.checkWorker ?? null),
+    admit: deps.admit,
   });
   const service = new ExperimentsService({
     repo,

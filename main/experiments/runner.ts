@@ -38,6 +38,12 @@ export interface RunnerDeps {
   clock: Clock;
   /** Judges checks off main's thread with a time limit; without one they run here (unit tests). */
   checks?: CheckRunner;
+  /**
+   * The budgets' send gate, the same the window's sends pass (main/chat/gate.ts): it throws a
+   * `budget_exceeded` failure for a thread a blocking budget at its limit covers. A run's requests
+   * spend like any others, so a blocking budget stops the run instead of being overspent by it.
+   */
+  admit?: (threadId: string) => Promise<void> | void;
 }
 
 interface Active {
@@ -193,6 +199,7 @@ export class ExperimentRunner {
     let threadId = cell.threadId;
     try {
       if (threadId && cell.messageId) {
+        await this.deps.admit?.(threadId);
         sent = await this.deps.chat.regenerate({ threadId, messageId: cell.messageId }, NO_WINDOW);
       } else {
         const template = cellThreadPrompt(run.prompt, testCase.values, new Date(this.deps.clock.now()));
@@ -217,6 +224,7 @@ export class ExperimentRunner {
           list,
         ).id;
         this.file(run, threadId);
+        await this.deps.admit?.(threadId);
         sent = await this.deps.chat.send({ threadId, content: template.content }, NO_WINDOW);
       }
     } catch (error) {
@@ -228,6 +236,9 @@ export class ExperimentRunner {
           finished: false,
           failed: false,
         };
+      // A blocking budget at its limit: no further cell may spend, so the run stops here (Resume
+      // runs the rest once the limit is raised or the period has reset).
+      if (code === 'budget_exceeded') entry.controller.abort();
       return finish('error', { ...emptyResult, errorCode: code, errorMessage: message });
     }
     const answerId = sent.messages[0]?.id ?? null;
@@ -342,6 +353,7 @@ export class ExperimentRunner {
         [],
       ).id;
       this.file(run, threadId);
+      await this.deps.admit?.(threadId);
       const sent = await this.deps.chat.send(
         { threadId, content: graderPrompt(check.rubric, outcome.answer) },
         NO_WINDOW,

@@ -34,6 +34,7 @@ export interface ExperimentHarness extends Harness {
 export function experimentHarness(
   mock: MockProvider,
   lane: Lane = { perMinute: 30, concurrency: 2 },
+  admit?: (threadId: string) => void,
 ): ExperimentHarness {
   const h = harness({ mock });
   const progress: Progress[] = [];
@@ -50,6 +51,7 @@ export function experimentHarness(
       },
     },
     clock,
+    admit,
   });
   const experiments = new ExperimentsService({
     repo: experimentsRepo,
