@@ -40,9 +40,9 @@ export function UsageChart({ option, label, height, testId, onClick }: Props) {
     let gone = false;
     let dispose = () => {};
     host.setAttribute('data-chart-ready', 'false');
-    void import('./echarts').then(({ echarts }) => {
+    void import('./echarts').then(({ initChart }) => {
       if (gone) return;
-      const chart = echarts.init(host, null, { renderer: 'canvas' });
+      const chart = initChart(host);
       chartRef.current = chart;
       chart.on('click', (params) => {
         clickRef.current?.({

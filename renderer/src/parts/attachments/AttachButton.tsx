@@ -2,6 +2,7 @@ import { Paperclip } from 'lucide-react';
 import { useRef } from 'react';
 import { useStore } from '../../store';
 import { IconButton } from '../../ui/IconButton';
+import './attachments.css';
 
 /** The paperclip: opens the system's file picker; the chosen files join the tray. */
 export function AttachButton({ threadId, disabled }: { threadId: string; disabled?: boolean }) {

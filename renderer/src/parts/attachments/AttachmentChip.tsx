@@ -8,6 +8,7 @@ import type { Chip } from '../../store/attachments/slice';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { sentAsText } from './words';
+import './attachments.css';
 
 /** One file above the composer: what it is, what was done to it, what will be sent, and remove. */
 export function AttachmentChip({ threadId, chip }: { threadId: string; chip: Chip }) {

@@ -1,6 +1,7 @@
 import { AlertTriangle, Check, Minus, X } from 'lucide-react';
 import type { TranscriptCheck } from '../../../../main/contract';
 import { LEVEL_LABEL } from '../../../../main/contract/attestation';
+import './attestation.css';
 
 const ICON = { pass: Check, fail: X, skip: Minus, warn: AlertTriangle } as const;
 const STATUS = { pass: 'passed', fail: 'failed', skip: 'skipped', warn: 'warning' } as const;

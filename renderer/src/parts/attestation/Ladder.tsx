@@ -1,5 +1,6 @@
 import type { AttestationLevel } from '../../../../main/contract';
 import { AttestationLevel as Levels, LEVEL_LABEL, levelRank } from '../../../../main/contract/attestation';
+import './attestation.css';
 
 /** The levels, the reached ones marked: how far the proof got at a glance (a report has no signature rung). */
 export function Ladder({ level, from = 'signed' }: { level: AttestationLevel; from?: AttestationLevel }) {

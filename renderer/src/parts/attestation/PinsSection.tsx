@@ -1,6 +1,7 @@
 import type { AttestationReport } from '../../../../main/contract';
 import { useAttestation } from '../../store/attestation/store';
 import { Button } from '../../ui/Button';
+import './attestation.css';
 
 /**
  * Pinned identities (app id + compose hash): trust on first use, a loud warning with the compose

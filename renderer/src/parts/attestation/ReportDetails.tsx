@@ -1,4 +1,5 @@
 import type { AttestationReport } from '../../../../main/contract';
+import './attestation.css';
 
 /** Measurements, certificate chains and the compose file of one checked report. */
 export function ReportDetails({ report }: { report: AttestationReport }) {

@@ -8,6 +8,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { CheckList } from './CheckList';
 import { Ladder } from './Ladder';
 import { shieldWords } from './words';
+import './attestation.css';
 
 /** The transcript behind a shield: every check with its status, reason and time; re-check; export. */
 export function TranscriptDialog({ verdict, onClose }: { verdict: AnswerVerdict; onClose: () => void }) {

@@ -2,6 +2,7 @@ import type { BalanceStretch, Reconciliation } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { formatAmount } from '../../store/budgets/format';
 import { Button } from '../../ui';
+import './budgets.css';
 
 const credits = (n: number) => formatAmount(n, 'credits');
 const when = (at: number) =>

@@ -4,6 +4,7 @@ import { failureLine } from '../../platform/describeError';
 import { useStore } from '../../store';
 import { type BudgetDraft, type BudgetDraftErrors, parseBudget } from '../../store/budgets/draft';
 import { Button } from '../../ui';
+import './budgets.css';
 
 interface Props {
   initial: BudgetDraft;

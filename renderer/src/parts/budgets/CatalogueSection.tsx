@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { failureLine } from '../../platform/describeError';
 import { useStore } from '../../store';
 import { Button, TextField } from '../../ui';
+import './budgets.css';
 
 /**
  * The bundled price catalogue prices well-known models when neither the provider nor the user

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { failureLine } from '../../platform/describeError';
 import { useStore } from '../../store';
 import { Button, Select, TextField } from '../../ui';
+import './budgets.css';
 
 const today = () => {
   const d = new Date();

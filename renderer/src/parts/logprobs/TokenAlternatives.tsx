@@ -1,5 +1,6 @@
 import type { TokenLogprob } from '../../../../main/contract/chat';
 import { alternativesOf, logprobToPercent, visibleToken } from './probability';
+import './logprobs.css';
 
 interface TokenAlternativesProps {
   id: string;

@@ -1,4 +1,5 @@
 import { STEP_MIX } from './probability';
+import './logprobs.css';
 
 const LABELS = ['≥ 90%', '70–90%', '45–70%', '20–45%', '< 20%'];
 

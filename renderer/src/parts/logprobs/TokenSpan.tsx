@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TokenLogprob } from '../../../../main/contract/chat';
 import { logprobToPercent, probabilityOf, tokenBackground, visibleToken } from './probability';
+import './logprobs.css';
 
 interface TokenSpanProps {
   entry: TokenLogprob;

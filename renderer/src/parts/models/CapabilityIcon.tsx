@@ -1,4 +1,5 @@
 import type { CapabilityKey } from './capabilities';
+import './models.css';
 
 /** 16-unit line icons drawn with currentColor, so they follow the theme and the disabled state. */
 const PATHS: Record<CapabilityKey, string> = {

@@ -1,6 +1,7 @@
 import type { Capabilities } from '../../../../main/contract';
 import { CAPABILITY_LABELS, CAPABILITY_ORDER, capabilitySummary } from './capabilities';
 import { CapabilityIcon } from './CapabilityIcon';
+import './models.css';
 
 /** Read-only row of the capabilities a model has (absent ones are not drawn). */
 export function CapabilityIcons({ capabilities }: { capabilities: Capabilities }) {

@@ -3,6 +3,7 @@ import type { CapabilityKey } from './capabilities';
 import { CAPABILITY_LABELS } from './capabilities';
 import { CapabilityIcon } from './CapabilityIcon';
 import { IconButton } from '../../ui/IconButton';
+import './models.css';
 
 interface Props {
   capability: CapabilityKey;

@@ -5,6 +5,7 @@ import { focusComposer } from '../../platform/keyboard';
 import { PickerDialog } from './PickerDialog';
 import { usePickerDialog } from './usePickerDialog';
 import { useSetThreadModel } from './useSetThreadModel';
+import './models.css';
 
 /**
  * The thread header's model: opens the model picker right there (not the inspector), and after a

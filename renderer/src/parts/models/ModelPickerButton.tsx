@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
 import { PickerDialog } from './PickerDialog';
 import { usePickerDialog } from './usePickerDialog';
+import './models.css';
 
 interface Props {
   providerId: string | null;

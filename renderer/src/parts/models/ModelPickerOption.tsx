@@ -4,6 +4,7 @@ import { ComboOption } from '../../ui';
 import { formatContextLength } from './capabilities';
 import { CapabilityIcons } from './CapabilityIcons';
 import { VisibleName } from '../../platform/visibleName';
+import './models.css';
 
 interface Props {
   entry: PickerEntry;

@@ -3,6 +3,7 @@ import type { CapabilityKey } from './capabilities';
 import { CAPABILITY_ORDER, formatContextLength } from './capabilities';
 import { CapabilityToggle } from './CapabilityToggle';
 import { VisibleName, visibleText } from '../../platform/visibleName';
+import './models.css';
 
 interface Props {
   model: ModelInfo;

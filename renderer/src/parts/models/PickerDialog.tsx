@@ -3,6 +3,7 @@ import { Suspense, lazy } from 'react';
 // The picker's code loads on its first opening: it is not part of the first screen.
 const ModelPicker = lazy(() => import('./ModelPicker').then((m) => ({ default: m.ModelPicker })));
 import type { usePickerDialog } from './usePickerDialog';
+import './models.css';
 
 interface Props {
   picker: ReturnType<typeof usePickerDialog>;

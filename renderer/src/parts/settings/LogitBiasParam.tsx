@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { LOGIT_BIAS_RANGE } from '../../../../main/contract/chatParams';
 import type { LogitBiasRow } from './paramsModel';
 import { ParamRow } from './ParamRow';
+import './settings.css';
 
 interface Props {
   rows: LogitBiasRow[];

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { NumberField as NumberSpec } from './paramsModel';
 import { ParamRow } from './ParamRow';
 import { NumberField } from '../../ui/NumberField';
+import './settings.css';
 
 interface Props {
   field: NumberSpec;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './settings.css';
 
 export function ParamGroup({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -2,6 +2,7 @@ import { X } from 'lucide-react';
 import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import { IconButton } from '../../ui/IconButton';
+import './settings.css';
 
 interface Props {
   name: string;

@@ -9,6 +9,7 @@ import { StopParam } from './StopParam';
 import { TextParam } from './TextParam';
 import { ToggleParam } from './ToggleParam';
 import { useParamsDraft } from './useParamsDraft';
+import './settings.css';
 
 /** Every request parameter of the thread, grouped; anything left unset is not sent. */
 export function ParamsSection({ threadId }: { threadId: string }) {

@@ -5,6 +5,7 @@ import { api } from '../../bridge/api';
 import { useStore } from '../../store';
 import { failureLine } from '../../platform/describeError';
 import { Button, IconButton, PopoverDialog } from '../../ui';
+import './settings.css';
 
 interface Props {
   onApply: (params: ChatParams) => void;

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { STOP_SEQUENCES } from '../../../../main/contract/chatParams';
 import { ParamRow } from './ParamRow';
 import { IconButton } from '../../ui/IconButton';
+import './settings.css';
 
 interface Props {
   value: string[];

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from '../../store';
 import { registerFlusher } from '../../store/pendingEdits';
 import { failureLine } from '../../platform/describeError';
+import './settings.css';
 
 const SAVE_DELAY_MS = 500;
 

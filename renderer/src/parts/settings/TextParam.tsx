@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { ParamRow } from './ParamRow';
+import './settings.css';
 
 interface Props {
   name: string;

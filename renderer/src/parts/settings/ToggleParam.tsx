@@ -1,4 +1,5 @@
 import { ParamRow } from './ParamRow';
+import './settings.css';
 
 interface Props {
   name: string;

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { CostFigure, ThreadCost } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { catalogueText, costsText, formatAmount, rateText } from '../../store/budgets/format';
-import { formatCompact, formatCredits, formatInteger } from './format';
+import { formatCompact, formatCredits, formatInteger } from '../../platform/format';
 import './usageInline.css';
 import { Button } from '../../ui/Button';
 

@@ -1,5 +1,5 @@
 import type { Message } from '../../../../main/contract';
-import { formatCost, formatCredits, formatDuration, formatInteger, formatRate } from './format';
+import { formatCost, formatCredits, formatDuration, formatInteger, formatRate } from '../../platform/format';
 import { usageLineFigures } from './usageLine';
 import './usageInline.css';
 

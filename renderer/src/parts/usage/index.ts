@@ -13,4 +13,4 @@ export {
   formatInteger,
   formatPercent,
   formatRate,
-} from './format';
+} from '../../platform/format';
