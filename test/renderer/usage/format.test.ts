@@ -8,7 +8,7 @@ import {
   formatInteger,
   formatPercent,
   formatRate,
-} from '../../../renderer/src/parts/usage/format';
+} from '../../../renderer/src/platform/format';
 
 describe('numbers as the usage screen shows them', () => {
   it('groups thousands and compacts for axes', () => {

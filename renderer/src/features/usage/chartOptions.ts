@@ -9,7 +9,7 @@ import {
   formatDay,
   formatDuration,
   formatInteger,
-} from '../../parts/usage';
+} from '../../platform/format';
 import type { DailySeries, MoneyMode } from './series';
 import { OTHER_MODELS, STATUS_LABELS } from './series';
 
