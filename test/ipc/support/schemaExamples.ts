@@ -79,10 +79,16 @@ export function exampleOf(schema: z.ZodType): unknown {
 }
 
 /**
- * Payloads for the channels whose derived example does not parse. Empty today: a channel whose
- * schema the walker cannot follow fails the coverage test until it gets an entry here.
+ * Payloads for the channels whose derived example does not parse (a refinement across fields, a
+ * date pattern): a channel whose schema the walker cannot follow fails the coverage test until it
+ * gets an entry here.
  */
-export const EXAMPLE_TABLE: Partial<Record<ChannelName, unknown>> = {};
+export const EXAMPLE_TABLE: Partial<Record<ChannelName, unknown>> = {
+  // Two different currencies and a YYYY-MM-DD date: the walker would give 'aaa' twice.
+  'budgets:saveRate': { from: 'USD', to: 'EUR', rate: 0.92, asOf: '2026-12-01' },
+  // A three-letter currency code: the walker would give 'a'.
+  'budgets:settings': { convertTo: 'EUR', staleAfterDays: 30 },
+};
 
 /** The one valid payload each channel's mutations start from. */
 export function validExample(name: ChannelName): unknown {
