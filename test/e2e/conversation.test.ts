@@ -51,7 +51,11 @@ describe('a conversation, as a user lives in it', () => {
     const editor = await conversation.editLastQuestion();
     await editor.fill('Name three birds instead');
     await demo.app.page.getByRole('button', { name: 'Save & send' }).click();
-    await expect.poll(() => conversation.lastQuestion.textContent()).toContain('three birds');
+    // 15 s like the request below: in CI the new branch was on screen but a streaming page under
+    // load answered the first read after the 5 s default.
+    await expect
+      .poll(() => conversation.lastQuestion.textContent(), { timeout: 15_000 })
+      .toContain('three birds');
     // The request for the edited question, not the previous one still recorded last until it arrives.
     const lastRequest = () =>
       mock()
