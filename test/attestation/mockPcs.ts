@@ -27,7 +27,7 @@ export async function startMockPcs(): Promise<MockPcs> {
     const url = new URL(req.url ?? '/', 'http://pcs');
     state.requests.push(`${url.pathname}${url.search}`);
     const tee = url.pathname.split('/')[1] ?? '';
-    const any = FMSPC['tdx:B0C06F000000']!;
+    const tdx = FMSPC['tdx:B0C06F000000']!;
     const signed = (member: string, body: string, signature: string, header: string, chain: string) => {
       const sig =
         state.mode === 'wrong-signature'
@@ -48,7 +48,7 @@ export async function startMockPcs(): Promise<MockPcs> {
       );
     }
     if (url.pathname.endsWith('/certification/v4/qe/identity')) {
-      const c = tee === 'sgx' ? FMSPC['sgx:00A067110000']! : any;
+      const c = tee === 'sgx' ? FMSPC['sgx:00A067110000']! : tdx;
       return signed(
         'enclaveIdentity',
         c.qe_identity,
@@ -59,12 +59,12 @@ export async function startMockPcs(): Promise<MockPcs> {
     }
     if (url.pathname === '/sgx/certification/v4/pckcrl') {
       // The TDX sample's PCK comes from the Platform CA, the SGX sample's from the Processor CA.
-      const c = url.searchParams.get('ca') === 'processor' ? FMSPC['sgx:00A067110000']! : any;
+      const c = url.searchParams.get('ca') === 'processor' ? FMSPC['sgx:00A067110000']! : tdx;
       res.writeHead(200, { 'SGX-PCK-CRL-Issuer-Chain': encodeURIComponent(c.pck_crl_issuer_chain) });
       return void res.end(Buffer.from(c.pck_crl, 'hex'));
     }
     if (url.pathname === '/IntelSGXRootCA.der')
-      return void res.writeHead(200).end(Buffer.from(any.root_ca_crl, 'hex'));
+      return void res.writeHead(200).end(Buffer.from(tdx.root_ca_crl, 'hex'));
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
