@@ -9,7 +9,7 @@ import { INTEL_PCS } from './collateral/pcs';
 import type { EvidenceNet, FetchedReport } from './fetchEvidence';
 import { fetchReport } from './fetchEvidence';
 import type { ReportCheck } from './report';
-import type { AttestationDeps } from './service';
+import type { AttestationDeps } from './deps';
 import { hardwareJob } from './verdict';
 import { EvidenceVerifier } from './worker/client';
 import type { CheckJob } from './worker/protocol';
