@@ -31,7 +31,7 @@ export class SignInNeeded extends Error {
 export const isSignInProblem = (error: unknown): boolean =>
   error instanceof SignInNeeded || error instanceof UnauthorizedError;
 
-const hostOf = (url: string): string => {
+export const hostOf = (url: string): string => {
   try {
     return new URL(url).host;
   } catch {
