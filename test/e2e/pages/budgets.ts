@@ -18,6 +18,31 @@ export class BudgetsPanel {
     return this.panel.getByRole('meter', { name: `${title}: spent` });
   }
 
+  /** One of the form's selects (ui/Select: a button named "<value> <label>" that opens a listbox). */
+  select(label: 'Counts' | 'Provider' | 'Per'): Locator {
+    return this.form.getByRole('button', { name: new RegExp(` ${label}$`) });
+  }
+
+  /** Opens a select's list and returns it. */
+  async openList(label: 'Counts' | 'Provider' | 'Per'): Promise<Locator> {
+    await this.select(label).click();
+    const list = this.page.getByRole('listbox');
+    await list.waitFor();
+    return list;
+  }
+
+  /** Picks `option` in one of the form's selects and waits until the select shows it. */
+  async choose(label: 'Counts' | 'Provider' | 'Per', option: string): Promise<void> {
+    const list = await this.openList(label);
+    await list.getByRole('option', { name: option, exact: true }).click();
+    await this.form.getByRole('button', { name: `${option} ${label}`, exact: true }).waitFor();
+  }
+
+  /** Picks what the budget counts ("All spending", "A provider", …). */
+  async chooseScope(scope: string): Promise<void> {
+    await this.choose('Counts', scope);
+  }
+
   async open(): Promise<void> {
     await new NavRail(this.page).go('Usage');
     await this.panel.waitFor();
@@ -32,7 +57,7 @@ export class BudgetsPanel {
   }) {
     await this.panel.getByRole('button', { name: 'New budget' }).click();
     await this.form.getByLabel('Name (optional)').fill(values.name);
-    await this.form.getByLabel('Per').selectOption(values.per);
+    await this.choose('Per', values.per);
     await this.form.getByLabel('Limit').fill(values.limit);
     await this.form.getByLabel('In', { exact: true }).fill(values.unit);
     if (values.block) await this.form.getByLabel('block sending').check();

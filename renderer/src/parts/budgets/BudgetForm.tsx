@@ -3,7 +3,7 @@ import type { Provider } from '../../../../main/contract';
 import { failureLine } from '../../platform/describeError';
 import { useStore } from '../../store';
 import { type BudgetDraft, type BudgetDraftErrors, parseBudget } from '../../store/budgets/draft';
-import { Button } from '../../ui';
+import { Button, Select, type SelectOption } from '../../ui';
 import './budgets.css';
 
 interface Props {
@@ -12,12 +12,18 @@ interface Props {
   onDone: () => void;
 }
 
-const SCOPES: { kind: BudgetDraft['scopeKind']; label: string }[] = [
-  { kind: 'overall', label: 'All spending' },
-  { kind: 'provider', label: 'A provider' },
-  { kind: 'model', label: 'A model' },
-  { kind: 'project', label: 'A project' },
-  { kind: 'tag', label: 'A tag' },
+const SCOPES: SelectOption<BudgetDraft['scopeKind']>[] = [
+  { id: 'overall', label: 'All spending' },
+  { id: 'provider', label: 'A provider' },
+  { id: 'model', label: 'A model' },
+  { id: 'project', label: 'A project' },
+  { id: 'tag', label: 'A tag' },
+];
+
+const PERIODS: SelectOption<BudgetDraft['period']>[] = [
+  { id: 'day', label: 'day' },
+  { id: 'week', label: 'week' },
+  { id: 'month', label: 'month' },
 ];
 
 /** Adds or edits a budget; nothing typed is lost when main refuses it. */
@@ -68,38 +74,20 @@ export function BudgetForm({ initial, providers, onDone }: Props) {
           onChange={(e) => patch({ name: e.target.value })}
         />
       </label>
-      <label className="field">
-        <span className="label">Counts</span>
-        <select
-          className="input"
-          value={draft.scopeKind}
-          onChange={(e) => patch({ scopeKind: e.target.value as BudgetDraft['scopeKind'], scopeValue: '' })}
-        >
-          {SCOPES.map((s) => (
-            <option key={s.kind} value={s.kind}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select<BudgetDraft['scopeKind']>
+        label="Counts"
+        options={SCOPES}
+        value={draft.scopeKind}
+        onChange={(scopeKind) => patch({ scopeKind, scopeValue: '' })}
+      />
       {draft.scopeKind === 'provider' ? (
-        <label className="field">
-          <span className="label">Provider</span>
-          <select
-            className="input"
-            value={draft.scopeValue}
-            onChange={(e) => patch({ scopeValue: e.target.value })}
-            {...field('scopeValue')}
-          >
-            <option value="">Choose…</option>
-            {providers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          {errorText('scopeValue')}
-        </label>
+        <Select
+          label="Provider"
+          options={providers.map((p) => ({ id: p.id, label: p.name }))}
+          value={draft.scopeValue || null}
+          onChange={(scopeValue) => patch({ scopeValue })}
+          error={errors.scopeValue}
+        />
       ) : draft.scopeKind !== 'overall' ? (
         <label className="field">
           <span className="label">
@@ -117,18 +105,12 @@ export function BudgetForm({ initial, providers, onDone }: Props) {
           {errorText('scopeValue')}
         </label>
       ) : null}
-      <label className="field">
-        <span className="label">Per</span>
-        <select
-          className="input"
-          value={draft.period}
-          onChange={(e) => patch({ period: e.target.value as BudgetDraft['period'] })}
-        >
-          <option value="day">day</option>
-          <option value="week">week</option>
-          <option value="month">month</option>
-        </select>
-      </label>
+      <Select<BudgetDraft['period']>
+        label="Per"
+        options={PERIODS}
+        value={draft.period}
+        onChange={(period) => patch({ period })}
+      />
       <label className="field">
         <span className="label">Limit</span>
         <input
