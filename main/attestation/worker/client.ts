@@ -1,17 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { ReportCheck } from '../report';
 import type { CollateralNeed } from '../collateral/needs';
 import type { CheckJob, EvidenceJob, EvidenceOutput, EvidenceReply, EvidenceRequest } from './protocol';
 import { runEvidenceJob } from './run';
+import type { WorkerSpec } from '../../workers/jobWorker';
+import { JobWorker } from '../../workers/jobWorker';
 
-export interface EvidenceWorkerSpec {
-  url: URL;
-  /** Tests run the TypeScript source through tsx: `['--import', 'tsx']`. */
-  execArgv?: string[];
-}
+export type EvidenceWorkerSpec = WorkerSpec;
 
 /** The bundled worker sits next to the search worker (both built by scripts/build.mjs). */
 export function bundledEvidenceWorker(
@@ -26,22 +23,15 @@ export function bundledEvidenceWorker(
 const JOB_TIMEOUT_MS = 60_000;
 const WORKER_HEAP_MB = 512;
 
-interface Pending {
-  resolve: (result: EvidenceOutput) => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
-
 /**
- * Main's side of the evidence worker: one worker, started on first use, jobs answered by id in
- * order. A crash or a timeout rejects the jobs in flight with the reason (the caller turns that
- * into a failed check) and the next job starts a fresh worker. Without a spec the jobs run on
- * this thread (unit tests, the CLI).
+ * Main's side of the evidence worker (main/workers/jobWorker.ts: started on first use, a crash or
+ * a timeout rejects the jobs in flight with the reason, which the caller turns into a failed
+ * check, and the next job starts a fresh worker). Without a spec the jobs run on this thread
+ * (unit tests, the CLI).
  */
 export class EvidenceVerifier {
-  private worker: Worker | null = null;
+  private readonly worker: JobWorker<EvidenceRequest, EvidenceReply> | null;
   private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
   /** Where jobs ran: tests assert that no report is checked on main's thread. */
   readonly stats = {
     inThread: 0,
@@ -50,13 +40,23 @@ export class EvidenceVerifier {
     workerCpuMs: [] as number[],
   };
 
-  constructor(
-    private readonly spec: EvidenceWorkerSpec | null,
-    private readonly timeoutMs = JOB_TIMEOUT_MS,
-  ) {}
+  constructor(spec: EvidenceWorkerSpec | null, timeoutMs = JOB_TIMEOUT_MS) {
+    this.worker =
+      spec &&
+      new JobWorker(spec, {
+        timeoutMs,
+        heapMb: WORKER_HEAP_MB,
+        words: {
+          timeout: (seconds) => `the check took over ${seconds} s and was stopped`,
+          error: (error) => `the evidence worker failed (${error.message})`,
+          exit: 'the evidence worker stopped unexpectedly',
+          closing: 'the app is closing',
+        },
+      });
+  }
 
   get offThread(): boolean {
-    return this.spec !== null;
+    return this.worker !== null;
   }
 
   run(job: CheckJob): Promise<ReportCheck> {
@@ -68,75 +68,21 @@ export class EvidenceVerifier {
     return this.post({ kind: 'needs', body }) as Promise<CollateralNeed[]>;
   }
 
-  private post(job: EvidenceJob): Promise<EvidenceOutput> {
-    if (!this.spec) {
+  private async post(job: EvidenceJob): Promise<EvidenceOutput> {
+    if (!this.worker) {
       this.stats.inThread += 1;
-      try {
-        return Promise.resolve(runEvidenceJob(job));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      return runEvidenceJob(job);
     }
-    const worker = this.started();
-    const id = this.nextId++;
-    return new Promise<EvidenceOutput>((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.failAll(`the check took over ${Math.round(this.timeoutMs / 1000)} s and was stopped`),
-        this.timeoutMs,
-      );
-      this.pending.set(id, { resolve, reject, timer });
-      worker.ref();
-      const request: EvidenceRequest = { id, job };
-      worker.postMessage(request);
-    });
+    const reply = await this.worker.ask({ id: this.nextId++, job });
+    if (!reply.ok) throw new Error(reply.message);
+    this.stats.inWorker += 1;
+    this.stats.workerThreadIds.add(reply.threadId);
+    this.stats.workerCpuMs.push(reply.cpuMs);
+    if (this.stats.workerCpuMs.length > 200) this.stats.workerCpuMs.shift();
+    return reply.result;
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    this.failAll('the app is closing');
-    if (worker) await worker.terminate();
-  }
-
-  private started(): Worker {
-    if (this.worker) return this.worker;
-    const spec = this.spec as EvidenceWorkerSpec;
-    const worker = new Worker(spec.url, {
-      execArgv: spec.execArgv ?? [],
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
-    worker.on('message', (reply: EvidenceReply) => {
-      const pending = this.pending.get(reply.id);
-      if (!pending) return;
-      this.pending.delete(reply.id);
-      clearTimeout(pending.timer);
-      if (this.pending.size === 0) worker.unref();
-      if (reply.ok) {
-        this.stats.inWorker += 1;
-        this.stats.workerThreadIds.add(reply.threadId);
-        this.stats.workerCpuMs.push(reply.cpuMs);
-        if (this.stats.workerCpuMs.length > 200) this.stats.workerCpuMs.shift();
-        pending.resolve(reply.result);
-      } else pending.reject(new Error(reply.message));
-    });
-    worker.on('error', (error) => this.failAll(`the evidence worker failed (${error.message})`));
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = null;
-      this.failAll('the evidence worker stopped unexpectedly');
-    });
-    worker.unref();
-    this.worker = worker;
-    return worker;
-  }
-
-  private failAll(message: string): void {
-    const worker = this.worker;
-    this.worker = null;
-    for (const pending of this.pending.values()) {
-      clearTimeout(pending.timer);
-      pending.reject(new Error(message));
-    }
-    this.pending.clear();
-    if (worker) void worker.terminate();
+  close(): Promise<void> {
+    return this.worker?.terminate() ?? Promise.resolve();
   }
 }
