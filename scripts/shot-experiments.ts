@@ -1,5 +1,6 @@
 // Screenshots of the Experiments screen (empty, setup, running, finished grid, run comparison), light and dark.
-// Usage: npx tsx scripts/shot-experiments.ts [--out /tmp/shots]
+// Usage: npx tsx scripts/shot-experiments.ts [--out /tmp/shots] [--setup-only]
+// (--setup-only stops after the setup screens: no run, a lighter load on a shared machine)
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,6 +12,7 @@ ensureKeyring();
 const args = process.argv.slice(2);
 const at = args.indexOf('--out');
 const out = at >= 0 && args[at + 1] ? (args[at + 1] as string) : '/tmp/shots';
+const setupOnly = args.includes('--setup-only');
 mkdirSync(out, { recursive: true });
 
 const settle = (page: Page) =>
@@ -49,7 +51,20 @@ async function seed(page: Page): Promise<string> {
           { role: 'user', content: 'What is the capital of {{country}}? (hint: {{expected}})' },
         ],
         toolIds: [],
-        responseFormat: null,
+        // The prompt asks for JSON in a schema; the 'plain' variant overrides it with plain text.
+        responseFormat: {
+          type: 'json_schema',
+          json_schema: {
+            name: 'capital',
+            schema: {
+              type: 'object',
+              properties: { capital: { type: 'string' } },
+              required: ['capital'],
+              additionalProperties: false,
+            },
+            strict: true,
+          },
+        },
       },
       config: {
         targets: [
@@ -58,26 +73,7 @@ async function seed(page: Page): Promise<string> {
         ],
         variants: [
           { id: 'default', label: 'default', params: {} },
-          {
-            id: 'json',
-            label: 'json',
-            params: {
-              temperature: 0,
-              response_format: {
-                type: 'json_schema',
-                json_schema: {
-                  name: 'capital',
-                  schema: {
-                    type: 'object',
-                    properties: { capital: { type: 'string' } },
-                    required: ['capital'],
-                    additionalProperties: false,
-                  },
-                  strict: true,
-                },
-              },
-            },
-          },
+          { id: 'plain', label: 'plain', params: { temperature: 0, response_format: { type: 'text' } } },
         ],
         cases: cities.map(([country, expected], i) => ({
           id: `c${i}`,
@@ -146,11 +142,16 @@ try {
       await page.getByRole('button', { name: /Capital cities/ }).click();
       await page.getByRole('tab', { name: 'Setup' }).waitFor();
       await shot('setup');
-      await page.getByText('Response format:').nth(1).click();
+      await page.getByTestId('prompt-format').locator('summary').click();
       await page.getByTestId('response-schema-editor').first().scrollIntoViewIfNeeded();
       await shot('setup-format');
+      const plain = page.getByRole('list', { name: 'Parameter variants' }).getByRole('listitem').nth(1);
+      await plain.locator('summary').click();
+      await plain.scrollIntoViewIfNeeded();
+      await shot('setup-variant-format');
       await page.getByRole('heading', { name: 'Checks' }).scrollIntoViewIfNeeded();
       await shot('setup-checks');
+      if (setupOnly) continue;
       // Slow answers, so the run is caught while it goes.
       app.host.mock?.script(...Array.from({ length: 48 }, (_, i) => ({ delayMs: i < 6 ? 150 : 1200 })));
       await page.getByRole('button', { name: 'Start run' }).click();

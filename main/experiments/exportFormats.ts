@@ -167,8 +167,10 @@ export function promptfooYaml(
     providers: config.targets.flatMap((target) =>
       config.variants.map((variant) => {
         const provider = providers.get(target.providerId);
-        const params: Record<string, unknown> = { ...variant.params };
+        const { response_format: _own, ...rest } = variant.params;
+        const params: Record<string, unknown> = { ...rest };
         if (config.seed !== null) params.seed = config.seed;
+        // What the variant's requests carry: its own format, else the prompt's; plain text is none.
         const format = variantFormat(prompt, variant);
         if (format) params.response_format = format;
         return {

@@ -9,6 +9,7 @@ import type {
   ThreadSettings,
 } from '../contract';
 import { fillTemplate, missingVariablesMessage } from '../contract';
+import { checkParametersSchema } from '../tools/schema';
 
 /** Columns are every model × every variant, in the order the user listed them. */
 export function columnsOf(config: ExperimentConfig): RunColumn[] {
@@ -85,11 +86,13 @@ export function cellThreadPrompt(
 }
 
 /**
- * The response format a variant's requests carry, and its JSON checks read: the variant's own
- * (set per variant on the screen), else the prompt's (experiments imported from older files).
+ * The response format a variant's requests carry and its JSON checks read: the variant's own if it
+ * has one, else the prompt's. A variant's own `text` overrides a prompt's JSON format; since plain
+ * text is what providers do anyway, it is sent as no format at all (null).
  */
 export function variantFormat(prompt: ExperimentPrompt, variant: ParamVariant): ResponseFormat | null {
-  return variant.params.response_format ?? prompt.responseFormat ?? null;
+  const format = variant.params.response_format ?? prompt.responseFormat ?? null;
+  return format?.type === 'text' ? null : format;
 }
 
 /** A cell's thread settings: the column's model and variant, the experiment's seed, the prompt's tools and format. */
@@ -141,11 +144,32 @@ export function configProblems(prompt: ExperimentPrompt, config: ExperimentConfi
     if (!filled.ok && !filled.message.startsWith('The variable')) shapeProblem = filled.message;
   }
   if (shapeProblem) problems.push(shapeProblem);
+  problems.push(...formatProblems(prompt, config));
   for (const [name, count] of lacking)
     problems.push(
       `{{${name}}} has no value in ${count} case${count === 1 ? '' : 's'}: add a column “${name}”.`,
     );
   return problems;
+}
+
+/** A JSON schema format must hold a schema the provider can use: an object schema Ajv compiles. */
+function formatProblems(prompt: ExperimentPrompt, config: ExperimentConfig): string[] {
+  const problem = (format: ResponseFormat | null | undefined, whose: string): string[] => {
+    const schema = format?.type === 'json_schema' ? format.json_schema.schema : undefined;
+    const issue = schema === undefined ? undefined : checkParametersSchema(schema)[0];
+    if (!issue) return [];
+    const message = issue.message.replace(
+      /tool arguments are an object of named fields/,
+      'the answer is an object',
+    );
+    return [`${whose} is not valid: ${issue.path || '/'} ${message}.`];
+  };
+  return [
+    ...problem(prompt.responseFormat, 'The prompt’s response schema'),
+    ...config.variants.flatMap((v) =>
+      problem(v.params.response_format, `The response schema of variant “${v.label}”`),
+    ),
+  ];
 }
 
 export function caseLabel(testCase: TestCase, index: number): string {

@@ -111,6 +111,66 @@ describe('experiments, and {{variables}} in a thread', () => {
     },
   );
 
+  it(
+    'a response format for the whole prompt goes out with each variant that has none of its own; a broken one holds Start back',
+    { timeout: 90_000 },
+    async () => {
+      const { page } = demo.app;
+      const mock = demo.mock();
+      await nav(page, 'Experiments');
+      await page.getByRole('button', { name: 'New experiment' }).first().click();
+      await page.getByRole('textbox', { name: 'Message 2 (user)' }).fill('Say {{word}} in JSON.');
+      await page.getByRole('button', { name: 'Case', exact: true }).click();
+      await page.getByRole('textbox', { name: 'word of case 1' }).fill('hello');
+      await addModel(page, 'Galadriel (demo)', 'llama3.1:70b');
+      await page.getByRole('spinbutton', { name: 'Requests a minute to Galadriel (demo)' }).fill('600');
+
+      const format = page.getByTestId('prompt-format');
+      await format.getByText('Response format:').click();
+      await format.getByText('JSON object', { exact: true }).click();
+      expect(await format.locator('summary').textContent()).toBe('Response format: any JSON object');
+
+      // A second variant answers in plain text: its own format overrides the prompt's.
+      await page.getByRole('button', { name: 'Variant', exact: true }).click();
+      const variant = page.getByRole('list', { name: 'Parameter variants' }).getByRole('listitem').nth(1);
+      expect(await variant.locator('summary').textContent()).toBe(
+        'Response format: the prompt’s (any JSON object)',
+      );
+      await variant.locator('summary').click();
+      await variant.getByRole('checkbox', { name: 'Its own format, instead of the prompt’s' }).check();
+      await variant.getByText('Text', { exact: true }).click();
+      expect(await variant.locator('summary').textContent()).toBe('Response format: text');
+
+      // A schema whose name cannot be sent holds Start back and says why, until it is fixed.
+      await format.getByText('JSON schema', { exact: true }).click();
+      await format.getByRole('textbox', { name: 'Name' }).fill('not a name!');
+      await expect
+        .poll(() => page.getByTestId('experiment-estimate').textContent(), WAIT)
+        .toBe('The prompt’s response format is not valid yet: fix it to start.');
+      expect(await page.getByRole('button', { name: 'Start run' }).isDisabled()).toBe(true);
+      await format.getByText('JSON object', { exact: true }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => page.getByTestId('experiment-estimate').textContent(), WAIT)
+        .toMatch(/^2 requests/);
+      expect(await page.getByRole('button', { name: 'Start run' }).isDisabled()).toBe(false);
+
+      mock.reset();
+      await page.getByRole('button', { name: 'Start run' }).click();
+      await expect
+        .poll(() => mock.requests.filter((r) => r.path.endsWith('/chat/completions')).length, {
+          timeout: 30_000,
+        })
+        .toBe(2);
+      const sent = mock.requests
+        .filter((r) => r.path.endsWith('/chat/completions'))
+        .map((r) => JSON.parse(r.bodyText) as { temperature?: number; response_format?: unknown });
+      const byVariant = Object.fromEntries(sent.map((b) => [b.temperature === 0 ? 'plain' : 'first', b]));
+      expect(byVariant.first?.response_format).toEqual({ type: 'json_object' });
+      expect(byVariant.plain && 'response_format' in byVariant.plain).toBe(false);
+    },
+  );
+
   it("a thread's {{variables}} are filled from a form; an unfilled one blocks Send and names itself", async () => {
     const { page } = demo.app;
     const mock = demo.app.host.mock;

@@ -22,6 +22,7 @@ export function ExperimentBar({ onStarted }: { onStarted: () => void }) {
       draft: st.experimentDraft,
       dirty: st.experimentDirty,
       estimate: st.experimentEstimate,
+      unsendable: st.experimentUnsendable,
       run: st.experimentRun,
       edit: st.editExperiment,
       save: st.saveExperiment,
@@ -38,7 +39,9 @@ export function ExperimentBar({ onStarted }: { onStarted: () => void }) {
   if (!s.experiment || !s.draft) return null;
   const version = s.experiment.versions.at(-1)?.number ?? 1;
   const running = s.run?.status === 'running';
-  const blocked = (s.estimate?.problems.length ?? 0) > 0;
+  // What cannot be sent as shown comes first: the estimate is of the saved experiment.
+  const problems = [...Object.values(s.unsendable), ...(s.estimate?.problems ?? [])];
+  const blocked = problems.length > 0;
 
   const exportAs = async (format: 'json' | 'promptfoo' | 'csv') => {
     if (!s.experiment) return;
@@ -80,10 +83,10 @@ export function ExperimentBar({ onStarted }: { onStarted: () => void }) {
           onChange={(id) => s.edit({ projectId: id === NO_PROJECT ? null : id })}
         />
         <div className="exp-bar-spacer" />
-        {s.estimate && !running ? (
+        {(s.estimate || blocked) && !running ? (
           <span className="exp-estimate" data-testid="experiment-estimate">
-            {blocked ? (
-              <span className="exp-estimate-blocked">{s.estimate.problems[0]}</span>
+            {blocked || !s.estimate ? (
+              <span className="exp-estimate-blocked">{problems[0]}</span>
             ) : (
               <>
                 <strong className="num">{s.estimate.requests}</strong> requests ·{' '}
@@ -137,7 +140,7 @@ export function ExperimentBar({ onStarted }: { onStarted: () => void }) {
             variant="primary"
             isDisabled={blocked}
             onPress={() => void s.start().then(onStarted)}
-            title={blocked ? s.estimate?.problems.join(' ') : 'Runs every case in every column'}
+            title={blocked ? problems.join(' ') : 'Runs every case in every column'}
           >
             Start run
           </Button>

@@ -5,10 +5,11 @@ import { BUILT_IN_VARIABLES, userVariablesIn } from '../../../../main/contract/t
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
+import { PromptFormat } from './PromptFormat';
 
 const ROLES: PromptMessage['role'][] = ['system', 'user', 'assistant'];
 
-/** The versioned part: messages with {{variables}}. The last message must be the user's. */
+/** The versioned part: messages with {{variables}}, tools and the response format. The last message must be the user's. */
 export function PromptEditor() {
   const { draft, edit, tools } = useStore(
     useShallow((s) => ({ draft: s.experimentDraft, edit: s.editExperiment, tools: s.tools })),
@@ -108,6 +109,7 @@ export function PromptEditor() {
           </details>
         ) : null}
       </div>
+      <PromptFormat />
     </section>
   );
 }

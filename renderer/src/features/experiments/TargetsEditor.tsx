@@ -131,6 +131,7 @@ export function TargetsEditor() {
               <VariantRow
                 key={variant.id}
                 variant={variant}
+                promptFormat={s.draft?.prompt.responseFormat ?? null}
                 canRemove={config.variants.length > 1}
                 onChange={(next) => setVariants(config.variants.map((v, i) => (i === index ? next : v)))}
                 onRemove={() => setVariants(config.variants.filter((_, i) => i !== index))}

@@ -1,3 +1,5 @@
+import type { ResponseFormat } from '../../../../main/contract/chatParams';
+
 /** Figures as the grid shows them; null is a dash, never 0. */
 export const ms = (value: number | null): string =>
   value === null ? '—' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
@@ -32,3 +34,10 @@ export const when = (at: number): string =>
     hour: '2-digit',
     minute: '2-digit',
   });
+
+/** A response format in a few words, for a collapsed editor's summary. */
+export function formatSummary(format: ResponseFormat | null | undefined): string {
+  if (!format || format.type === 'text') return 'text';
+  if (format.type === 'json_object') return 'any JSON object';
+  return `JSON schema “${format.json_schema.name}”${format.json_schema.strict ? ', strict' : ''}`;
+}

@@ -36,6 +36,12 @@ export interface ExperimentsSlice {
   experimentEstimate: Estimate | null;
   experimentProgress: Record<string, RunProgress>;
   experimentError: string | null;
+  /**
+   * Response formats the editor shows but cannot send yet (an invalid schema or name), by editor
+   * ('prompt' or a variant id): the draft keeps the last valid one, so Start waits until they are fixed.
+   */
+  experimentUnsendable: Record<string, string>;
+  setExperimentUnsendable(key: string, reason: string | null): void;
   loadExperiments(): Promise<void>;
   openExperiment(id: string | null): Promise<void>;
   createExperiment(name: string): Promise<void>;
@@ -98,6 +104,14 @@ export const createExperimentsSlice: SliceCreator<ExperimentsSlice> = (set, get)
     experimentEstimate: null,
     experimentProgress: {},
     experimentError: null,
+    experimentUnsendable: {},
+
+    setExperimentUnsendable: (key, reason) => {
+      const current = get().experimentUnsendable;
+      if ((current[key] ?? null) === reason) return;
+      const { [key]: _old, ...rest } = current;
+      set({ experimentUnsendable: reason === null ? rest : { ...rest, [key]: reason } });
+    },
 
     loadExperiments: async () => {
       const result = await api.experiments.list({});
@@ -121,6 +135,7 @@ export const createExperimentsSlice: SliceCreator<ExperimentsSlice> = (set, get)
         experiment: experiment.value,
         experimentDraft: draftOf(experiment.value),
         experimentDirty: false,
+        experimentUnsendable: {},
         experimentRuns: runList,
         experimentRun: null,
         experimentEstimate: null,
