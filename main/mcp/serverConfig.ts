@@ -17,6 +17,10 @@ export interface CheckedVar {
   value: string | undefined;
 }
 
+/** Names that usually hold a credential: their values go to the keychain on import. */
+const SECRET_NAME = /key|token|secret|passw|auth|credential|cookie|session|private/i;
+export const looksSecret = (name: string): boolean => SECRET_NAME.test(name);
+
 export const secretAccount = (serverId: string, kind: VarKind, name: string) =>
   `mcp:${serverId}:${kind}:${name}`;
 
