@@ -1,16 +1,12 @@
 // Experiments: the grid of a finished 100 × 10 run painted and filtered in the real renderer, and
 // the scheduler's own cost per cell (no network: a task that resolves at once).
 import type { Browser, Page } from 'playwright-core';
-import { ExperimentConfig } from '../../main/contract/experiments';
-import { columnsOf } from '../../main/experiments/prepare';
-import type { CellResult } from '../../main/experiments/repo';
-import { ExperimentsRepo, emptyResult } from '../../main/experiments/repo';
 import { RateScheduler } from '../../main/experiments/scheduler';
 import { startHost } from '../bridge/host';
 import { launchChromium } from '../e2e/browser';
+import { seedFinishedRun } from '../experiments/seed';
 import { BASELINE_COMMIT, baselineRenderer } from './experiments/baseline';
 import { ensureBuilt, openBenchPage } from './render/app';
-import { random } from './render/text';
 import type { BenchResult } from './types';
 
 const CASES = 100;
@@ -19,53 +15,6 @@ const VARIANTS = 2;
 const PAINT_MS = 200;
 const FILTER_MS = 50;
 const SCHEDULE_MS_PER_CELL = 1;
-
-/** A finished run of 100 cases × 10 columns, written as the runner would write it. */
-function seedRun(repo: ExperimentsRepo, providerId: string): { failingRows: number } {
-  const rand = random(17);
-  const config = ExperimentConfig.parse({
-    targets: Array.from({ length: MODELS }, (_, i) => ({ providerId, model: `model-${i + 1}` })),
-    variants: Array.from({ length: VARIANTS }, (_, i) => ({
-      id: `v${i}`,
-      label: `t=${i}`,
-      params: { temperature: i },
-    })),
-    cases: Array.from({ length: CASES }, (_, i) => ({
-      id: `case-${i}`,
-      values: { question: `Question number ${i}: what is ${i} squared, and why?`, expected: String(i * i) },
-    })),
-    checks: [{ type: 'contains', value: '{{expected}}' }],
-  });
-  const experiment = repo.create(
-    'Bench grid',
-    { messages: [{ role: 'user', content: '{{question}}' }], toolIds: [], responseFormat: null },
-    config,
-  );
-  const runId = repo.createRun(experiment, columnsOf(config));
-  const failing = new Set<string>();
-  repo.sql.transaction(() => {
-    for (const cell of repo.cells(runId)) {
-      const pass = rand() > 0.1;
-      if (!pass) failing.add(cell.caseId);
-      const result: CellResult = {
-        ...emptyResult,
-        answer: `${pass ? 'The answer is' : 'I think it is'} ${'lorem ipsum dolor sit amet '.repeat(6)}`,
-        checks: [
-          { type: 'contains', label: 'contains “…”', pass, evidence: pass ? 'Found.' : 'Not in the answer.' },
-        ],
-        pass,
-        requests: 1,
-        tokens: 80 + Math.round(rand() * 200),
-        cost: rand() * 0.001,
-        ttftMs: 100 + rand() * 400,
-        latencyMs: 400 + rand() * 2000,
-      };
-      repo.finishCell(cell.id, 'done', result);
-    }
-  });
-  repo.setRunStatus(runId, 'finished');
-  return { failingRows: failing.size };
-}
 
 /** Clicks, then waits for `done()` in the page and two animation frames (the paint): ms from the click. */
 async function timeToPaint(page: Page, click: () => Promise<void>, done: string): Promise<number> {
@@ -100,9 +49,14 @@ interface GridSide {
 async function openSide(browser: Browser, rendererDir?: string): Promise<GridSide> {
   const host = await startHost({ demo: true, rendererDir });
   try {
-    const repo = new ExperimentsRepo(host.services.db);
     const providerId = (await host.services.handlers['providers:list']({}, { senderId: 0 }))[0]?.id ?? 'p';
-    const { failingRows } = seedRun(repo, providerId);
+    // The same seeded run as the screens' and the a11y scan's, at 100 × 10.
+    const { failingRows } = seedFinishedRun(host.services.db, providerId, {
+      name: 'Bench grid',
+      cases: CASES,
+      models: MODELS,
+      variants: VARIANTS,
+    });
     const app = await openBenchPage(browser, host);
     const { page } = app;
     await page

@@ -18,7 +18,8 @@ function random(seed: number): () => number {
 
 /**
  * A finished run of `cases` × (`models` × `variants`), written as the runner would write it (about
- * one cell in ten fails its check), so screens and benches show a grid without sending anything.
+ * one cell in ten fails its check), so screens, the a11y scan and the grid bench show a grid without
+ * sending anything: the one seed helper for a finished run.
  */
 export function seedFinishedRun(
   db: DatabaseSync,
