@@ -50,16 +50,19 @@ export async function serveBuild(root: string, database: string): Promise<Served
 }
 
 /**
- * The corpus is written before the demo provider exists: once the bridge has added it, the newest
- * thread (the one opened at start) is put on the demo thread's provider and model, so its message
- * box takes typing, as a user's last thread would.
+ * The corpus is written before the demo provider exists, and the demo adds an empty thread of its
+ * own that would be the newest. Once the bridge has seeded it, the corpus's newest thread with
+ * messages is made the most recent (the one the app opens at start) and put on the demo thread's
+ * provider and model, so its message box takes typing, as a user's last thread would.
  */
 function answerable(file: string): void {
   const db = new DatabaseSync(file);
   try {
     db.exec(`UPDATE threads SET (provider_id, model) = (
-        SELECT provider_id, model FROM threads WHERE provider_id IS NOT NULL ORDER BY created_at DESC LIMIT 1)
-      WHERE id = (SELECT id FROM threads ORDER BY last_activity_at DESC LIMIT 1)`);
+        SELECT provider_id, model FROM threads WHERE provider_id IS NOT NULL ORDER BY created_at DESC LIMIT 1),
+        last_activity_at = (SELECT MAX(last_activity_at) + 1 FROM threads)
+      WHERE id = (SELECT t.id FROM threads t WHERE t.message_count > 0 AND t.archived = 0
+        AND t.deleted_at IS NULL ORDER BY t.last_activity_at DESC LIMIT 1)`);
   } finally {
     db.close();
   }
