@@ -233,7 +233,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     usage: ledger,
     tools,
     mcp: mcp.port,
-    events: attestation.watch(options.events),
+    // Attestation sees the exact bodies; the window gets them with files elided (issue 15).
+    events: attestation.watch(attachments.windowEvents(options.events)),
     fetch: attestation.capture.wrap(options.fetch),
     estimateTokens,
     now,
@@ -264,7 +265,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       database,
     }),
     ...providerHandlers({ providers, models, events: options.events }),
-    ...threadHandlers({ repo: threads, search, sink: options.events, now, blobs: attachments.blobs }),
+    ...threadHandlers({
+      repo: threads,
+      search,
+      sink: options.events,
+      now,
+      blobs: attachments.blobs,
+      forWindow: attachments.forWindow,
+    }),
     ...gateSending(
       gateChat(chatHandlers(chat), attestation, (id) => threads.getThread(id).settings),
       (threadId) => budgets.admit(budgetTarget(threadId)),

@@ -29,6 +29,13 @@ export class BlobStore {
     return row ? { sha256, mime: row.mime, data: row.data } : null;
   }
 
+  /** A blob's size in bytes, without reading its bytes; null when it is not stored. */
+  sizeOf(sha256: string): number | null {
+    const row = this.db.prepare('SELECT size FROM attachment_blobs WHERE sha256 = ?').get(sha256) as
+      { size: number } | undefined;
+    return row ? Number(row.size) : null;
+  }
+
   has(sha256: string): boolean {
     return this.db.prepare('SELECT 1 FROM attachment_blobs WHERE sha256 = ?').get(sha256) !== undefined;
   }

@@ -1,4 +1,5 @@
 import type { AttachmentChoice, Message, Preflight, Thread } from '../contract';
+import { AppFailure } from '../contract';
 import type { AttachmentsPort, ModelsPort, ThreadsPort } from '../chat/ports';
 import type { RunPlan } from '../chat/request/plan';
 import { draft } from '../chat/tree';
@@ -9,7 +10,7 @@ import type { AttachmentsService } from './service';
 
 export interface AttachmentHandlerDeps {
   service: AttachmentsService;
-  threads: Pick<ThreadsPort, 'getThread' | 'activePath'>;
+  threads: Pick<ThreadsPort, 'getThread' | 'activePath' | 'getMessage'>;
   models: ModelsPort;
   /** The chat engine's own planning, so the preflight measures the very request Send would build. */
   plan: (thread: Thread, path: readonly Message[]) => Promise<RunPlan>;
@@ -85,6 +86,7 @@ export function attachmentHandlers(
   | 'attachments:preflight'
   | 'attachments:storage'
   | 'attachments:limits'
+  | 'attachments:requestBody'
 > {
   const { service } = deps;
   return {
@@ -93,6 +95,12 @@ export function attachmentHandlers(
     'attachments:storage': () => service.storage(),
     'attachments:limits': ({ providerId, limits }) =>
       limits ? service.setLimits(providerId, limits) : service.limits(providerId),
+    'attachments:requestBody': ({ messageId }) => {
+      const meta = deps.threads.getMessage(messageId).meta;
+      if (!meta) throw new AppFailure('not_found', 'No request was recorded for this answer.');
+      // Reading the stored meta's body rebuilds the exact bytes from the blobs (requestBodies.ts).
+      return { body: meta.requestBody };
+    },
     'attachments:preflight': async (input) => {
       const thread = deps.threads.getThread(input.threadId);
       const parentId = input.parentId ?? thread.activeLeafId;

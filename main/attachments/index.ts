@@ -5,17 +5,19 @@ import { pathToFileURL } from 'node:url';
 import type { Message, Thread } from '../contract';
 import type { AttachmentsPort, ThreadsPort } from '../chat/ports';
 import type { RunPlan } from '../chat/request/plan';
+import type { EventSink } from '../ipc/handlers';
 import type { ModelsService } from '../models/service';
 import { BlobStore } from './blobStore';
 import { attachmentHandlers, attachmentsPort } from './handlers';
 import { requestBodyCodec } from './requestBodies';
 import { AttachmentsService } from './service';
+import { messageForWindow, windowEvents } from './windowBodies';
 import type { WorkerSpec } from './workerClient';
 import { AttachmentReader } from './workerClient';
 
 export interface AttachmentsOptions {
   db: DatabaseSync;
-  threads: Pick<ThreadsPort, 'getThread' | 'activePath'>;
+  threads: Pick<ThreadsPort, 'getThread' | 'activePath' | 'getMessage'>;
   models: Pick<ModelsService, 'describe' | 'list'>;
   estimateTokens: (text: string) => number;
   now: () => number;
@@ -48,12 +50,17 @@ export function createAttachments(options: AttachmentsOptions) {
       (await options.models.list(providerId)).models.find((m) => m.id === model)?.contextLength ?? null,
   };
   const port: AttachmentsPort = attachmentsPort(deps);
+  const sizeOf = (sha256: string) => blobs.sizeOf(sha256);
   return {
     service,
     blobs,
     port,
     /** How the threads store keeps request bodies: base64 of stored files as references. */
     bodies: requestBodyCodec(service.bodyBlobs),
+    /** A message as the window gets it: a large request body with its files elided. */
+    forWindow: <M extends Message>(message: M): M => messageForWindow(message, sizeOf),
+    /** The chat engine's events as the window gets them (see windowBodies.ts). */
+    windowEvents: (sink: EventSink): EventSink => windowEvents(sink, sizeOf),
     handlers: (plan: (thread: Thread, path: readonly Message[]) => Promise<RunPlan>) =>
       attachmentHandlers({ ...deps, plan }),
     close: () => reader.close(),

@@ -97,6 +97,14 @@ export function expandBody(
   return pieces.join('');
 }
 
+/** A message's stored form, kept beside the meta read from it: what the window is sent is made from it. */
+const compactForms = new WeakMap<object, { body: string; blobs: readonly BodyBlob[] }>();
+
+/** The stored (compact) form of a body read through the codec, or null when it was stored whole. */
+export function compactFormOf(meta: object): { body: string; blobs: readonly BodyBlob[] } | null {
+  return compactForms.get(meta) ?? null;
+}
+
 /**
  * The codec the threads store uses for `meta`. A message read has its body rebuilt when it is
  * first read (shown, exported, sent to the window), not when the chat engine walks the history.
@@ -136,8 +144,10 @@ export function requestBodyCodec(source: BodyBlobSource): MetaCodec {
         get: () => (full ??= expandBody(compact, blobs, source.base64)),
         set: (value: string) => {
           full = value;
+          compactForms.delete(meta);
         },
       });
+      compactForms.set(meta, { body: compact, blobs });
       return meta;
     },
   };

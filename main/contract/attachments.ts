@@ -155,6 +155,14 @@ export const attachmentChannels = {
   ),
   /** Bytes held for attachments, for the settings screen. */
   'attachments:storage': channel(z.object({}), z.object({ files: z.number(), bytes: z.number() })),
+  /**
+   * The exact request body an answer was sent with: the window holds it with its files elided
+   * (`meta.requestBodyElided`) and asks for it whole only to copy or save it.
+   */
+  'attachments:requestBody': channel(
+    z.object({ messageId: z.string().min(1) }),
+    z.object({ body: z.string() }),
+  ),
   /** Reads (no `limits`) or sets a provider's attachment limits. */
   'attachments:limits': channel(
     z.object({ providerId: z.string().min(1), limits: AttachmentLimits.partial().optional() }),

@@ -72,6 +72,17 @@ export const ResponseMeta = z.object({
   /** Choices asked for (`n`) and received, when the provider sent fewer. */
   choicesRequested: z.number().optional(),
   choicesReceived: z.number().optional(),
+  /**
+   * Set only on what main sends the window (issue 15): `requestBody` there has each attachment's
+   * base64 replaced by its size and SHA-256, so a 5 MB photo does not cross on every read.
+   * `bytes` is the exact body's size; `attachments:requestBody` gives the exact body.
+   */
+  requestBodyElided: z
+    .object({
+      bytes: z.number(),
+      files: z.array(z.object({ mime: z.string(), bytes: z.number(), sha256: z.string() })),
+    })
+    .optional(),
 });
 export type ResponseMeta = z.infer<typeof ResponseMeta>;
 

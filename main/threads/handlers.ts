@@ -1,4 +1,5 @@
 import type { AttachmentBlobs } from '../attachments/exportBlobs';
+import type { Message } from '../contract';
 import type { EventSink, HandlersOf } from '../ipc/handlers';
 import { exportThread, importThread } from './importExport';
 import { clipDetail, contentPager } from './messageContent';
@@ -12,6 +13,8 @@ export interface ThreadHandlerDeps {
   now?: () => number;
   /** Attachment bytes, so a JSON export carries them and an import restores them. */
   blobs?: AttachmentBlobs;
+  /** A message as the window gets it (a large request body with its files elided, issue 15). */
+  forWindow?: (message: Message) => Message;
 }
 
 /**
@@ -29,7 +32,7 @@ export function threadHandlers(
   return {
     'threads:list': ({ archived }) => repo.list(archived),
     'threads:create': ({ settings }) => repo.createThread(settings),
-    'threads:get': ({ id, ...window }) => clipDetail(repo.detail(id, window)),
+    'threads:get': ({ id, ...window }) => clipDetail(repo.detail(id, window), deps.forWindow),
     'threads:update': ({ id, ...patch }) => repo.updateThread(id, patch),
     'threads:delete': ({ id }) => ({ deleted: repo.deleteThread(id) }),
     'threads:restore': ({ id }) => repo.restoreThread(id),

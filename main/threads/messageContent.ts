@@ -18,8 +18,11 @@ export function clipMessage(message: Message, max = MESSAGE_PREVIEW_CHARS): Open
   return { ...message, content: clipContent(message.content, max), contentLength: message.content.length };
 }
 
-export function clipDetail(detail: ThreadDetail): ThreadDetail {
-  return { ...detail, messages: detail.messages.map((m) => clipMessage(m)) };
+export function clipDetail(
+  detail: ThreadDetail,
+  forWindow: (message: Message) => Message = (m) => m,
+): ThreadDetail {
+  return { ...detail, messages: detail.messages.map((m) => clipMessage(forWindow(m))) };
 }
 
 /** How long a message read for paging is kept: a reader asks for its pages one after another. */

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fencedFile } from '../../main/attachments/text';
-import type { MockProvider } from '../mock-provider';
-import { startMockProvider } from '../mock-provider';
-import type { App } from '../support/app';
 import { startApp } from '../support/app';
 import { makePdf, textPages } from './support/pdf';
 import { photoWithGps } from './support/photo';
+import { b64, useMockApp } from './support/mockApp';
 
 /** Each part type's exact bytes on the wire, through the real services, checked against OpenAI's schema. */
 
@@ -19,39 +17,8 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(schema as Record<string, unknown>);
 
-let mock: MockProvider;
-let app: App;
-beforeAll(async () => {
-  mock = await startMockProvider({ chunkDelayMs: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(async () => {
-  mock.reset();
-  app = await startApp(mock);
-});
-afterEach(async () => {
-  await app.close();
-});
-
-const b64 = (bytes: Uint8Array | string): string => Buffer.from(bytes).toString('base64');
-
-async function stage(name: string, bytes: Uint8Array | string, detail: 'auto' | 'low' | 'high' = 'auto') {
-  return app.call('attachments:stage', { threadId: app.threadId, name, dataBase64: b64(bytes), detail });
-}
-
-function lastChatBody(): { messages: { role: string; content: unknown }[] } & Record<string, unknown> {
-  const chats = mock.requests.filter((r) => r.path.endsWith('/chat/completions'));
-  const last = chats[chats.length - 1];
-  if (!last) throw new Error('the mock received no chat request');
-  return JSON.parse(last.bodyText) as never;
-}
-
-async function sendAndWait(content: string, attachments: { id: string; detail?: 'auto' | 'low' | 'high' }[]) {
-  const sent = await app.call('chat:send', { threadId: app.threadId, content, attachments });
-  return (await app.ended(sent.streamId)) as { messages: { content: string; errorMessage: string | null }[] };
-}
+const t = useMockApp();
+const { stage, lastChatBody, send: sendAndWait } = t;
 
 describe('attachments on the wire', () => {
   it('sends an image, a PDF file and a text file as OpenAI parts, byte for byte, and stores them once', async () => {
@@ -71,7 +38,7 @@ describe('attachments on the wire', () => {
     const body = lastChatBody();
     expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
     const user = body.messages[body.messages.length - 1];
-    const stored = app.services.db.prepare('SELECT sha256, data FROM attachment_blobs').all() as {
+    const stored = t.app.services.db.prepare('SELECT sha256, data FROM attachment_blobs').all() as {
       sha256: string;
       data: Uint8Array;
     }[];
@@ -97,10 +64,10 @@ describe('attachments on the wire', () => {
   });
 
   it('sends a PDF as its text with page markers when the model reads no PDF files', async () => {
-    await app.call('attachments:limits', { providerId: app.providerId, limits: { fileParts: 'never' } });
+    await t.app.call('attachments:limits', { providerId: t.app.providerId, limits: { fileParts: 'never' } });
     const pdf = await stage('report.pdf', makePdf({ pages: [['Alpha'], ['Beta']] }));
-    const preflight = await app.call('attachments:preflight', {
-      threadId: app.threadId,
+    const preflight = await t.app.call('attachments:preflight', {
+      threadId: t.app.threadId,
       content: '',
       attachments: [{ id: pdf.id }],
     });
@@ -119,49 +86,49 @@ describe('attachments on the wire', () => {
   });
 
   it('blocks a Send over the provider limit before the mock can answer 413, and says what to do', async () => {
-    await fetch(`${mock.url}/__mock/request-limit`, {
+    await fetch(`${t.mock.url}/__mock/request-limit`, {
       method: 'POST',
       body: JSON.stringify({ bytes: 100_000 }),
     });
-    await app.call('attachments:limits', { providerId: app.providerId, limits: { requestMb: 0.1 } });
+    await t.app.call('attachments:limits', { providerId: t.app.providerId, limits: { requestMb: 0.1 } });
     const big = await stage('big.txt', 'All work and no play. '.repeat(8000));
 
-    const preflight = await app.call('attachments:preflight', {
-      threadId: app.threadId,
+    const preflight = await t.app.call('attachments:preflight', {
+      threadId: t.app.threadId,
       content: 'Summarise',
       attachments: [{ id: big.id }],
     });
     expect(preflight.blocked).toMatch(
       /^The request would be 0\.17 MB; Mock takes at most 0\.10 MB\. Remove a file/,
     );
-    const refused = await app
-      .call('chat:send', { threadId: app.threadId, content: 'Summarise', attachments: [{ id: big.id }] })
+    const refused = await t.app
+      .call('chat:send', { threadId: t.app.threadId, content: 'Summarise', attachments: [{ id: big.id }] })
       .catch((error: { appError?: unknown }) => error.appError);
     expect(refused).toMatchObject({ code: 'invalid_request', message: preflight.blocked });
-    expect(mock.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
+    expect(t.mock.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
 
     // Without the preflight's limit the mock would have refused it.
-    await app.call('attachments:limits', { providerId: app.providerId, limits: { requestMb: 20 } });
+    await t.app.call('attachments:limits', { providerId: t.app.providerId, limits: { requestMb: 20 } });
     const ended = await sendAndWait('Summarise', [{ id: big.id }]);
-    expect(mock.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(1);
+    expect(t.mock.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(1);
     expect(ended.messages[0]?.errorMessage).toMatch(/413|too large/i);
   });
 
   it('says an image will not be sent to a model without vision, and sends it after "Use anyway"', async () => {
-    await app.call('models:setOverride', {
-      providerId: app.providerId,
+    await t.app.call('models:setOverride', {
+      providerId: t.app.providerId,
       modelId: 'openai/gpt-4o-mini',
       capabilities: { vision: false },
     });
     const photo = await stage('p.png', await photoWithGps(64, 48), 'low');
-    const preflight = await app.call('attachments:preflight', {
-      threadId: app.threadId,
+    const preflight = await t.app.call('attachments:preflight', {
+      threadId: t.app.threadId,
       content: 'hi',
       attachments: [{ id: photo.id }],
     });
     expect(preflight.parts[0]).toMatchObject({ sentAs: 'omitted', tokens: 0, note: /does not read images/ });
-    const anyway = await app.call('attachments:preflight', {
-      threadId: app.threadId,
+    const anyway = await t.app.call('attachments:preflight', {
+      threadId: t.app.threadId,
       content: 'hi',
       attachments: [{ id: photo.id, useAnyway: true }],
     });
@@ -171,12 +138,12 @@ describe('attachments on the wire', () => {
   it('removes a blob when the last message that used it is deleted', async () => {
     const text = await stage('a.txt', 'hello attachments');
     await sendAndWait('one', [{ id: text.id }]);
-    expect(await app.call('attachments:storage', {})).toEqual({ files: 1, bytes: 17 });
-    const thread = await app.call('threads:get', { id: app.threadId });
+    expect(await t.app.call('attachments:storage', {})).toEqual({ files: 1, bytes: 17 });
+    const thread = await t.app.call('threads:get', { id: t.app.threadId });
     const user = thread.messages.find((m) => m.role === 'user');
     expect(user?.attachments?.[0]).toMatchObject({ name: 'a.txt', kind: 'text' });
-    await app.call('messages:delete', { id: user?.id ?? '' });
-    expect(await app.call('attachments:storage', {})).toEqual({ files: 0, bytes: 0 });
+    await t.app.call('messages:delete', { id: user?.id ?? '' });
+    expect(await t.app.call('attachments:storage', {})).toEqual({ files: 0, bytes: 0 });
   });
 
   it('exports a thread with its files and imports it losslessly; edited bytes are refused', async () => {
@@ -184,17 +151,17 @@ describe('attachments on the wire', () => {
     const pdf = await stage('r.pdf', makePdf({ pages: [['Alpha']] }));
     await sendAndWait('files', [{ id: photo.id, detail: 'low' }, { id: pdf.id }]);
     const sentBody = lastChatBody();
-    const exported = await app.call('threads:export', { id: app.threadId, format: 'json' });
+    const exported = await t.app.call('threads:export', { id: t.app.threadId, format: 'json' });
     const file = JSON.parse(exported.text) as { attachments: Record<string, { base64: string }> };
     expect(Object.keys(file.attachments)).toHaveLength(3);
 
     // Into a fresh app: same refs, same bytes, so the same parts go on the wire.
-    const other = await startApp(mock);
+    const other = await startApp(t.mock);
     try {
       const imported = await other.call('threads:import', { text: exported.text });
       const detail = await other.call('threads:get', { id: imported.id });
       const user = detail.messages.find((m) => m.role === 'user');
-      const original = (await app.call('threads:get', { id: app.threadId })).messages.find(
+      const original = (await t.app.call('threads:get', { id: t.app.threadId })).messages.find(
         (m) => m.role === 'user',
       );
       expect(user?.attachments).toEqual(original?.attachments);
@@ -225,18 +192,18 @@ describe('attachments on the wire', () => {
   });
 
   it('asks first when files would leave a thread that had a confidential answer', async () => {
-    await app.call('threads:update', { id: app.threadId, settings: { model: 'phala/gpt-oss-120b' } });
+    await t.app.call('threads:update', { id: t.app.threadId, settings: { model: 'phala/gpt-oss-120b' } });
     await sendAndWait('hello enclave', []);
     const text = await stage('secret.txt', 'private notes');
-    const confidential = await app.call('attachments:preflight', {
-      threadId: app.threadId,
+    const confidential = await t.app.call('attachments:preflight', {
+      threadId: t.app.threadId,
       content: 'x',
       attachments: [{ id: text.id }],
     });
     expect(confidential.leavesConfidential).toBe(false);
-    await app.call('threads:update', { id: app.threadId, settings: { model: 'openai/gpt-4o-mini' } });
-    const leaving = await app.call('attachments:preflight', {
-      threadId: app.threadId,
+    await t.app.call('threads:update', { id: t.app.threadId, settings: { model: 'openai/gpt-4o-mini' } });
+    const leaving = await t.app.call('attachments:preflight', {
+      threadId: t.app.threadId,
       content: 'x',
       attachments: [{ id: text.id }],
     });

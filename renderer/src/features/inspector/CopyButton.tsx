@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { copyText } from '../../platform/files';
 
-/** A small copy action that says "Copied" for a moment instead of a toast. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/**
+ * A small copy action that says "Copied" for a moment instead of a toast. `text` may be read
+ * when pressed (an exact request body main holds, issue 15); failing to read it says "Copy failed".
+ */
+export function CopyButton({ text, label }: { text: string | (() => Promise<string>); label: string }) {
   const [copied, setCopied] = useState<boolean | null>(null);
   const copy = async () => {
-    setCopied(await copyText(text));
+    const value = typeof text === 'string' ? text : await text().catch(() => null);
+    setCopied(value !== null && (await copyText(value)));
     setTimeout(() => setCopied(null), 1500);
   };
   return (

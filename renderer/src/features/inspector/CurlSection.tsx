@@ -1,21 +1,31 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ResponseMeta } from '../../../../main/contract/chat';
 import { CopyButton } from './CopyButton';
 import { downloadText } from '../../platform/files';
+import { exactRequestBody, requestBodyBytes } from '../../parts/attachments';
 import { CURL_INLINE_MAX_BYTES, buildCurl, curlVariables } from './curl';
-import { byteLength } from './responseFacts';
 import { InspectorSection } from './InspectorSection';
 
 /** The same request as a shell command; secrets are read from shell variables, never written out. */
-export function CurlSection({ meta }: { meta: ResponseMeta }) {
-  // A body with attachments is megabytes: the command reads it from a file saved beside it.
+export function CurlSection({ meta, messageId }: { meta: ResponseMeta; messageId: string }) {
+  const bytes = requestBodyBytes(meta);
+  // A body with attachments is megabytes: the command reads it from a file saved beside it (a
+  // body the window holds elided is always one: its exact bytes are read when saved).
   const bodyFile = useMemo(
     () =>
-      byteLength(meta.requestBody) > CURL_INLINE_MAX_BYTES
+      bytes > CURL_INLINE_MAX_BYTES || meta.requestBodyElided
         ? `llm-desk-request-${meta.requestId ?? meta.completionId ?? 'body'}.json`.replace(/[^\w.-]/g, '_')
         : undefined,
-    [meta],
+    [meta, bytes],
   );
+  const [saveFailed, setSaveFailed] = useState<string | null>(null);
+  const save = (file: string) => {
+    setSaveFailed(null);
+    exactRequestBody(messageId, meta).then(
+      (body) => downloadText(file, body),
+      (error: unknown) => setSaveFailed(error instanceof Error ? error.message : String(error)),
+    );
+  };
   const command = useMemo(
     () => buildCurl({ url: meta.url, headers: meta.requestHeaders, body: meta.requestBody, bodyFile }),
     [meta, bodyFile],
@@ -28,16 +38,12 @@ export function CurlSection({ meta }: { meta: ResponseMeta }) {
       </pre>
       {bodyFile ? (
         <span className="field-hint">
-          The body is {byteLength(meta.requestBody).toLocaleString()} bytes, so the command reads it from{' '}
-          <code>{bodyFile}</code>:{' '}
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() => downloadText(bodyFile, meta.requestBody)}
-          >
+          The body is {bytes.toLocaleString()} bytes, so the command reads it from <code>{bodyFile}</code>:{' '}
+          <button type="button" className="btn btn-sm" onClick={() => save(bodyFile)}>
             Save the body
           </button>{' '}
           and run the command in the folder it was saved to.
+          {saveFailed ? <span role="alert"> The body could not be read: {saveFailed}</span> : null}
         </span>
       ) : null}
       {variables.length > 0 ? (

@@ -28,8 +28,8 @@ export function RequestTab({ threadId }: { threadId: string }) {
         </p>
       ) : (
         <>
-          <RequestBodySection body={meta.requestBody} url={meta.url} />
-          <CurlSection meta={meta} />
+          <RequestBodySection meta={meta} messageId={message.id} />
+          <CurlSection meta={meta} messageId={message.id} />
           {message.status === 'streaming' ? (
             <p className="field-hint">Waiting for the response to finish…</p>
           ) : (

@@ -5,3 +5,4 @@ export { MessageAttachments } from './MessageAttachments';
 export { useFileDrop } from './useFileDrop';
 export { useElidedBody } from './useElidedBody';
 export { AttachmentSettings } from './AttachmentSettings';
+export { exactRequestBody, requestBodyBytes } from './requestBody';
