@@ -7,8 +7,10 @@ import type { CollateralNeed } from './collateral/needs';
 import type { AttestationDeps } from './deps';
 import type { EvidenceNet, FetchedReport, SignatureFetch } from './fetchEvidence';
 import { fetchLegacySignature, fetchReceipt, freshNonce, galadrielSignature, kindOf } from './fetchEvidence';
+import type { RecoveredSigner } from './formats/eip191';
 import type { Pins } from './pins';
 import type { ReportCheck } from './report';
+import { signerOf } from './signer';
 import type { CurrentReport, EvidenceSources } from './sources';
 import { judgeAnswer } from './verdict';
 
@@ -77,7 +79,8 @@ export class AnswerChecks {
     const evidence = await this.gather(message, provider, kind, labelled, exchange);
     const report = await this.sources.hardwareOf(evidence.input, evidence.reportId);
     this.sources.judged(report, evidence.needs);
-    return this.judgeAndSave(message, evidence.input, evidence.reportId, report);
+    const recovered = await signerOf(this.sources.verifier, evidence.input);
+    return this.judgeAndSave(message, evidence.input, evidence.reportId, report, recovered);
   }
 
   private verdictOf(
@@ -175,9 +178,11 @@ export class AnswerChecks {
     input: BundleInput,
     reportId: string | null,
     report: ReportCheck | null,
+    recovered: RecoveredSigner | undefined,
   ): AnswerVerdict {
-    // Only the signature is checked here, on main: the report was checked in the worker.
-    const verdict = this.verdictOf(message, judgeAnswer(input, new Date(input.judgedAt), report), true);
+    // Only the signature is checked here, on main: the report (and a new signing key) in the worker.
+    const judged = judgeAnswer(input, new Date(input.judgedAt), report, recovered);
+    const verdict = this.verdictOf(message, judged, true);
     this.deps.store.saveVerdict(verdict, input, reportId);
     if (message.usageId !== null) this.deps.store.recordUsageLevel(message.usageId, verdict.level);
     this.publish(verdict);
@@ -200,7 +205,13 @@ export class AnswerChecks {
       judgedAt: new Date(this.now()).toISOString(),
       pins: this.pins.trusted(previous.providerId ?? ''),
     };
-    const core = judgeAnswer(fresh, new Date(fresh.judgedAt), await this.sources.hardwareOf(fresh, null));
+    const report = await this.sources.hardwareOf(fresh, null);
+    const core = judgeAnswer(
+      fresh,
+      new Date(fresh.judgedAt),
+      report,
+      await signerOf(this.sources.verifier, fresh),
+    );
     const verdict: AnswerVerdict = {
       ...previous,
       ...core,

@@ -4,6 +4,7 @@ import { bytesToHex, sha256Hex, short } from './bytes';
 import type { BundleInput, VerdictCore } from './bundle';
 import { CheckList } from './checks';
 import { verifyAciReceipt } from './formats/aciReceipt';
+import type { RecoveredSigner } from './formats/eip191';
 import { verifyLegacySignature } from './formats/eip191';
 import { galadrielKey, verifyGaladriel } from './formats/galadriel';
 import type { ReportCheck } from './report';
@@ -15,6 +16,7 @@ function checkSignature(
   input: BundleInput,
   list: CheckList,
   responseBytes: Buffer | null,
+  recovered: RecoveredSigner | undefined,
 ): { signer: string | null; upstreamVerified: boolean | null } {
   const { signature } = input;
   const requestBody = input.request.body;
@@ -29,7 +31,12 @@ function checkSignature(
   }
   if (signature.format === 'eip191')
     return {
-      signer: verifyLegacySignature(list, { requestBody, responseSha256, signature: signature.value }),
+      signer: verifyLegacySignature(list, {
+        requestBody,
+        responseSha256,
+        signature: signature.value,
+        ...(recovered ? { recovered } : {}),
+      }),
       upstreamVerified: null,
     };
   if (signature.format === 'aci-receipt') {
@@ -96,9 +103,15 @@ const firstNotPassing = (checks: TranscriptCheck[], above: AttestationLevel): Tr
 /**
  * One answer's verdict from its evidence, offline and deterministic for a given `now`: the app,
  * the proof export and `npm run verify-proof` all call this. Fail closed: anything unsupported or
- * failing leaves the answer Unverified and says why.
+ * failing leaves the answer Unverified and says why. `recovered`: the EIP-191 signer as the
+ * evidence worker recovered it (signer.ts), for a key main did not know yet.
  */
-export function judgeAnswer(input: BundleInput, now: Date, checked?: ReportCheck | null): VerdictCore {
+export function judgeAnswer(
+  input: BundleInput,
+  now: Date,
+  checked?: ReportCheck | null,
+  recovered?: RecoveredSigner,
+): VerdictCore {
   const list = new CheckList(now, 'signed');
   const format = input.signature?.format ?? null;
   let responseBytes: Buffer | null = null;
@@ -119,7 +132,7 @@ export function judgeAnswer(input: BundleInput, now: Date, checked?: ReportCheck
         `The kept response bytes hash to ${short(hash)}, not to ${short(input.response.sha256)} as received: they were changed.`,
       );
   }
-  const { signer, upstreamVerified } = checkSignature(input, list, responseBytes);
+  const { signer, upstreamVerified } = checkSignature(input, list, responseBytes, recovered);
   const signedChecks = list.checks;
   const failed = signedChecks.find((c) => c.status === 'fail');
   const labelled = input.labelledConfidential;

@@ -46,20 +46,44 @@ export function addressOfPublicKey(publicKey: Uint8Array): string {
 type Point = ReturnType<typeof secp256k1.Point.fromBytes>;
 
 /**
- * Public keys already recovered, by address, with a multiplication table: a provider signs every
- * answer with the same key, and checking a signature under a known key costs a fifth of
- * recovering the key again (secp256k1 in pure JS: about 4 ms to recover, about 1 ms to verify under a known key).
- * Only keys that recovered to their address enter, so a hit proves exactly what recovery would.
+ * Public keys already recovered, by address: a provider signs every answer with the same key, and
+ * checking a signature under a known key skips recovering it (the square root, the address).
+ * Only keys that hash to their address enter, so a hit proves exactly what recovery would. No
+ * multiplication table is built for them: that costs about ten recoveries, on main's thread.
  */
 const KNOWN_KEYS = new Map<string, Point>();
 const KNOWN_KEYS_MAX = 64;
 
+/** What main's thread spent on secp256k1: the first answer per key is recovered in the worker. */
+export const signatureWork = { recovered: 0, underKnownKey: 0 };
+
+/** The signer a signature recovers to, or why none: as main judges it, or as the worker found it. */
+export type RecoveredSigner = { address: string } | { error: string };
+
 function remember(address: string, point: Point): void {
   if (KNOWN_KEYS.has(address)) return;
   if (KNOWN_KEYS.size >= KNOWN_KEYS_MAX) KNOWN_KEYS.delete(KNOWN_KEYS.keys().next().value ?? '');
-  // A 4-bit window: building it costs a few recoveries, once per signing key.
-  point.precompute(4, false);
   KNOWN_KEYS.set(address, point);
+}
+
+export const knowsKey = (address: string): boolean => KNOWN_KEYS.has(address.toLowerCase());
+
+/**
+ * Takes a key the evidence worker recovered (uncompressed, hex): kept only if it hashes to the
+ * address, so a wrong key can never vouch for a signature. A fraction of a millisecond.
+ */
+export function learnKey(address: string, publicKeyHex: string): boolean {
+  const named = address.toLowerCase();
+  const bytes = hexToBytes(publicKeyHex);
+  if (!bytes) return false;
+  try {
+    const point = secp256k1.Point.fromBytes(bytes);
+    if (addressOfPublicKey(point.toBytes(false)) !== named) return false;
+    remember(named, point);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** R = u1·G + u2·P must have x = r and the parity the recovery bit states (what recovery yields). */
@@ -76,15 +100,13 @@ function signedBy(point: Point, digest: Uint8Array, r: bigint, s: bigint, recove
   return q.x === r && Number(q.y & 1n) === recovery;
 }
 
-/**
- * The signer of an EIP-191 message, or why it cannot be recovered. With `expected` (the address
- * the provider named) whose key is known, the signature is checked under that key instead.
- */
-export function recoverSigner(
-  message: string,
-  signatureHex: string,
-  expected?: string,
-): { address: string } | { error: string } {
+type Parsed = {
+  signature: ReturnType<typeof secp256k1.Signature.fromBytes>;
+  recovery: number;
+  digest: Uint8Array;
+};
+
+function parseSignature(message: string, signatureHex: string): Parsed | { error: string } {
   const bytes = hexToBytes(signatureHex);
   if (bytes?.length !== 65) return { error: 'the signature is not 65 bytes of hex (r ‖ s ‖ v)' };
   const v = bytes[64] ?? 0;
@@ -95,11 +117,46 @@ export function recoverSigner(
     const signature = secp256k1.Signature.fromBytes(bytes.subarray(0, 64), 'compact').addRecoveryBit(
       recovery,
     );
-    const digest = personalMessageHash(message);
+    return { signature, recovery, digest: personalMessageHash(message) };
+  } catch {
+    return { error: 'no public key can be recovered from this signature' };
+  }
+}
+
+/**
+ * The signer's address and public key (uncompressed, hex), or why none: the evidence worker's
+ * job for a key main does not know yet. Touches no cache.
+ */
+export function recoverKey(
+  message: string,
+  signatureHex: string,
+): { address: string; publicKey: string } | { error: string } {
+  const parsed = parseSignature(message, signatureHex);
+  if ('error' in parsed) return parsed;
+  try {
+    const key = parsed.signature.recoverPublicKey(parsed.digest).toBytes(false);
+    return { address: addressOfPublicKey(key), publicKey: bytesToHex(key) };
+  } catch {
+    return { error: 'no public key can be recovered from this signature' };
+  }
+}
+
+/**
+ * The signer of an EIP-191 message, or why it cannot be recovered. With `expected` (the address
+ * the provider named) whose key is known, the signature is checked under that key instead.
+ */
+export function recoverSigner(message: string, signatureHex: string, expected?: string): RecoveredSigner {
+  const parsed = parseSignature(message, signatureHex);
+  if ('error' in parsed) return parsed;
+  const { signature, recovery, digest } = parsed;
+  try {
     const named = expected?.toLowerCase();
     const known = named === undefined ? undefined : KNOWN_KEYS.get(named);
-    if (named !== undefined && known && signedBy(known, digest, signature.r, signature.s, recovery))
+    if (named !== undefined && known && signedBy(known, digest, signature.r, signature.s, recovery)) {
+      signatureWork.underKnownKey += 1;
       return { address: named };
+    }
+    signatureWork.recovered += 1;
     const point = signature.recoverPublicKey(digest);
     const address = addressOfPublicKey(point.toBytes(false));
     // Kept when it is the address the provider named: the key its next answers will be signed with.
@@ -117,7 +174,13 @@ export function recoverSigner(
  */
 export function verifyLegacySignature(
   list: CheckList,
-  input: { requestBody: string; responseSha256: string; signature: LegacySignature },
+  input: {
+    requestBody: string;
+    responseSha256: string;
+    signature: LegacySignature;
+    /** The signer as the evidence worker recovered it, so main need not. */
+    recovered?: RecoveredSigner;
+  },
 ): string | null {
   const { signature } = input;
   const [signedRequest = '', signedResponse = '', ...rest] = signature.text.split(':');
@@ -151,7 +214,8 @@ export function verifyLegacySignature(
           'Response hash',
           `The provider signed response hash ${short(signedResponse)}, but the bytes we received hash to ${short(received)}: the answer was changed on the way or the signature is for another answer.`,
         );
-  const recovered = recoverSigner(signature.text, signature.signature, signature.signing_address);
+  const recovered =
+    input.recovered ?? recoverSigner(signature.text, signature.signature, signature.signing_address);
   if ('error' in recovered) {
     list.fail(
       'sig.signature',

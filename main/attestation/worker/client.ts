@@ -1,9 +1,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import type { ReportCheck } from '../report';
 import type { CollateralNeed } from '../collateral/needs';
-import type { CheckJob, EvidenceJob, EvidenceOutput, EvidenceReply, EvidenceRequest } from './protocol';
+import type {
+  CheckJob,
+  EvidenceJob,
+  EvidenceOutput,
+  EvidenceReply,
+  EvidenceRequest,
+  SignerJob,
+  SignerKey,
+} from './protocol';
 import { runEvidenceJob } from './run';
 import type { WorkerSpec } from '../../workers/jobWorker';
 import { JobWorker } from '../../workers/jobWorker';
@@ -38,6 +47,8 @@ export class EvidenceVerifier {
     inWorker: 0,
     workerThreadIds: new Set<number>(),
     workerCpuMs: [] as number[],
+    /** The last jobs, each with the thread that ran it (main's own id when in-thread). */
+    log: [] as { kind: EvidenceJob['kind']; threadId: number }[],
   };
 
   constructor(spec: EvidenceWorkerSpec | null, timeoutMs = JOB_TIMEOUT_MS) {
@@ -68,14 +79,26 @@ export class EvidenceVerifier {
     return this.post({ kind: 'needs', body }) as Promise<CollateralNeed[]>;
   }
 
+  /** The key behind an EIP-191 signature, recovered where main's loop does not wait on it. */
+  signer(job: SignerJob): Promise<SignerKey> {
+    return this.post(job) as Promise<SignerKey>;
+  }
+
+  private logged(kind: EvidenceJob['kind'], ranOn: number): void {
+    this.stats.log.push({ kind, threadId: ranOn });
+    if (this.stats.log.length > 200) this.stats.log.shift();
+  }
+
   private async post(job: EvidenceJob): Promise<EvidenceOutput> {
     if (!this.worker) {
       this.stats.inThread += 1;
+      this.logged(job.kind, threadId);
       return runEvidenceJob(job);
     }
     const reply = await this.worker.ask({ id: this.nextId++, job });
     if (!reply.ok) throw new Error(reply.message);
     this.stats.inWorker += 1;
+    this.logged(job.kind, reply.threadId);
     this.stats.workerThreadIds.add(reply.threadId);
     this.stats.workerCpuMs.push(reply.cpuMs);
     if (this.stats.workerCpuMs.length > 200) this.stats.workerCpuMs.shift();
