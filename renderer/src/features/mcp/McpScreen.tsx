@@ -7,6 +7,7 @@ import { ImportServersDialog } from './ImportServersDialog';
 import { ServerDetail } from './ServerDetail';
 import { ServerFormDialog } from './ServerFormDialog';
 import { Button } from '../../ui/Button';
+import '../../ui/panes.css';
 import './mcp.css';
 
 type Editing = { server: McpServer | null } | null;
@@ -44,7 +45,7 @@ export function McpScreen() {
   };
 
   return (
-    <section className="mcp-screen" aria-label="MCP servers">
+    <section className="screen-frame" aria-label="MCP servers">
       <header className="screen-head">
         <div>
           <h1 className="screen-title">MCP servers</h1>
@@ -71,7 +72,7 @@ export function McpScreen() {
         </div>
       </header>
       {loadError ? (
-        <div className="banner banner-error mcp-banner" role="alert">
+        <div className="banner banner-error panes-banner" role="alert">
           Could not load the servers: {loadError}
         </div>
       ) : null}
@@ -84,14 +85,16 @@ export function McpScreen() {
           </p>
         </div>
       ) : (
-        <div className="mcp-body">
-          <nav className="mcp-list-pane" aria-label="Servers">
-            <ul className="mcp-list">
+        <div className="panes">
+          <nav className="panes-list-pane" aria-label="Servers">
+            <ul className="panes-list mcp-list">
               {servers.map((s) => (
                 <li key={s.id}>
                   <Button
                     variant="bare"
-                    className={s.id === current?.id ? 'mcp-item mcp-item-active' : 'mcp-item'}
+                    className={
+                      s.id === current?.id ? 'panes-item mcp-item panes-item-active' : 'panes-item mcp-item'
+                    }
                     aria-current={s.id === current?.id ? 'true' : undefined}
                     onPress={() => setSelected(s.id)}
                   >

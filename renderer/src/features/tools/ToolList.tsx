@@ -33,10 +33,10 @@ export function ToolList({
   onPickExample,
 }: ToolListProps) {
   return (
-    <div className="tools-list-pane">
+    <div className="panes-list-pane">
       <Listbox
         aria-label="Tool library"
-        className="tools-list scroll"
+        className="panes-list scroll"
         selectedKeys={selected === null ? [] : [selected]}
         onSelect={onSelect}
       >
@@ -44,7 +44,9 @@ export function ToolList({
           <ListboxItem
             id="new"
             textValue={newName || 'New tool'}
-            className={selected === 'new' ? 'tools-item tools-item-active' : 'tools-item'}
+            className={
+              selected === 'new' ? 'panes-item tools-item panes-item-active' : 'panes-item tools-item'
+            }
           >
             <span className="tools-item-name mono">{newName || 'New tool'}</span>
             <span className="tools-item-desc">Not saved yet</span>
@@ -57,7 +59,9 @@ export function ToolList({
               key={tool.id}
               id={tool.id}
               textValue={tool.name}
-              className={tool.id === selected ? 'tools-item tools-item-active' : 'tools-item'}
+              className={
+                tool.id === selected ? 'panes-item tools-item panes-item-active' : 'panes-item tools-item'
+              }
             >
               <span className="tools-item-row">
                 <span className="tools-item-name mono">{tool.name}</span>

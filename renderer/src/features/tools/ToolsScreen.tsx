@@ -9,6 +9,7 @@ import { ToolList } from './ToolList';
 import { ToolsEmptyState } from './ToolsEmptyState';
 import { draftFromTool, emptyDraft, type ToolDraft } from '../../parts/tools';
 import { useToolExamples } from './useToolExamples';
+import '../../ui/panes.css';
 import './tools.css';
 
 /** `new` is the unsaved tool being written; any other key is a tool id. */
@@ -79,7 +80,7 @@ export function ToolsScreen() {
         </div>
       </header>
       {toolsError ? (
-        <div className="banner banner-error tools-banner" role="alert">
+        <div className="banner banner-error panes-banner" role="alert">
           Could not load the tools: {toolsError}
         </div>
       ) : null}
@@ -91,7 +92,7 @@ export function ToolsScreen() {
           onPickExample={(d) => startNew(d)}
         />
       ) : (
-        <div className="tools-body">
+        <div className="panes">
           <ToolList
             tools={tools}
             selected={active}
