@@ -12,6 +12,8 @@ export interface AppUnderTest {
   page: Page;
   /** The page modules of `page`: each screen's locators and actions. */
   pages: AppPages;
+  /** What the page logged as a console warning so far (React Aria's misuse warnings among them). */
+  warnings: string[];
   close(): Promise<void>;
 }
 
@@ -36,6 +38,10 @@ export async function openApp(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
   await page.goto(host.bridge.url);
   await page.getByRole('navigation', { name: 'Screens' }).waitFor();
   return {
@@ -43,6 +49,7 @@ export async function openApp(
     context,
     page,
     pages: appPages(page),
+    warnings,
     close: async () => {
       await context.close();
       await host.close();

@@ -113,4 +113,29 @@ describe('providers and the scope-filtered model list', () => {
       .poll(() => mock.requests.slice(before).some((r) => r.headers['x-org-key'] === orgKey))
       .toBe(true);
   });
+
+  it('reorders by dragging a row and by Alt+↑/↓, each row with a grip named for it; React Aria has nothing to warn about', async () => {
+    const { page } = app;
+    const { providers } = app.pages;
+    await providers.open();
+    await providers.row('My gateway').waitFor();
+    expect(await providers.order()).toEqual(['Confidential', 'Galadriel', 'My gateway']);
+    expect(await providers.dragHandle('Galadriel').isVisible()).toBe(true);
+    const saved = async () => {
+      const list = await page.evaluate(() => window.api.providers.list({}));
+      return list.ok ? list.value.map((p) => p.name) : [];
+    };
+
+    await providers.dragOnto('My gateway', 'Confidential');
+    await expect.poll(() => providers.order()).toEqual(['My gateway', 'Confidential', 'Galadriel']);
+    await expect.poll(saved).toEqual(['My gateway', 'Confidential', 'Galadriel']);
+
+    await providers.row('My gateway').focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => providers.order()).toEqual(['Confidential', 'My gateway', 'Galadriel']);
+    await expect.poll(saved).toEqual(['Confidential', 'My gateway', 'Galadriel']);
+
+    // Draggable rows without a slot="drag" button made React Aria warn once per row.
+    expect(app.warnings.filter((w) => /slot="drag"|GridList/.test(w))).toEqual([]);
+  });
 });

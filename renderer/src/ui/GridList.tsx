@@ -1,5 +1,7 @@
+import { GripVertical } from 'lucide-react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import {
+  Button as AriaButton,
   DropIndicator,
   GridList as AriaGridList,
   GridListItem as AriaGridListItem,
@@ -41,7 +43,8 @@ export interface GridListProps<T extends { id: string }> {
   onSelect: (id: string) => void;
   /**
    * Makes the rows reorderable: drag one with the mouse, or by keyboard with Alt+↑/↓ on a row
-   * (or Enter on its GridListDragHandle, then arrows and Enter, React Aria's keyboard drag).
+   * (or Enter on its GridListDragHandle, then arrows and Enter, React Aria's keyboard drag). Each
+   * row of a reorderable list must hold a GridListDragHandle.
    */
   onReorder?: (ids: string[]) => void;
   className?: string;
@@ -126,5 +129,19 @@ export function GridListItem({ id, textValue, className, children }: GridListIte
     >
       {children}
     </AriaGridListItem>
+  );
+}
+
+/**
+ * The grip of a reorderable row (React Aria's `slot="drag"` button): Enter or Space on it starts a
+ * keyboard drag (arrows pick the place, Enter drops, Esc cancels) and screen readers announce it;
+ * the mouse drags the whole row, so the grip lets presses through to it. `label` names it, e.g.
+ * "Reorder Work gateway".
+ */
+export function GridListDragHandle({ label }: { label: string }) {
+  return (
+    <AriaButton slot="drag" aria-label={label} className="ui-gridlist-drag">
+      <GripVertical size={14} aria-hidden />
+    </AriaButton>
   );
 }

@@ -17,7 +17,7 @@ export { Menu, MenuItem, MenuSeparator, MenuTrigger } from './Menu';
 export type { MenuKey } from './Menu';
 export { Tab, TabList, TabPanel, Tabs } from './Tabs';
 export { Listbox, ListboxItem } from './Listbox';
-export { GridList, GridListItem } from './GridList';
+export { GridList, GridListDragHandle, GridListItem } from './GridList';
 export type { GridListProps, GridListItemProps } from './GridList';
 export { VisuallyHidden } from './VisuallyHidden';
 export { ErrorNote } from './ErrorNote';

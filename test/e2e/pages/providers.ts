@@ -139,12 +139,33 @@ export class ProvidersScreen {
     await this.credentialStatus.getByText(expect).waitFor();
   }
 
+  /** A provider's row in the list (named by the provider). */
+  row(name: string | RegExp): Locator {
+    return this.list.getByRole('row', { name: typeof name === 'string' ? new RegExp(name) : name }).first();
+  }
+
+  /** A row's grip: Enter starts React Aria's keyboard drag; the mouse drags the whole row. */
+  dragHandle(name: string): Locator {
+    return this.list.getByRole('button', { name: `Reorder ${name}`, exact: true });
+  }
+
+  /** The providers' names in the list's order. */
+  async order(): Promise<string[]> {
+    return this.list
+      .getByRole('row')
+      .evaluateAll((rows) => rows.map((row) => row.querySelector('.providers-list-name')?.textContent ?? ''));
+  }
+
+  /** Drags one provider's row with the mouse and drops it on the upper half of another's. */
+  async dragOnto(name: string, target: string): Promise<void> {
+    const box = await this.row(target).boundingBox();
+    if (!box) throw new Error(`${target} is not on screen`);
+    await this.row(name).dragTo(this.row(target), { targetPosition: { x: box.width / 2, y: 4 } });
+  }
+
   /** Selects a provider in the list. */
   async select(name: string | RegExp): Promise<void> {
-    await this.list
-      .getByRole('button', { name: typeof name === 'string' ? new RegExp(name) : name })
-      .first()
-      .click();
+    await this.row(name).click();
   }
 
   /** Selects a provider and opens its "Advanced: headers and timeouts". */

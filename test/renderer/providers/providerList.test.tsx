@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProviderList } from '../../../renderer/src/features/providers/ProviderList';
 import { provider } from '../models/fixtures';
 import { press, render } from '../ui/render';
@@ -60,5 +60,23 @@ describe('ProviderList', () => {
     const up = document.querySelector<HTMLButtonElement>('[aria-label="Move Alpha up"]');
     expect(up?.disabled).toBe(true);
     expect(document.querySelector('[aria-label="Move Gamma down"]')).not.toBeNull();
+  });
+
+  it('each row has a drag handle named for its profile, so React Aria has a keyboard and screen reader drag', () => {
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      mount('a');
+      const handles = rows().map((row) => row.querySelector('button[slot="drag"], [data-slot="drag"]'));
+      expect(handles.map((h) => h?.getAttribute('aria-label'))).toEqual([
+        'Reorder Alpha',
+        'Reorder Beta',
+        'Reorder Gamma',
+      ]);
+      // Visible: an icon, not a visually hidden control.
+      expect(handles.every((h) => h?.querySelector('svg'))).toBe(true);
+      expect(warn.mock.calls.map(String).filter((c) => c.includes('slot="drag"'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

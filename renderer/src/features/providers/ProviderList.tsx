@@ -4,7 +4,7 @@ import { credentialView } from './credential';
 import { moveBy } from './reorder';
 import { useClock } from '../../platform/clock';
 import { VisibleName } from '../../platform/visibleName';
-import { GridList, GridListItem } from '../../ui/GridList';
+import { GridList, GridListDragHandle, GridListItem } from '../../ui/GridList';
 import { IconButton } from '../../ui/IconButton';
 
 interface Props {
@@ -22,8 +22,8 @@ const DOT: Record<string, string> = {
 };
 
 /**
- * Profiles in the user's order (ui/GridList): ↑/↓ choose one, ←/→ reach its move buttons; drag a
- * row, use the arrow buttons, or Alt+↑/↓ on a row to reorder.
+ * Profiles in the user's order (ui/GridList): ↑/↓ choose one, ←/→ reach its grip and move buttons;
+ * drag a row, use the arrow buttons, Alt+↑/↓ on a row, or Enter on its grip then arrows to reorder.
  */
 export function ProviderList({ providers, selectedId, onSelect, onReorder }: Props) {
   const ids = providers.map((p) => p.id);
@@ -46,6 +46,7 @@ export function ProviderList({ providers, selectedId, onSelect, onReorder }: Pro
         const index = ids.indexOf(p.id);
         return (
           <GridListItem id={p.id} textValue={p.name} className="providers-list-item">
+            <GridListDragHandle label={`Reorder ${p.name}`} />
             <span className="providers-list-select" aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown">
               <span
                 className={`providers-dot providers-dot-${tone}`}
