@@ -47,7 +47,7 @@ export function checkListed(
     } else if (takenNames.has(functionName)) {
       problem = `Its name ${functionName} is already used by ${takenNames.get(functionName) ?? 'another tool'}.`;
     } else if (seen.has(functionName)) {
-      problem = `Its name ${functionName} is the same as this server's ${seen.get(functionName) ?? ''} once cut to 64 characters.`;
+      problem = `Its name ${functionName} is the same as this server’s ${seen.get(functionName) ?? ''} once written as a function name (letters, digits, _ and -, at most 64).`;
     }
     seen.set(functionName, o.name);
     const annotations =
