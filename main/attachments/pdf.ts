@@ -57,9 +57,20 @@ export function describeLoadError(error: unknown): never {
   );
 }
 
-/** Extracts the text of every page; `now` lets a test run out of time without waiting. */
-export async function extractPdfText(bytes: Uint8Array, now: () => number = Date.now): Promise<PdfText> {
-  const started = now();
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** An open document: its page count, checked against PDF_LIMITS, and how to let it go. */
+export interface OpenPdf {
+  doc: PdfDocument;
+  pages: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a PDF with pdf.js, refusing with the reason what cannot be read (password, damage,
+ * nesting) or has more pages than are ever read. The caller closes it (`finally`).
+ */
+export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   const lib = await loadPdfJs();
   // pdf.js may take ownership of the buffer it is given: it gets a copy.
   const task = lib.getDocument({
@@ -69,20 +80,29 @@ export async function extractPdfText(bytes: Uint8Array, now: () => number = Date
     stopAtErrors: false,
     verbosity: 0,
   });
-  let doc: Awaited<typeof task.promise>;
+  const close = () => task.destroy().catch(() => undefined);
+  let doc: PdfDocument;
   try {
     doc = await task.promise;
   } catch (error) {
-    await task.destroy().catch(() => undefined);
+    await close();
     describeLoadError(error);
   }
+  const pages = doc.numPages;
+  if (pages > PDF_LIMITS.maxPages) {
+    await close();
+    throw new PdfRefusal(
+      `the PDF has ${pages.toLocaleString('en-US')} pages; the most read is ${PDF_LIMITS.maxPages.toLocaleString('en-US')}. Attach the pages you need (print them to a new PDF)`,
+    );
+  }
+  return { doc, pages, close };
+}
+
+/** Extracts the text of every page; `now` lets a test run out of time without waiting. */
+export async function extractPdfText(bytes: Uint8Array, now: () => number = Date.now): Promise<PdfText> {
+  const started = now();
+  const { doc, pages, close } = await openPdf(bytes);
   try {
-    const pages = doc.numPages;
-    if (pages > PDF_LIMITS.maxPages) {
-      throw new PdfRefusal(
-        `the PDF has ${pages.toLocaleString('en-US')} pages; the most read is ${PDF_LIMITS.maxPages.toLocaleString('en-US')}. Attach the pages you need (print them to a new PDF)`,
-      );
-    }
     const parts: string[] = [];
     let chars = 0;
     let withText = 0;
@@ -121,6 +141,6 @@ export async function extractPdfText(bytes: Uint8Array, now: () => number = Date
     }
     return { pages, text: parts.join('\n\n'), scanned: pages > 0 && withText === 0, unreadable };
   } finally {
-    await task.destroy().catch(() => undefined);
+    await close();
   }
 }

@@ -1,5 +1,6 @@
 import { PDF_PAGE_IMAGES } from '../contract/attachmentLimits';
-import { PDF_LIMITS, PdfRefusal, describeLoadError, loadPdfJs } from './pdf';
+import type { OpenPdf } from './pdf';
+import { PdfRefusal, openPdf } from './pdf';
 import type { PagesReply } from './protocol';
 
 /**
@@ -34,44 +35,61 @@ interface CanvasFactoryLike {
   destroy(entry: { canvas: CanvasLike; context: unknown }): void;
 }
 
-function timeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      onTimeout();
-      reject(new PdfRefusal(message));
-    }, ms);
-  });
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+/** A page's drawing in progress, as pdf.js's RenderTask gives it. */
+export interface PageDraw {
+  promise: Promise<void>;
+  cancel(): void;
 }
 
-export async function renderPdfPages(bytes: Uint8Array, maxEdge: number): Promise<RenderedPages> {
-  const lib = await loadPdfJs();
-  const task = lib.getDocument({
-    data: new Uint8Array(bytes),
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
-  let doc: Awaited<typeof task.promise>;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    await task.destroy().catch(() => undefined);
-    describeLoadError(error);
-  }
-  try {
-    const pages = doc.numPages;
-    if (pages > PDF_LIMITS.maxPages) {
-      throw new PdfRefusal(
-        `the PDF has ${pages.toLocaleString('en-US')} pages; the most read is ${PDF_LIMITS.maxPages.toLocaleString('en-US')}. Attach the pages you need (print them to a new PDF)`,
+/**
+ * What a test may replace: the drawing of a page (one that hangs) and the clock that stops it,
+ * which calls `expire` after `ms` and returns how to stop waiting.
+ */
+export interface DrawOptions {
+  draw?: (page: PdfPage, params: Parameters<PdfPage['render']>[0]) => PageDraw;
+  deadline?: (ms: number, expire: () => void) => () => void;
+}
+
+type PdfPage = Awaited<ReturnType<OpenPdf['doc']['getPage']>>;
+
+const timerDeadline = (ms: number, expire: () => void): (() => void) => {
+  const timer = setTimeout(expire, ms);
+  return () => clearTimeout(timer);
+};
+
+/** The page drawn, or a refusal once the deadline passes (the drawing is cancelled then). */
+function drawWithin(
+  draw: PageDraw,
+  n: number,
+  deadline: NonNullable<DrawOptions['deadline']>,
+): Promise<void> {
+  let stop = (): void => undefined;
+  const limit = new Promise<never>((_resolve, reject) => {
+    stop = deadline(PAGE_RENDER_MS, () => {
+      draw.cancel();
+      reject(
+        new PdfRefusal(
+          `drawing page ${n} of the PDF took over ${PAGE_RENDER_MS / 1000} s and was stopped (a page built to exhaust readers?); send its text instead`,
+        ),
       );
-    }
+    });
+  });
+  return Promise.race([draw.promise, limit]).finally(() => stop());
+}
+
+export async function renderPdfPages(
+  bytes: Uint8Array,
+  maxEdge: number,
+  options: DrawOptions = {},
+): Promise<RenderedPages> {
+  const { doc, pages, close } = await openPdf(bytes);
+  const draw = options.draw ?? ((page, params) => page.render(params));
+  const deadline = options.deadline ?? timerDeadline;
+  try {
     const factory = (doc as unknown as { canvasFactory: CanvasFactoryLike }).canvasFactory;
     const images: PageImage[] = [];
     for (let n = 1; n <= Math.min(pages, PDF_PAGE_IMAGES); n++) {
-      let page: Awaited<ReturnType<typeof doc.getPage>>;
+      let page: PdfPage;
       try {
         page = await doc.getPage(n);
       } catch (error) {
@@ -91,18 +109,13 @@ export async function renderPdfPages(bytes: Uint8Array, maxEdge: number): Promis
       const entry = factory.create(width, height);
       try {
         // Main's tsconfig has no DOM types: pdf.js's parameter types are taken from its own signature.
-        type Params = Parameters<typeof page.render>[0];
-        const render = page.render({
+        type Params = Parameters<PdfPage['render']>[0];
+        const drawing = draw(page, {
           canvasContext: entry.context as Params['canvasContext'],
           canvas: entry.canvas as unknown as Params['canvas'],
           viewport,
         });
-        await timeout(
-          render.promise,
-          PAGE_RENDER_MS,
-          () => render.cancel(),
-          `drawing page ${n} of the PDF took over ${PAGE_RENDER_MS / 1000} s and was stopped (a page built to exhaust readers?); send its text instead`,
-        );
+        await drawWithin(drawing, n, deadline);
         images.push({ png: new Uint8Array(entry.canvas.toBuffer('image/png')), width, height });
       } finally {
         factory.destroy(entry);
@@ -111,14 +124,19 @@ export async function renderPdfPages(bytes: Uint8Array, maxEdge: number): Promis
     }
     return { pages, images };
   } finally {
-    await task.destroy().catch(() => undefined);
+    await close();
   }
 }
 
 /** The worker's answer to a `pages` request: the pages, or the refusal worded for the chip. */
-export async function drawPages(id: number, bytes: Uint8Array, maxEdge: number): Promise<PagesReply> {
+export async function drawPages(
+  id: number,
+  bytes: Uint8Array,
+  maxEdge: number,
+  options: DrawOptions = {},
+): Promise<PagesReply> {
   try {
-    const drawn = await renderPdfPages(bytes, maxEdge);
+    const drawn = await renderPdfPages(bytes, maxEdge, options);
     return { id, ok: true, pages: drawn.pages, images: drawn.images };
   } catch (error) {
     if (error instanceof PdfRefusal) return { id, ok: false, message: error.message };

@@ -1,13 +1,10 @@
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PDF_PAGE_IMAGES } from '../../main/contract';
 import { PdfRefusal } from '../../main/attachments/pdf';
-import { renderPdfPages } from '../../main/attachments/pdfPages';
+import { PAGE_RENDER_MS, drawPages, renderPdfPages } from '../../main/attachments/pdfPages';
 import { imageTokens } from '../../main/attachments/tokens';
-import type { MockProvider } from '../mock-provider';
-import { startMockProvider } from '../mock-provider';
-import type { App } from '../support/app';
-import { startApp } from '../support/app';
+import { useMockApp } from './support/mockApp';
 import { makePdf, textPages } from './support/pdf';
 
 /** PDFs sent as images of their pages, for a model that reads images but not PDF files. */
@@ -64,42 +61,54 @@ describe('drawing pages', () => {
   }, 60_000);
 });
 
-let mock: MockProvider;
-let app: App;
-beforeAll(async () => {
-  mock = await startMockProvider({ chunkDelayMs: 0 });
+describe('a page that never finishes drawing', () => {
+  it('is stopped at the 15 s limit with the reason the chip shows, and its drawing cancelled', async () => {
+    const limits: number[] = [];
+    let cancelled = 0;
+    const reply = await drawPages(7, makePdf({ pages: textPages(2, 3) }), 400, {
+      // A draw that hangs, and a limit that runs out at once: nothing waits 15 s.
+      draw: () => ({ promise: new Promise<never>(() => undefined), cancel: () => cancelled++ }),
+      deadline: (ms, expire) => {
+        limits.push(ms);
+        queueMicrotask(expire);
+        return () => undefined;
+      },
+    });
+    expect(reply).toEqual({
+      id: 7,
+      ok: false,
+      message:
+        'drawing page 1 of the PDF took over 15 s and was stopped (a page built to exhaust readers?); send its text instead',
+    });
+    expect(limits).toEqual([PAGE_RENDER_MS]);
+    expect(PAGE_RENDER_MS).toBe(15_000);
+    expect(cancelled).toBe(1);
+  }, 30_000);
 });
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(async () => {
-  mock.reset();
-  app = await startApp(mock);
-  // A model that reads images but not PDF files.
+
+// A model that reads images but not PDF files.
+const t = useMockApp(async (app) => {
   await app.call('attachments:limits', { providerId: app.providerId, limits: { fileParts: 'never' } });
-});
-afterEach(async () => {
-  await app.close();
 });
 
 describe('a PDF as pages, through the app', () => {
   it('offers text or pages, counts the pages as images, and sends each after its marker', async () => {
-    const staged = await app.call('attachments:stage', {
-      threadId: app.threadId,
+    const staged = await t.app.call('attachments:stage', {
+      threadId: t.app.threadId,
       name: 'report.pdf',
       dataBase64: Buffer.from(makePdf({ pages: textPages(2, 5) })).toString('base64'),
       detail: 'auto',
     });
-    const asText = await app.call('attachments:preflight', {
-      threadId: app.threadId,
+    const asText = await t.app.call('attachments:preflight', {
+      threadId: t.app.threadId,
       content: 'Summarise',
       attachments: [{ id: staged.id }],
     });
     expect(asText.parts[0]).toMatchObject({ sentAs: 'text', pdfChoice: true });
 
     const choice = [{ id: staged.id, pdfAs: 'pages' as const }];
-    const asPages = await app.call('attachments:preflight', {
-      threadId: app.threadId,
+    const asPages = await t.app.call('attachments:preflight', {
+      threadId: t.app.threadId,
       content: 'Summarise',
       attachments: choice,
     });
@@ -107,13 +116,13 @@ describe('a PDF as pages, through the app', () => {
     expect(part).toMatchObject({ sentAs: 'pages', pdfChoice: true, note: 'its 2 pages as images' });
     expect(asPages.blocked).toBeNull();
 
-    const sent = await app.call('chat:send', {
-      threadId: app.threadId,
+    const sent = await t.app.call('chat:send', {
+      threadId: t.app.threadId,
       content: 'Summarise',
       attachments: choice,
     });
-    await app.ended(sent.streamId);
-    const wire = mock.requests.filter((r) => r.path.endsWith('/chat/completions'))[0]!;
+    await t.app.ended(sent.streamId);
+    const wire = t.mock.requests.filter((r) => r.path.endsWith('/chat/completions'))[0]!;
     const body = JSON.parse(wire.bodyText) as { messages: { content: unknown }[] };
     const content = body.messages[body.messages.length - 1]!.content as {
       type: string;
@@ -136,19 +145,21 @@ describe('a PDF as pages, through the app', () => {
     expect(part.tokens).toBe(pages.reduce((sum, p) => sum + imageTokens(p.width, p.height, 'auto'), 0));
     expect(asPages.requestBytes).toBe(wire.body.length);
     // The pages are kept with the message: the blob store holds the PDF, its text and its 2 pages.
-    const blobs = app.services.db.prepare('SELECT COUNT(*) AS n FROM attachment_refs').get() as { n: number };
+    const blobs = t.app.services.db.prepare('SELECT COUNT(*) AS n FROM attachment_refs').get() as {
+      n: number;
+    };
     expect(Number(blobs.n)).toBeGreaterThanOrEqual(4);
   }, 60_000);
 
   it('sends a scanned PDF, which has no text, as its pages without being asked', async () => {
-    const scan = await app.call('attachments:stage', {
-      threadId: app.threadId,
+    const scan = await t.app.call('attachments:stage', {
+      threadId: t.app.threadId,
       name: 'scan.pdf',
       dataBase64: Buffer.from(makePdf({ pages: [[]] })).toString('base64'),
       detail: 'auto',
     });
-    const preflight = await app.call('attachments:preflight', {
-      threadId: app.threadId,
+    const preflight = await t.app.call('attachments:preflight', {
+      threadId: t.app.threadId,
       content: '',
       attachments: [{ id: scan.id }],
     });
