@@ -11,6 +11,8 @@ export function attestationHandlers(service: AttestationService): HandlersOf<'at
     'attestation:provider': (input) => service.providerStatus(input.providerId, input.model),
     'attestation:check': (input) => service.check(input.providerId, input.model),
     'attestation:setRequire': (input) => service.setRequire(input.providerId, input.require),
+    'attestation:collateral': (input) => service.collateral(input.providerId),
+    'attestation:setCollateral': (input) => service.setCollateral(input.providerId, input.url),
     'attestation:pins': (input) => service.pins(input.providerId),
     'attestation:pin': (input) =>
       service.pin(input.providerId, input.appId, input.composeHash, input.compose),

@@ -1,5 +1,10 @@
 import type { Message } from '../contract';
-import type { AnswerVerdict, AttestationReport, ProviderAttestation } from '../contract/attestation';
+import type {
+  AnswerVerdict,
+  AttestationReport,
+  CollateralSetting,
+  ProviderAttestation,
+} from '../contract/attestation';
 import type { EventSink } from '../ipc/handlers';
 import { AnswerChecks } from './answers';
 import { ExchangeCapture } from './capture';
@@ -95,6 +100,16 @@ export class AttestationService {
 
   check(providerId: string, model?: string): Promise<AttestationReport> {
     return this.providers.check(providerId, model);
+  }
+
+  collateral(providerId: string): CollateralSetting {
+    this.deps.providers.get(providerId);
+    return this.sources.collateral.setting(providerId);
+  }
+
+  setCollateral(providerId: string, url: string | null): CollateralSetting {
+    this.deps.providers.get(providerId);
+    return this.sources.collateral.set(providerId, url);
   }
 
   pins(providerId: string) {

@@ -3,9 +3,10 @@ import type { BundleInput } from './bundle';
 import type { ChannelProbe } from './channel';
 import { probeTlsKey } from './channel';
 import type { CollateralNote, CollateralSet } from './collateral/book';
-import { CollateralBook, forgedCollateral } from './collateral/book';
+import { forgedCollateral } from './collateral/book';
 import type { CollateralNeed } from './collateral/needs';
 import { INTEL_PCS } from './collateral/pcs';
+import { CollateralSources } from './collateral/setting';
 import type { EvidenceNet, FetchedReport } from './fetchEvidence';
 import { fetchReport } from './fetchEvidence';
 import type { ReportCheck } from './report';
@@ -34,7 +35,8 @@ export const FRESH_MS = 10 * 60_000;
  */
 export class EvidenceSources {
   private readonly reports = new Map<string, CurrentReport & { report: FetchedReport; id: string }>();
-  private readonly collateral: CollateralBook | null;
+  /** Each provider's collateral source (its PCCS, else the app's). */
+  readonly collateral: CollateralSources;
   private readonly probes = new Map<string, { at: number; probe: Promise<ChannelProbe> }>();
   /** Checked reports by what they were checked with: every answer within a report's freshness shares one check. */
   private readonly checked = new Map<string, { at: number; result: Promise<ReportCheck> }>();
@@ -47,7 +49,7 @@ export class EvidenceSources {
   ) {
     this.verifier = new EvidenceVerifier(deps.worker ?? null);
     const source = deps.collateral === undefined ? INTEL_PCS : deps.collateral;
-    this.collateral = source && new CollateralBook(deps.store.db, deps.fetch, source, this.now);
+    this.collateral = new CollateralSources(deps.store, deps.fetch, source, this.now);
   }
 
   /**
@@ -111,9 +113,9 @@ export class EvidenceSources {
     if (got.report === null)
       return { report: null, id: null, problem: got.problem, collateral: null, notes: [], needs: [] };
     const saved = this.deps.store.saveReport({ providerId: provider.id, model, ...got.report });
-    const needs = this.collateral ? await this.verifier.needs(got.report.body).catch(() => []) : [];
-    const { set, notes } =
-      this.collateral && needs.length > 0 ? await this.collateral.forNeeds(needs) : { set: null, notes: [] };
+    const book = this.collateral.bookFor(provider.id);
+    const needs = book ? await this.verifier.needs(got.report.body).catch(() => []) : [];
+    const { set, notes } = book && needs.length > 0 ? await book.forNeeds(needs) : { set: null, notes: [] };
     const current = { report: got.report, id: saved.id, problem: null, collateral: set, notes, needs };
     this.reports.set(key, current);
     return current;
@@ -133,7 +135,7 @@ export class EvidenceSources {
   /** Drops collateral that did not verify from the cache and from the report it came with. */
   judged(report: ReportCheck | null, needs: readonly CollateralNeed[]): void {
     if (report && needs.length > 0 && forgedCollateral(report.checks)) {
-      this.collateral?.forget(needs);
+      this.collateral.forget(needs);
       for (const [key, value] of this.reports) if (value.needs === needs) this.reports.delete(key);
     }
   }

@@ -146,6 +146,23 @@ export class AttestationStore {
       .run(providerId, require ? 1 : 0);
   }
 
+  /** The provider's own collateral source (a PCCS base URL), or null for the app's (migration 016). */
+  collateralUrl(providerId: string): string | null {
+    const row = this.db
+      .prepare('SELECT collateral_url FROM attestation_providers WHERE provider_id = ?')
+      .get(providerId) as { collateral_url: string | null } | undefined;
+    return row?.collateral_url ?? null;
+  }
+
+  setCollateralUrl(providerId: string, url: string | null): void {
+    this.db
+      .prepare(
+        `INSERT INTO attestation_providers (provider_id, collateral_url) VALUES (?, ?)
+         ON CONFLICT (provider_id) DO UPDATE SET collateral_url = excluded.collateral_url`,
+      )
+      .run(providerId, url);
+  }
+
   providerStatus(providerId: string): ProviderAttestation | null {
     const row = this.db
       .prepare('SELECT status_json FROM attestation_providers WHERE provider_id = ?')

@@ -136,6 +136,16 @@ const ProviderRef = z.object({
   model: z.string().min(1).max(300).optional(),
 });
 
+/** Where a provider's Intel collateral (TCB info, QE identity, CRLs) is fetched from. */
+export const CollateralSetting = z.object({
+  providerId: z.string(),
+  /** The provider's own PCCS base URL; null uses the app's source. */
+  url: z.string().nullable(),
+  /** The source in use: the provider's, else the app's (null: collateral is never fetched). */
+  effective: z.string().nullable(),
+});
+export type CollateralSetting = z.infer<typeof CollateralSetting>;
+
 export const attestationChannels = {
   /** The verdict of one answer (null: no verification was attempted for it). */
   'attestation:answer': channel(MessageRef, AnswerVerdict.nullable()),
@@ -151,6 +161,13 @@ export const attestationChannels = {
   'attestation:setRequire': channel(
     z.object({ providerId: z.string().min(1).max(200), require: z.boolean() }),
     ProviderAttestation,
+  ),
+  /** The provider's collateral source, and the one in effect. */
+  'attestation:collateral': channel(z.object({ providerId: z.string().min(1).max(200) }), CollateralSetting),
+  /** Sets a PCCS base URL for this provider (https; http only on this machine), or null for the app's. */
+  'attestation:setCollateral': channel(
+    z.object({ providerId: z.string().min(1).max(200), url: z.string().max(2000).nullable() }),
+    CollateralSetting,
   ),
   /** Pinned identities with their history. */
   'attestation:pins': channel(z.object({ providerId: z.string().min(1).max(200) }), z.array(PinnedIdentity)),

@@ -65,6 +65,9 @@ export async function startMockPcs(): Promise<MockPcs> {
     }
     if (url.pathname === '/IntelSGXRootCA.der')
       return void res.writeHead(200).end(Buffer.from(tdx.root_ca_crl, 'hex'));
+    // A PCCS serves the root CA CRL itself, as hex text.
+    if (url.pathname === '/sgx/certification/v4/rootcacrl')
+      return void res.writeHead(200).end(tdx.root_ca_crl);
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

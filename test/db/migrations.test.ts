@@ -244,6 +244,21 @@ const steps: Record<
     check: (db) =>
       expect(db.prepare('SELECT next_update FROM attestation_collateral').get()).toEqual({ next_update: 2 }),
   },
+  '016-attestation-collateral-source': {
+    adds: [],
+    // A provider's own PCCS; the provider from 006 keeps its "require verification" and uses the app's.
+    seed: (db) =>
+      db.exec(`INSERT OR IGNORE INTO attestation_providers (provider_id, require_verification) VALUES ('p16', 1);
+               UPDATE attestation_providers SET collateral_url = 'https://pccs.example' WHERE provider_id = 'p16'`),
+    check: (db) =>
+      expect(
+        db
+          .prepare(
+            "SELECT require_verification, collateral_url FROM attestation_providers WHERE provider_id = 'p16'",
+          )
+          .get(),
+      ).toEqual({ require_verification: 1, collateral_url: 'https://pccs.example' }),
+  },
 };
 
 function databaseAt(version: number): DatabaseSync {

@@ -14,6 +14,7 @@ import { mcpCannedOauth } from './012-mcp-canned-oauth';
 import { experimentProjects } from './013-experiment-projects';
 import { exchangeRates } from './014-exchange-rates';
 import { attestationCollateral } from './015-attestation-collateral';
+import { attestationCollateralSource } from './016-attestation-collateral-source';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   experimentProjects,
   exchangeRates,
   attestationCollateral,
+  attestationCollateralSource,
 ];
