@@ -6,6 +6,7 @@ import { useAttestation } from '../../store/attestation/store';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { CheckList } from './CheckList';
+import { CollateralSection } from './CollateralSection';
 import { Ladder } from './Ladder';
 import { PinsSection } from './PinsSection';
 import { ReportDetails } from './ReportDetails';
@@ -52,6 +53,7 @@ export function AttestationPanel({ provider }: { provider: Provider }) {
         />
         Require verification: refuse to send while this provider's attestation does not verify
       </label>
+      <CollateralSection providerId={provider.id} />
       <div className="att-actions">
         <Button
           variant="primary"

@@ -3,6 +3,7 @@ import type {
   AnswerVerdict,
   AppError,
   AttestationReport,
+  CollateralSetting,
   PinnedIdentity,
   ProviderAttestation,
 } from '../../../../main/contract';
@@ -21,6 +22,8 @@ export interface AttestationState {
   pins: Record<string, PinnedIdentity[] | undefined>;
   checking: Record<string, boolean>;
   errors: Record<string, AppError | undefined>;
+  /** Where each provider's Intel collateral comes from (its PCCS, else the app's source). */
+  collateral: Record<string, CollateralSetting | undefined>;
   load(messageId: string): void;
   reverify(messageId: string): Promise<void>;
   exportProof(messageId: string): Promise<AppError | null>;
@@ -28,6 +31,9 @@ export interface AttestationState {
   check(providerId: string, model?: string): Promise<void>;
   setRequire(providerId: string, require: boolean): Promise<void>;
   pin(providerId: string, appId: string, composeHash: string, compose: string | null): Promise<void>;
+  loadCollateral(providerId: string): Promise<void>;
+  /** Null when saved; else why not (the field shows it, the setting is unchanged). */
+  setCollateral(providerId: string, url: string | null): Promise<string | null>;
 }
 
 let subscribed = false;
@@ -56,6 +62,7 @@ export const useAttestation = create<AttestationState>()((set, get) => {
     pins: {},
     checking: {},
     errors: {},
+    collateral: {},
     load(messageId) {
       subscribe();
       if (get().verdicts[messageId] !== undefined || pending.has(messageId)) return;
@@ -111,6 +118,16 @@ export const useAttestation = create<AttestationState>()((set, get) => {
       const result = await api.attestation.setRequire({ providerId, require });
       if (result.ok) set((s) => ({ providers: { ...s.providers, [providerId]: result.value } }));
       else fail(providerId, result.error);
+    },
+    async loadCollateral(providerId) {
+      const result = await api.attestation.collateral({ providerId });
+      if (result.ok) set((s) => ({ collateral: { ...s.collateral, [providerId]: result.value } }));
+    },
+    async setCollateral(providerId, url) {
+      const result = await api.attestation.setCollateral({ providerId, url });
+      if (!result.ok) return result.error.message;
+      set((s) => ({ collateral: { ...s.collateral, [providerId]: result.value } }));
+      return null;
     },
     async pin(providerId, appId, composeHash, compose) {
       const result = await api.attestation.pin({ providerId, appId, composeHash, compose });
