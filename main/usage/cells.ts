@@ -4,6 +4,7 @@ import { TTFT_BUCKETS } from './histogram';
 import { dayOf, dayStart } from './rollup';
 import { BLOCK_DAYS, BLOCK_LEVEL, DAY_LEVEL, ROLLUP_MEASURES, daySql, measureSql } from './rollupSql';
 import { dimensionWhere, rawWhere, threadScoped } from './rows';
+import type { Scope } from './scopeRollup';
 
 /** One group of requests (provider, model, confidential, status) with its sums. */
 export interface Cell {
@@ -38,7 +39,8 @@ export interface DayCell {
  */
 export type Segment =
   | { kind: 'blocks'; offset: number; from: number; to: number }
-  | { kind: 'days'; offset: number; from: number; to: number }
+  /** `scope`: the days of one project's or tag's cells (scopeSql.ts) rather than of everything. */
+  | { kind: 'days'; offset: number; from: number; to: number; scope?: Scope }
   /** `offset`: the zone offset that dates these rows' days, when it is not the query's. */
   | { kind: 'raw'; from: number; to: number; offset?: number };
 
@@ -76,12 +78,22 @@ export function zonePieces(
 
 /**
  * Splits [from, to) into whole blocks (when `blocks`), whole local days, and the partial days at
- * either edge (raw rows). A thread filter, or no rollup zone, means raw rows only.
+ * either edge (raw rows). A thread filter, or no rollup zone, means raw rows only; a project or tag
+ * filter too, unless the caller built that `scope`'s cells for the zone (days only, no blocks).
  */
-export function planSegments(filter: UsageFilter, offset: number | null, blocks = true): Segment[] {
+export function planSegments(
+  filter: UsageFilter,
+  offset: number | null,
+  blocks = true,
+  scope: Scope | null = null,
+): Segment[] {
   const { from, to } = filter;
   if (to <= from) return [];
-  if (offset === null || threadScoped(filter)) return [{ kind: 'raw', from, to }];
+  if (offset === null || (threadScoped(filter) && scope === null)) return [{ kind: 'raw', from, to }];
+  if (scope !== null)
+    return planSegments({ from, to }, offset, false).map((segment) =>
+      segment.kind === 'days' ? { ...segment, scope } : segment,
+    );
   const firstDay = dayOf(from - 1, offset) + 1;
   const endDay = dayOf(to, offset);
   if (firstDay >= endDay) return [{ kind: 'raw', from, to }];
@@ -136,8 +148,21 @@ export class CellReader {
       const where = rawWhere(filter, segment.from, segment.to);
       return { table: 'usage', ...where };
     }
-    const level = segment.kind === 'days' ? DAY_LEVEL : BLOCK_LEVEL;
     const dims = dimensionWhere(filter, 'provider_key');
+    if (segment.kind === 'days' && segment.scope)
+      return {
+        table: 'usage_scope_daily',
+        sql: `scope_kind = ? AND scope = ? AND offset_minutes = ? AND day >= ? AND day < ?${dims.sql}`,
+        params: [
+          segment.scope.kind,
+          segment.scope.value,
+          segment.offset,
+          segment.from,
+          segment.to,
+          ...dims.params,
+        ],
+      };
+    const level = segment.kind === 'days' ? DAY_LEVEL : BLOCK_LEVEL;
     return {
       table: level.table,
       sql: `offset_minutes = ? AND ${level.bucket} >= ? AND ${level.bucket} < ?${dims.sql}`,

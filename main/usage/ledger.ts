@@ -54,7 +54,7 @@ export class UsageLedger {
     this.newId = options.newId ?? randomUUID;
     this.prices = options.prices ?? new PriceBook(db, this.newId);
     this.rollup = options.rollup ?? new Rollup(db, this.now);
-    this.summaries = new UsageSummaries(db, this.rollup);
+    this.summaries = new UsageSummaries(db, this.rollup, this.now);
   }
 
   record(input: UsageRecord): UsageRow {

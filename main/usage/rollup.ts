@@ -88,6 +88,9 @@ export class Rollup {
     this.db.prepare('DELETE FROM usage_daily WHERE offset_minutes = ?').run(offsetMinutes);
     this.db.prepare('DELETE FROM usage_blocks WHERE offset_minutes = ?').run(offsetMinutes);
     this.db.prepare('DELETE FROM usage_rollup_zones WHERE offset_minutes = ?').run(offsetMinutes);
+    // The per-project and per-tag cells of the zone (scopeSql.ts) go with it.
+    this.db.prepare('DELETE FROM usage_scope_daily WHERE offset_minutes = ?').run(offsetMinutes);
+    this.db.prepare('DELETE FROM usage_scope_built WHERE offset_minutes = ?').run(offsetMinutes);
   }
 
   /**
@@ -100,6 +103,8 @@ export class Rollup {
       const result = change();
       this.db.exec('UPDATE usage_rollup_state SET paused = 0 WHERE id = 1');
       if (to > from) this.rebuild(from, to);
+      // Project and tag cells (scopeSql.ts) missed the change too: they are built again on use.
+      this.db.exec('DELETE FROM usage_scope_daily; DELETE FROM usage_scope_built;');
       return result;
     });
   }

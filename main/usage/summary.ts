@@ -10,6 +10,8 @@ import { threadScoped } from './rows';
 import type { OtherCost } from './currencies';
 import { otherCurrencyCosts, splitByCurrency } from './currencies';
 import { roundMoney } from './money';
+import type { Scope } from './scopeRollup';
+import { ScopeRollup, scopeOf } from './scopeRollup';
 
 const DAY_MS = 86_400_000;
 
@@ -139,27 +141,34 @@ function assembleSummary(
  */
 export class UsageSummaries {
   private readonly reader: CellReader;
+  private readonly scopes: ScopeRollup;
 
   constructor(
     private readonly db: DatabaseSync,
     private readonly rollup: Rollup,
+    now: () => number = Date.now,
   ) {
     this.reader = new CellReader(db);
+    this.scopes = new ScopeRollup(db, now);
   }
 
   summary(query: SummaryQuery): UsageSummary {
     const offset = Math.trunc(query.tzOffsetMinutes);
     const pieces = zonePieces(query.from, query.to, offset, query.tzTransitions ?? []);
-    const rolled = !threadScoped(query) && query.to > query.from;
-    const zones = rolled ? this.ensureZones(offset, pieces) : new Set<number>();
+    // One project or one tag is served from its own cells (scopeSql.ts); a thread, or a project
+    // and a tag together, from raw rows.
+    const scope = scopeOf(query);
+    const rolled = (!threadScoped(query) || scope !== null) && query.to > query.from;
+    const zones = rolled ? this.ensureZones(offset, pieces, scope) : new Set<number>();
     // Totals do not depend on where days are cut: one zone serves the whole range.
-    const cells = this.reader.cells(planSegments(query, rolled ? offset : null), query);
+    const cells = this.reader.cells(planSegments(query, rolled ? offset : null, true, scope), query);
     // Days are cut at local midnight on each side of a daylight-saving change.
     const daySegments: Segment[] = pieces.flatMap((piece) =>
       planSegments(
         { ...query, from: piece.from, to: piece.to },
         zones.has(piece.offset) ? piece.offset : null,
         false,
+        scope,
       ).map((segment) => (segment.kind === 'raw' ? { ...segment, offset: piece.offset } : segment)),
     );
     const days = this.reader.days(daySegments, query, offset);
@@ -167,13 +176,16 @@ export class UsageSummaries {
   }
 
   /** The query's own zone, then the offsets covering most of the range, up to `ZONES_PER_QUERY`. */
-  private ensureZones(offset: number, pieces: readonly ZonePiece[]): Set<number> {
+  private ensureZones(offset: number, pieces: readonly ZonePiece[], scope: Scope | null): Set<number> {
     const covered = new Map<number, number>();
     for (const p of pieces) covered.set(p.offset, (covered.get(p.offset) ?? 0) + (p.to - p.from));
     covered.delete(offset);
     const others = [...covered.entries()].sort((a, b) => b[1] - a[1]).map(([o]) => o);
     const zones = [offset, ...others].slice(0, ZONES_PER_QUERY);
-    for (const zone of zones) this.rollup.ensureZone(zone);
+    for (const zone of zones) {
+      this.rollup.ensureZone(zone);
+      if (scope !== null) this.scopes.ensure(scope, zone);
+    }
     return new Set(zones);
   }
 

@@ -259,6 +259,14 @@ const steps: Record<
           .get(),
       ).toEqual({ require_verification: 1, collateral_url: 'https://pccs.example' }),
   },
+  '018-usage-scopes': {
+    adds: ['usage_scope_built', 'usage_scope_daily'],
+    // A project's usage cells built for one zone (rebuilt from the ledger on use otherwise).
+    seed: (db) =>
+      db.exec(`INSERT OR IGNORE INTO usage_scope_built (scope_kind, scope, offset_minutes, used_at)
+               VALUES ('project', 'p18', 60, 1)`),
+    check: (db) => expect(db.prepare('SELECT scope FROM usage_scope_built').get()).toEqual({ scope: 'p18' }),
+  },
 };
 
 function databaseAt(version: number): DatabaseSync {

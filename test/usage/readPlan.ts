@@ -55,3 +55,29 @@ export function rawReads(db: DatabaseSync, executed: readonly Executed[]): RawRe
   }
   return reads;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Why a raw read is not allowed in a rolled-up summary, or null when it is: only the partial local
+ * days at a range's edges (usage_at or usage_thread over at most a day) and the small partial indexes (costs in
+ * other currencies than USD, reported balances) may be read row by row.
+ */
+export function whyWide(read: RawRead): string | null {
+  if (/USING (COVERING )?INDEX (usage_cost_currency|usage_balance)\b/.test(read.detail)) return null;
+  // The edges of a range (rawWhere's first two parameters), through the time or thread index.
+  if (/USING (COVERING )?INDEX usage_(at|thread) \((thread_id=\? AND )?at>\? AND at<\?\)/.test(read.detail)) {
+    const [from, to] = read.params as number[];
+    if (from !== undefined && to !== undefined && to - from <= DAY_MS) return null;
+    return `reads ${((Number(to) - Number(from)) / DAY_MS).toFixed(1)} days of raw rows`;
+  }
+  return 'reads the raw table without a bounding index';
+}
+
+/** The raw reads of the executed statements that go beyond the edges, worded for a failure. */
+export function wideRawReads(db: DatabaseSync, executed: readonly Executed[]): string[] {
+  return rawReads(db, executed)
+    .map((read) => ({ read, why: whyWide(read) }))
+    .filter((r) => r.why !== null)
+    .map((r) => `${r.why}: ${r.read.detail}\n  ${r.read.sql.replace(/\s+/g, ' ')}`);
+}

@@ -15,6 +15,7 @@ import { experimentProjects } from './013-experiment-projects';
 import { exchangeRates } from './014-exchange-rates';
 import { attestationCollateral } from './015-attestation-collateral';
 import { attestationCollateralSource } from './016-attestation-collateral-source';
+import { usageScopes } from './018-usage-scopes';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   exchangeRates,
   attestationCollateral,
   attestationCollateralSource,
+  usageScopes,
 ];
