@@ -45,10 +45,12 @@ export { THREAD_WINDOW } from './threadWindow';
 /**
  * How much of one message `threads:get` sends (issue 12): a 5 MB answer carried whole cost the
  * window ~170 ms of parsing on its UI thread before anything was drawn. Longer messages come with
- * their first MESSAGE_PREVIEW_CHARS characters (what the view shows before "Show all": the
- * renderer's first part, markdown/limit.ts PART) and `contentLength`; the rest is paged.
+ * their first MESSAGE_PREVIEW_CHARS characters (at least what the view shows before "Show all": the
+ * renderer's first part, markdown/limit.ts PART; and the size under which the view shows a message
+ * whole, limit.ts WHOLE, so a message it shows whole always arrives whole) and `contentLength`;
+ * the rest is paged.
  */
-export const MESSAGE_PREVIEW_CHARS = 32_000;
+export const MESSAGE_PREVIEW_CHARS = 64_000;
 /** The largest page `messages:content` answers with: parsing it stays well within a frame. */
 export const MESSAGE_PAGE_CHARS = 1_048_576;
 

@@ -17,6 +17,16 @@ export const PART = 32_000;
  */
 export const RUN_WEIGHT = 4;
 
+/**
+ * A message shorter than this is shown whole, in one part: the part budget is for messages large
+ * enough for it to matter. A normal answer holding a long base64 token or URL (a run over 8,000
+ * characters) used to open as "the first 8 KB" with Show all. Laying out this much costs a frame
+ * well within budget even as one long run (break-all, longRuns.ts), and a finished message's
+ * costly first part is put in the page in a frame of its own (EAGER_COST). Equal to main's
+ * MESSAGE_PREVIEW_CHARS, so a message that arrives clipped is always one with parts (tested).
+ */
+export const WHOLE = 64_000;
+
 /** Above this cost a finished message's first part is put in the page in a frame of its own (MessageParts). */
 export const EAGER_COST = 8_000;
 
@@ -120,12 +130,14 @@ function partEnd(text: string, from: number, whole: number): number {
 
 /**
  * The parts of `text`, in order; the first `count` of them (all when `count` is large enough).
- * `whole` is the length of the whole text when `text` is only its beginning.
+ * `whole` is the length of the whole text when `text` is only its beginning. A text shorter than
+ * WHOLE is one part.
  */
 export function partsOf(text: string, count = Number.POSITIVE_INFINITY, whole = text.length): string[] {
+  const total = Math.max(whole, text.length);
+  if (total < WHOLE) return text === '' || count < 1 ? [] : [text];
   const parts: string[] = [];
   let from = 0;
-  const total = Math.max(whole, text.length);
   while (from < text.length && parts.length < count) {
     const end = partEnd(text, from, total);
     parts.push(text.slice(from, end));

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LONG_RUN } from '../../../renderer/src/markdown/longRuns';
-import { PART, RUN_WEIGHT, partCost, partsOf, reopenFences } from '../../../renderer/src/markdown/limit';
+import { MESSAGE_PREVIEW_CHARS } from '../../../main/contract';
+import {
+  PART,
+  RUN_WEIGHT,
+  WHOLE,
+  partCost,
+  partsOf,
+  reopenFences,
+} from '../../../renderer/src/markdown/limit';
 import { renderMarkdown } from '../../../renderer/src/markdown/render';
 
 const LINE = 'const answer = [1, 2, 3].map((n) => n * 2); // hostile\n';
@@ -55,6 +63,16 @@ const pieces = fc.array(
   { maxLength: 30 },
 );
 
+describe('a message small enough to show whole', () => {
+  it('is every message under WHOLE characters, and every message main sends clipped is larger', () => {
+    // main clips what threads:get sends at MESSAGE_PREVIEW_CHARS: a message the view shows whole
+    // always arrives whole, so it never needs a "Show all" to read its rest.
+    expect(MESSAGE_PREVIEW_CHARS).toBe(WHOLE);
+    expect(partsOf('x'.repeat(WHOLE - 1))).toHaveLength(1);
+    expect(partsOf('x'.repeat(WHOLE)).length).toBeGreaterThan(1);
+  });
+});
+
 describe('the parts of a pathological answer', () => {
   it('hold at most PART / RUN_WEIGHT characters of an unbroken run (a 5 MB line is parts of 8,000)', () => {
     const parts = partsOf('x'.repeat(5_000_000));
@@ -63,11 +81,12 @@ describe('the parts of a pathological answer', () => {
   });
 
   it('are bounded by what they cost to show, not by their length alone', () => {
-    // 10,000 `>` on a line is a 10,000-character run: the first part stops within it.
-    const nested = `${'>'.repeat(10_000)} deep\n\n${'- '.repeat(10_000)}deep`;
+    // 10,000 `>` on a line is a 10,000-character run: the first part of a message large enough
+    // to have parts stops within it.
+    const nested = `${'>'.repeat(10_000)} deep\n\n${'- '.repeat(30_000)}deep`;
     const [first = '', ...rest] = partsOf(nested);
     expect(first).toBe('>'.repeat(8_000));
-    expect(rest).toHaveLength(1);
+    expect(rest.length).toBeGreaterThan(1);
     // Prose and code keep parts of PART characters.
     expect(partsOf('word '.repeat(20_000))[0]?.length).toBe(PART);
     expect(partCost('word '.repeat(1000))).toBe(5000);
@@ -76,20 +95,22 @@ describe('the parts of a pathological answer', () => {
 
   it('are the text, each within budget, and the first is the same whether or not the text is all there', () => {
     fc.assert(
-      fc.property(pieces, fc.integer({ min: 1, max: 60_000 }), (drawn, clip) => {
+      fc.property(pieces, fc.integer({ min: 1, max: 2 * WHOLE }), (drawn, clip) => {
         const text = drawn.join('');
         const parts = partsOf(text);
         expect(parts.join('')).toBe(text);
+        // A message too small for the budget to matter is shown whole, in one part.
+        if (text.length < WHOLE) expect(parts).toEqual(text === '' ? [] : [text]);
         for (const part of parts) {
           expect(part.length).toBeGreaterThan(0);
-          expect(partCost(part)).toBeLessThanOrEqual(PART);
+          if (text.length >= WHOLE) expect(partCost(part)).toBeLessThanOrEqual(PART);
           // Never half an emoji at a part's end.
           expect(/[\ud800-\udbff]$/u.test(part) && part !== parts.at(-1)).toBe(false);
         }
-        // A huge message is opened with its first 32,000 characters (threads:get): its first part
-        // must not change once the rest is read.
-        const opened = text.slice(0, Math.min(clip, 32_000));
-        if (opened.length === 32_000 || opened.length === text.length)
+        // A huge message is opened with its first MESSAGE_PREVIEW_CHARS characters (threads:get):
+        // its first part must not change once the rest is read.
+        const opened = text.slice(0, Math.min(clip, MESSAGE_PREVIEW_CHARS));
+        if (opened.length === MESSAGE_PREVIEW_CHARS || opened.length === text.length)
           expect(partsOf(opened, 1, text.length)[0]).toBe(parts[0] ?? undefined);
       }),
       { numRuns: 60 },

@@ -43,6 +43,7 @@ function BodyContent({ message, showTokens }: Props) {
         text={message.content}
         renderPart={(part) => <PlainText className={className} text={part} />}
         settled
+        expandKey={message.id}
         {...whole(message)}
       />
     );
@@ -71,6 +72,8 @@ function BodyContent({ message, showTokens }: Props) {
       markdown
       // One that streamed on screen keeps its incremental view, already rendered (streamingCache.ts).
       settled={message.status !== 'streaming' && !hasStreamingView(message.id)}
+      live={message.status === 'streaming'}
+      expandKey={message.id}
       {...whole(message)}
     />
   );

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
 import { findMessage } from '../../store/conversation/messageIndex';
+import { HOLD_POSITION } from './expanded';
 import { MessageRow } from './MessageRow';
 import type { PathRow } from '../../store/conversation/branches';
 
@@ -13,6 +14,10 @@ const LOAD_EARLIER_SCREENS = 2;
 /** Room above the first row for the "loading earlier messages" line. */
 const EARLIER_BAR = 44;
 const PADDING = 16;
+/** Within this distance of the end the list follows it as the last answer grows. */
+const FOLLOW_END = 48;
+/** Input that is the reader moving on: after it the list follows the end again when at it. */
+const MOVES = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 /**
  * Guesses at row heights before they are measured (close guesses keep the scrollbar steady).
@@ -36,7 +41,7 @@ function estimateRows(threadId: string, rows: readonly PathRow[]): Float64Array 
 /**
  * The active branch of a thread, virtualized: only the rows in view exist in the DOM, so a
  * 10,000-message thread opens as fast as a short one. The view stays pinned to the bottom while
- * an answer grows, unless the reader has scrolled up.
+ * an answer grows, unless the reader has scrolled up or pressed "Show all" on a finished answer.
  */
 export function MessageList({ threadId }: { threadId: string }) {
   const rows = useStore((s) => s.views[threadId]?.rows ?? NO_ROWS);
@@ -50,6 +55,22 @@ export function MessageList({ threadId }: { threadId: string }) {
   // Stable identities: a new getItemKey makes the virtualizer recompute every row's position.
   const estimateSize = useCallback((index: number) => estimates[index] ?? 80, [estimates]);
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+  // After "Show all" the reader stays where they were, the rest taking its place below, rather
+  // than being carried to the message's end as its parts are measured; until they move on.
+  const [hold, setHold] = useState(false);
+  useEffect(() => {
+    const list = scrollRef.current;
+    if (!list) return;
+    const onHold = () => setHold(true);
+    const release = () => setHold(false);
+    list.addEventListener(HOLD_POSITION, onHold);
+    // Captured before the press that holds (a click follows its pointerdown and keydown).
+    for (const type of MOVES) window.addEventListener(type, release, { capture: true, passive: true });
+    return () => {
+      list.removeEventListener(HOLD_POSITION, onHold);
+      for (const type of MOVES) window.removeEventListener(type, release, { capture: true });
+    };
+  }, []);
 
   // The virtualizer is a mutable instance by design; the list does not rely on compiler memoization.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -61,7 +82,8 @@ export function MessageList({ threadId }: { threadId: string }) {
     overscan: 4,
     anchorTo: 'end',
     followOnAppend: true,
-    scrollEndThreshold: 48,
+    // Held, the list is never "at the end", so it neither follows a growing row nor an appended one.
+    scrollEndThreshold: hold ? -1 : FOLLOW_END,
     paddingStart: earlier ? EARLIER_BAR : PADDING,
     paddingEnd: PADDING,
   });

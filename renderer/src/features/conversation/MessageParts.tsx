@@ -1,8 +1,9 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { Result } from '../../../../main/contract';
 import { EAGER_COST, partCost, partsOf, reopenFences, sizeLabel } from '../../markdown/limit';
 import { failureLine } from '../../platform/describeError';
+import { HOLD_POSITION, isExpanded, rememberExpanded } from './expanded';
 import { guessHeight, watchPart } from './lazyParts';
 
 interface Props {
@@ -21,6 +22,13 @@ interface Props {
    * as everything else (a message being written renders as it arrives instead).
    */
   settled?: boolean;
+  /**
+   * Where "Show all" is remembered (the message's id, expanded.ts): it holds when the answer
+   * settles, when its row is laid out again and when the window reloads.
+   */
+  expandKey?: string;
+  /** The text is being written: "Show all" leaves a reader following it at the bottom there. */
+  live?: boolean;
 }
 
 interface PartProps {
@@ -76,12 +84,14 @@ export function MessageParts({
   total,
   loadWhole,
   settled = false,
+  expandKey,
+  live = false,
 }: Props) {
   // The whole text read for "Show all", kept only while it belongs to this `text`.
   const [whole, setWhole] = useState<{ of: string; value: string } | null>(null);
-  const [reading, setReading] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [all, setAll] = useState(false);
+  // Why reading it failed, for this `text`: shown with Show all to try again.
+  const [failed, setFailed] = useState<{ of: string; problem: string } | null>(null);
+  const [all, setAll] = useState(() => expandKey !== undefined && isExpanded(expandKey));
   const shown = whole?.of === text ? whole.value : text;
   const length = Math.max(total ?? 0, shown.length);
   // Until "Show all" only the first part is shown: finding every part of a streaming 5 MB
@@ -93,17 +103,39 @@ export function MessageParts({
   const partial = shown.length < length && loadWhole !== undefined;
   const more = !(all && !partial) && (parts.length > 1 || partial);
   const first = parts[0] ?? '';
-  const deferred = useMemo(() => settled && partCost(first) > EAGER_COST, [settled, first]);
-  const showAll = () => {
-    if (!partial) return setAll(true);
-    setReading(true);
-    setProblem(null);
-    void loadWhole().then((result) => {
-      setReading(false);
-      if (!result.ok) return setProblem(failureLine(result.error));
-      setWhole({ of: text, value: result.value });
-      setAll(true);
+  // Decided when the message is first shown: one that settles on screen keeps its first part as
+  // it is (put afresh in a frame of its own, it would blink and lose its place).
+  const [openedSettled] = useState(settled);
+  const deferred = useMemo(() => openedSettled && partCost(first) > EAGER_COST, [openedSettled, first]);
+  // Shown whole, but only the beginning is held: just pressed, the thread opened again, or the
+  // answer settled and came back as its beginning. The rest is read without another press.
+  const problem = failed?.of === text ? failed.problem : null;
+  const reading = all && partial && problem === null;
+  // The reader of the moment: BodyContent makes a new one each render, which must not restart a read.
+  const load = useRef(loadWhole);
+  useEffect(() => {
+    load.current = loadWhole;
+  });
+  useEffect(() => {
+    const read = load.current;
+    if (!reading || !read) return;
+    let current = true;
+    void read().then((result) => {
+      if (!current) return;
+      if (result.ok) setWhole({ of: text, value: result.value });
+      else setFailed({ of: text, problem: failureLine(result.error) });
     });
+    return () => {
+      current = false;
+    };
+  }, [reading, text]);
+  const showAll = (event: MouseEvent<HTMLButtonElement>) => {
+    if (expandKey !== undefined) rememberExpanded(expandKey);
+    // The rest takes its place below where the reader is; one following the answer as it is
+    // written stays at its end (MessageList).
+    if (!live) event.currentTarget.dispatchEvent(new CustomEvent(HOLD_POSITION, { bubbles: true }));
+    setFailed(null);
+    setAll(true);
   };
   return (
     <>

@@ -39,6 +39,8 @@ export function ReasoningBlock({ message }: { message: Message }) {
             text={reasoning}
             renderPart={(part) => <PlainText className="reasoning-part" text={part} />}
             settled={message.status !== 'streaming'}
+            live={message.status === 'streaming'}
+            expandKey={`${message.id}:reasoning`}
           />
         </div>
       ) : null}
