@@ -167,6 +167,12 @@ try {
       await waitFinished(page, id, 1);
       await page.waitForFunction(() => !document.querySelector('.exp-progress'));
       await shot('finished');
+      // The grid by keyboard: one tab stop, arrows move, the focused cell ringed inside its clip.
+      await page.getByRole('checkbox', { name: 'Failures only' }).focus();
+      await page.keyboard.press('Tab');
+      for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight'])
+        await page.keyboard.press(key);
+      await shot('grid-focus');
       await page.getByRole('tab', { name: 'Setup' }).click();
       await page
         .getByRole('textbox', { name: 'Message 2 (user)' })

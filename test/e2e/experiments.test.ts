@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seedFinishedRun } from '../experiments/seed';
 import { assistantMessages, newThreadLike } from './chat';
 import { useDemoApp } from './harness';
 
@@ -170,6 +171,55 @@ describe('experiments, and {{variables}} in a thread', () => {
       expect(byVariant.plain && 'response_format' in byVariant.plain).toBe(false);
     },
   );
+
+  it('the grid is one tab stop; arrow keys, Home/End and Page keys reach every cell, even those not drawn yet', async () => {
+    const { page } = demo.app;
+    const providers = await demo.app.host.services.handlers['providers:list']({}, { senderId: 0 });
+    seedFinishedRun(demo.app.host.services.db, providers[0]?.id ?? 'p', {
+      name: 'Keyboard grid',
+      cases: 100,
+      models: 5,
+      variants: 2,
+    });
+    // The list is read when the screen opens.
+    await nav(page, 'Chats');
+    await nav(page, 'Experiments');
+    await page.getByRole('button', { name: /Keyboard grid/ }).click();
+    const grid = page.getByRole('grid', { name: /^Results/ });
+    await grid.locator('td.exp-cell').first().waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? null);
+
+    expect(await grid.locator('[data-cell][tabindex="0"]').count()).toBe(1);
+    await page.getByRole('checkbox', { name: 'Failures only' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('0:0');
+    // Column 8 is beyond the view, so not drawn: the grid scrolls to it and focuses it once drawn.
+    for (let i = 0; i < 7; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(focused, WAIT).toBe('0:7');
+    await page.keyboard.press('End');
+    await expect.poll(focused, WAIT).toBe('0:9');
+    await page.keyboard.press('Control+End');
+    await expect.poll(focused, WAIT).toBe('99:9');
+    await page.keyboard.press('Home');
+    await expect.poll(focused, WAIT).toBe('99:0');
+    await page.keyboard.press('Control+Home');
+    await expect.poll(focused, WAIT).toBe('0:0');
+    await page.keyboard.press('PageDown');
+    await expect.poll(focused, WAIT).toMatch(/^[1-9]\d*:0$/);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused, WAIT).toBe('1:0');
+    expect(await grid.locator('[data-cell][tabindex="0"]').count()).toBe(1);
+
+    // Enter opens the cell; closing it brings the focus back to it.
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Case 2 · model-1 · t=0' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(focused, WAIT).toBe('1:0');
+    // Tab leaves the grid at once: one stop, not a thousand.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBeNull();
+  });
 
   it("a thread's {{variables}} are filled from a form; an unfilled one blocks Send and names itself", async () => {
     const { page } = demo.app;

@@ -12,6 +12,7 @@ export const GridCellView = memo(function GridCellView({
   caseNumber,
   columnLabel,
   columnIndex,
+  tabbable,
   k,
   onOpen,
 }: {
@@ -21,12 +22,20 @@ export const GridCellView = memo(function GridCellView({
   columnLabel: string;
   /** Its column in the whole table (the case column is 1), for screen readers. */
   columnIndex: number;
+  /** The grid's one tab stop; arrow keys move between the others (gridKeys.ts). */
+  tabbable: boolean;
   k: number;
   onOpen: (c: GridCell) => void;
 }) {
   return (
     <td className={`exp-cell exp-cell-${verdictOf(cell)}`} aria-colindex={columnIndex}>
-      <button type="button" className="exp-cell-button" onClick={() => onOpen(cell)}>
+      <button
+        type="button"
+        className="exp-cell-button"
+        tabIndex={tabbable ? 0 : -1}
+        data-cell={`${caseNumber - 1}:${columnIndex - 2}`}
+        onClick={() => onOpen(cell)}
+      >
         {/* Its name is what it shows, after where it is and its verdict (which the icon shows). */}
         <span className="visually-hidden">
           Case {caseNumber}, {columnLabel}: {verdictWord(cell)}.{' '}

@@ -3,6 +3,7 @@ import type { Run } from '../../../../main/contract/experiments';
 import type { ColumnSummary, GridCell, GridRow } from '../../store/experiments/grid';
 import { ms, percent, spend } from './format';
 import { GridCellView } from './GridCellView';
+import { useGridFocus } from './gridKeys';
 import { CASE_WIDTH, COLUMN_WIDTH, ROW_HEIGHT, gridWindow, useViewport } from './gridWindow';
 
 interface Props {
@@ -30,11 +31,23 @@ export function ResultsGrid({ run, rows, summaries, onOpen }: Props) {
   const before = left * COLUMN_WIDTH;
   const after = (summaries.length - right) * COLUMN_WIDTH;
   const drawnColumns = right - left + 1 + (before ? 1 : 0) + (after ? 1 : 0);
+  const caseIndices = useMemo(() => rows.map((r) => r.index), [rows]);
+  const focus = useGridFocus(element, caseIndices, summaries.length);
+  const drawnRows = rows.slice(first, last);
+  // One tab stop: the cell last focused while it is drawn, else the first cell in view.
+  const { active } = focus;
+  const activeDrawn =
+    active.col >= left && active.col < right && drawnRows.some((r) => r.index === active.caseIndex);
+  const stop = activeDrawn ? active : { caseIndex: drawnRows[0]?.index ?? -1, col: left };
   return (
     <div className="exp-grid-wrap scroll" data-testid="experiment-grid" ref={setElement}>
       <table
         className="exp-grid"
         style={{ width: CASE_WIDTH + summaries.length * COLUMN_WIDTH }}
+        role="grid"
+        aria-label="Results: a row per case, a column per model and variant"
+        onKeyDown={focus.onKeyDown}
+        onFocus={focus.onFocus}
         aria-rowcount={cases + 1}
         aria-colcount={summaries.length + 1}
         data-rows={rows.length}
@@ -57,10 +70,11 @@ export function ResultsGrid({ run, rows, summaries, onOpen }: Props) {
               <td colSpan={drawnColumns} />
             </tr>
           ) : null}
-          {rows.slice(first, last).map((row) => (
+          {drawnRows.map((row) => (
             <GridRowView
               key={row.testCase.id}
               row={row}
+              stopCol={row.index === stop.caseIndex ? stop.col : -1}
               k={run.config.k}
               labels={labels}
               left={left}
@@ -117,6 +131,7 @@ const ColumnHead = memo(function ColumnHead({
 
 const GridRowView = memo(function GridRowView({
   row,
+  stopCol,
   k,
   labels,
   left,
@@ -127,6 +142,8 @@ const GridRowView = memo(function GridRowView({
 }: {
   /** `row.index` places it in the whole table (the header is row 1), for screen readers. */
   row: GridRow;
+  /** The column of the grid's one tab stop when it is in this row, else -1. */
+  stopCol: number;
   k: number;
   /** Every column's label, by column. */
   labels: readonly string[];
@@ -154,6 +171,7 @@ const GridRowView = memo(function GridRowView({
           caseNumber={row.index + 1}
           columnLabel={labels[left + i] ?? ''}
           columnIndex={left + i + 2}
+          tabbable={stopCol === left + i}
           k={k}
           onOpen={onOpen}
         />
