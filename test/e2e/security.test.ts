@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
-import { lastAnswer, openFirstThread, send } from './chat';
 import { openApp, type AppUnderTest } from './harness';
 
 let browser: Browser;
@@ -87,7 +86,8 @@ describe('the renderer is sandboxed', () => {
 describe('links in answers', () => {
   it('never navigate the window; https links go to main, which checks them, anything else is refused', async () => {
     const { page } = app;
-    await openFirstThread(page);
+    const { threads, conversation } = app.pages;
+    await threads.openFirst();
     const mock = app.host.mock;
     if (!mock) throw new Error('demo host has a mock');
     await page.evaluate(
@@ -97,13 +97,12 @@ describe('links in answers', () => {
     mock.script({
       reply: { content: 'See [the docs](https://example.com/docs) or [this](javascript:alert(1)).' },
     });
-    await send(page, 'Where are the docs?');
+    await conversation.send('Where are the docs?');
     const before = page.url();
-    const link = lastAnswer(page).getByRole('link', { name: 'the docs' });
-    await link.click();
+    await conversation.link(conversation.lastAnswer, 'the docs').click();
     expect(page.url()).toBe(before);
     // The javascript: link is not rendered as a link at all.
-    expect(await lastAnswer(page).getByRole('link', { name: 'this' }).count()).toBe(0);
+    expect(await conversation.link(conversation.lastAnswer, 'this').count()).toBe(0);
     const refused = await page.evaluate(() => window.api.app.openExternal({ url: 'file:///etc/passwd' }));
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });

@@ -1,10 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
-import { openFirstThread, send } from './chat';
 import { openApp } from './harness';
+import type { ScreenName } from './pages/shell';
 
 let browser: Browser;
+// Each test opens its own app (two for light and dark): at load 18 on two cores one took 14–31 s.
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -17,41 +18,36 @@ describe('the app shell', () => {
   it('tells a newcomer what to do first, and the button takes them there', async () => {
     const app = await openApp(browser);
     try {
-      const { page } = app;
-      await page.getByRole('heading', { name: 'Add a provider' }).waitFor();
-      await page
-        .getByRole('main', { name: 'Conversation' })
-        .getByRole('button', { name: 'Add a provider' })
-        .click();
-      await page.getByRole('list', { name: 'Provider presets' }).waitFor();
+      const { page, pages } = app;
+      await pages.conversation.firstRunHeading.waitFor();
+      await pages.conversation.addProviderButton.click();
+      await pages.providers.presets.waitFor();
       await page.screenshot({ path: 'test-results/first-run.png' });
     } finally {
       await app.close();
     }
-  });
+  }, 60_000);
 
   it('shows threads, conversation and inspector; the inspector folds away with Ctrl+I; ? lists the shortcuts', async () => {
     const app = await openApp(browser, { demo: true });
     try {
-      const { page } = app;
-      await openFirstThread(page);
-      await expect.poll(() => page.getByRole('complementary', { name: 'Threads' }).isVisible()).toBe(true);
-      expect(await page.getByRole('main', { name: 'Conversation' }).isVisible()).toBe(true);
-      expect(await page.getByRole('complementary', { name: 'Inspector' }).isVisible()).toBe(true);
+      const { threads, conversation, inspector, shortcuts } = app.pages;
+      await threads.openFirst();
+      await expect.poll(() => threads.pane.isVisible()).toBe(true);
+      expect(await conversation.pane.isVisible()).toBe(true);
+      expect(await inspector.pane.isVisible()).toBe(true);
 
-      await page.locator('body').press('Control+i');
-      await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).count()).toBe(0);
-      await page.locator('body').press('Control+i');
-      await page.getByRole('complementary', { name: 'Inspector' }).waitFor();
+      await inspector.toggleByKeyboard();
+      await expect.poll(() => inspector.pane.count()).toBe(0);
+      await inspector.toggleByKeyboard();
+      await inspector.pane.waitFor();
 
-      await page.locator('body').press('?');
-      const sheet = page.getByRole('heading', { name: 'Keyboard shortcuts' });
-      await sheet.waitFor();
-      expect(await page.getByText('Show or hide the inspector').isVisible()).toBe(true);
+      await shortcuts.open();
+      expect(await shortcuts.entry('Show or hide the inspector').isVisible()).toBe(true);
     } finally {
       await app.close();
     }
-  });
+  }, 60_000);
 
   it('follows the OS between light and dark', async () => {
     const background = async (scheme: 'light' | 'dark') => {
@@ -68,7 +64,7 @@ describe('the app shell', () => {
       (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, v) => sum + Number(v), 0);
     expect(lightness(light)).toBeGreaterThan(600);
     expect(lightness(dark)).toBeLessThan(150);
-  });
+  }, 60_000);
 });
 
 interface Box {
@@ -84,186 +80,140 @@ const boxOf = async (locator: Locator): Promise<Box> => {
   if (!box) throw new Error('not on screen');
   return box;
 };
-const SCREENS = ['Chats', 'Providers', 'Tools', 'Usage'] as const;
-
-/** Buttons with no word in them (icon buttons) and characters no UI font may have (emoji). */
-function iconProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    if (/\p{Extended_Pictographic}/u.test(document.body.innerText.replace(/[©®™]/gu, '')))
-      problems.push(`emoji in: ${document.body.innerText.match(/.*\p{Extended_Pictographic}.*/u)?.[0]}`);
-    for (const button of document.querySelectorAll('button')) {
-      const text = (button.textContent ?? '').trim();
-      const name = button.getAttribute('aria-label') ?? button.getAttribute('title') ?? text;
-      if (name.trim() === '') problems.push(`a button without a name: ${button.outerHTML.slice(0, 120)}`);
-      if (!/[\p{L}\p{N}]/u.test(text) && !button.querySelector('svg'))
-        problems.push(`an icon button drawn with a character (“${text}”): ${name}`);
-    }
-    return problems;
-  });
-}
+const SCREENS: readonly ScreenName[] = ['Chats', 'Providers', 'Tools', 'Usage'];
 
 describe('the app shell at a glance', () => {
   it('draws every icon as an SVG that needs no emoji font, every icon button has a name, no parameter name is cut', async () => {
     const app = await openApp(browser, { demo: true });
     try {
-      const { page } = app;
-      await openFirstThread(page);
-      const nav = page.getByRole('navigation', { name: 'Screens' });
+      const { threads, nav, shell, settings } = app.pages;
+      await threads.openFirst();
       for (const screen of SCREENS) {
-        const item = nav.getByRole('button', { name: screen, exact: true });
-        expect(await item.locator('svg').count()).toBe(1);
-        await item.click();
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        expect(await iconProblems(page), screen).toEqual([]);
+        expect(await nav.icon(screen).count()).toBe(1);
+        await nav.go(screen);
+        await shell.settle();
+        expect(await shell.iconProblems(), screen).toEqual([]);
       }
       // The parameter names are never cut short either.
-      await nav.getByRole('button', { name: 'Chats', exact: true }).click();
-      expect(await parameterLabelsCut(page)).toEqual([]);
+      await nav.go('Chats');
+      expect(await settings.paramLabelsCut()).toEqual([]);
     } finally {
       await app.close();
     }
-  }, 40_000);
+  }, 60_000);
 
   it('shows a toast in the bottom-right corner, away from the list and the message box, and Undo brings an archived thread back', async () => {
     const app = await openApp(browser, { demo: true });
     try {
       const { page } = app;
-      await openFirstThread(page);
-      const item = page.getByTestId('thread-item').first();
-      const title = (await item.locator('.thread-title').textContent()) ?? '';
-      await item.click({ button: 'right' });
-      await page.getByRole('menuitem', { name: 'Archive' }).click();
-      const toast = page.getByRole('status').filter({ hasText: 'Archived' });
+      const { threads, overlays, conversation } = app.pages;
+      await threads.openFirst();
+      const item = threads.items.first();
+      const title = (await threads.title(item).textContent()) ?? '';
+      await threads.fromMenu(item, 'Archive');
+      const toast = overlays.toast('Archived');
       await toast.waitFor();
-      expect(await page.getByTestId('thread-item').count()).toBe(0);
+      expect(await threads.items.count()).toBe(0);
 
       const box = await boxOf(toast);
       const viewport = page.viewportSize() ?? { width: 0, height: 0 };
       expect(viewport.width - (box.x + box.width)).toBeLessThanOrEqual(24);
       expect(viewport.height - (box.y + box.height)).toBeLessThanOrEqual(24);
-      expect(overlaps(box, await boxOf(page.getByRole('complementary', { name: 'Threads' })))).toBe(false);
-      expect(overlaps(box, await boxOf(page.locator('.composer')))).toBe(false);
+      expect(overlaps(box, await boxOf(threads.pane))).toBe(false);
+      expect(overlaps(box, await boxOf(conversation.composerBox))).toBe(false);
 
       await toast.getByRole('button', { name: 'Undo' }).click();
-      await expect.poll(() => page.getByTestId('thread-item').count()).toBe(1);
-      expect(await page.getByTestId('thread-item').first().locator('.thread-title').textContent()).toBe(
-        title,
-      );
+      await expect.poll(() => threads.items.count()).toBe(1);
+      expect(await threads.title(threads.items.first()).textContent()).toBe(title);
     } finally {
       await app.close();
     }
-  });
+  }, 60_000);
 
   it('a second New thread reuses the empty one instead of piling up empty threads', async () => {
     const app = await openApp(browser, { demo: true });
     try {
       const { page } = app;
-      await openFirstThread(page);
-      await send(page, 'Hello');
-      const threads = page.getByTestId('thread-item');
-      const newThread = page
-        .getByRole('complementary', { name: 'Threads' })
-        .getByRole('button', { name: 'New thread', exact: true });
-      await newThread.click();
-      await expect.poll(() => threads.count()).toBe(2);
-      const first = await page
-        .locator('[data-testid="thread-item"].is-current')
-        .getAttribute('data-thread-id');
-      await threads.last().click();
-      await newThread.click();
+      const { threads, conversation } = app.pages;
+      await threads.openFirst();
+      await conversation.send('Hello');
+      await threads.newThreadButton.click();
+      await expect.poll(() => threads.items.count()).toBe(2);
+      const first = await threads.currentId();
+      await threads.items.last().click();
+      await threads.newThreadButton.click();
       await page.keyboard.press('Control+n');
-      await expect
-        .poll(() => page.locator('[data-testid="thread-item"].is-current').getAttribute('data-thread-id'))
-        .toBe(first);
-      expect(await threads.count()).toBe(2);
-      await expect
-        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-        .toBe('composer');
+      await expect.poll(() => threads.currentId()).toBe(first);
+      expect(await threads.items.count()).toBe(2);
+      await expect.poll(() => conversation.composerFocused()).toBe(true);
     } finally {
       await app.close();
     }
-  });
+  }, 60_000);
 
   it('at 1024 × 768 keeps the conversation at least 560 px wide; the inspector opens over it and Esc closes it; dialogs fit', async () => {
     const app = await openApp(browser, { demo: true, viewport: { width: 1024, height: 768 } });
     try {
       const { page } = app;
-      await openFirstThread(page);
-      const conversation = page.getByRole('main', { name: 'Conversation' });
-      const inspector = page.getByRole('complementary', { name: 'Inspector' });
-      expect((await boxOf(conversation)).width).toBeGreaterThanOrEqual(560);
-      expect(await inspector.count()).toBe(0);
+      const { threads, conversation, inspector, settings, overlays, shell, shortcuts } = app.pages;
+      await threads.openFirst();
+      const pane = inspector.pane;
+      expect((await boxOf(conversation.pane)).width).toBeGreaterThanOrEqual(560);
+      expect(await pane.count()).toBe(0);
 
-      await page.locator('body').press('Control+i');
-      await inspector.waitFor();
-      expect((await boxOf(conversation)).width).toBeGreaterThanOrEqual(560);
-      const panel = await boxOf(inspector);
+      await inspector.toggleByKeyboard();
+      await pane.waitFor();
+      expect((await boxOf(conversation.pane)).width).toBeGreaterThanOrEqual(560);
+      const panel = await boxOf(pane);
       expect(panel.x + panel.width).toBeLessThanOrEqual(1024);
-      expect(await parameterLabelsCut(page)).toEqual([]);
+      expect(await settings.paramLabelsCut()).toEqual([]);
 
       // The keyboard went with it, to the selected section's tab.
-      await expect.poll(() => isFocused(inspector.getByRole('tab', { selected: true }))).toBe(true);
+      await expect.poll(() => overlays.isFocused(inspector.selectedTab)).toBe(true);
       // Non-modal: the conversation stays in the accessibility tree.
-      expect(await conversation.getByTestId('composer').isVisible()).toBe(true);
-      expect(await page.locator('[aria-hidden="true"] [data-testid="composer"]').count()).toBe(0);
+      expect(await conversation.composer.isVisible()).toBe(true);
+      expect(await conversation.hiddenComposer.count()).toBe(0);
 
       // A popover opened from it takes its own Esc and presses inside it are not "outside".
-      await inspector.getByRole('tab', { name: 'Parameters' }).click();
-      await inspector.getByRole('button', { name: 'Presets' }).click();
-      const presets = page.getByRole('dialog', { name: 'Parameter presets' });
-      await presets.getByLabel('Preset name').click();
+      await inspector.show('Parameters');
+      await settings.presetsButton.click();
+      await settings.presetName.click();
       await page.keyboard.press('Escape');
-      await expect.poll(() => presets.count()).toBe(0);
-      expect(await inspector.count()).toBe(1);
+      await expect.poll(() => settings.presetsPopover.count()).toBe(0);
+      expect(await pane.count()).toBe(1);
 
-      const toggle = page.getByRole('button', { name: 'Inspector', exact: true });
-      await inspector.getByRole('tab', { name: 'Parameters' }).focus();
+      const toggle = inspector.toggleButton;
+      await inspector.tab('Parameters').focus();
       await page.keyboard.press('Escape');
-      await expect.poll(() => inspector.count()).toBe(0);
+      await expect.poll(() => pane.count()).toBe(0);
       // Focus back on the button that opens it.
-      await expect.poll(() => isFocused(toggle)).toBe(true);
+      await expect.poll(() => overlays.isFocused(toggle)).toBe(true);
 
       // With the mouse: the header's Inspector button, and a click back in the conversation,
       // which closes it and still lands where it was aimed (the message box takes typing).
       await toggle.click();
-      await inspector.waitFor();
+      await pane.waitFor();
       await toggle.click();
-      await expect.poll(() => inspector.count()).toBe(0);
+      await expect.poll(() => pane.count()).toBe(0);
       await toggle.click();
-      await inspector.waitFor();
-      await page.getByTestId('composer').click();
-      await expect.poll(() => inspector.count()).toBe(0);
-      await expect
-        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-        .toBe('composer');
+      await pane.waitFor();
+      await conversation.composer.click();
+      await expect.poll(() => pane.count()).toBe(0);
+      await expect.poll(() => conversation.composerFocused()).toBe(true);
       await page.keyboard.type('still typeable');
-      expect(await page.getByTestId('composer').inputValue()).toContain('still typeable');
-      await page.getByTestId('composer').fill('');
+      expect(await conversation.composer.inputValue()).toContain('still typeable');
+      await conversation.composer.fill('');
 
       // The shortcuts sheet is taller than 768 px: its list scrolls inside it, never out of the box.
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await page.locator('body').press('?');
-      const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-      const lastRow = sheet.getByRole('row').last();
+      await shell.shortcut('?');
+      await shortcuts.sheet.waitFor();
+      const lastRow = shortcuts.rows.last();
       await lastRow.scrollIntoViewIfNeeded();
       const row = await boxOf(lastRow);
-      const box = await boxOf(sheet);
+      const box = await boxOf(shortcuts.sheet);
       expect(row.y + row.height).toBeLessThanOrEqual(box.y + box.height);
     } finally {
       await app.close();
     }
   }, 60_000);
 });
-
-const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
-
-/** Names of parameters whose label is clipped (an ellipsis, or text running out of its box). */
-async function parameterLabelsCut(page: Page): Promise<string[]> {
-  await page.locator('label.param-name').first().waitFor();
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('label.param-name')]
-      .filter((label) => label.scrollWidth > label.clientWidth || label.scrollHeight > label.clientHeight + 1)
-      .map((label) => label.textContent ?? ''),
-  );
-}

@@ -17,6 +17,30 @@ export class ConversationPage {
     return this.page.getByRole('textbox', { name: 'Message', exact: true });
   }
 
+  /** The whole message box: the text field with its buttons around it. */
+  get composerBox(): Locator {
+    return this.page.locator('.composer');
+  }
+
+  /** Whether the keyboard is in the message box. */
+  composerFocused(): Promise<boolean> {
+    return this.composer.evaluate((el) => el === document.activeElement);
+  }
+
+  /** Message boxes hidden from assistive technology (a modal would hide the page behind it). */
+  get hiddenComposer(): Locator {
+    return this.page.locator('[aria-hidden="true"] [data-testid="composer"]');
+  }
+
+  /** With no provider yet: what the conversation tells a newcomer, and its button. */
+  get firstRunHeading(): Locator {
+    return this.page.getByRole('heading', { name: 'Add a provider' });
+  }
+
+  get addProviderButton(): Locator {
+    return this.pane.getByRole('button', { name: 'Add a provider' });
+  }
+
   get list(): Locator {
     return this.page.getByRole('region', { name: 'Messages' });
   }
@@ -141,6 +165,61 @@ export class ConversationPage {
   /** "Showing the first 32 KB of 5.0 MB" and its Show all, on a huge answer. */
   moreNote(message: Locator): Locator {
     return message.locator('.msg-more');
+  }
+
+  showAll(message: Locator): Locator {
+    return message.getByRole('button', { name: 'Show all' });
+  }
+
+  /** The parts a long answer is laid out in, and part `n` (from 0). */
+  parts(message: Locator): Locator {
+    return message.locator('.msg-part');
+  }
+
+  part(message: Locator, n: number): Locator {
+    return message.locator(`[data-part="${n}"]`);
+  }
+
+  /** Unbroken runs of text (a line with no space), each wrapped in its own block. */
+  runs(message: Locator): Locator {
+    return message.locator('.md-run');
+  }
+
+  /** Shown instead of the rendered answer when rendering it failed. */
+  fallback(message: Locator): Locator {
+    return message.getByTestId('message-fallback');
+  }
+
+  link(message: Locator, name: string): Locator {
+    return message.getByRole('link', { name });
+  }
+
+  images(message: Locator): Locator {
+    return message.locator('img');
+  }
+
+  /** A tool call's function name as shown (inside its own bidi isolate). */
+  toolCallName(message: Locator): Locator {
+    return message.locator('.tcalls-fn bdi');
+  }
+
+  /** What the schema check found wrong in a tool call's arguments. */
+  argumentProblems(message: Locator): Locator {
+    return message.getByRole('list', { name: 'Argument problems' });
+  }
+
+  /** The deepest nesting of quotes and lists in a message. */
+  nestingDepth(message: Locator): Promise<number> {
+    return message.evaluate((el) => {
+      let deepest = 0;
+      for (const leaf of el.querySelectorAll('blockquote, ul, ol')) {
+        let depth = 0;
+        for (let n: Element | null = leaf; n && n !== el; n = n.parentElement)
+          if (/^(BLOCKQUOTE|UL|OL)$/.test(n.tagName)) depth++;
+        deepest = Math.max(deepest, depth);
+      }
+      return deepest;
+    });
   }
 
   /** Scrolls the message list to its top (earlier messages load) or its end. */

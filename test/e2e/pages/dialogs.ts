@@ -33,6 +33,11 @@ export class Overlays {
     return this.page.getByRole('alertdialog', { name });
   }
 
+  /** A toast (bottom-right notice) holding `text`. */
+  toast(text: string): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+
   isFocused(locator: Locator): Promise<boolean> {
     return locator.evaluate((el) => el === document.activeElement);
   }

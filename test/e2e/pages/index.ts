@@ -6,12 +6,13 @@ import { InspectorPane } from './inspector';
 import { ProvidersScreen } from './providers';
 import { SearchPalette } from './searchPalette';
 import { ThreadSettings } from './settings';
-import { NavRail, ShortcutsSheet } from './shell';
+import { AppShell, NavRail, ShortcutsSheet } from './shell';
 import { ThreadsPane } from './threadsPane';
 import { ToolsScreen } from './tools';
 import { UsageScreen } from './usage';
 
 export {
+  AppShell,
   BudgetsPanel,
   ConversationPage,
   InspectorPane,
@@ -34,6 +35,7 @@ export function appPages(page: Page) {
     inspector: new InspectorPane(page),
     settings: new ThreadSettings(page),
     search: new SearchPalette(page),
+    shell: new AppShell(page),
     nav: new NavRail(page),
     shortcuts: new ShortcutsSheet(page),
     overlays: new Overlays(page),

@@ -10,6 +10,20 @@ export class InspectorPane {
     return this.page.getByRole('complementary', { name: 'Inspector' });
   }
 
+  /** The conversation header's button that shows or hides the inspector. */
+  get toggleButton(): Locator {
+    return this.page.getByRole('button', { name: 'Inspector', exact: true });
+  }
+
+  /** Ctrl+I from anywhere outside a text field. */
+  async toggleByKeyboard(): Promise<void> {
+    await this.page.locator('body').press('Control+i');
+  }
+
+  get selectedTab(): Locator {
+    return this.pane.getByRole('tab', { selected: true });
+  }
+
   tab(name: InspectorTab): Locator {
     return this.page.getByRole('tab', { name });
   }

@@ -44,4 +44,20 @@ export class ThreadSettings {
   get presetsPopover(): Locator {
     return this.page.getByRole('dialog', { name: 'Parameter presets' });
   }
+
+  get presetName(): Locator {
+    return this.presetsPopover.getByLabel('Preset name');
+  }
+
+  /** Names of parameters whose label is clipped (an ellipsis, or text running out of its box). */
+  async paramLabelsCut(): Promise<string[]> {
+    await this.page.locator('label.param-name').first().waitFor();
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('label.param-name')]
+        .filter(
+          (label) => label.scrollWidth > label.clientWidth || label.scrollHeight > label.clientHeight + 1,
+        )
+        .map((label) => label.textContent ?? ''),
+    );
+  }
 }

@@ -16,6 +16,25 @@ export class ThreadsPane {
     return this.page.getByTestId('thread-item');
   }
 
+  /** The open thread's row. */
+  get current(): Locator {
+    return this.page.locator('[data-testid="thread-item"].is-current');
+  }
+
+  currentId(): Promise<string | null> {
+    return this.current.getAttribute('data-thread-id');
+  }
+
+  title(item: Locator): Locator {
+    return item.locator('.thread-title');
+  }
+
+  /** Opens a thread's menu with a right-click and picks `action` (Archive, Delete…, …). */
+  async fromMenu(item: Locator, action: string): Promise<void> {
+    await item.click({ button: 'right' });
+    await this.page.getByRole('menuitem', { name: action }).click();
+  }
+
   item(threadId: string): Locator {
     return this.page.locator(`[data-testid="thread-item"][data-thread-id="${threadId}"]`);
   }
