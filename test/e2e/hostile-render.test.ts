@@ -53,17 +53,14 @@ describe('a hostile answer', () => {
     reply(`${'*'.repeat(10_000)}x${'*'.repeat(10_000)} <img src=x onerror=alert(1)>`, 1);
     await app.pages.conversation.send('emphasise');
     const answer = app.pages.conversation.lastAnswer;
-    // Finished first: in CI, "Show all" pressed while the answer was still arriving was undone when
-    // it settled (the finished message lays out its parts afresh).
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 30_000 }).toBe('complete');
-    // Its 20,001 characters without a space are a long run: the rest comes with "Show all" (limit.ts).
-    await app.pages.conversation.showAll(answer).click();
-    await expect.poll(() => app.pages.conversation.moreNote(answer).count(), { timeout: 30_000 }).toBe(0);
-    await app.pages.conversation.scrollTo('end');
+    // Its 20,001 characters without a space are a long run, but the message is small: it is shown
+    // whole, with no "Show all" (limit.ts WHOLE).
     await expect
       .poll(() => answer.textContent(), { timeout: 30_000 })
       .toContain('<img src=x onerror=alert(1)>');
     await expect.poll(() => answer.textContent(), { timeout: 30_000 }).toContain(`${'*'.repeat(100)}x`);
+    expect(await app.pages.conversation.moreNote(answer).count()).toBe(0);
     expect(await app.pages.conversation.fallback(answer).count()).toBe(0);
     expect(await app.pages.conversation.images(answer).count()).toBe(0);
   }, 60_000);
@@ -131,6 +128,37 @@ describe('a huge answer', () => {
     await app.pages.threads.items.last().click();
     await app.pages.threads.item(own).click();
     await app.pages.conversation.lastAnswer.waitFor();
+  }, 90_000);
+
+  it('shown whole leaves the reader where they were, the rest taking its place below', async () => {
+    const { conversation, threads } = app.pages;
+    await threads.createLike(app.host.demoThreadId ?? '');
+    reply('lorem ipsum dolor sit amet\n'.repeat(12_000));
+    await conversation.send('a long answer', 60_000);
+    const answer = conversation.lastAnswer;
+    const more = conversation.moreNote(answer);
+    await more.waitFor();
+    const list = app.page.getByTestId('message-list');
+    // The reader is at the bottom of the finished answer, the note and its button in view.
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const top = async (locator: typeof more) => {
+      const [box, view] = await Promise.all([locator.boundingBox(), list.boundingBox()]);
+      return (box?.y ?? Number.NaN) - (view?.y ?? 0);
+    };
+    const noteAt = await top(more);
+    await conversation.showAll(answer).click();
+    await expect.poll(() => more.count(), { timeout: 30_000 }).toBe(0);
+    // The second part starts where the note was, and stays there while the parts are measured
+    // (it used to follow the message's end, 300 KB further down).
+    const second = conversation.part(answer, 1);
+    await second.waitFor();
+    for (let i = 0; i < 10; i++) {
+      await app.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      expect(Math.abs((await top(second)) - noteAt)).toBeLessThan(40);
+    }
+    expect(await list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeGreaterThan(
+      1000,
+    );
   }, 90_000);
 
   it('of 5 MB opens again with a bounded payload, and Copy still copies all 5 MB', async () => {
