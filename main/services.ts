@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { appHandlers } from './app/handlers';
 import { attestationHandlers, gateChat } from './attestation/handlers';
 import { BudgetBook } from './budgets/book';
-import { budgetHandlers, targetOfThread } from './budgets/handlers';
+import { budgetHandlers, targetOfThread, usageConversion } from './budgets/handlers';
 import { projectHandlers } from './projects/handlers';
 import { ProjectsService } from './projects/service';
 import { gateSending } from './chat/gate';
@@ -283,7 +283,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...attachments.handlers((thread, path) => chat.plan(thread, path)),
     ...toolHandlers({ tools }),
     ...mcp.handlers,
-    ...usageHandlers({ db, ledger, events: options.events, now }),
+    ...usageHandlers({ db, ledger, events: options.events, now, convert: usageConversion(budgets) }),
     ...experiments.handlers,
   };
 

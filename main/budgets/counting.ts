@@ -1,4 +1,4 @@
-import type { BudgetStatus, ExchangeRateUse } from '../contract';
+import type { BudgetStatus, ConvertedTotal, ExchangeRateUse } from '../contract';
 import { roundMoney } from '../usage/money';
 import type { RateBook } from './rates';
 
@@ -68,4 +68,27 @@ export function convertCosts(
     }
   }
   return { amount: roundMoney(amount), rates: used, missing };
+}
+
+/**
+ * The usage screen's total in the user's chosen currency `to` (null: none chosen), through their
+ * rates only. Null when no rate converts anything: the per-currency figures already say it all.
+ */
+export function convertedTotal(
+  costs: readonly { currency: string; cost: number }[],
+  to: string | null,
+  rates: RateBook,
+): ConvertedTotal | null {
+  if (to === null) return null;
+  const result = convertCosts(costs, to, rates);
+  if (result.rates.length === 0) return null;
+  const missing = new Set(result.missing);
+  return {
+    currency: to,
+    amount: result.amount,
+    rates: [...new Map(result.rates.map((r) => [r.id, r])).values()],
+    missing: costs
+      .filter((c) => missing.has(c.currency))
+      .map((c) => ({ currency: c.currency, cost: c.cost })),
+  };
 }

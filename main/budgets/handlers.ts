@@ -1,8 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { ConvertedTotal } from '../contract';
 import type { HandlersOf } from '../ipc/handlers';
 import type { BudgetBook, Target } from './book';
 import { catalogueInfo, costSettings } from './costSettings';
-import { convertCosts } from './counting';
+import { convertCosts, convertedTotal } from './counting';
 import { reconcile } from './reconcile';
 import { threadCost } from './threadCost';
 
@@ -19,6 +20,12 @@ export function targetOfThread(
   }[];
   return { projectId: thread?.project_id ?? null, tags: tags.map((t) => t.tag) };
 }
+
+/** The usage screen's totals in the user's chosen currency, through their rates (usage:summary). */
+export const usageConversion =
+  (book: BudgetBook) =>
+  (costs: readonly { currency: string; cost: number }[]): ConvertedTotal | null =>
+    convertedTotal(costs, costSettings(book.db).convertTo, book.rates);
 
 export function budgetHandlers(
   book: BudgetBook,

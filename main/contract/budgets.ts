@@ -51,7 +51,7 @@ export const ExchangeRateInput = z
 export type ExchangeRateInput = z.input<typeof ExchangeRateInput>;
 
 /** A conversion as used: the rate that did it, and whether it was entered the other way round. */
-const ExchangeRateUse = z.object({
+export const ExchangeRateUse = z.object({
   id: z.string(),
   from: z.string(),
   to: z.string(),

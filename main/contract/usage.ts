@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { ExchangeRateUse } from './budgets';
 import { ErrorCode } from './errors';
 
 export const UsageStatus = z.enum(['complete', 'interrupted', 'error', 'aborted']);
@@ -64,11 +65,27 @@ export type UsageTotals = z.infer<typeof Totals>;
 
 /** A cost in one currency; costs in different currencies are never added together. */
 export const CurrencyCost = z.object({ currency: z.string(), cost: z.number() });
+export type CurrencyCost = z.infer<typeof CurrencyCost>;
+
+/**
+ * The costs as one figure in the user's chosen currency (budgets:settings `convertTo`), through
+ * their own exchange rates only, with the rates used; `missing` are the costs no rate converts,
+ * left out of `amount` and shown apart.
+ */
+export const ConvertedTotal = z.object({
+  currency: z.string(),
+  amount: z.number(),
+  rates: z.array(ExchangeRateUse),
+  missing: z.array(CurrencyCost),
+});
+export type ConvertedTotal = z.infer<typeof ConvertedTotal>;
 
 export const UsageSummary = z.object({
   /** `totals.cost` adds every currency up: show `costs` (one figure per currency) instead. */
   totals: Totals,
   costs: z.array(CurrencyCost),
+  /** `costs` converted into the chosen currency; null/absent when none is chosen or no rate applies. */
+  converted: ConvertedTotal.nullable().optional(),
   /** Tokens, cost and credits per day (local midnight) per model. */
   daily: z.array(
     z.object({

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Price } from '../contract';
+import type { ConvertedTotal, CurrencyCost, Price } from '../contract';
 import { AppFailure } from '../contract';
 import type { EventSink, HandlersOf } from '../ipc/handlers';
 import { exportFilename, usageCsv, usageJson } from './export';
@@ -13,6 +13,8 @@ export interface UsageHandlerDeps {
   ledger: UsageLedger;
   events: Pick<EventSink, 'broadcast'>;
   now?: () => number;
+  /** The totals in the user's chosen currency through their rates (main/budgets), if any. */
+  convert?: (costs: readonly CurrencyCost[]) => ConvertedTotal | null;
 }
 
 function checkRange(from: number, to: number): void {
@@ -41,7 +43,8 @@ export function usageHandlers(deps: UsageHandlerDeps): HandlersOf<'usage'> & Han
   return {
     'usage:summary': (input) => {
       checkRange(input.from, input.to);
-      return ledger.summaries.summary(input);
+      const summary = ledger.summaries.summary(input);
+      return deps.convert ? { ...summary, converted: deps.convert(summary.costs) } : summary;
     },
     'usage:rows': (input) => {
       checkRange(input.from, input.to);
