@@ -138,7 +138,7 @@ describe('a huge answer', () => {
     const answer = conversation.lastAnswer;
     const more = conversation.moreNote(answer);
     await more.waitFor();
-    const list = app.page.getByTestId('message-list');
+    const list = conversation.list;
     // The reader is at the bottom of the finished answer, the note and its button in view.
     await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
     const top = async (locator: typeof more) => {

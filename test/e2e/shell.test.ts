@@ -122,7 +122,7 @@ describe('the app shell at a glance', () => {
       expect(overlaps(box, await boxOf(threads.pane))).toBe(false);
       expect(overlaps(box, await boxOf(conversation.composerBox))).toBe(false);
 
-      await toast.getByRole('button', { name: 'Undo' }).click();
+      await overlays.toastAction(toast, 'Undo').click();
       await expect.poll(() => threads.items.count()).toBe(1);
       expect(await threads.title(threads.items.first()).textContent()).toBe(title);
     } finally {

@@ -38,6 +38,11 @@ export class Overlays {
     return this.page.getByRole('status').filter({ hasText: text });
   }
 
+  /** A button of a toast (Undo, Retry, …). */
+  toastAction(toast: Locator, name: string): Locator {
+    return toast.getByRole('button', { name });
+  }
+
   isFocused(locator: Locator): Promise<boolean> {
     return locator.evaluate((el) => el === document.activeElement);
   }
