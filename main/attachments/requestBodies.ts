@@ -25,6 +25,11 @@ export interface BodyBlobSource {
   stored(sha256: string): boolean;
   /** The base64 of a stored blob, or null when it is gone. */
   base64(sha256: string): string | null;
+  /**
+   * The stored blob a payload not sent lately is the exact base64 of (an imported thread's
+   * bodies), or null: hashes it, so it is asked only for payloads `recent` does not hold.
+   */
+  identify?(base64: string): string | null;
 }
 
 const MARK = ';base64,';
@@ -64,11 +69,21 @@ export function compactBody(
       index ??= byLength(() => source.recent());
       // Only strings of equal length are compared, and comparing them is a memcmp.
       const payload = body.slice(start, end);
-      const match = index.get(payload.length)?.find(([sha, b64]) => b64 === payload && source.stored(sha));
-      if (match) {
+      const sameLength = index.get(payload.length);
+      let match = sameLength?.find(([sha, b64]) => b64 === payload && source.stored(sha))?.[0];
+      if (match === undefined && source.identify) {
+        match = source.identify(payload) ?? undefined;
+        // The next turn of the same body repeats it: found by comparison then.
+        if (match !== undefined) {
+          const entry = [match, payload] as const;
+          if (sameLength) sameLength.push(entry);
+          else index.set(payload.length, [entry]);
+        }
+      }
+      if (match !== undefined) {
         pieces.push(body.slice(from, start));
         length += start - from;
-        blobs.push({ at: length, sha256: match[0] });
+        blobs.push({ at: length, sha256: match });
         from = end;
       }
     }

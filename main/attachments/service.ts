@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type {
   AttachmentChoice,
   AttachmentLimits,
@@ -194,6 +194,14 @@ export class AttachmentsService {
   readonly bodyBlobs: BodyBlobSource = {
     recent: () => this.base64Cache.entries(),
     stored: (sha256) => this.deps.blobs.has(sha256),
+    identify: (payload) => {
+      const data = Buffer.from(payload, 'base64');
+      // Only the canonical encoding: a body is rebuilt from the blob's bytes, so any other
+      // spelling of the same bytes (padding bits, line breaks) would come back changed.
+      if (data.length === 0 || data.toString('base64') !== payload) return null;
+      const sha256 = createHash('sha256').update(data).digest('hex');
+      return this.deps.blobs.has(sha256) ? sha256 : null;
+    },
     base64: (sha256) => {
       const cached = this.base64Cache.get(sha256);
       if (cached !== undefined) return cached;
