@@ -1,3 +1,8 @@
+/**
+ * A provider's report, checked offline (in the evidence worker): NEAR AI Cloud's two layers,
+ * Phala's single layer, an ACI gateway's (aci.ts) or Galadriel's Nitro document; what the panel
+ * shows and what an answer's signer is held to.
+ */
 import type { AttestationLevel, TranscriptCheck } from '../contract/attestation';
 import { levelRank } from '../contract/attestation';
 import { hexToBytes } from './bytes';

@@ -3,12 +3,18 @@
 // response bytes hashed and compared, the EIP-191 signature over sha256(request):sha256(response)
 // checked to the provider's signing address (secp256k1, its key known after the first answer),
 // the signer looked up in the checked report. 300 different 20 KB streamed answers of one
-// provider; p99 of wall and of this thread's CPU time. The first answer, which recovers the key,
-// is printed beside it.
+// provider; p99 of wall and of this thread's CPU time. The first answer is printed beside it:
+// main's part only (its key is recovered in the evidence worker, signer.ts; recovering it here,
+// as the worker does, is printed too, untimed by the figure).
 import { createHash } from 'node:crypto';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import type { BundleInput } from '../../main/attestation/bundle';
-import { addressOfPublicKey, personalMessageHash } from '../../main/attestation/formats/eip191';
+import {
+  addressOfPublicKey,
+  learnKey,
+  personalMessageHash,
+  recoverKey,
+} from '../../main/attestation/formats/eip191';
 import type { ReportCheck } from '../../main/attestation/report';
 import { judgeAnswer } from '../../main/attestation/verdict';
 import type { BenchResult } from './types';
@@ -80,8 +86,16 @@ const percentile = (values: number[], p: number) =>
 export async function run(): Promise<BenchResult[]> {
   const bundles = Array.from({ length: RUNS + WARMUP + 1 }, (_, i) => answerBundle(i));
   const now = new Date();
+  // The evidence worker's share of the first answer: recovering the provider's key.
+  const signature = bundles[0]!.signature as { value: { text: string; signature: string } };
+  const workerStarted = performance.now();
+  const found = recoverKey(signature.value.text, signature.value.signature);
+  const workerMs = performance.now() - workerStarted;
+  if ('error' in found) throw new Error(found.error);
+  // Main's share: keep the key the worker found, judge the answer with the worker's finding.
   const started = performance.now();
-  const first = judgeAnswer(bundles[0]!, now, checkedReport);
+  learnKey(found.address, found.publicKey);
+  const first = judgeAnswer(bundles[0]!, now, checkedReport, { address: found.address });
   const firstMs = performance.now() - started;
   let ok = first.level === 'hardware-bound';
   const wall: number[] = [];
@@ -103,7 +117,7 @@ export async function run(): Promise<BenchResult[]> {
   }
   if (!ok) console.log('  an answer did not verify to Hardware-bound');
   console.log(
-    `  p50 ${percentile(wall, 0.5).toFixed(2)} ms wall over ${RUNS} answers, ${(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(2)} ms CPU mean; first answer (key recovered) ${firstMs.toFixed(1)} ms`,
+    `  p50 ${percentile(wall, 0.5).toFixed(2)} ms wall over ${RUNS} answers, ${(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(2)} ms CPU mean; first answer ${firstMs.toFixed(1)} ms on main (+ ${workerMs.toFixed(1)} ms recovering the key in the worker)`,
   );
   const wallP99 = percentile(wall, 0.99);
   const cpuWorst = Math.max(...cpu);
@@ -127,7 +141,7 @@ export async function run(): Promise<BenchResult[]> {
       name: 'verify.answer_first_ms',
       value: firstMs,
       unit: 'ms',
-      target: 'info (recovers the key)',
+      target: "info (main's part; the key is recovered in the evidence worker)",
       pass: ok,
       stretch: true,
     },
