@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -30,6 +30,8 @@ export function UsageScreen() {
   const loadUsageSummary = useStore((s) => s.loadUsageSummary);
   const setUsageFilters = useStore((s) => s.setUsageFilters);
   const toast = useStore((s) => s.toast);
+  const exchangeRates = useStore((s) => s.exchangeRates);
+  const costSettings = useStore((s) => s.costSettings);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [clearing, setClearing] = useState(false);
 
@@ -38,6 +40,17 @@ export function UsageScreen() {
     ensureProvidersSync();
     void loadUsageSummary();
   }, [ensureUsageSync, ensureProvidersSync, loadUsageSummary]);
+
+  // A rate or the chosen currency changed (Budgets → rates): the converted total is read again.
+  const costChoices = useRef({ exchangeRates, costSettings });
+  useEffect(() => {
+    const before = costChoices.current;
+    costChoices.current = { exchangeRates, costSettings };
+    // The first load of the cost details (both at once) is not a change the summary missed.
+    if (before.costSettings === null) return;
+    if (before.exchangeRates !== exchangeRates || before.costSettings !== costSettings)
+      void loadUsageSummary();
+  }, [exchangeRates, costSettings, loadUsageSummary]);
 
   const drillRequest = useMemo(
     () => (drill && range ? drillFilter(toUsageFilter(range, filters), drill) : null),

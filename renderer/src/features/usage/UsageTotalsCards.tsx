@@ -1,6 +1,59 @@
 import type { UsageSummary } from '../../../../main/contract';
 import { formatCost, formatCredits, formatInteger, formatPercent } from '../../parts/usage';
+import { rateText } from '../../store/budgets/format';
 import { moneyMode } from './series';
+
+/** "$2.00 + EUR 10.00": each currency apart, never added. */
+const costsText = (costs: readonly { currency: string; cost: number }[]): string =>
+  costs.map((c) => formatCost(c.cost, c.currency)).join(' + ');
+
+/**
+ * The cost card. Amounts in different currencies are never added up, unless the user chose a
+ * currency to see totals in and set rates: then the converted figure leads, marked converted, with
+ * the rates it used and the amounts no rate converts (left out of it) spelled out beneath.
+ */
+function CostCard({ summary, mode }: { summary: UsageSummary; mode: ReturnType<typeof moneyMode> }) {
+  const { totals, converted } = summary;
+  const costs = summary.costs.length > 0 ? summary.costs : [{ currency: 'USD', cost: totals.cost }];
+  const source =
+    mode !== 'none'
+      ? 'from your price table'
+      : totals.requests === 0
+        ? 'nothing spent'
+        : 'no prices set for these models';
+  if (!converted)
+    return (
+      <div className="usage-card usage-total">
+        <span className="usage-total-label">Cost</span>
+        <span className="usage-total-value num" data-testid="usage-total-cost">
+          {costsText(costs)}
+        </span>
+        <span className="usage-total-sub">{source}</span>
+      </div>
+    );
+  return (
+    <div className="usage-card usage-total usage-total-converted" data-testid="usage-cost-converted">
+      <span className="usage-total-label">
+        Cost <span className="chip usage-converted-chip">converted to {converted.currency}</span>
+      </span>
+      <span className="usage-total-value num" data-testid="usage-total-converted">
+        ≈ {formatCost(converted.amount, converted.currency)}
+        {converted.missing.length > 0 ? ` + ${costsText(converted.missing)}` : ''}
+      </span>
+      <span className="usage-total-sub num" data-testid="usage-total-cost">
+        {costsText(costs)} as charged
+      </span>
+      <span className="usage-total-note" data-testid="usage-converted-rates">
+        At {converted.rates.map(rateText).join('; ')}.
+      </span>
+      {converted.missing.length > 0 ? (
+        <span className="usage-total-note usage-total-missing" data-testid="usage-converted-missing">
+          Not converted (no rate set): {costsText(converted.missing)}, kept apart.
+        </span>
+      ) : null}
+    </div>
+  );
+}
 
 /** The one-glance answer: how many requests, how many tokens, what they cost. */
 export function UsageTotalsCards({ summary }: { summary: UsageSummary }) {
@@ -30,22 +83,7 @@ export function UsageTotalsCards({ summary }: { summary: UsageSummary }) {
         </span>
       </div>
       {mode === 'cost' || mode === 'both' || mode === 'none' ? (
-        <div className="usage-card usage-total">
-          <span className="usage-total-label">Cost</span>
-          <span className="usage-total-value num" data-testid="usage-total-cost">
-            {/* One figure per currency: amounts in different currencies are never added. */}
-            {(summary.costs.length > 0 ? summary.costs : [{ currency: 'USD', cost: totals.cost }])
-              .map((c) => formatCost(c.cost, c.currency))
-              .join(' + ')}
-          </span>
-          <span className="usage-total-sub">
-            {mode !== 'none'
-              ? 'from your price table'
-              : totals.requests === 0
-                ? 'nothing spent'
-                : 'no prices set for these models'}
-          </span>
-        </div>
+        <CostCard summary={summary} mode={mode} />
       ) : null}
       {mode === 'credits' || mode === 'both' ? (
         <div className="usage-card usage-total">
