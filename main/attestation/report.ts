@@ -8,7 +8,7 @@ import { levelRank } from '../contract/attestation';
 import { hexToBytes } from './bytes';
 import { checkAciReport, isAciReport } from './aci';
 import type { ReportCheck, ReportInput } from './reportParts';
-import { fromEvidence, isRecord, str, tlsOf } from './reportParts';
+import { empty, fromEvidence, isRecord, str, tlsOf } from './reportParts';
 import type { CollateralNote, CollateralSet } from './collateral/book';
 import type { DcapCollateral, EvidenceLevel, TdxVerdict } from './evidence';
 import {
@@ -62,18 +62,6 @@ function tdxExtras(name: string, verdict: TdxVerdict): Pick<ReportCheck, 'measur
       verdict.pckChain.length > 0 ? [{ name: `${name} PCK chain`, certificates: verdict.pckChain }] : [],
   };
 }
-
-const empty = (checks: TranscriptCheck[]): ReportCheck => ({
-  checks,
-  level: 'unverified',
-  signers: [],
-  measurements: [],
-  chains: [],
-  compose: null,
-  appId: null,
-  composeHash: null,
-  signingAddress: null,
-});
 
 function infoOf(entry: Record<string, unknown>): { compose?: string; appId?: string; composeHash?: string } {
   const info = isRecord(entry.info) ? entry.info : {};

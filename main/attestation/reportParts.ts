@@ -85,3 +85,16 @@ export function fromEvidence(checks: readonly Check[], prefix = ''): TranscriptC
     ...(/^gpu\b/.test(c.id) ? { supplementary: true } : {}),
   }));
 }
+
+/** A report that reached no level: only its transcript lines say why. */
+export const empty = (checks: TranscriptCheck[]): ReportCheck => ({
+  checks,
+  level: 'unverified',
+  signers: [],
+  measurements: [],
+  chains: [],
+  compose: null,
+  appId: null,
+  composeHash: null,
+  signingAddress: null,
+});

@@ -10,6 +10,7 @@ import { CollateralSources } from './collateral/setting';
 import type { EvidenceNet, FetchedReport } from './fetchEvidence';
 import { fetchReport } from './fetchEvidence';
 import type { ReportCheck } from './report';
+import { empty } from './reportParts';
 import type { AttestationDeps } from './deps';
 import { hardwareJob } from './verdict';
 import { EvidenceVerifier } from './worker/client';
@@ -65,8 +66,8 @@ export class EvidenceSources {
       if (hit && nowMs - hit.at < FRESH_MS) return hit.result;
     }
     const at = new Date(nowMs).toISOString();
-    const result = this.verifier.run(job).catch((error: unknown): ReportCheck => ({
-      checks: [
+    const result = this.verifier.run(job).catch((error: unknown): ReportCheck =>
+      empty([
         {
           id: 'verifier',
           label: 'Evidence check',
@@ -75,16 +76,8 @@ export class EvidenceSources {
           at,
           level: 'hardware-bound',
         },
-      ],
-      level: 'unverified',
-      signers: [],
-      measurements: [],
-      chains: [],
-      compose: null,
-      appId: null,
-      composeHash: null,
-      signingAddress: null,
-    }));
+      ]),
+    );
     if (cacheKey !== null) {
       for (const [key, value] of this.checked) if (nowMs - value.at >= FRESH_MS) this.checked.delete(key);
       this.checked.set(cacheKey, { at: nowMs, result });
