@@ -58,6 +58,30 @@ describe('request bodies sent to the window', () => {
     }
   }, 90_000);
 
+  it('elide a large body stored whole (before migration 011) the same way, hashing its files', async () => {
+    const staged = await t.stage('noise.png', await noisePng(0.5), 'low');
+    const answer = (await t.send('What is this?', [{ id: staged.id }])).messages[0]!;
+    const wire = t.chatRequests()[0]!;
+    const row = t.app.services.db.prepare('SELECT meta_json FROM messages WHERE id = ?').get(answer.id) as {
+      meta_json: string;
+    };
+    const { requestBodyBlobs: _refs, ...stored } = JSON.parse(row.meta_json) as Record<string, unknown>;
+    t.app.services.db
+      .prepare('UPDATE messages SET meta_json = ? WHERE id = ?')
+      .run(JSON.stringify({ ...stored, requestBody: wire.bodyText }), answer.id);
+
+    const detail = await t.app.call('threads:get', { id: t.app.threadId });
+    expect(crossing(detail)).toBeLessThan(16 * 1024);
+    const meta = detail.messages.find((m) => m.id === answer.id)!.meta!;
+    expect(meta.requestBodyElided).toMatchObject({
+      bytes: wire.body.length,
+      files: [{ mime: 'image/png', sha256: staged.ref.sha256 }],
+    });
+    expect(meta.requestBody).toContain(`SHA-256 ${staged.ref.sha256}…`);
+    const exact = await t.app.call('attachments:requestBody', { messageId: answer.id });
+    expect(exact.body).toBe(wire.bodyText);
+  }, 60_000);
+
   it('leave a small body whole, and say when an answer has no request', async () => {
     const staged = await t.stage('note.txt', 'a short note');
     const ended = await t.send('Read this', [{ id: staged.id }]);
