@@ -8,7 +8,7 @@ import { openBenchPage } from './app';
 import { figure } from './stats';
 
 /** The answers of issue 12 that used to blank or hang the window. */
-const HOSTILE: Record<string, string> = {
+export const HOSTILE: Record<string, string> = {
   '5 MB on one line': 'x'.repeat(5_000_000),
   '10,000-deep nesting': `${'>'.repeat(10_000)} deep\n\n${'- '.repeat(10_000)}deep`,
   '1 MB code block': `\`\`\`js\n${'const answer = [1, 2, 3].map((n) => n * 2); // hostile\n'.repeat(18_000)}\`\`\``,

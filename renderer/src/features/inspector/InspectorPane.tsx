@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, memo, useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import type { InspectorTab } from '../../store/inspector/slice';
@@ -20,18 +20,26 @@ const CompareTab = lazy(() => import('./CompareTab').then((m) => ({ default: m.C
 
 const isTab = (id: string): id is InspectorTab => TABS.some((t) => t.id === id);
 
-function TabContent({ tab, threadId }: { tab: InspectorTab; threadId: string }) {
+// Memoised: while the next thread's panel waits for its deferred render, the pane's other
+// renders (the thread switched, its details arrived) must not render the shown panel again.
+const TabContent = memo(function TabContent({ tab, threadId }: { tab: InspectorTab; threadId: string }) {
   if (tab === 'parameters') return <ThreadSettingsPanel threadId={threadId} />;
   if (tab === 'tools') return <ThreadToolsSection threadId={threadId} />;
   if (tab === 'request') return <RequestTab threadId={threadId} />;
   return <CompareTab threadId={threadId} />;
-}
+});
 
 /** The right-hand pane: the current thread's parameters and tools, and the selected answer's wire view. */
 export function InspectorPane() {
   const { threadId, tab, setTab } = useStore(
     useShallow((s) => ({ threadId: s.currentThreadId, tab: s.inspectorTab, setTab: s.setInspectorTab })),
   );
+  // Opening a thread mounted its messages and its whole parameter panel in one task, the panel
+  // being the larger half (issue 12: the opening frame over 50 ms). The panel of a loaded thread
+  // follows in a deferred render, which React interrupts every few milliseconds for frames; until
+  // then the previous thread's panel stays, inert, and "Loading…" shows while details load.
+  const ready = useStore((s) => (threadId !== null && s.details[threadId] !== undefined ? threadId : null));
+  const shown = useDeferredValue(ready);
 
   return (
     <aside className="inspector" aria-label="Inspector">
@@ -51,7 +59,13 @@ export function InspectorPane() {
               </div>
             ) : (
               <Suspense fallback={<p className="field-hint">Loading…</p>}>
-                <TabContent tab={t.id} threadId={threadId} />
+                {shown === null ? (
+                  <p className="field-hint">Loading…</p>
+                ) : (
+                  <div inert={shown !== threadId} aria-busy={shown !== threadId}>
+                    <TabContent tab={t.id} threadId={shown} />
+                  </div>
+                )}
               </Suspense>
             )}
           </TabPanel>
