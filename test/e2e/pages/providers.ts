@@ -113,7 +113,7 @@ export class ProvidersScreen {
     await this.presets.getByRole('button', { name: new RegExp(`^${preset}`) }).click();
     if (name) await this.newForm.getByLabel('Name').fill(name);
     await this.newForm.getByLabel('Base URL').fill(baseUrl);
-    await this.newForm.getByLabel(secretLabel).fill(secret);
+    await this.newForm.getByRole('textbox', { name: secretLabel, exact: true }).fill(secret);
     await this.newForm.getByRole('button', { name: 'Add provider' }).click();
   }
 

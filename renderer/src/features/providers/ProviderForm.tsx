@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { AuthKind, Preset } from '../../../../main/contract';
+import { Select } from '../../ui';
 import { AUTH_KIND_LABELS } from './credential';
 import type { ProviderDraft } from './draft';
 import { FormField } from './FormField';
@@ -57,20 +58,12 @@ export function ProviderForm({
             onChange={(e) => onChange({ ...draft, name: e.target.value })}
           />
         </FormField>
-        <FormField id={`${idPrefix}-auth`} label="Authentication">
-          <select
-            id={`${idPrefix}-auth`}
-            className="select"
-            value={draft.authKind}
-            onChange={(e) => onChange({ ...draft, authKind: e.target.value as AuthKind })}
-          >
-            {kindOptions.map((k) => (
-              <option key={k} value={k}>
-                {AUTH_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <Select<AuthKind>
+          label="Authentication"
+          options={kindOptions.map((k) => ({ id: k, label: AUTH_KIND_LABELS[k] }))}
+          value={draft.authKind}
+          onChange={(authKind) => onChange({ ...draft, authKind })}
+        />
       </div>
       <FormField
         id={`${idPrefix}-baseUrl`}
