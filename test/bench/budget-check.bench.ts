@@ -33,7 +33,8 @@ export async function run(): Promise<BenchResult[]> {
   db.exec('BEGIN');
   try {
     let now = END - 3_600_000;
-    db.exec(`INSERT OR IGNORE INTO threads (id, title, created_at, last_activity_at, project_id) VALUES ('t7', 't7', 0, 0, 'bench');
+    db.exec(`INSERT INTO threads (id, title, created_at, last_activity_at, project_id) VALUES ('t7', 't7', 0, 0, 'bench')
+               ON CONFLICT (id) DO UPDATE SET project_id = 'bench';
              INSERT OR IGNORE INTO thread_tags (thread_id, tag) VALUES ('t7', 'bench')`);
     const book = new BudgetBook(db, { now: () => now });
     const target = { providerId: 'openai', model: 'gpt-4o-mini', projectId: 'bench', tags: ['bench'] };

@@ -8,8 +8,8 @@ import { migrations } from '../../main/db/migrations';
 // where the render bench's usage screen finds it.
 export const LEDGER_CACHE_DIR = join(tmpdir(), 'llm-desk-bench');
 export const LEDGER_ROWS = 1_000_000;
-/** Bumped when the generated rows change, so an old cache is not mistaken for the new one. */
-const DATA_VERSION = 1;
+/** Bumped when the generated rows change (2: threads in projects, with tags), so an old cache is not mistaken for the new one. */
+const DATA_VERSION = 2;
 
 /** The cache file of the current schema (as SQLite stores it): every migration gives a new one. */
 export function ledgerCacheFile(): string {
