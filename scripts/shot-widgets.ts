@@ -42,6 +42,18 @@ try {
         });
         await page.reload();
         await pages.nav.rail.waitFor();
+        if (args.includes('--compare')) {
+          // The inspector's Compare form, under a finished answer.
+          await pages.threads.openFirst();
+          await pages.conversation.send('Hello');
+          await pages.conversation.lastAnswer.click();
+          if (!(await pages.inspector.pane.isVisible())) await pages.inspector.toggleButton.click();
+          await pages.inspector.show('Compare');
+          await pages.inspector.pane.getByLabel('New value').waitFor();
+          await frame(page);
+          await page.screenshot({ path: join(out, `compare-${width}-${scheme}.png`) });
+          console.log(join(out, `compare-${width}-${scheme}.png`));
+        }
         await pages.providers.open();
         await pages.providers.list.getByRole('row').nth(2).waitFor();
         await pages.providers.list.getByRole('row').nth(1).hover();

@@ -195,7 +195,7 @@ describe('compare never moves the conversation', () => {
     await conversation.send('Tell me a story');
 
     await inspector.show('Compare');
-    await inspector.compareWith('1.5');
+    await inspector.compareWith('1.5', 'temperature');
     await inspector.sideBySide.getByRole('button', { name: /Close/ }).click();
     const rerun = inspector.rerun('temperature = 1.5');
     await rerun.getByRole('button', { name: 'Continue with this' }).waitFor();

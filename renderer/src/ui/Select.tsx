@@ -41,6 +41,8 @@ export interface SelectProps<K extends string = string> {
   autoFocus?: boolean;
   /** `sm` for dense rows and toolbars. */
   size?: 'sm' | 'md';
+  /** Monospaced value and options (identifiers such as parameter names). */
+  mono?: boolean;
   /** Class of the field wrapper (default layout: the app's `.field`, label above). */
   className?: string;
   testId?: string;
@@ -66,6 +68,7 @@ export function Select<K extends string = string>({
   isRequired,
   autoFocus,
   size = 'md',
+  mono = false,
   className,
   testId,
 }: SelectProps<K>) {
@@ -89,7 +92,9 @@ export function Select<K extends string = string>({
       data-testid={testId}
     >
       {hideLabel ? null : <FieldLabel>{label}</FieldLabel>}
-      <AriaButton className={`select ui-select-button${size === 'sm' ? ' ui-select-sm' : ''}`}>
+      <AriaButton
+        className={`select ui-select-button${size === 'sm' ? ' ui-select-sm' : ''}${mono ? ' mono' : ''}`}
+      >
         {/* The label alone, not the option's description line. */}
         <SelectValue className="ui-select-value">
           {({ isPlaceholder, selectedText }) => (isPlaceholder ? placeholder : selectedText)}
@@ -101,7 +106,11 @@ export function Select<K extends string = string>({
       <Popover className="ui-popover ui-select-popover" offset={2}>
         <ListBox className="ui-select-list" items={options}>
           {(option) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="ui-select-option">
+            <ListBoxItem
+              id={option.id}
+              textValue={option.label}
+              className={`ui-select-option${mono ? ' mono' : ''}`}
+            >
               <Text slot="label">{option.label}</Text>
               {option.description ? (
                 <Text slot="description" className="ui-select-option-description">

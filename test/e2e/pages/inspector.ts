@@ -68,8 +68,18 @@ export class InspectorPane {
     await this.pane.getByRole('checkbox', { name: 'raw' }).first().check();
   }
 
-  /** Compare: re-runs the selected answer with one parameter changed to `value`. */
-  async compareWith(value: string): Promise<void> {
+  /** Compare's parameter (ui/Select: a button named "<parameter> Parameter"). */
+  get compareParam(): Locator {
+    return this.pane.getByRole('button', { name: / Parameter$/ });
+  }
+
+  /** Compare: re-runs the selected answer with one parameter (`param`, if given) changed to `value`. */
+  async compareWith(value: string, param?: string): Promise<void> {
+    if (param) {
+      await this.compareParam.click();
+      await this.page.getByRole('listbox').getByRole('option', { name: param, exact: true }).click();
+      await this.pane.getByRole('button', { name: `${param} Parameter`, exact: true }).waitFor();
+    }
     await this.pane.getByLabel('New value').fill(value);
     await this.pane.getByRole('button', { name: 'Run comparison' }).click();
   }

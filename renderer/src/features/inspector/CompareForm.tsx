@@ -5,6 +5,7 @@ import { ModelPickerButton } from '../../parts/models';
 import type { CompareParam } from '../../store/inspector/compare';
 import { COMPARE_PARAMS, describeChange, parseCompareValue, sentValue } from '../../store/inspector/compare';
 import { failureLine } from '../../platform/describeError';
+import { Select } from '../../ui';
 
 type Change = 'param' | 'model';
 
@@ -85,21 +86,13 @@ export function CompareForm({
       </div>
       {change === 'param' ? (
         <div className="inspector-compare-param">
-          <div className="field">
-            <label htmlFor={`${ids}-key`}>Parameter</label>
-            <select
-              id={`${ids}-key`}
-              className="select mono"
-              value={key}
-              onChange={(e) => setKey(e.target.value as CompareParam['key'])}
-            >
-              {COMPARE_PARAMS.map((p) => (
-                <option key={p.key} value={p.key}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select<CompareParam['key']>
+            label="Parameter"
+            mono
+            options={COMPARE_PARAMS.map((p) => ({ id: p.key, label: p.label }))}
+            value={key}
+            onChange={setKey}
+          />
           <div className="field">
             <label htmlFor={`${ids}-value`}>New value</label>
             <input
