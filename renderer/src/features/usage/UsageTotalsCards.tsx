@@ -7,6 +7,22 @@ import { moneyMode } from './series';
 const costsText = (costs: readonly { currency: string; cost: number }[]): string =>
   costs.map((c) => formatCost(c.cost, c.currency)).join(' + ');
 
+/** The same as figures that never break inside ("GBP / 0.60"); lines wrap between them only. */
+function Figures({
+  costs,
+  lead = '',
+}: {
+  costs: readonly { currency: string; cost: number }[];
+  lead?: string;
+}) {
+  return costs.map((c, i) => (
+    <span key={c.currency} className="usage-figure">
+      {i === 0 ? lead : ' + '}
+      {formatCost(c.cost, c.currency)}
+    </span>
+  ));
+}
+
 /**
  * The cost card. Amounts in different currencies are never added up, unless the user chose a
  * currency to see totals in and set rates: then the converted figure leads, marked converted, with
@@ -26,7 +42,7 @@ function CostCard({ summary, mode }: { summary: UsageSummary; mode: ReturnType<t
       <div className="usage-card usage-total">
         <span className="usage-total-label">Cost</span>
         <span className="usage-total-value num" data-testid="usage-total-cost">
-          {costsText(costs)}
+          <Figures costs={costs} />
         </span>
         <span className="usage-total-sub">{source}</span>
       </div>
@@ -37,8 +53,12 @@ function CostCard({ summary, mode }: { summary: UsageSummary; mode: ReturnType<t
         Cost <span className="chip usage-converted-chip">converted to {converted.currency}</span>
       </span>
       <span className="usage-total-value num" data-testid="usage-total-converted">
-        ≈ {formatCost(converted.amount, converted.currency)}
-        {converted.missing.length > 0 ? ` + ${costsText(converted.missing)}` : ''}
+        <span className="usage-figure">≈ {formatCost(converted.amount, converted.currency)}</span>
+        {converted.missing.length > 0 ? (
+          <span className="usage-figure-apart">
+            <Figures costs={converted.missing} lead=" + " />
+          </span>
+        ) : null}
       </span>
       <span className="usage-total-sub num" data-testid="usage-total-cost">
         {costsText(costs)} as charged
