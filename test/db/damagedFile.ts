@@ -22,12 +22,24 @@ export function cleanlyClosedHistory(file: string, now = Date.now()): string {
   return thread.id;
 }
 
-/** Overwrites 16 KiB in the middle of the file, as a failing disk or another program might. */
+/**
+ * Overwrites 16 KiB amid the history (from the middle page of `messages` on), as a failing disk or
+ * another program might. Not the file's middle: where that falls depends on the schema's size (the
+ * usage triggers' SQL of migration 018 moved it onto schema text the checks had already read).
+ */
 export function flipBytes(file: string): void {
+  const db = new DatabaseSync(file, { readOnly: true });
+  const { page_size: pageSize } = db.prepare('PRAGMA page_size').get() as { page_size: number };
+  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'messages' ORDER BY pageno").all() as {
+    pageno: number;
+  }[];
+  db.close();
+  const middle = pages[Math.floor(pages.length / 2)]?.pageno;
   const size = statSync(file).size;
+  const at = middle !== undefined ? (middle - 1) * pageSize : Math.floor(size / 2 / pageSize) * pageSize;
   const fd = openSync(file, 'r+');
   const garbage = Buffer.alloc(4096 * 4, 0xa5);
-  writeSync(fd, garbage, 0, garbage.length, Math.floor(size / 2 / 4096) * 4096);
+  writeSync(fd, garbage, 0, garbage.length, at);
   closeSync(fd);
 }
 
