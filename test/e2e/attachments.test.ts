@@ -119,6 +119,59 @@ describe('attachments', () => {
     },
   );
 
+  it(
+    'shows a large body with the photo as its size and hash, and copies the exact bytes the mock received',
+    { timeout: 120_000 },
+    async () => {
+      const { page, context } = demo.app;
+      await fetch(`${demo.mock().url}/__mock/request-limit`, {
+        method: 'POST',
+        body: JSON.stringify({ bytes: 50 * 1024 * 1024 }),
+      });
+      const providerId = await page.evaluate(async (model) => {
+        const providers = await window.api.providers.list({});
+        if (!providers.ok) throw new Error(providers.error.message);
+        const confidential = providers.value.find((p) => p.preset === 'confidential')!;
+        await window.api.models.setOverride({
+          providerId: confidential.id,
+          modelId: model,
+          capabilities: { vision: true },
+        });
+        await window.api.attachments.limits({ providerId: confidential.id, limits: { requestMb: 20 } });
+        return confidential.id;
+      }, MODEL);
+      await newThreadLike(page, demo.demoThreadId(), { providerId, model: MODEL, params: { stream: true } });
+      await page.getByTestId('composer').fill('And this one?');
+      const photo = (await photoWithGps(1600, 1200)).toString('base64');
+      await dropFiles(page, 'composer', [{ name: 'big.jpg', type: 'image/jpeg', base64: photo }]);
+      await page.locator('[data-testid="attachment-chip"][data-state="ready"]').waitFor({ timeout: 60_000 });
+      await expect.poll(() => page.getByTestId('send-button').isDisabled(), { timeout: 30_000 }).toBe(false);
+      const before = chatRequests().length;
+      await page.getByTestId('send-button').click();
+      await expect.poll(() => chatRequests().length, { timeout: 15_000 }).toBe(before + 1);
+      await expect
+        .poll(() => lastAnswer(page).getAttribute('data-status'), { timeout: 15_000 })
+        .toBe('complete');
+      const wire = chatRequests().at(-1)!.bodyText;
+      // Large enough that main sends the window the body with the photo elided.
+      expect(wire.length).toBeGreaterThan(256 * 1024);
+
+      const inspector = page.getByRole('complementary', { name: 'Inspector' });
+      await inspector.getByRole('tab', { name: 'Request' }).click();
+      const shown = inspector.getByTestId('request-body');
+      await expect
+        .poll(() => shown.textContent(), { timeout: 10_000 })
+        .toMatch(/"url": "data:image\/jpeg;base64,…[\d,]+ bytes, SHA-256 [0-9a-f]{64}…"/);
+      expect((await shown.textContent())!.length).toBeLessThan(8 * 1024);
+      await expect.poll(() => inspector.getByText(/1 file shown as size and SHA-256/).count()).toBe(1);
+
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await inspector.getByRole('button', { name: 'Copy the exact request body' }).click();
+      await expect.poll(() => inspector.getByText('Copied').count(), { timeout: 10_000 }).toBe(1);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(wire);
+    },
+  );
+
   it('refuses an empty file, a binary and too many files with their reasons, keeping the typed text', async () => {
     const { page } = demo.app;
     await newThreadLike(page, demo.demoThreadId());
