@@ -142,6 +142,8 @@ ensureKeyring();
 const filter = process.argv[2] ?? '';
 const verbose = process.env.PROFILE_VERBOSE === '1';
 const sampling = process.env.PROFILE_JS !== '0';
+/** Frames traced after the messages are painted (PROFILE_AFTER=30: what follows the opening too). */
+const AFTER = Number(process.env.PROFILE_AFTER ?? 2);
 const browser = await launchChromium();
 const host = await startHost({ demo: true, rendererDir: process.env.PROFILE_RENDERER });
 try {
@@ -165,23 +167,26 @@ try {
     const events = await trace(session, async () => {
       // PROFILE_JS=0: no JS sampling (its own cost shows in the trace as long mojo tasks).
       if (sampling) await session.send('Profiler.start');
-      ({ frames, texts } = await app.page.evaluate(async (id) => {
-        const bench = window.__llmDeskBench;
-        if (!bench) throw new Error('no bench hooks');
-        performance.mark('profile-opening');
-        const recorder = bench.recordFrames();
-        await bench.openThread(id);
-        for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-        const frames = recorder.stop();
-        performance.mark('profile-opened');
-        // The longest text nodes on screen, in case one is laid out whole.
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        const texts: string[] = [];
-        for (let n = walker.nextNode(); n; n = walker.nextNode())
-          if ((n.textContent ?? '').length > 2000)
-            texts.push(`${n.textContent?.length} in ${n.parentElement?.className}`);
-        return { frames, texts };
-      }, threadId));
+      ({ frames, texts } = await app.page.evaluate(
+        async ([id, after]) => {
+          const bench = window.__llmDeskBench;
+          if (!bench) throw new Error('no bench hooks');
+          performance.mark('profile-opening');
+          const recorder = bench.recordFrames();
+          await bench.openThread(id);
+          for (let i = 0; i < after; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+          const frames = recorder.stop();
+          performance.mark('profile-opened');
+          // The longest text nodes on screen, in case one is laid out whole.
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const texts: string[] = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode())
+            if ((n.textContent ?? '').length > 2000)
+              texts.push(`${n.textContent?.length} in ${n.parentElement?.className}`);
+          return { frames, texts };
+        },
+        [threadId, AFTER] as const,
+      ));
       if (sampling)
         profile = ((await session.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
     });
