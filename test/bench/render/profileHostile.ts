@@ -168,13 +168,21 @@ try {
       // PROFILE_JS=0: no JS sampling (its own cost shows in the trace as long mojo tasks).
       if (sampling) await session.send('Profiler.start');
       ({ frames, texts } = await app.page.evaluate(
-        async ([id, after]) => {
+        async ([id, after, showAll]) => {
           const bench = window.__llmDeskBench;
           if (!bench) throw new Error('no bench hooks');
           performance.mark('profile-opening');
           const recorder = bench.recordFrames();
           await bench.openThread(id);
-          for (let i = 0; i < after; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+          const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+          for (let i = 0; i < after; i++) await frame();
+          // PROFILE_SHOWALL=1: press Show all and trace until the rest has its place, and after.
+          const button = document.querySelector<HTMLButtonElement>('.msg-more button');
+          if (showAll && button) {
+            button.click();
+            while (document.querySelector('.msg-more')) await frame();
+            for (let i = 0; i < after; i++) await frame();
+          }
           const frames = recorder.stop();
           performance.mark('profile-opened');
           // The longest text nodes on screen, in case one is laid out whole.
@@ -185,7 +193,7 @@ try {
               texts.push(`${n.textContent?.length} in ${n.parentElement?.className}`);
           return { frames, texts };
         },
-        [threadId, AFTER] as const,
+        [threadId, AFTER, process.env.PROFILE_SHOWALL === '1'] as const,
       ));
       if (sampling)
         profile = ((await session.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
