@@ -8,12 +8,15 @@ import { z } from 'zod';
 import type { McpStatus } from '../contract';
 import { spawnPlan } from './commandPath';
 import { resolveCommand, serverEnv } from './env';
-import { isSignInProblem } from './oauth';
+import { isLoopback, isNotStreamable, startFailureWords } from './connectionWords';
+import { hostOf, isSignInProblem } from './oauth';
 import { StderrLog } from './stderrLog';
 import { BoundedStdioTransport } from './stdioTransport';
 
 /** A stdio message (one line) over this size stops the server: nothing else can be read after it. */
 export const STDIO_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+/** How long a server whose reply stream broke has to answer a ping before it counts as gone. */
+const PING_MS = 3_000;
 
 export interface LaunchSpec {
   name: string;
@@ -47,14 +50,14 @@ export type RawCallResult = z.infer<typeof CallResult>;
 
 const MAX_PAGES = 50;
 
-const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
-
 /** One running server: the SDK client, its transport, status and stderr. */
 export class McpConnection {
   readonly log: StderrLog;
   private client: Client | null = null;
   private closing = false;
   private transport: Transport | null = null;
+  /** Calls waiting for an answer, each failed at once if the server is found gone (HTTP). */
+  private readonly inFlight = new Set<(error: Error) => void>();
   status: McpStatus;
 
   constructor(
@@ -165,6 +168,7 @@ export class McpConnection {
     this.client = client;
     this.transport = transport;
     client.onclose = () => this.closed(client);
+    client.onerror = (error) => void this.streamBroke(client, error);
     try {
       await client.connect(transport, { timeout: this.spec.handshakeTimeoutMs });
     } catch (error) {
@@ -200,21 +204,31 @@ export class McpConnection {
     });
   }
 
+  /**
+   * Over HTTP a server that dies mid-call only breaks the reply's stream: the SDK reports it and
+   * keeps waiting for the answer until the call's timeout. A ping tells a dropped stream from a
+   * server that is gone; then the calls fail now and the status says so (stdio has its close event).
+   */
+  private async streamBroke(client: Client, error: Error): Promise<void> {
+    if (this.transport instanceof BoundedStdioTransport || this.closing || this.inFlight.size === 0) return;
+    if (!/SSE stream disconnected/i.test(error.message)) return;
+    const alive = await client.ping({ timeout: PING_MS }).then(
+      () => true,
+      () => false,
+    );
+    if (alive || this.client !== client || this.closing) return;
+    const lost = new Error('The connection to the server was lost during the call; it no longer answers.');
+    for (const fail of this.inFlight) fail(lost);
+    this.inFlight.clear();
+    this.set({
+      state: 'error',
+      pid: null,
+      message: `The server at ${hostOf(this.spec.url ?? '')} no longer answers: the connection was lost during a call. Restart it when it is back.`,
+    });
+  }
+
   private fail(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    const words = isSignInProblem(error)
-      ? error instanceof Error && error.name === 'SignInNeeded'
-        ? message
-        : 'The server refused the saved sign-in. Sign in again to use this server.'
-      : /timed out|timeout/i.test(message)
-        ? `The server did not answer the MCP handshake within ${seconds(this.spec.handshakeTimeoutMs)}. It may be waiting for input, or not be an MCP server.`
-        : /ENOENT/.test(message)
-          ? `The command "${this.spec.command}" could not be started: it was not found.`
-          : /EACCES/.test(message)
-            ? `The command "${this.spec.command}" is not executable.`
-            : /Connection closed/i.test(message)
-              ? `The server exited during the handshake.${this.log.last() ? ` Its last line on stderr: ${(this.log.last() ?? '').slice(0, 300)}` : ''}`
-              : `Could not connect: ${message.slice(0, 300)}`;
+    const words = startFailureWords(error, this.spec, this.log.last());
     this.set({ state: 'error', message: this.spec.mask(words), pid: null });
   }
 
@@ -263,19 +277,24 @@ export class McpConnection {
     options: { timeoutMs: number; signal: AbortSignal },
   ): Promise<RawCallResult> {
     const client = this.live();
-    return client.request({ method: 'tools/call', params: { name, arguments: args } }, CallResult, {
-      timeout: options.timeoutMs,
-      signal: options.signal,
-    });
+    const gone = new AbortController();
+    let fail: (error: Error) => void = () => undefined;
+    const lost = new Promise<never>((_, reject) => (fail = reject));
+    const onLost = (error: Error) => {
+      fail(error);
+      gone.abort(error);
+    };
+    this.inFlight.add(onLost);
+    try {
+      return await Promise.race([
+        client.request({ method: 'tools/call', params: { name, arguments: args } }, CallResult, {
+          timeout: options.timeoutMs,
+          signal: AbortSignal.any([options.signal, gone.signal]),
+        }),
+        lost,
+      ]);
+    } finally {
+      this.inFlight.delete(onLost);
+    }
   }
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host === '::1';
-}
-
-/** A 4xx on the first POST means the server does not speak streamable HTTP (the spec's fallback rule). */
-function isNotStreamable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'number' && code >= 400 && code < 500;
 }

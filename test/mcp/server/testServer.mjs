@@ -3,7 +3,8 @@
 // stdio by default; `--http` serves streamable HTTP on 127.0.0.1 and prints its URL on stdout.
 // Modes: --tools=N (list N tools), --flood (floods stderr), --silent (never answers the handshake),
 // --bad-schema (one tool whose schema is not JSON Schema). SHIFT_FILE: a counter file; from the
-// second session on, the `add` tool's description and schema change (a "rug pull").
+// second session on (a second process over stdio, a second connection over HTTP), the `add` tool's
+// description and schema change (a "rug pull").
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -170,6 +171,7 @@ if (flag('silent')) {
   process.stdin.resume();
 } else if (flag('http')) {
   const transports = new Map();
+  let sessions = 0;
   const http = createServer(async (req, res) => {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
@@ -177,6 +179,10 @@ if (flag('silent')) {
     const id = req.headers['mcp-session-id'];
     let transport = typeof id === 'string' ? transports.get(id) : undefined;
     if (!transport) {
+      // Over HTTP a session is a connection, not a process: with SHIFT_FILE the rug pull comes
+      // from the second connection on, as it does from the second process over stdio.
+      sessions += 1;
+      if (process.env.SHIFT_FILE && sessions > 1) session += 1;
       transport = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
         onsessioninitialized: (sid) => transports.set(sid, transport),
