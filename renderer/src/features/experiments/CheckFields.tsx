@@ -139,7 +139,7 @@ export function CheckFields({
       return (
         <JsonField
           label={`Schema of ${name}`}
-          placeholder="empty: the variant's response schema"
+          placeholder="empty: the response schema each column asks for"
           value={check.schema}
           onChange={(schema) => onChange({ ...check, schema })}
         />
