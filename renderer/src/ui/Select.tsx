@@ -1,8 +1,10 @@
 import { ChevronDown } from 'lucide-react';
 import {
   Button as AriaButton,
+  Header,
   ListBox,
   ListBoxItem,
+  ListBoxSection,
   Popover,
   Select as AriaSelect,
   SelectValue,
@@ -22,12 +24,20 @@ export interface SelectOption<K extends string = string> {
   isDisabled?: boolean;
 }
 
+/** A titled group of options after the loose ones (a listbox group named by its header). */
+export interface SelectSection<K extends string = string> {
+  title: string;
+  options: readonly SelectOption<K>[];
+}
+
 export interface SelectProps<K extends string = string> {
   /** The field's name: shown above it, or only its accessible name with `hideLabel`. */
   label: string;
   /** For a select inside a row or toolbar whose place already says what it is. */
   hideLabel?: boolean;
   options: readonly SelectOption<K>[];
+  /** Titled groups listed after `options`, e.g. one per kind of choice. */
+  sections?: readonly SelectSection<K>[];
   /** The chosen option's id; `null` shows the placeholder (nothing chosen yet). */
   value: K | null;
   onChange: (value: K) => void;
@@ -59,6 +69,7 @@ export function Select<K extends string = string>({
   label,
   hideLabel = false,
   options,
+  sections = [],
   value,
   onChange,
   placeholder = 'Choose…',
@@ -72,7 +83,23 @@ export function Select<K extends string = string>({
   className,
   testId,
 }: SelectProps<K>) {
-  const byId = new Map<Key, K>(options.map((o) => [o.id, o.id]));
+  const all = [...options, ...sections.flatMap((s) => s.options)];
+  const byId = new Map<Key, K>(all.map((o) => [o.id, o.id]));
+  const item = (option: SelectOption<K>) => (
+    <ListBoxItem
+      key={option.id}
+      id={option.id}
+      textValue={option.label}
+      className={`ui-select-option${mono ? ' mono' : ''}`}
+    >
+      <Text slot="label">{option.label}</Text>
+      {option.description ? (
+        <Text slot="description" className="ui-select-option-description">
+          {option.description}
+        </Text>
+      ) : null}
+    </ListBoxItem>
+  );
   return (
     <AriaSelect
       className={`${hideLabel ? 'ui-field-bare' : 'field'} ui-select${className ? ` ${className}` : ''}`}
@@ -88,7 +115,7 @@ export function Select<K extends string = string>({
       isDisabled={isDisabled}
       isRequired={isRequired}
       autoFocus={autoFocus}
-      disabledKeys={options.filter((o) => o.isDisabled).map((o) => o.id)}
+      disabledKeys={all.filter((o) => o.isDisabled).map((o) => o.id)}
       data-testid={testId}
     >
       {hideLabel ? null : <FieldLabel>{label}</FieldLabel>}
@@ -104,21 +131,14 @@ export function Select<K extends string = string>({
       {hint ? <FieldHint>{hint}</FieldHint> : null}
       <FieldErrorText>{error}</FieldErrorText>
       <Popover className="ui-popover ui-select-popover" offset={2}>
-        <ListBox className="ui-select-list" items={options}>
-          {(option) => (
-            <ListBoxItem
-              id={option.id}
-              textValue={option.label}
-              className={`ui-select-option${mono ? ' mono' : ''}`}
-            >
-              <Text slot="label">{option.label}</Text>
-              {option.description ? (
-                <Text slot="description" className="ui-select-option-description">
-                  {option.description}
-                </Text>
-              ) : null}
-            </ListBoxItem>
-          )}
+        <ListBox className="ui-select-list">
+          {options.map(item)}
+          {sections.map((section) => (
+            <ListBoxSection key={section.title} className="ui-select-section">
+              <Header className="ui-select-section-header">{section.title}</Header>
+              {section.options.map(item)}
+            </ListBoxSection>
+          ))}
         </ListBox>
       </Popover>
     </AriaSelect>

@@ -32,4 +32,4 @@ export { NumberField } from './NumberField';
 export type { NumberFieldProps } from './NumberField';
 export type { TextFieldProps } from './TextField';
 export { Select } from './Select';
-export type { SelectOption, SelectProps } from './Select';
+export type { SelectOption, SelectProps, SelectSection } from './Select';
