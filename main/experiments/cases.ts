@@ -46,13 +46,34 @@ function tooMany(rows: number): never {
 }
 
 /**
+ * The separator the header row uses: the most frequent of comma, semicolon, tab and bar in it,
+ * else a comma. Guessed from the whole text (papaparse's default), a one-column file whose values
+ * hold bars or semicolons was split on them and its values lost.
+ */
+function headerDelimiter(body: string): string {
+  const end = body.search(/\r?\n/u);
+  const header = end < 0 ? body : body.slice(0, end);
+  let best = ',';
+  let most = 0;
+  for (const candidate of [',', ';', '\t', '|']) {
+    const count = header.split(candidate).length - 1;
+    if (count > most) [best, most] = [candidate, count];
+  }
+  return best;
+}
+
+/**
  * CSV with a header row of variable names (RFC 4180: quoted fields may hold commas, quotes and
  * newlines). A leading byte-order mark is dropped; a row with fewer fields keeps the missing ones
  * empty and says so; extra fields are reported, never silently taken.
  */
 export function parseCsv(text: string, newId: NewId = randomUUID): ImportedCases {
   const body = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<string[]>(body, {
+    header: false,
+    skipEmptyLines: 'greedy',
+    delimiter: headerDelimiter(body),
+  });
   const rows = parsed.data;
   const header = (rows[0] ?? []).map((c) => c.trim());
   checkColumns(header);

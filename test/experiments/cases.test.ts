@@ -44,6 +44,12 @@ describe('CSV cases', () => {
     );
   });
 
+  it('takes the separator from the header row, so one column of values with bars or semicolons stays whole', () => {
+    expect(parseCsv('a\r\n||-', id).cases.map((c) => c.values)).toEqual([{ a: '||-' }]);
+    expect(parseCsv('a\n1;2\n3;4\n', id).cases.map((c) => c.values)).toEqual([{ a: '1;2' }, { a: '3;4' }]);
+    expect(parseCsv('q;e\nhi;1\n', id).cases.map((c) => c.values)).toEqual([{ q: 'hi', e: '1' }]);
+  });
+
   it('writing cases as CSV and reading them back gives the same values (property)', () => {
     const cell = fc.string({ maxLength: 15 });
     fc.assert(
