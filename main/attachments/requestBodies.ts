@@ -125,11 +125,15 @@ export function compactFormOf(meta: object): { body: string; blobs: readonly Bod
  * first read (shown, exported, sent to the window), not when the chat engine walks the history.
  */
 export function requestBodyCodec(source: BodyBlobSource): MetaCodec {
-  // The bodies last stored, by their stored text: an answer is read back right after it is
+  // The bodies last stored, by their stored form: an answer is read back right after it is
   // written (its stream's end, the attestation check), and rebuilding megabytes then would hold
   // main's event loop for nothing. Whole bodies are held already by the runs that sent them.
+  // The key holds the references too: "What is this?" sent with two different photos stores the
+  // same text twice, and by text alone the first answer would read back the second one's body.
   const recent = new Map<string, string>();
   let held = 0;
+  const keyOf = (body: string, blobs: readonly BodyBlob[]) =>
+    `${blobs.map((b) => `${b.at}:${b.sha256}`).join(',')}\n${body}`;
   const remember = (compact: string, full: string) => {
     held -= recent.get(compact)?.length ?? 0;
     recent.delete(compact);
@@ -145,14 +149,14 @@ export function requestBodyCodec(source: BodyBlobSource): MetaCodec {
     stored(meta) {
       const compact = compactBody(meta.requestBody, source);
       if (!compact) return meta;
-      remember(compact.body, meta.requestBody);
+      remember(keyOf(compact.body, compact.blobs), meta.requestBody);
       return { ...meta, requestBody: compact.body, requestBodyBlobs: compact.blobs };
     },
     read(stored) {
       const { requestBodyBlobs: blobs, ...meta } = stored as StoredMeta;
       if (!blobs) return stored;
       const compact = meta.requestBody;
-      let full: string | null = recent.get(compact) ?? null;
+      let full: string | null = recent.get(keyOf(compact, blobs)) ?? null;
       Object.defineProperty(meta, 'requestBody', {
         enumerable: true,
         configurable: true,

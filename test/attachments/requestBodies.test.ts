@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { BodyBlobSource } from '../../main/attachments/requestBodies';
-import { compactBody, expandBody } from '../../main/attachments/requestBodies';
-import type { Message } from '../../main/contract';
+import { compactBody, expandBody, requestBodyCodec } from '../../main/attachments/requestBodies';
+import type { Message, ResponseMeta } from '../../main/contract';
 import { MB, noisePng, useMockApp } from './support/mockApp';
 
 /** Stored request bodies refer to attachment blobs instead of repeating their base64. */
@@ -51,6 +51,26 @@ describe('compact bodies', () => {
       base64: () => other,
     };
     expect(compactBody(`{"url":"data:image/png;base64,${b64}"}`, source)).toBeNull();
+  });
+
+  it('read back as they were sent when two differ only in their photo', () => {
+    // "What is this?" with one photo, then with another: the same stored text twice, told apart
+    // only by the blob each refers to (found by the import property test of importBodies).
+    const photos = new Map([
+      ['a'.repeat(64), randomBytes(1200).toString('base64')],
+      ['b'.repeat(64), randomBytes(900).toString('base64')],
+    ]);
+    const codec = requestBodyCodec({
+      recent: () => photos.entries(),
+      stored: (sha) => photos.has(sha),
+      base64: (sha) => photos.get(sha) ?? null,
+    });
+    const bodies = [...photos.values()].map(
+      (b64) => `{"messages":[{"content":"What is this?","url":"data:image/png;base64,${b64}"}]}`,
+    );
+    const stored = bodies.map((requestBody) => codec.stored({ requestBody } as ResponseMeta) as ResponseMeta);
+    expect(stored[0]!.requestBody).toBe(stored[1]!.requestBody);
+    expect(stored.map((s) => codec.read(s).requestBody)).toEqual(bodies);
   });
 });
 
