@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure, ExperimentConfig } from '../../main/contract';
-import type { MockProvider } from '../mock-provider';
-import { startMockProvider } from '../mock-provider';
-import { experimentHarness } from './support';
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../main/contract';
+import { runToEnd, saveExperiment, useMock } from './support';
 
-let mock: MockProvider;
-beforeAll(async () => {
-  mock = await startMockProvider({ chunkDelayMs: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(() => mock.reset());
+const m = useMock();
 
 const MODEL = 'phala/gpt-oss-120b';
 const LIMIT = 'Daily budget for everything has reached its limit ($0.01 of $0.01).';
@@ -20,32 +11,25 @@ describe('an experiment under a blocking budget', () => {
   it('stops at the limit: no request past it reaches the provider, the refused cell says why, the rest wait for Resume', async () => {
     let admitted = 0;
     // The budgets' gate as main wires it: two sends fit, then the budget is spent.
-    const h = experimentHarness(mock, { perMinute: 600, concurrency: 1 }, () => {
+    const h = m.harness({ perMinute: 600, concurrency: 1 }, () => {
       if (admitted >= 2) throw new AppFailure('budget_exceeded', LIMIT);
       admitted += 1;
     });
-    const created = h.experiments.create('Capitals');
-    const experiment = h.experimentsRepo.save(created.id, {
-      prompt: {
-        messages: [{ role: 'user', content: 'Capital of {{country}}?' }],
-        toolIds: [],
-        responseFormat: null,
-      },
-      config: ExperimentConfig.parse({
+    const experiment = saveExperiment(
+      h,
+      { message: 'Capital of {{country}}?' },
+      {
         targets: [{ providerId: h.provider.id, model: MODEL }],
         cases: ['France', 'Italy', 'Spain', 'Peru', 'Chile'].map((country) => ({
           id: country,
           values: { country },
         })),
-      }),
-    });
-    const sentBefore = mock.requests.length;
-    const started = h.experiments.start(experiment.id);
-    await h.runner.whenDone(started.id);
-    const run = h.experimentsRepo.run(started.id);
+      },
+    );
+    expect(m.chatRequests()).toHaveLength(0);
+    const run = await runToEnd(h, experiment.id);
 
-    const chatRequests = mock.requests.slice(sentBefore).filter((r) => r.path.endsWith('/chat/completions'));
-    expect(chatRequests).toHaveLength(2);
+    expect(m.chatRequests()).toHaveLength(2);
     expect(run.cells.filter((c) => c.status === 'done')).toHaveLength(2);
     const refused = run.cells.filter((c) => c.status === 'error');
     expect(refused).toHaveLength(1);

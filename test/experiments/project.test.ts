@@ -1,50 +1,34 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ExperimentConfig, isAppFailure } from '../../main/contract';
+import { describe, expect, it } from 'vitest';
+import { isAppFailure } from '../../main/contract';
 import { targetOfThread } from '../../main/budgets/handlers';
 import { ProjectsService } from '../../main/projects/service';
-import type { MockProvider } from '../mock-provider';
-import { startMockProvider } from '../mock-provider';
-import { experimentHarness } from './support';
+import { runToEnd, saveExperiment, useMock } from './support';
 
-let mock: MockProvider;
-beforeAll(async () => {
-  mock = await startMockProvider({ chunkDelayMs: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(() => mock.reset());
+const m = useMock();
 
 const MODEL = 'phala/gpt-oss-120b';
 
 describe('an experiment in a project', () => {
   it('files every thread its run makes (cells and grader) in the project, so the project’s usage is the run’s', async () => {
-    const h = experimentHarness(mock);
+    const h = m.harness();
     const projects = new ProjectsService(h.db, { now: Date.now });
     const evals = projects.save({ name: 'Evals' });
-    const created = h.experiments.create('Capitals');
-    const experiment = h.experimentsRepo.save(created.id, {
-      projectId: evals.id,
-      prompt: {
-        messages: [{ role: 'user', content: 'Capital of {{country}}?' }],
-        toolIds: [],
-        responseFormat: null,
-      },
-      config: ExperimentConfig.parse({
+    const experiment = saveExperiment(
+      h,
+      { message: 'Capital of {{country}}?', projectId: evals.id },
+      {
         targets: [{ providerId: h.provider.id, model: MODEL }],
         cases: [
           { id: 'fr', values: { country: 'France' } },
           { id: 'it', values: { country: 'Italy' } },
         ],
         checks: [{ type: 'graded', rubric: 'Names a city.', providerId: h.provider.id, model: MODEL }],
-      }),
-    });
+      },
+    );
     expect(experiment.projectId).toBe(evals.id);
     expect(h.experimentsRepo.list()[0]).toMatchObject({ id: experiment.id, projectId: evals.id });
 
-    const started = h.experiments.start(experiment.id);
-    await h.runner.whenDone(started.id);
-    const run = h.experimentsRepo.run(started.id);
+    const run = await runToEnd(h, experiment.id);
     expect(run.cells.map((c) => c.status)).toEqual(['done', 'done']);
     // Budgets read a row's project from its thread: each cell's thread is in the project.
     for (const cell of run.cells) expect(targetOfThread(h.db, cell.threadId).projectId).toBe(evals.id);
@@ -62,7 +46,7 @@ describe('an experiment in a project', () => {
   });
 
   it('a project that is gone is refused by name on save, and reads as none once deleted', () => {
-    const h = experimentHarness(mock);
+    const h = m.harness();
     const projects = new ProjectsService(h.db, { now: Date.now });
     const created = h.experiments.create('Capitals');
     let refused: unknown = null;

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExperimentConfig } from '../../main/contract';
 import type { ResponseFormat } from '../../main/contract';
 import yaml from 'js-yaml';
 import { promptfooYaml } from '../../main/experiments/exportFormats';
 import { configProblems } from '../../main/experiments/prepare';
-import type { MockProvider } from '../mock-provider';
-import { startMockProvider } from '../mock-provider';
-import { experimentHarness } from './support';
+import { runToEnd, saveExperiment, useMock } from './support';
 
 const openAiSchema: unknown = JSON.parse(
   readFileSync(new URL('../fixtures/openai/chat-completion-request.schema.json', import.meta.url), 'utf8'),
@@ -18,14 +16,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(openAiSchema as Record<string, unknown>);
 
-let mock: MockProvider;
-beforeAll(async () => {
-  mock = await startMockProvider({ chunkDelayMs: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(() => mock.reset());
+const m = useMock();
 
 const MODEL = 'phala/gpt-oss-120b';
 const CITY: ResponseFormat = {
@@ -44,15 +35,11 @@ const CITY: ResponseFormat = {
 
 describe('a response format per variant', () => {
   it('goes out with that variant’s requests only, valid for OpenAI, and its JSON check reads it', async () => {
-    const h = experimentHarness(mock, { perMinute: 60, concurrency: 1 });
-    const created = h.experiments.create('Cities');
-    const experiment = h.experimentsRepo.save(created.id, {
-      prompt: {
-        messages: [{ role: 'user', content: 'Where is {{place}}? Answer in JSON.' }],
-        toolIds: [],
-        responseFormat: null,
-      },
-      config: ExperimentConfig.parse({
+    const h = m.harness({ perMinute: 60, concurrency: 1 });
+    const experiment = saveExperiment(
+      h,
+      { name: 'Cities', message: 'Where is {{place}}? Answer in JSON.' },
+      {
         targets: [{ providerId: h.provider.id, model: MODEL }],
         variants: [
           { id: 'schema', label: 'schema', params: { temperature: 0, response_format: CITY } },
@@ -60,21 +47,17 @@ describe('a response format per variant', () => {
         ],
         cases: [{ id: 'eiffel', values: { place: 'the Eiffel Tower' } }],
         checks: [{ type: 'jsonSchema' }],
-      }),
-    });
+      },
+    );
     // Both answers are JSON, but not in the variant's schema.
-    mock.script({ reply: { content: '{"town":"Paris"}' } }, { reply: { content: '{"town":"Paris"}' } });
-    const started = h.experiments.start(experiment.id);
-    await h.runner.whenDone(started.id);
+    m.mock.script({ reply: { content: '{"town":"Paris"}' } }, { reply: { content: '{"town":"Paris"}' } });
+    const run = await runToEnd(h, experiment.id);
 
-    const bodies = mock.requests
-      .filter((r) => r.path.endsWith('/chat/completions'))
-      .map((r) => JSON.parse(r.bodyText) as Record<string, unknown>);
+    const bodies = m.chatBodies();
     expect(bodies).toHaveLength(2);
     for (const body of bodies) expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
     expect(bodies.filter((b) => 'response_format' in b).map((b) => b.response_format)).toEqual([CITY]);
 
-    const run = h.experimentsRepo.run(started.id);
     const byVariant = Object.fromEntries(
       run.cells.map((c) => [c.column.split('|').at(-1), c.checks[0]] as const),
     );
@@ -88,21 +71,12 @@ describe('a response format per variant', () => {
 });
 
 describe('a response format for the whole prompt', () => {
-  const bodiesOf = () =>
-    mock.requests
-      .filter((r) => r.path.endsWith('/chat/completions'))
-      .map((r) => JSON.parse(r.bodyText) as Record<string, unknown>);
-
   it('goes out with every variant that has none of its own; a variant’s own (JSON object, or plain text) overrides it', async () => {
-    const h = experimentHarness(mock, { perMinute: 60, concurrency: 1 });
-    const created = h.experiments.create('Cities');
-    const experiment = h.experimentsRepo.save(created.id, {
-      prompt: {
-        messages: [{ role: 'user', content: 'Where is {{place}}? Answer in JSON.' }],
-        toolIds: [],
-        responseFormat: CITY,
-      },
-      config: ExperimentConfig.parse({
+    const h = m.harness({ perMinute: 60, concurrency: 1 });
+    const experiment = saveExperiment(
+      h,
+      { name: 'Cities', message: 'Where is {{place}}? Answer in JSON.', responseFormat: CITY },
+      {
         targets: [{ providerId: h.provider.id, model: MODEL }],
         variants: [
           { id: 'inherits', label: 'inherits', params: { temperature: 0 } },
@@ -115,13 +89,12 @@ describe('a response format for the whole prompt', () => {
         ],
         cases: [{ id: 'eiffel', values: { place: 'the Eiffel Tower' } }],
         checks: [{ type: 'jsonSchema' }],
-      }),
-    });
-    mock.script(...Array.from({ length: 3 }, () => ({ reply: { content: '{"town":"Paris"}' } })));
-    const started = h.experiments.start(experiment.id);
-    await h.runner.whenDone(started.id);
+      },
+    );
+    m.mock.script(...Array.from({ length: 3 }, () => ({ reply: { content: '{"town":"Paris"}' } })));
+    const run = await runToEnd(h, experiment.id);
 
-    const bodies = bodiesOf();
+    const bodies = m.chatBodies();
     expect(bodies).toHaveLength(3);
     for (const body of bodies) expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
     const sent = Object.fromEntries(bodies.map((b) => [String(b.temperature), b.response_format]));
@@ -129,7 +102,7 @@ describe('a response format for the whole prompt', () => {
     expect(sent).toEqual({ '0': CITY, '0.5': { type: 'json_object' }, '1': undefined });
 
     const checks = Object.fromEntries(
-      h.experimentsRepo.run(started.id).cells.map((c) => [c.column.split('|').at(-1), c.checks[0]] as const),
+      run.cells.map((c) => [c.column.split('|').at(-1), c.checks[0]] as const),
     );
     expect(checks.inherits).toMatchObject({ pass: false, evidence: expect.stringContaining('city') });
     expect(checks.object).toMatchObject({ pass: true, evidence: 'Valid JSON (no schema given).' });

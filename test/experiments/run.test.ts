@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Experiment, Run } from '../../main/contract';
-import { ExperimentConfig } from '../../main/contract';
-import type { MockProvider } from '../mock-provider';
-import { startMockProvider } from '../mock-provider';
 import type { ExperimentHarness } from './support';
-import { experimentHarness } from './support';
+import { runToEnd, saveExperiment, useMock } from './support';
 
-let mock: MockProvider;
-beforeAll(async () => {
-  mock = await startMockProvider({ chunkDelayMs: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(() => mock.reset());
-
-const chatRequests = () => mock.requests.filter((r) => r.path.endsWith('/chat/completions'));
+const m = useMock();
 
 const MODELS = ['phala/gpt-oss-120b', 'phala/qwen-2.5-7b-instruct'];
 
@@ -29,14 +17,10 @@ function setUp(h: ExperimentHarness, k = 2): Experiment {
       currency: 'USD',
       validFrom: 0,
     });
-  const created = h.experiments.create('Capitals');
-  return h.experimentsRepo.save(created.id, {
-    prompt: {
-      messages: [{ role: 'user', content: 'Capital of {{country}}? Say {{expected}}.' }],
-      toolIds: [],
-      responseFormat: null,
-    },
-    config: ExperimentConfig.parse({
+  return saveExperiment(
+    h,
+    { message: 'Capital of {{country}}? Say {{expected}}.' },
+    {
       targets: MODELS.map((model) => ({ providerId: h.provider.id, model })),
       cases: [
         { id: 'fr', values: { country: 'France', expected: 'Paris' } },
@@ -49,8 +33,8 @@ function setUp(h: ExperimentHarness, k = 2): Experiment {
       ],
       k,
       seed: 7,
-    }),
-  });
+    },
+  );
 }
 
 interface Totals {
@@ -81,7 +65,7 @@ function gridTotals(run: Run): Totals {
 
 describe('an experiment run against the mock provider', () => {
   it('3 cases × 2 models × k=2: 12 cells, checks judged per case, ledger totals equal the grid', async () => {
-    const h = experimentHarness(mock);
+    const h = m.harness();
     const experiment = setUp(h);
     const estimate = h.experiments.estimate(experiment.id);
     expect(estimate).toMatchObject({ requests: 12, problems: [], unpriced: [] });
@@ -95,9 +79,7 @@ describe('an experiment run against the mock provider', () => {
     expect(run.cells.every((c) => c.status === 'done' && c.pass === true)).toBe(true);
     expect(run.cells[0]?.checks[0]).toMatchObject({ label: 'contains “Paris”', pass: true });
     // Each request carried the case's values, the column's model and the seed.
-    const bodies = chatRequests().map(
-      (r) => JSON.parse(r.bodyText) as { model: string; seed: number; messages: { content: string }[] },
-    );
+    const bodies = m.chatBodies<{ model: string; seed: number; messages: { content: string }[] }>();
     expect(bodies).toHaveLength(12);
     expect(new Set(bodies.map((b) => b.model))).toEqual(new Set(MODELS));
     expect(bodies.every((b) => b.seed === 7)).toBe(true);
@@ -108,13 +90,11 @@ describe('an experiment run against the mock provider', () => {
   });
 
   it('a 429 midway slows the run down and fails nothing; its attempts are in the ledger and the grid', async () => {
-    const h = experimentHarness(mock, { perMinute: 30, concurrency: 1 });
+    const h = m.harness({ perMinute: 30, concurrency: 1 });
     const experiment = setUp(h, 1);
     // The chat engine tries 4 times; four 429s in a row reach the scheduler, which waits and runs the cell again.
-    mock.script({}, {}, ...Array.from({ length: 4 }, () => ({ status: 429 as const, retryAfterSec: 3 })));
-    const started = h.experiments.start(experiment.id);
-    await h.runner.whenDone(started.id);
-    const run = h.experimentsRepo.run(started.id);
+    m.mock.script({}, {}, ...Array.from({ length: 4 }, () => ({ status: 429 as const, retryAfterSec: 3 })));
+    const run = await runToEnd(h, experiment.id);
     expect(run.cells.map((c) => c.status)).toEqual(Array(6).fill('done'));
     expect(run.cells[2]?.requests).toBe(5);
     // The scheduler slept out the provider's Retry-After (less the few ms already gone).
@@ -124,9 +104,9 @@ describe('an experiment run against the mock provider', () => {
   });
 
   it('Stop keeps finished cells; resume runs only the rest', async () => {
-    const h = experimentHarness(mock, { perMinute: 30, concurrency: 1 });
+    const h = m.harness({ perMinute: 30, concurrency: 1 });
     const experiment = setUp(h, 1);
-    mock.script({}, { delayMs: 2_000, reply: { content: 'slow Paris Rome Berlin', chunks: 50 } });
+    m.mock.script({}, { delayMs: 2_000, reply: { content: 'slow Paris Rome Berlin', chunks: 50 } });
     const started = h.experiments.start(experiment.id);
     while (!h.progress.some((p) => p.done >= 1)) await new Promise((r) => setImmediate(r));
     const stopped = await h.experiments.stop(started.id);
@@ -146,13 +126,12 @@ describe('an experiment run against the mock provider', () => {
   });
 
   it('a cell opens as a normal thread: the prompt as written, the case as its variables, the filled request', async () => {
-    const h = experimentHarness(mock);
+    const h = m.harness();
     const experiment = setUp(h, 1);
-    const started = h.experiments.start(experiment.id);
-    await h.runner.whenDone(started.id);
-    const cell = h.experimentsRepo.run(started.id).cells[0];
+    const run = await runToEnd(h, experiment.id);
+    const cell = run.cells[0];
     expect(h.repo.list().map((t) => t.id)).not.toContain(cell?.threadId);
-    const { threadId } = h.experiments.openCell(started.id, cell?.id ?? '');
+    const { threadId } = h.experiments.openCell(run.id, cell?.id ?? '');
     expect(h.repo.list().map((t) => t.id)).toContain(threadId);
     const path = h.repo.activePath(threadId);
     expect(path.map((m) => m.role)).toEqual(['user', 'assistant']);
@@ -165,7 +144,7 @@ describe('an experiment run against the mock provider', () => {
   });
 
   it('a case lacking a variable is refused before anything is sent, naming it', () => {
-    const h = experimentHarness(mock);
+    const h = m.harness();
     const experiment = setUp(h, 1);
     h.experimentsRepo.save(experiment.id, {
       config: { ...experiment.config, cases: [{ id: 'x', values: { country: 'Spain' } }] },
@@ -174,6 +153,6 @@ describe('an experiment run against the mock provider', () => {
       '{{expected}} has no value in 1 case: add a column “expected”.',
     ]);
     expect(() => h.experiments.start(experiment.id)).toThrow(/\{\{expected\}\} has no value in 1 case/);
-    expect(chatRequests()).toHaveLength(0);
+    expect(m.chatRequests()).toHaveLength(0);
   });
 });

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MockProvider } from '../mock-provider';
-import { startMockProvider } from '../mock-provider';
+import { describe, expect, it } from 'vitest';
 import { harness } from '../chat/support/harness';
+import { useMock } from './support';
 
-let mock: MockProvider;
-beforeAll(async () => {
-  mock = await startMockProvider({ chunkDelayMs: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(() => mock.reset());
-
-const sentBodies = () =>
-  mock.requests
-    .filter((r) => r.path.endsWith('/chat/completions'))
-    .map((r) => JSON.parse(r.bodyText) as { messages: { role: string; content: string }[] });
+const m = useMock();
+const sentBodies = () => m.chatBodies<{ messages: { role: string; content: string }[] }>();
 
 describe('{{variables}} in a thread', () => {
   it('fills the system prompt and the user turn in the request; the stored message keeps what was written', async () => {
     const h = harness({
-      mock,
+      mock: m.mock,
       settings: {
         systemPrompt: 'You help {{who}}. Today is {{date}}.',
         variables: { who: 'Ada', topic: 'maths' },
@@ -39,7 +27,7 @@ describe('{{variables}} in a thread', () => {
   });
 
   it('an unfilled variable refuses the send by name; nothing is stored or sent', async () => {
-    const h = harness({ mock, settings: { systemPrompt: 'Write as {{persona}}.', variables: {} } });
+    const h = harness({ mock: m.mock, settings: { systemPrompt: 'Write as {{persona}}.', variables: {} } });
     await expect(
       h.service.send({ threadId: h.threadId, content: 'About {{city}}' }, 1),
     ).rejects.toMatchObject({
@@ -54,8 +42,8 @@ describe('{{variables}} in a thread', () => {
   });
 
   it('answers are not filled: a model that wrote {{x}} meant it', async () => {
-    const h = harness({ mock, settings: { variables: {} } });
-    mock.script({ reply: { content: 'Use {{name}} in a Mustache template.' } });
+    const h = harness({ mock: m.mock, settings: { variables: {} } });
+    m.mock.script({ reply: { content: 'Use {{name}} in a Mustache template.' } });
     const first = await h.service.send({ threadId: h.threadId, content: 'How do templates look?' }, 1);
     await h.sink.ended(first.streamId);
     const second = await h.service.send({ threadId: h.threadId, content: 'Thanks' }, 1);
