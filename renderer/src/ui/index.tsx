@@ -19,6 +19,7 @@ export { Tab, TabList, TabPanel, Tabs } from './Tabs';
 export { Listbox, ListboxItem } from './Listbox';
 export { GridList, GridListDragHandle, GridListItem } from './GridList';
 export type { GridListProps, GridListItemProps } from './GridList';
+export { RUN_ITEM, RovingRun } from './RovingRun';
 export { VisuallyHidden } from './VisuallyHidden';
 export { ErrorNote } from './ErrorNote';
 export { Keys } from './Keys';

@@ -5,7 +5,6 @@ import {
   confidenceStep,
   formatPercent,
   logprobToPercent,
-  nextTokenIndex,
   probabilityOf,
   summarize,
   tokenBackground,
@@ -83,17 +82,6 @@ describe('alternatives', () => {
   it('makes whitespace visible in the list', () => {
     expect(visibleToken(' a\n\t')).toBe('␣a↵⇥');
     expect(visibleToken('')).toBe('∅');
-  });
-});
-
-describe('keyboard movement between tokens', () => {
-  it('moves with arrows, Home and End and stays in range', () => {
-    expect(nextTokenIndex(0, 'ArrowLeft', 5)).toBe(0);
-    expect(nextTokenIndex(3, 'ArrowRight', 5)).toBe(4);
-    expect(nextTokenIndex(4, 'ArrowRight', 5)).toBe(4);
-    expect(nextTokenIndex(2, 'Home', 5)).toBe(0);
-    expect(nextTokenIndex(2, 'End', 5)).toBe(4);
-    expect(nextTokenIndex(2, 'a', 5)).toBeNull();
   });
 });
 

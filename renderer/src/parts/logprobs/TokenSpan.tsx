@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { TokenLogprob } from '../../../../main/contract/chat';
+import { RUN_ITEM } from '../../ui';
 import { logprobToPercent, probabilityOf, tokenBackground, visibleToken } from './probability';
 import './logprobs.css';
 
@@ -27,6 +28,7 @@ export const TokenSpan = memo(function TokenSpan({
   const parts = entry.token.split('\n');
   return (
     <span
+      {...RUN_ITEM}
       className={active ? 'token token-active' : 'token'}
       data-token-index={index}
       tabIndex={tabbable ? 0 : -1}

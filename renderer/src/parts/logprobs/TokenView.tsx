@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Message } from '../../../../main/contract/chat';
-import { nextTokenIndex, summarize, formatPercent } from './probability';
+import { RovingRun } from '../../ui';
+import { summarize, formatPercent } from './probability';
 import { TokenAlternatives } from './TokenAlternatives';
 import { TokenLegend } from './TokenLegend';
 import { TokenSpan } from './TokenSpan';
@@ -36,22 +37,9 @@ export function TokenView({ message }: { message: Message }) {
     });
   }, []);
 
-  const focusToken = (index: number) => {
-    const element = container.current?.querySelector<HTMLElement>(`[data-token-index="${index}"]`);
-    if (!element) return;
-    setFocusIndex(index);
-    element.focus();
-  };
-
+  // The arrows are the run's (ui/RovingRun); Esc only hides the alternatives, focus stays put.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      setAnchor(null);
-      return;
-    }
-    const next = nextTokenIndex(focusIndex, event.key, entries.length);
-    if (next === null) return;
-    event.preventDefault();
-    focusToken(next);
+    if (event.key === 'Escape' && anchor) setAnchor(null);
   };
 
   if (entries.length === 0) {
@@ -73,9 +61,8 @@ export function TokenView({ message }: { message: Message }) {
         <span className="num">{summary.uncertain} below 45%</span>
         <TokenLegend />
       </div>
-      <div
+      <RovingRun
         className="tokens-text"
-        role="group"
         aria-label="Answer tokens coloured by probability; use arrow keys to move between tokens"
         onKeyDown={onKeyDown}
         onMouseLeave={() =>
@@ -100,7 +87,7 @@ export function TokenView({ message }: { message: Message }) {
           />
         ))}
         {message.status === 'streaming' ? <span className="tokens-caret" aria-hidden="true" /> : null}
-      </div>
+      </RovingRun>
       {active && anchor ? (
         <TokenAlternatives id={popoverId} entry={active} top={anchor.top} left={anchor.left} />
       ) : null}

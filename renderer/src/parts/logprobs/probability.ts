@@ -64,29 +64,6 @@ export function alternativesOf(entry: TokenLogprob): Alternative[] {
   return list.map((a) => ({ ...a, percent: formatPercent(a.probability) }));
 }
 
-/** Roving focus among tokens; null when the key is not a movement key. */
-export function nextTokenIndex(current: number, key: string, count: number): number | null {
-  if (count === 0) return null;
-  switch (key) {
-    case 'ArrowRight':
-    case 'ArrowDown':
-      return Math.min(count - 1, current + 1);
-    case 'ArrowLeft':
-    case 'ArrowUp':
-      return Math.max(0, current - 1);
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    case 'PageDown':
-      return Math.min(count - 1, current + 20);
-    case 'PageUp':
-      return Math.max(0, current - 20);
-    default:
-      return null;
-  }
-}
-
 export interface TokenSummary {
   count: number;
   /** Geometric mean probability: the model's average confidence over the answer. */
