@@ -1,27 +1,22 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { McpBatch, McpServerInput } from '../../main/contract';
-import type { MockProvider } from '../mock-provider';
-import { startMockProvider } from '../mock-provider';
 import type { McpHarness } from './support';
-import { addAndStart, mcpHarness, startHttpServer, stdioServer } from './support';
+import {
+  addAgainBlocked,
+  addApprovedAlways,
+  sendApprovingOnce,
+  startHttpServer,
+  stdioServer,
+  toolText,
+  useMcpChat,
+} from './support';
 
-let mock: MockProvider;
+const chat = useMcpChat();
 let http: { url: string; close: () => void };
 beforeAll(async () => {
-  mock = await startMockProvider({ chunkDelayMs: 0 });
   http = await startHttpServer();
 });
-afterAll(async () => {
-  http.close();
-  await mock.close();
-});
-beforeEach(() => mock.reset());
-
-let open: McpHarness[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((h) => h.mcp.shutdown()));
-  open = [];
-});
+afterAll(() => http.close());
 
 const transports: [string, () => McpServerInput][] = [
   ['stdio', () => stdioServer()],
@@ -37,36 +32,20 @@ const transports: [string, () => McpServerInput][] = [
   ],
 ];
 
-async function setup(input: McpServerInput, settings = {}) {
-  const h = mcpHarness({ mock, settings: { maxToolRounds: 3, ...settings } });
-  open.push(h);
-  const server = await addAndStart(h.mcp, input);
-  h.mcp.handlers['mcp:attach'](
-    { threadId: h.threadId, serverId: server.id, toolName: null, attached: true },
-    { senderId: 1 },
-  );
-  return { h, server };
-}
-
 const roles = (h: McpHarness) => h.repo.activePath(h.threadId).map((m) => m.role);
-const toolText = (h: McpHarness) =>
-  h.repo
-    .activePath(h.threadId)
-    .filter((m) => m.role === 'tool')
-    .map((m) => m.content);
 
 describe.each(transports)('MCP over %s', (_label, input) => {
   it('runs a call after the user allows it, sends the result back and the model goes on', async () => {
-    const { h, server } = await setup(input());
+    const { h, server } = await chat.attached(input());
     expect(server.status.state).toBe('running');
-    mock.script(
+    chat.mock.script(
       { reply: { toolCalls: [{ name: 'test__echo', arguments: { text: 'hello' } }] } },
       { reply: { content: 'done' } },
     );
     const sent = await h.service.send({ threadId: h.threadId, content: 'echo hello' }, 1);
     const batch = await h.events.waiting(new Set());
     expect(batch.calls.map((c) => [c.serverName, c.tool, c.decision])).toEqual([['test', 'echo', 'ask']]);
-    const body = JSON.parse(mock.requests[0]?.bodyText ?? '{}') as {
+    const body = JSON.parse(chat.mock.requests[0]?.bodyText ?? '{}') as {
       tools: { function: { name: string } }[];
     };
     expect(body.tools.map((t) => t.function.name)).toContain('test__echo');
@@ -88,8 +67,8 @@ describe.each(transports)('MCP over %s', (_label, input) => {
   });
 
   it('sends "denied by the user" to the model when the user denies the call', async () => {
-    const { h } = await setup(input());
-    mock.script(
+    const { h } = await chat.attached(input());
+    chat.mock.script(
       { reply: { toolCalls: [{ name: 'test__echo', arguments: { text: 'x' } }] } },
       { reply: { content: 'ok then' } },
     );
@@ -102,8 +81,8 @@ describe.each(transports)('MCP over %s', (_label, input) => {
   });
 
   it('approves parallel calls together, with edited arguments checked against the schema', async () => {
-    const { h } = await setup(input());
-    mock.script(
+    const { h } = await chat.attached(input());
+    chat.mock.script(
       {
         reply: {
           toolCalls: [
@@ -133,16 +112,13 @@ describe.each(transports)('MCP over %s', (_label, input) => {
   });
 
   it('times out a call that takes too long and tells the model', async () => {
-    const { h, server } = await setup({ ...input(), callTimeoutMs: 600 });
+    const { h, server } = await chat.attached({ ...input(), callTimeoutMs: 600 });
     expect(server.callTimeoutMs).toBe(600);
-    mock.script(
+    chat.mock.script(
       { reply: { toolCalls: [{ name: 'test__sleep', arguments: { ms: 30_000 } }] } },
       { reply: { content: 'fine' } },
     );
-    const sent = await h.service.send({ threadId: h.threadId, content: 'sleep' }, 1);
-    const batch = await h.events.waiting(new Set());
-    h.mcp.approvals.decide(batch.id, [{ toolCallId: batch.calls[0]?.toolCallId ?? '', action: 'once' }]);
-    await h.service.whenSettled(sent.streamId);
+    await sendApprovingOnce(h, 'sleep');
     expect(toolText(h)[0]).toMatch(/did not answer within 1 s/);
     const [run] = h.mcp.repo.runs(undefined, 1);
     expect(run?.status).toBe('timeout');
@@ -151,54 +127,29 @@ describe.each(transports)('MCP over %s', (_label, input) => {
 
 describe('MCP over stdio only', () => {
   it('blocks a tool whose definition changed since it was approved, with the diff, until re-approved', async () => {
-    const { h, server } = await setup(stdioServer());
-    mock.script(
-      { reply: { toolCalls: [{ name: 'test__add', arguments: { a: 1, b: 1 } }] } },
-      { reply: { content: 'two' } },
-      { reply: { toolCalls: [{ name: 'test__add', arguments: { a: 2, b: 2 } }] } },
-      { reply: { content: 'four' } },
-    );
-    const seen = new Set<string>();
-    const first = await h.service.send({ threadId: h.threadId, content: 'add' }, 1);
-    const approve = await h.events.waiting(seen);
-    h.mcp.approvals.decide(approve.id, [
-      { toolCallId: approve.calls[0]?.toolCallId ?? '', action: 'always' },
-    ]);
-    await h.service.whenSettled(first.streamId);
+    const { h, server } = await chat.attached(stdioServer());
+    const seen = await addApprovedAlways(chat, h);
     // The next session of the test server rewrites the tool's description and schema.
     await h.mcp.service.restart(server.id);
     const tool = h.mcp.service.tools().find((t) => t.name === 'add');
     expect(tool).toMatchObject({ policy: 'allow', pinned: true, changed: true });
     expect(tool?.flags.map((f) => f.kind)).toContain('instruction_like');
-    const second = await h.service.send({ threadId: h.threadId, content: 'add again' }, 1);
-    const blocked = await h.events.waiting(seen);
-    const call = blocked.calls[0];
-    expect(call?.decision).toBe('blocked');
+    const call = await addAgainBlocked(h, seen);
     expect(
       call?.diff?.lines
         .filter((l) => l.kind === 'added')
         .map((l) => l.text)
         .join('\n'),
     ).toMatch(/id_rsa/);
-    expect(call?.diff?.lines.some((l) => l.kind === 'removed' && l.text.includes('Adds two numbers.'))).toBe(
-      true,
-    );
-    h.mcp.approvals.decide(blocked.id, [{ toolCallId: call?.toolCallId ?? '', action: 'once' }]);
-    await h.service.whenSettled(second.streamId);
-    expect(toolText(h)).toEqual(['2', '4']);
-    expect(h.mcp.service.tools().find((t) => t.name === 'add')?.changed).toBe(false);
   });
 
   it('reports a server that exits in the middle of a call, and the model gets a failure', async () => {
-    const { h, server } = await setup(stdioServer());
-    mock.script(
+    const { h, server } = await chat.attached(stdioServer());
+    chat.mock.script(
       { reply: { toolCalls: [{ name: 'test__crash', arguments: {} }] } },
       { reply: { content: 'sorry' } },
     );
-    const sent = await h.service.send({ threadId: h.threadId, content: 'crash' }, 1);
-    const batch = await h.events.waiting(new Set());
-    h.mcp.approvals.decide(batch.id, [{ toolCallId: batch.calls[0]?.toolCallId ?? '', action: 'once' }]);
-    await h.service.whenSettled(sent.streamId);
+    await sendApprovingOnce(h, 'crash');
     expect(toolText(h)[0]).toMatch(/The tool failed: The server stopped during the call/);
     const status = (await h.mcp.service.get(server.id)).status;
     expect(status.state).toBe('error');
@@ -209,8 +160,8 @@ describe('MCP over stdio only', () => {
   });
 
   it('Stop while a call waits for approval leaves the call for the user and runs nothing', async () => {
-    const { h } = await setup(stdioServer());
-    mock.script({ reply: { toolCalls: [{ name: 'test__echo', arguments: { text: 'x' } }] } });
+    const { h } = await chat.attached(stdioServer());
+    chat.mock.script({ reply: { toolCalls: [{ name: 'test__echo', arguments: { text: 'x' } }] } });
     const sent = await h.service.send({ threadId: h.threadId, content: 'go' }, 1);
     const batch = await h.events.waiting(new Set());
     expect(h.mcp.approvals.cancel(batch.id)).toEqual({ cancelled: true });
@@ -220,20 +171,17 @@ describe('MCP over stdio only', () => {
   });
 
   it('stops running calls on its own at the round cap the user set', async () => {
-    const { h, server } = await setup(stdioServer(), { maxToolRounds: 1 });
+    const { h, server } = await chat.attached(stdioServer(), { maxToolRounds: 1 });
     h.mcp.handlers['mcp:setPolicy']({ serverId: server.id, name: 'echo', policy: 'allow' }, { senderId: 1 });
     const call = { name: 'test__echo', arguments: { text: 'again' } };
-    mock.script(
+    chat.mock.script(
       { reply: { toolCalls: [call] } },
       { reply: { toolCalls: [call] } },
       { reply: { toolCalls: [call] } },
     );
-    const sent = await h.service.send({ threadId: h.threadId, content: 'loop' }, 1);
     // Allowed but never approved: the first call still asks (the pin is made at the first approval).
-    const batch = await h.events.waiting(new Set());
-    h.mcp.approvals.decide(batch.id, [{ toolCallId: batch.calls[0]?.toolCallId ?? '', action: 'once' }]);
-    await h.service.whenSettled(sent.streamId);
+    await sendApprovingOnce(h, 'loop');
     expect(roles(h)).toEqual(['user', 'assistant', 'tool', 'assistant']);
-    expect(mock.pendingSteps()).toBe(1);
+    expect(chat.mock.pendingSteps()).toBe(1);
   });
 });

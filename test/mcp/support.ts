@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { EventName, EventPayload, McpBatch, McpServerInput } from '../../main/contract';
 import type { EventSink } from '../../main/ipc/handlers';
 import { createMcp } from '../../main/mcp';
@@ -10,6 +11,8 @@ import type { SecretStore } from '../../main/secrets/secretStore';
 import type { Harness, HarnessOptions } from '../chat/support/harness';
 import { harness } from '../chat/support/harness';
 import type { McpChatPort } from '../../main/mcp/approvals';
+import type { MockProvider } from '../mock-provider';
+import { startMockProvider } from '../mock-provider';
 
 export const TEST_SERVER = fileURLToPath(new URL('./server/testServer.mjs', import.meta.url));
 
@@ -141,4 +144,115 @@ export async function startHttpServer(flags: string[] = [], env: Record<string, 
     child.once('exit', (code) => reject(new Error(`the HTTP test server exited (${code})`)));
   });
   return { url, close: () => child.kill() };
+}
+
+type McpServer = Awaited<ReturnType<typeof addAndStart>>;
+
+export interface McpChat {
+  readonly mock: MockProvider;
+  /**
+   * A harness (3 tool rounds unless `settings` says otherwise) with `input` added, started and
+   * attached to its thread, as the user would; shut down after the test.
+   */
+  attached(
+    input: McpServerInput,
+    settings?: HarnessOptions['settings'],
+  ): Promise<{ h: McpHarness; server: McpServer }>;
+  /** Closes `thing` after the test too (a test server of its own). */
+  closeAfter(thing: { close: () => void }): void;
+}
+
+/**
+ * One mock provider for the file, reset before each test, and the MCP harnesses a test opens:
+ * the setup the MCP chat-loop tests share.
+ */
+export function useMcpChat(): McpChat {
+  let mock: MockProvider | null = null;
+  let open: McpHarness[] = [];
+  let closers: { close: () => void }[] = [];
+  beforeAll(async () => {
+    mock = await startMockProvider({ chunkDelayMs: 0 });
+  });
+  afterAll(async () => {
+    await mock?.close();
+  });
+  beforeEach(() => mock?.reset());
+  afterEach(async () => {
+    await Promise.all(open.map((h) => h.mcp.shutdown()));
+    for (const c of closers) c.close();
+    open = [];
+    closers = [];
+  });
+  const self: McpChat = {
+    get mock() {
+      if (!mock) throw new Error('the mock provider starts in beforeAll');
+      return mock;
+    },
+    async attached(input, settings = {}) {
+      const h = mcpHarness({ mock: self.mock, settings: { maxToolRounds: 3, ...settings } });
+      open.push(h);
+      const server = await addAndStart(h.mcp, input);
+      h.mcp.handlers['mcp:attach'](
+        { threadId: h.threadId, serverId: server.id, toolName: null, attached: true },
+        { senderId: 1 },
+      );
+      return { h, server };
+    },
+    closeAfter: (thing) => void closers.push(thing),
+  };
+  return self;
+}
+
+/** The tool messages' text on the thread's active path, in order. */
+export const toolText = (h: McpHarness): string[] =>
+  h.repo
+    .activePath(h.threadId)
+    .filter((m) => m.role === 'tool')
+    .map((m) => m.content);
+
+/** Sends `content`, approves the first call of the batch it asks about once, and waits for the answer to settle. */
+export async function sendApprovingOnce(h: McpHarness, content: string): Promise<McpBatch> {
+  const sent = await h.service.send({ threadId: h.threadId, content }, 1);
+  const batch = await h.events.waiting(new Set());
+  h.mcp.approvals.decide(batch.id, [{ toolCallId: batch.calls[0]?.toolCallId ?? '', action: 'once' }]);
+  await h.service.whenSettled(sent.streamId);
+  return batch;
+}
+
+/**
+ * The changed-definition case, first half: the model calls `add` twice; the first call is approved
+ * for always (which pins the tool) and runs. Returns the batches already seen.
+ */
+export async function addApprovedAlways(chat: McpChat, h: McpHarness): Promise<Set<string>> {
+  chat.mock.script(
+    { reply: { toolCalls: [{ name: 'test__add', arguments: { a: 1, b: 1 } }] } },
+    { reply: { content: 'two' } },
+    { reply: { toolCalls: [{ name: 'test__add', arguments: { a: 2, b: 2 } }] } },
+    { reply: { content: 'four' } },
+  );
+  const seen = new Set<string>();
+  const first = await h.service.send({ threadId: h.threadId, content: 'add' }, 1);
+  const approve = await h.events.waiting(seen);
+  h.mcp.approvals.decide(approve.id, [{ toolCallId: approve.calls[0]?.toolCallId ?? '', action: 'always' }]);
+  await h.service.whenSettled(first.streamId);
+  return seen;
+}
+
+/**
+ * Second half, once the tool changed: the next `add` is blocked with the diff until approved
+ * again (once), then runs, and the tool no longer reads as changed. Returns the blocked call.
+ */
+export async function addAgainBlocked(h: McpHarness, seen: Set<string>) {
+  const second = await h.service.send({ threadId: h.threadId, content: 'add again' }, 1);
+  const blocked = await h.events.waiting(seen);
+  const call = blocked.calls[0];
+  expect(call?.decision).toBe('blocked');
+  expect(call?.diff?.lines.some((l) => l.kind === 'removed' && l.text.includes('Adds two numbers.'))).toBe(
+    true,
+  );
+  h.mcp.approvals.decide(blocked.id, [{ toolCallId: call?.toolCallId ?? '', action: 'once' }]);
+  await h.service.whenSettled(second.streamId);
+  expect(toolText(h)).toEqual(['2', '4']);
+  expect(h.mcp.service.tools().find((t) => t.name === 'add')?.changed).toBe(false);
+  return call;
 }
