@@ -5,6 +5,7 @@ import { attachmentChannels } from './attachments';
 import { budgetChannels, budgetEvents } from './budgets';
 import { chatChannels, chatEvents } from './chat';
 import { mcpChannels, mcpEvents } from './mcp';
+import { mcpLedgerChannels } from './mcpLedger';
 import type { Channel, ChannelKey } from './define';
 import { experimentChannels, experimentEvents } from './experiments';
 import { projectChannels, projectEvents } from './projects';
@@ -20,6 +21,7 @@ export * from './budgets';
 export * from './chat';
 export * from './errors';
 export * from './mcp';
+export * from './mcpLedger';
 export * from './experiments';
 export * from './templateVars';
 export * from './projects';
@@ -41,6 +43,7 @@ export const channels = {
   ...attestationChannels,
   ...attachmentChannels,
   ...mcpChannels,
+  ...mcpLedgerChannels,
   ...experimentChannels,
 } satisfies Record<ChannelKey, Channel>;
 

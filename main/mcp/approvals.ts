@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { McpBatch, McpCallDecision, McpPendingCall, McpRun, Message, ToolDef } from '../contract';
+import type { McpBatch, McpCallDecision, McpPendingCall, Message, ToolDef } from '../contract';
 import { AppFailure } from '../contract';
-import { checkAgainstSchema } from '../contract/jsonSchemaCheck';
 import type { EventSink } from '../ipc/handlers';
 import type { OfferedTool } from './catalog';
-import { asToolDef, flagsOf, offeredTools } from './catalog';
-import { definitionDiff } from './pinning';
-import { DENIED_BY_POLICY, DENIED_RESULT, claimsDestructive, decide } from './policy';
+import { asToolDef, offeredTools } from './catalog';
+import type { Waiting } from './callRunner';
+import { CallRunner } from './callRunner';
+import { completeDecisions, pendingCallOf } from './decisions';
 import type { McpRepo } from './repo';
-import { RESULT_MAX_CHARS, contentOf, modelText } from './results';
+import type { McpRunLog } from './runLog';
 import type { McpService } from './service';
 
 export interface ToolAnswer {
@@ -24,33 +24,29 @@ export interface McpChatPort {
   runCalls(input: { threadId: string; message: Message }): Promise<ToolAnswer[] | null>;
 }
 
-interface Waiting {
-  view: McpBatch;
-  targets: Map<string, OfferedTool>;
-  controller: AbortController;
-  decided: (decisions: McpCallDecision[] | null) => void;
-}
-
-const parseArgs = (text: string): Record<string, unknown> | null => {
-  try {
-    const value: unknown = JSON.parse(text === '' ? '{}' : text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-};
-
-/** Batches of calls held for the user's decision, and the runs that follow. */
+/**
+ * Batches of calls held for the user's decision: what waits, the decisions (checked in
+ * decisions.ts), Stop. Running a decided batch and its ledger rows are callRunner.ts.
+ */
 export class McpApprovals implements McpChatPort {
   private readonly batches = new Map<string, Waiting>();
-  private readonly now: () => number;
+  private readonly runner: CallRunner;
 
   constructor(
-    private readonly deps: { repo: McpRepo; service: McpService; events: EventSink; now?: () => number },
+    private readonly deps: {
+      repo: McpRepo;
+      runs: McpRunLog;
+      service: McpService;
+      events: EventSink;
+      now?: () => number;
+    },
   ) {
-    this.now = deps.now ?? Date.now;
+    this.runner = new CallRunner({
+      runs: deps.runs,
+      service: deps.service,
+      now: deps.now ?? Date.now,
+      update: (batch, patch) => this.update(batch, patch),
+    });
   }
 
   private offered(threadId: string): OfferedTool[] {
@@ -79,33 +75,9 @@ export class McpApprovals implements McpChatPort {
     const offered = new Map(this.offered(input.threadId).map((o) => [o.row.functionName, o]));
     if (calls.length === 0 || !calls.every((c) => offered.has(c.function.name))) return null;
     const targets = new Map(calls.map((c) => [c.id, offered.get(c.function.name) as OfferedTool]));
-    const pendingCalls: McpPendingCall[] = calls.map((call) => {
-      const { server, row } = targets.get(call.id) as OfferedTool;
-      const flags = flagsOf(row);
-      const decision = decide({
-        policy: row.policy,
-        pinnedHash: row.pinnedHash,
-        currentHash: row.currentHash,
-        flags,
-        canned: row.canned?.active === true,
-      });
-      return {
-        toolCallId: call.id,
-        functionName: call.function.name,
-        serverId: server.id,
-        serverName: server.name,
-        tool: row.name,
-        description: row.definition.description,
-        argumentsText: call.function.arguments,
-        inputSchema: row.definition.inputSchema,
-        decision,
-        destructive: claimsDestructive(row.annotations),
-        flags,
-        diff: decision === 'blocked' ? definitionDiff(row.pinned, row.definition) : null,
-        canned: decision === 'canned' ? (row.canned?.answer ?? '') : null,
-        outcome: 'waiting',
-      };
-    });
+    const pendingCalls: McpPendingCall[] = calls.map((call) =>
+      pendingCallOf(call, targets.get(call.id) as OfferedTool),
+    );
     const batch: Waiting = {
       view: {
         id: randomUUID(),
@@ -138,7 +110,7 @@ export class McpApprovals implements McpChatPort {
         });
         return null;
       }
-      const answers = await this.run(batch, decisions);
+      const answers = await this.runner.run(batch, decisions);
       if (batch.controller.signal.aborted) {
         this.update(batch, { state: 'cancelled' });
         return null;
@@ -155,50 +127,7 @@ export class McpApprovals implements McpChatPort {
     const batch = this.batches.get(batchId);
     if (!batch || batch.view.state !== 'waiting')
       throw new AppFailure('not_found', 'Those calls are no longer waiting for a decision.');
-    const byId = new Map(decisions.map((d) => [d.toolCallId, d]));
-    const complete: McpCallDecision[] = [];
-    for (const call of batch.view.calls) {
-      const forced = call.decision === 'deny' || call.decision === 'allow' || call.decision === 'canned';
-      const d =
-        byId.get(call.toolCallId) ??
-        (forced
-          ? {
-              toolCallId: call.toolCallId,
-              action: call.decision === 'deny' ? ('deny' as const) : ('once' as const),
-            }
-          : null);
-      if (!d)
-        throw new AppFailure('invalid_request', `decisions: decide the call to ${call.tool} too`, {
-          detail: { field: 'decisions' },
-        });
-      if (call.decision === 'deny' && d.action !== 'deny')
-        throw new AppFailure(
-          'invalid_request',
-          `decisions: ${call.tool} is set to deny; change its policy first`,
-          {
-            detail: { field: 'decisions' },
-          },
-        );
-      if (d.action !== 'deny' && d.argumentsText !== undefined) {
-        const args = parseArgs(d.argumentsText);
-        if (args === null)
-          throw new AppFailure(
-            'invalid_request',
-            `arguments: the arguments of ${call.tool} are not a JSON object`,
-            {
-              detail: { field: 'arguments' },
-            },
-          );
-        const issues = checkAgainstSchema(args, call.inputSchema);
-        if (issues.length > 0)
-          throw new AppFailure(
-            'invalid_request',
-            `arguments: ${call.tool}: ${issues[0]?.path ?? ''} ${issues[0]?.message ?? ''}`.trim(),
-            { detail: { field: 'arguments', issues } },
-          );
-      }
-      complete.push(d);
-    }
+    const complete = completeDecisions(batch.view.calls, decisions);
     for (const d of complete) {
       const target = batch.targets.get(d.toolCallId);
       // A canned answer runs nothing: it pins nothing and changes no policy.
@@ -232,153 +161,5 @@ export class McpApprovals implements McpChatPort {
   cancelThread(threadId: string): void {
     for (const batch of this.batches.values())
       if (batch.view.threadId === threadId) this.cancel(batch.view.id);
-  }
-
-  private async run(batch: Waiting, decisions: McpCallDecision[]): Promise<ToolAnswer[]> {
-    this.update(batch, {
-      state: 'running',
-      calls: batch.view.calls.map((c) => {
-        const d = decisions.find((x) => x.toolCallId === c.toolCallId);
-        return {
-          ...c,
-          outcome: d?.action === 'deny' ? 'denied' : 'running',
-          argumentsText: d?.argumentsText ?? c.argumentsText,
-        };
-      }),
-    });
-    const answers = await Promise.all(
-      batch.view.calls.map(async (call): Promise<ToolAnswer> => {
-        const d = decisions.find((x) => x.toolCallId === call.toolCallId);
-        const target = batch.targets.get(call.toolCallId) as OfferedTool;
-        if (!d || d.action === 'deny') {
-          this.record(batch, call, target, this.now(), 'denied', null, null);
-          return {
-            toolCallId: call.toolCallId,
-            name: call.functionName,
-            content: call.decision === 'deny' ? DENIED_BY_POLICY : DENIED_RESULT,
-          };
-        }
-        if (call.decision === 'canned') {
-          const answer = call.canned ?? '';
-          this.record(batch, call, target, this.now(), 'canned', null, {
-            content: [{ type: 'text', text: answer }],
-            structured: null,
-            isError: false,
-          });
-          return { toolCallId: call.toolCallId, name: call.functionName, content: answer };
-        }
-        const content = await this.call(batch, call, target, parseArgs(call.argumentsText) ?? {});
-        return { toolCallId: call.toolCallId, name: call.functionName, content };
-      }),
-    );
-    this.update(batch, {
-      calls: batch.view.calls.map((c) => (c.outcome === 'running' ? { ...c, outcome: 'done' } : c)),
-    });
-    return answers;
-  }
-
-  private async call(
-    batch: Waiting,
-    call: McpPendingCall,
-    target: OfferedTool,
-    args: Record<string, unknown>,
-  ): Promise<string> {
-    const started = this.now();
-    try {
-      const connection = await this.deps.service.connection(target.server.id);
-      const result = await connection.callTool(target.row.name, args, {
-        timeoutMs: target.server.callTimeoutMs,
-        signal: batch.controller.signal,
-      });
-      const json = JSON.stringify(result);
-      if (json.length > RESULT_MAX_CHARS) {
-        const error = `The result was ${(json.length / 1024 / 1024).toFixed(1)} MB, over the ${RESULT_MAX_CHARS / 1024 / 1024} MB limit; nothing of it was kept.`;
-        this.record(batch, call, target, started, 'error', error, null);
-        return `The tool failed: ${error}`;
-      }
-      const content = contentOf(result);
-      this.record(
-        batch,
-        call,
-        target,
-        started,
-        result.isError ? 'error' : 'ok',
-        result.isError ? 'the tool reported an error' : null,
-        {
-          content,
-          structured:
-            result.structuredContent === undefined ? null : JSON.stringify(result.structuredContent, null, 2),
-          isError: result.isError === true,
-        },
-      );
-      return modelText(result);
-    } catch (error) {
-      const raw = error instanceof Error ? error.message : String(error);
-      const cancelled = batch.controller.signal.aborted;
-      const timeout = !cancelled && /timed out|timeout/i.test(raw);
-      const closed = /Connection closed|not running|stopped/i.test(raw);
-      const words = cancelled
-        ? 'The call was stopped by the user.'
-        : timeout
-          ? `The server did not answer within ${Math.round(target.server.callTimeoutMs / 1000)} s.`
-          : closed
-            ? `The server stopped during the call. ${raw}`.trim()
-            : raw.slice(0, 500);
-      this.record(
-        batch,
-        call,
-        target,
-        started,
-        cancelled ? 'cancelled' : timeout ? 'timeout' : 'error',
-        words,
-        null,
-      );
-      return `The tool failed: ${words}`;
-    }
-  }
-
-  private record(
-    batch: Waiting,
-    call: McpPendingCall,
-    target: OfferedTool,
-    started: number,
-    status: McpRun['status'],
-    error: string | null,
-    result: { content: ReturnType<typeof contentOf>; structured: string | null; isError: boolean } | null,
-  ): void {
-    const run: McpRun = {
-      id: randomUUID(),
-      serverId: target.server.id,
-      serverName: target.server.name,
-      tool: target.row.name,
-      threadId: batch.view.threadId,
-      toolCallId: call.toolCallId,
-      startedAt: started,
-      durationMs: Math.max(0, this.now() - started),
-      status,
-      error,
-    };
-    try {
-      this.deps.repo.recordRun(run, result ? JSON.stringify(result) : null);
-    } catch {
-      // A ledger problem must not cost the user the result.
-    }
-    this.update(batch, {
-      calls: batch.view.calls.map((c) =>
-        c.toolCallId === call.toolCallId
-          ? {
-              ...c,
-              outcome:
-                status === 'ok' || status === 'canned'
-                  ? 'done'
-                  : status === 'denied'
-                    ? 'denied'
-                    : status === 'cancelled'
-                      ? 'cancelled'
-                      : 'failed',
-            }
-          : c,
-      ),
-    });
   }
 }

@@ -1,4 +1,5 @@
-import type { McpContent, McpResult } from '../contract';
+import type { DatabaseSync } from 'node:sqlite';
+import type { McpContent, McpResult, McpRunFilter } from '../contract';
 import { AppFailure } from '../contract';
 import type { HandlersOf } from '../ipc/handlers';
 import type { McpApprovals } from './approvals';
@@ -7,16 +8,29 @@ import { claudeConfigText, parseClaudeConfig } from './claudeConfig';
 import { definitionDiff } from './pinning';
 import type { McpRepo } from './repo';
 import { shownContent } from './results';
+import { runsCsv, runsFilename, runsJson } from './runExport';
+import { ledgerRuns, runLedger } from './runLedger';
+import type { McpRunLog } from './runLog';
 import type { McpService } from './service';
 
 interface Deps {
   service: McpService;
   approvals: McpApprovals;
   repo: McpRepo;
+  runs: McpRunLog;
+  db: DatabaseSync;
 }
 
-function resultView(repo: McpRepo, toolCallId: string, full: boolean): McpResult | null {
-  const found = repo.runFor(toolCallId);
+function checked(filter: McpRunFilter): McpRunFilter {
+  if (!Number.isFinite(filter.from) || !Number.isFinite(filter.to) || filter.to < filter.from)
+    throw new AppFailure('invalid_request', 'The range must end after it starts.', {
+      detail: { field: 'to' },
+    });
+  return filter;
+}
+
+function resultView(runs: McpRunLog, toolCallId: string, full: boolean): McpResult | null {
+  const found = runs.forCall(toolCallId);
   if (!found) return null;
   let stored: { content: McpContent[]; structured: string | null; isError: boolean } = {
     content: [],
@@ -50,7 +64,7 @@ function resultView(repo: McpRepo, toolCallId: string, full: boolean): McpResult
 }
 
 /** The `mcp:*` channels, each a thin call into the service. */
-export function mcpHandlers({ service, approvals, repo }: Deps): HandlersOf<'mcp'> {
+export function mcpHandlers({ service, approvals, repo, runs, db }: Deps): HandlersOf<'mcp'> {
   return {
     'mcp:list': () => service.list(),
     'mcp:save': (input) => service.save(input.id, input.server),
@@ -106,8 +120,18 @@ export function mcpHandlers({ service, approvals, repo }: Deps): HandlersOf<'mcp
     'mcp:pending': () => approvals.pending(),
     'mcp:decide': (input) => approvals.decide(input.batchId, input.decisions),
     'mcp:cancel': (input) => approvals.cancel(input.batchId),
-    'mcp:runs': (input) => repo.runs(input.serverId, input.limit),
-    'mcp:result': (input) => resultView(repo, input.toolCallId, input.full),
+    'mcp:runs': (input) => runs.recent(input.serverId, input.limit),
+    'mcp:result': (input) => resultView(runs, input.toolCallId, input.full),
+    'mcp:runLedger': ({ offset, limit, ...filter }) => runLedger(db, checked(filter), { offset, limit }),
+    'mcp:exportRuns': ({ format, ...filter }) => {
+      const rows = ledgerRuns(db, checked(filter));
+      const first = rows.at(-1)?.startedAt ?? filter.from;
+      const last = rows[0]?.startedAt ?? Math.max(filter.from, filter.to - 1);
+      return {
+        filename: runsFilename(first, last, format),
+        text: format === 'csv' ? runsCsv(rows) : runsJson(rows),
+      };
+    },
     'mcp:import': async (input) => {
       const parsed = parseClaudeConfig(input.text);
       const added = [];

@@ -5,6 +5,7 @@ import type { SecretStore } from '../secrets/secretStore';
 import { McpApprovals } from './approvals';
 import { mcpHandlers } from './handlers';
 import { McpRepo } from './repo';
+import { McpRunLog } from './runLog';
 import type { McpServiceDeps } from './service';
 import { McpService } from './service';
 
@@ -25,6 +26,7 @@ export interface McpOptions {
 /** MCP servers, built once by the composition root: the chat port, the handlers, and shutdown. */
 export function createMcp(options: McpOptions) {
   const repo = new McpRepo(options.db, options.now);
+  const runs = new McpRunLog(options.db);
   const service = new McpService({
     repo,
     secrets: options.secrets,
@@ -38,13 +40,14 @@ export function createMcp(options: McpOptions) {
     openExternal: options.openExternal,
     signInTimeoutMs: options.signInTimeoutMs,
   });
-  const approvals = new McpApprovals({ repo, service, events: options.events, now: options.now });
+  const approvals = new McpApprovals({ repo, runs, service, events: options.events, now: options.now });
   return {
     service,
     approvals,
     repo,
+    runs,
     port: approvals,
-    handlers: mcpHandlers({ service, approvals, repo }),
+    handlers: mcpHandlers({ service, approvals, repo, runs, db: options.db }),
     shutdown: async () => {
       for (const batch of approvals.pending()) approvals.cancel(batch.id);
       await service.shutdown();

@@ -1,129 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { McpAttachments, McpDefinition, McpPolicy, McpRun } from '../contract';
+import type { McpAttachments, McpDefinition, McpPolicy } from '../contract';
 import { AppFailure } from '../contract';
+import type { ServerDb, ServerRow, ToolDb, ToolRow } from './repoRows';
+import { TOOLS, toServer, toTool } from './repoRows';
 
-/** A variable as stored: a secret's value is null here (it lives in the keychain). */
-export interface StoredVar {
-  name: string;
-  secret: boolean;
-  value: string | null;
-}
+export type { ServerRow, StoredVar, ToolRow } from './repoRows';
 
-export interface ServerRow {
-  id: string;
-  name: string;
-  transport: 'stdio' | 'http';
-  command: string;
-  args: string[];
-  cwd: string | null;
-  env: StoredVar[];
-  url: string | null;
-  headers: StoredVar[];
-  handshakeTimeoutMs: number;
-  callTimeoutMs: number;
-  auth: 'none' | 'oauth';
-  oauthScopes: string;
-  oauthClientId: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface ToolRow {
-  serverId: string;
-  name: string;
-  functionName: string;
-  definition: McpDefinition;
-  annotations: Record<string, unknown>;
-  currentHash: string;
-  policy: McpPolicy;
-  pinnedHash: string | null;
-  pinned: McpDefinition | null;
-  problem: string | null;
-  /** The user's canned answer (kept in its own table, so a tools/list rewrite keeps it). */
-  canned: { answer: string; active: boolean } | null;
-}
-
-interface ServerDb {
-  id: string;
-  name: string;
-  transport: 'stdio' | 'http';
-  command: string;
-  args_json: string;
-  cwd: string | null;
-  env_json: string;
-  url: string | null;
-  headers_json: string;
-  handshake_timeout_ms: number;
-  call_timeout_ms: number;
-  auth: 'none' | 'oauth';
-  oauth_scopes: string;
-  oauth_client_id: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-interface ToolDb {
-  server_id: string;
-  name: string;
-  function_name: string;
-  definition_json: string;
-  annotations_json: string;
-  current_hash: string;
-  policy: McpPolicy;
-  pinned_hash: string | null;
-  pinned_json: string | null;
-  problem: string | null;
-  canned_answer: string | null;
-  canned_active: number | null;
-}
-
-const parse = <T>(text: string | null, fallback: T): T => {
-  if (text === null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
-
-const toServer = (r: ServerDb): ServerRow => ({
-  id: r.id,
-  name: r.name,
-  transport: r.transport,
-  command: r.command,
-  args: parse<string[]>(r.args_json, []),
-  cwd: r.cwd,
-  env: parse<StoredVar[]>(r.env_json, []),
-  url: r.url,
-  headers: parse<StoredVar[]>(r.headers_json, []),
-  handshakeTimeoutMs: r.handshake_timeout_ms,
-  callTimeoutMs: r.call_timeout_ms,
-  auth: r.auth,
-  oauthScopes: r.oauth_scopes,
-  oauthClientId: r.oauth_client_id,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-const toTool = (r: ToolDb): ToolRow => ({
-  serverId: r.server_id,
-  name: r.name,
-  functionName: r.function_name,
-  definition: parse<McpDefinition>(r.definition_json, { name: r.name, description: '', inputSchema: {} }),
-  annotations: parse<Record<string, unknown>>(r.annotations_json, {}),
-  currentHash: r.current_hash,
-  policy: r.policy,
-  pinnedHash: r.pinned_hash,
-  pinned: parse<McpDefinition | null>(r.pinned_json, null),
-  problem: r.problem,
-  canned: r.canned_answer === null ? null : { answer: r.canned_answer, active: r.canned_active === 1 },
-});
-
-const TOOLS = `SELECT t.*, c.answer AS canned_answer, c.active AS canned_active FROM mcp_tools t
-  LEFT JOIN mcp_canned c ON c.server_id = t.server_id AND c.name = t.name`;
-
-/** SQL for the MCP tables; the service above it decides what is allowed. */
+/**
+ * SQL for servers, consents, tools and thread attachments; the service above it decides what is
+ * allowed. Runs are kept by McpRunLog (runLog.ts).
+ */
 export class McpRepo {
   constructor(
     private readonly db: DatabaseSync,
@@ -309,70 +196,4 @@ export class McpRepo {
         .run(threadId, serverId, toolName ?? '');
     }
   }
-
-  recordRun(run: McpRun, resultJson: string | null): void {
-    this.db
-      .prepare(
-        `INSERT INTO mcp_runs (id, server_id, server_name, tool, thread_id, tool_call_id, started_at, duration_ms,
-           status, error, result_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        run.id,
-        run.serverId,
-        run.serverName,
-        run.tool,
-        run.threadId,
-        run.toolCallId,
-        run.startedAt,
-        run.durationMs,
-        run.status,
-        run.error,
-        resultJson,
-      );
-  }
-
-  runs(serverId: string | undefined, limit: number): McpRun[] {
-    const rows = (serverId
-      ? this.db
-          .prepare('SELECT * FROM mcp_runs WHERE server_id = ? ORDER BY started_at DESC LIMIT ?')
-          .all(serverId, limit)
-      : this.db
-          .prepare('SELECT * FROM mcp_runs ORDER BY started_at DESC LIMIT ?')
-          .all(limit)) as unknown as RunDb[];
-    return rows.map(toRun);
-  }
-
-  runFor(toolCallId: string): { run: McpRun; resultJson: string | null } | null {
-    const row = this.db
-      .prepare('SELECT * FROM mcp_runs WHERE tool_call_id = ? ORDER BY started_at DESC LIMIT 1')
-      .get(toolCallId) as RunDb | undefined;
-    return row ? { run: toRun(row), resultJson: row.result_json } : null;
-  }
 }
-
-interface RunDb {
-  id: string;
-  server_id: string;
-  server_name: string;
-  tool: string;
-  thread_id: string | null;
-  tool_call_id: string | null;
-  started_at: number;
-  duration_ms: number;
-  status: McpRun['status'];
-  error: string | null;
-  result_json: string | null;
-}
-
-const toRun = (r: RunDb): McpRun => ({
-  id: r.id,
-  serverId: r.server_id,
-  serverName: r.server_name,
-  tool: r.tool,
-  threadId: r.thread_id,
-  toolCallId: r.tool_call_id,
-  startedAt: r.started_at,
-  durationMs: r.duration_ms,
-  status: r.status,
-  error: r.error,
-});

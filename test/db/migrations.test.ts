@@ -267,6 +267,18 @@ const steps: Record<
                VALUES ('project', 'p18', 60, 1)`),
     check: (db) => expect(db.prepare('SELECT scope FROM usage_scope_built').get()).toEqual({ scope: 'p18' }),
   },
+  '020-mcp-run-ledger': {
+    adds: [],
+    // A run of the server from 008, with the answer that called it and its result's size.
+    seed: (db) =>
+      db.exec(`INSERT OR IGNORE INTO mcp_runs (id, server_id, server_name, tool, started_at, duration_ms, status, message_id, result_chars)
+               VALUES ('r20', 's8', 'files', 'read', 1, 5, 'ok', 'm20', 42)`),
+    check: (db) =>
+      expect(db.prepare("SELECT message_id, result_chars FROM mcp_runs WHERE id = 'r20'").get()).toEqual({
+        message_id: 'm20',
+        result_chars: 42,
+      }),
+  },
 };
 
 function databaseAt(version: number): DatabaseSync {

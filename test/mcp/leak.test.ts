@@ -70,6 +70,11 @@ describe.skipIf(!keychain)('a secret env value never leaves the keychain', () =>
     for (const channel of ['mcp:list', 'mcp:tools', 'mcp:export', 'mcp:runs', 'mcp:pending'] as const)
       outputs.push(await call(channel, { limit: 50 }));
     outputs.push(await call('mcp:requestConsent', { id: saved.server.id }));
+    // The Usage screen's tool runs and their exports (which carry no arguments or results at all).
+    const range = { from: 0, to: Date.now() + 60_000 };
+    outputs.push(await call('mcp:runLedger', { ...range, offset: 0, limit: 100 }));
+    for (const format of ['csv', 'json'] as const)
+      outputs.push(await call('mcp:exportRuns', { ...range, format }));
     outputs.push(await call('mcp:result', { toolCallId: batch.calls[0]?.toolCallId ?? '', full: true }));
     outputs.push(log);
     await h.mcp.shutdown();

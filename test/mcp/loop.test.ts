@@ -120,7 +120,7 @@ describe.each(transports)('MCP over %s', (_label, input) => {
     );
     await sendApprovingOnce(h, 'sleep');
     expect(toolText(h)[0]).toMatch(/did not answer within 1 s/);
-    const [run] = h.mcp.repo.runs(undefined, 1);
+    const [run] = h.mcp.runs.recent(undefined, 1);
     expect(run?.status).toBe('timeout');
   });
 });
@@ -167,7 +167,7 @@ describe('MCP over stdio only', () => {
     expect(h.mcp.approvals.cancel(batch.id)).toEqual({ cancelled: true });
     await h.service.whenSettled(sent.streamId);
     expect(roles(h)).toEqual(['user', 'assistant']);
-    expect(h.mcp.repo.runs(undefined, 5)).toEqual([]);
+    expect(h.mcp.runs.recent(undefined, 5)).toEqual([]);
   });
 
   it('stops running calls on its own at the round cap the user set', async () => {

@@ -16,6 +16,7 @@ import { exchangeRates } from './014-exchange-rates';
 import { attestationCollateral } from './015-attestation-collateral';
 import { attestationCollateralSource } from './016-attestation-collateral-source';
 import { usageScopes } from './018-usage-scopes';
+import { mcpRunLedger } from './020-mcp-run-ledger';
 
 /** Every migration, oldest first. Add new steps at the end; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   attestationCollateral,
   attestationCollateralSource,
   usageScopes,
+  mcpRunLedger,
 ];
