@@ -5,6 +5,7 @@ import { kindOf } from './fetchEvidence';
 import type { Pins } from './pins';
 import type { EvidenceSources } from './sources';
 import { FRESH_MS } from './sources';
+import { empty, shownOf } from './reportParts';
 
 /**
  * The provider's current attestation: the composer badge (fresh for FRESH_MS), the panel's
@@ -122,15 +123,8 @@ export class ProviderChecks {
       endpoint: `${provider.baseUrl.replace(/\/+$/, '')}/attestation/report`,
       nonce: got.report?.nonce ?? '',
       fetchedAt: nowMs,
-      level: 'unverified',
+      ...shownOf(empty([])),
       reason: got.problem,
-      checks: [],
-      measurements: [],
-      chains: [],
-      compose: null,
-      appId: null,
-      composeHash: null,
-      signingAddress: null,
       pinChange: null,
       pins,
     };
@@ -163,14 +157,7 @@ export class ProviderChecks {
         );
       report = {
         ...base,
-        level: checked.level,
-        checks: checked.checks,
-        measurements: checked.measurements,
-        chains: checked.chains,
-        compose: checked.compose,
-        appId: checked.appId,
-        composeHash: checked.composeHash,
-        signingAddress: checked.signingAddress,
+        ...shownOf(checked),
         pinChange,
         reason: pinChange
           ? `The compose hash of ${pinChange.appId} changed since you pinned it.`

@@ -1,4 +1,4 @@
-import type { AttestationLevel, TranscriptCheck } from '../contract/attestation';
+import type { AttestationLevel, AttestationReport, TranscriptCheck } from '../contract/attestation';
 import type { ChannelProbe } from './channel';
 import type { CollateralNote, CollateralSet } from './collateral/book';
 import type { Check, CertSummary, DcapCollateral, PinnedIdentity, TlsBinding } from './evidence';
@@ -85,6 +85,23 @@ export function fromEvidence(checks: readonly Check[], prefix = ''): TranscriptC
     ...(/^gpu\b/.test(c.id) ? { supplementary: true } : {}),
   }));
 }
+
+/** What the panel's AttestationReport shows of a checked report (all but its signers). */
+export type ShownReport = Pick<
+  AttestationReport,
+  'level' | 'checks' | 'measurements' | 'chains' | 'compose' | 'appId' | 'composeHash' | 'signingAddress'
+>;
+
+export const shownOf = (r: ReportCheck): ShownReport => ({
+  level: r.level,
+  checks: r.checks,
+  measurements: r.measurements,
+  chains: r.chains,
+  compose: r.compose,
+  appId: r.appId,
+  composeHash: r.composeHash,
+  signingAddress: r.signingAddress,
+});
 
 /** A report that reached no level: only its transcript lines say why. */
 export const empty = (checks: TranscriptCheck[]): ReportCheck => ({
