@@ -31,7 +31,7 @@ export const BLOCK_LEVEL: Level = { table: 'usage_blocks', bucket: 'block', size
 const LEVELS = [DAY_LEVEL, BLOCK_LEVEL] as const;
 
 /** The key columns of a level's cells; the bucket last, so grouping by the others reads in key order. */
-const keyColumns = (level: Level): string[] => [
+export const keyColumns = (level: Level): string[] => [
   'offset_minutes',
   'provider_key',
   'provider_name',
@@ -52,6 +52,9 @@ export const ROLLUP_MEASURES: readonly string[] = [
   ...histogramColumns,
 ];
 
+/** Adds a conflicting insert's measures to the cell's (the upserts' ON CONFLICT clause). */
+export const ADD_EXCLUDED = ROLLUP_MEASURES.map((m) => `${m} = ${m} + excluded.${m}`).join(', ');
+
 /** Each measure's value for one raw row `r` (a table alias, `new` or `old`). */
 export function measureSql(r: string): string[] {
   return [
@@ -66,8 +69,12 @@ export function measureSql(r: string): string[] {
   ];
 }
 
+/** Each measure's value for raw row `r`, negated to remove the row (sign -1). */
+export const signedMeasureSql = (r: string, sign: 1 | -1): string[] =>
+  measureSql(r).map((value) => (sign === 1 ? value : `-(${value})`));
+
 /** The key of the cell a raw row `r` falls in, for the zone `offset` (an SQL expression). */
-function keySql(r: string, offset: string, level: Level): string[] {
+export function keySql(r: string, offset: string, level: Level): string[] {
   return [
     offset,
     `coalesce(${r}.provider_id, '')`,
@@ -79,27 +86,33 @@ function keySql(r: string, offset: string, level: Level): string[] {
   ];
 }
 
-/** The table definition of a level (used once, by the migration). */
-export function createLevelSql(level: Level): string {
+/**
+ * A table of rollup cells keyed by `keys` (the zone, `confidential` and the `bucket` column are
+ * integers, the other keys text), then the measures. Used by the migrations only.
+ */
+export function cellTableSql(table: string, keys: readonly string[], bucket: string): string {
   const measures = ROLLUP_MEASURES.map(
     (m) => `${m} ${m === 'cost' || m === 'credits' ? 'REAL' : 'INTEGER'} NOT NULL`,
   );
-  const keys = keyColumns(level).map(
+  const keyDefs = keys.map(
     (k) =>
-      `${k} ${k === 'offset_minutes' || k === 'confidential' || k === level.bucket ? 'INTEGER' : 'TEXT'} NOT NULL`,
+      `${k} ${k === 'offset_minutes' || k === 'confidential' || k === bucket ? 'INTEGER' : 'TEXT'} NOT NULL`,
   );
-  return `CREATE TABLE ${level.table} (${[...keys, ...measures].join(', ')}, PRIMARY KEY (${keyColumns(level).join(', ')})) WITHOUT ROWID;`;
+  return `CREATE TABLE ${table} (${[...keyDefs, ...measures].join(', ')}, PRIMARY KEY (${keys.join(', ')})) WITHOUT ROWID;`;
 }
+
+/** The table definition of a level (used once, by the migration). */
+export const createLevelSql = (level: Level): string =>
+  cellTableSql(level.table, keyColumns(level), level.bucket);
 
 /** Adds (sign 1) or removes (sign -1) the row `r` in every registered zone's cells, at both levels. */
 export function applyRowSql(r: 'new' | 'old', sign: 1 | -1): string {
-  const values = measureSql(r).map((value) => (sign === 1 ? value : `-(${value})`));
-  const updates = ROLLUP_MEASURES.map((m) => `${m} = ${m} + excluded.${m}`).join(', ');
+  const values = signedMeasureSql(r, sign);
   return LEVELS.map((level) => {
     const keys = keyColumns(level);
     const upsert = `INSERT INTO ${level.table} (${[...keys, ...ROLLUP_MEASURES].join(', ')})
       SELECT ${[...keySql(r, 'z.offset_minutes', level), ...values].join(', ')} FROM usage_rollup_zones z WHERE true
-      ON CONFLICT DO UPDATE SET ${updates};`;
+      ON CONFLICT DO UPDATE SET ${ADD_EXCLUDED};`;
     if (sign === 1) return upsert;
     // A cell whose last request went is removed, so "no rows" and "zero rows" never differ.
     const prune = `DELETE FROM ${level.table} WHERE requests <= 0 AND (${keys.join(', ')}) IN

@@ -1,4 +1,13 @@
-import { ROLLUP_MEASURES, daySql, measureSql } from './rollupSql';
+import {
+  ADD_EXCLUDED,
+  DAY_LEVEL,
+  ROLLUP_MEASURES,
+  cellTableSql,
+  keyColumns,
+  keySql,
+  measureSql,
+  signedMeasureSql,
+} from './rollupSql';
 
 /**
  * SQL of the per-project and per-tag daily rollup (`usage_scope_daily`, migration 018), shared by
@@ -15,43 +24,20 @@ import { ROLLUP_MEASURES, daySql, measureSql } from './rollupSql';
 
 export type ScopeKind = 'project' | 'tag';
 
-const KEYS = [
-  'scope_kind',
-  'scope',
-  'offset_minutes',
-  'provider_key',
-  'provider_name',
-  'model',
-  'confidential',
-  'status',
-  'day',
-] as const;
+/** A scope cell's key: the scope, then the daily rollup's key (zone, provider, model, …, day). */
+const KEYS = ['scope_kind', 'scope', ...keyColumns(DAY_LEVEL)];
 
 const ALL = [...KEYS, ...ROLLUP_MEASURES].join(', ');
-const UPDATES = ROLLUP_MEASURES.map((m) => `${m} = ${m} + excluded.${m}`).join(', ');
 
 /** The cell key of raw row `r` in built scope `b` (a usage_scope_built alias). */
 const rowKey = (r: string, b: string): string[] => [
   `${b}.scope_kind`,
   `${b}.scope`,
-  `${b}.offset_minutes`,
-  `coalesce(${r}.provider_id, '')`,
-  `${r}.provider_name`,
-  `${r}.model`,
-  `${r}.confidential`,
-  `${r}.status`,
-  daySql(`${r}.at`, `${b}.offset_minutes`),
+  ...keySql(r, `${b}.offset_minutes`, DAY_LEVEL),
 ];
 
 /** The tables (used once, by the migration). */
 export function createScopeTablesSql(): string {
-  const measures = ROLLUP_MEASURES.map(
-    (m) => `${m} ${m === 'cost' || m === 'credits' ? 'REAL' : 'INTEGER'} NOT NULL`,
-  );
-  const keys = KEYS.map(
-    (k) =>
-      `${k} ${k === 'offset_minutes' || k === 'confidential' || k === 'day' ? 'INTEGER' : 'TEXT'} NOT NULL`,
-  );
   return `
     CREATE TABLE usage_scope_built (
       scope_kind TEXT NOT NULL,
@@ -60,7 +46,7 @@ export function createScopeTablesSql(): string {
       used_at INTEGER NOT NULL,
       PRIMARY KEY (scope_kind, scope, offset_minutes)
     ) WITHOUT ROWID;
-    CREATE TABLE usage_scope_daily (${[...keys, ...measures].join(', ')}, PRIMARY KEY (${KEYS.join(', ')})) WITHOUT ROWID;`;
+    ${cellTableSql('usage_scope_daily', KEYS, DAY_LEVEL.bucket)}`;
 }
 
 /** Built scopes that raw row `r` (with its thread) belongs to, as a WHERE over alias `b`. */
@@ -71,10 +57,10 @@ const scopesOfRow = (r: string, b: string): string =>
 
 /** Adds (1) or removes (-1) ledger row `r` in every built scope it belongs to. */
 export function applyScopeRowSql(r: 'new' | 'old', sign: 1 | -1): string {
-  const values = measureSql(r).map((v) => (sign === 1 ? v : `-(${v})`));
+  const values = signedMeasureSql(r, sign);
   const upsert = `INSERT INTO usage_scope_daily (${ALL})
     SELECT ${[...rowKey(r, 'b'), ...values].join(', ')} FROM usage_scope_built b WHERE ${scopesOfRow(r, 'b')}
-    ON CONFLICT DO UPDATE SET ${UPDATES};`;
+    ON CONFLICT DO UPDATE SET ${ADD_EXCLUDED};`;
   if (sign === 1) return upsert;
   // A cell whose last request went is removed, so "no rows" and "zero rows" never differ.
   return `${upsert}
@@ -93,7 +79,7 @@ export function applyThreadSql(thread: string, kind: ScopeKind, scope: string, s
     FROM usage_scope_built b JOIN usage u ON u.thread_id = ${thread}
     WHERE b.scope_kind = '${kind}' AND b.scope = ${scope}
     GROUP BY ${KEYS.map((_, i) => i + 1).join(', ')}
-    ON CONFLICT DO UPDATE SET ${UPDATES};`;
+    ON CONFLICT DO UPDATE SET ${ADD_EXCLUDED};`;
   if (sign === 1) return upsert;
   return `${upsert}
     DELETE FROM usage_scope_daily WHERE scope_kind = '${kind}' AND scope = ${scope} AND requests <= 0;`;
