@@ -48,9 +48,7 @@ async function editThenEnter(page: Page, field: Locator, value: string, text: st
   await field.evaluate((element, next) => {
     const proto = Object.getPrototypeOf(element) as object;
     Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(element, next);
-    element.dispatchEvent(
-      new Event(element instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
-    );
+    element.dispatchEvent(new Event('input', { bubbles: true }));
     document
       .querySelector('[data-testid="composer"]')
       ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
@@ -111,8 +109,17 @@ describe('send flushes what the panel shows', () => {
     // process) must still reach main before the send that follows it.
     const slowSave = '**/__bridge/invoke/threads%3Aupdate';
     await page.route(slowSave, (route) => void setTimeout(() => void route.continue(), 300));
-    const field = settings.toolChoice;
-    await editThenEnter(page, field, 'none', 'No tools now');
+    await demo.pages.conversation.composer.fill('No tools now');
+    const before = await demo.pages.conversation.answers.count();
+    await settings.toolChoice.click();
+    // The option is pressed and Enter sent in one synchronous run of the page, as editThenEnter does.
+    await settings.option('none: never call a tool').evaluate((option) => {
+      (option as HTMLElement).click();
+      document
+        .querySelector('[data-testid="composer"]')
+        ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    });
+    await answerDone(page, before);
     await page.unroute(slowSave);
     expect(lastBody().tool_choice).toBe('none');
   });

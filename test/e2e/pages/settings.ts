@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { chooseIn, selectButton } from './select';
 
 /**
  * A thread's settings in the inspector: the parameter panel (Parameters tab: parameters, the
@@ -16,9 +17,19 @@ export class ThreadSettings {
     return this.pane.getByLabel(name, { exact: true });
   }
 
-  /** The thread's tool_choice (Tools tab). */
+  /** The thread's tool_choice (Tools tab): a ui/Select, its button named "<choice> tool_choice". */
   get toolChoice(): Locator {
-    return this.pane.getByLabel('tool_choice');
+    return selectButton(this.pane, 'tool_choice');
+  }
+
+  /** The option of an open select's list, by its exact text ("none: never call a tool"). */
+  option(name: string): Locator {
+    return this.page.getByRole('listbox').getByRole('option', { name, exact: true });
+  }
+
+  /** Picks `option` in one of the pane's selects and waits until the select shows it. */
+  async choose(label: 'tool_choice', option: string): Promise<void> {
+    await chooseIn(this.pane, label, option);
   }
 
   get systemPrompt(): Locator {

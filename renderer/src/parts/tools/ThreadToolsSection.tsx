@@ -1,6 +1,8 @@
 import { useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
+import { Select } from '../../ui';
+import type { SelectOption } from '../../ui';
 import { AttachedToolsList } from './AttachedToolsList';
 import { McpThreadTools } from './McpThreadTools';
 import { ToolAnsweringFields } from './ToolAnsweringFields';
@@ -11,8 +13,16 @@ import {
   toolsSupport,
   withToolChoice,
 } from './threadTools';
+import type { ToolChoiceKey } from './threadTools';
 import { useThreadSettings } from './useThreadSettings';
 import './threadTools.css';
+
+const TOOL_CHOICES: SelectOption<ToolChoiceKey>[] = [
+  { id: 'default', label: 'Not sent (provider default)' },
+  { id: 'auto', label: 'auto: the model decides' },
+  { id: 'none', label: 'none: never call a tool' },
+  { id: 'required', label: 'required: must call a tool' },
+];
 
 /** The inspector's Tools tab: which functions this thread offers, tool_choice, and who answers calls. */
 export function ThreadToolsSection({ threadId }: { threadId: string }) {
@@ -95,37 +105,34 @@ export function ThreadToolsSection({ threadId }: { threadId: string }) {
           showRounds={settings.toolMode !== 'canned'}
           onMaxRounds={(maxToolRounds) => void save({ maxToolRounds })}
         />
-        <div className="field">
-          <label htmlFor={`${ids}-choice`}>tool_choice</label>
-          <select
-            id={`${ids}-choice`}
-            className="select"
-            value={toolChoiceKey(choice)}
-            onChange={(e) =>
-              void save({ params: withToolChoice(settings.params, toolChoiceFromKey(e.target.value)) })
-            }
-          >
-            <option value="default">Not sent (provider default)</option>
-            <option value="auto">auto: the model decides</option>
-            <option value="none">none: never call a tool</option>
-            <option value="required">required: must call a tool</option>
-            {attached.length > 0 || dangling ? (
-              <optgroup label="Call this function">
-                {attached.map((t) => (
-                  <option key={t.id} value={`fn:${t.name}`}>
-                    {t.name}
-                  </option>
-                ))}
-                {dangling ? <option value={`fn:${dangling}`}>{dangling} (not attached)</option> : null}
-              </optgroup>
-            ) : null}
-          </select>
-          {dangling ? (
-            <span className="field-error">
-              tool_choice names {dangling}, which is not attached: attach it or pick another choice.
-            </span>
-          ) : null}
-        </div>
+        <Select<ToolChoiceKey>
+          label="tool_choice"
+          // The fieldset disables native controls only; the widget's button is told too.
+          isDisabled={disabled}
+          value={toolChoiceKey(choice)}
+          options={TOOL_CHOICES}
+          sections={
+            attached.length > 0 || dangling
+              ? [
+                  {
+                    title: 'Call this function',
+                    options: [
+                      ...attached.map((t) => ({ id: `fn:${t.name}` as const, label: t.name })),
+                      ...(dangling
+                        ? [{ id: `fn:${dangling}` as const, label: `${dangling} (not attached)` }]
+                        : []),
+                    ],
+                  },
+                ]
+              : []
+          }
+          onChange={(key) => void save({ params: withToolChoice(settings.params, toolChoiceFromKey(key)) })}
+          error={
+            dangling
+              ? `tool_choice names ${dangling}, which is not attached: attach it or pick another choice.`
+              : null
+          }
+        />
         <ToolAnsweringFields
           mode={settings.toolMode}
           maxRounds={settings.maxToolRounds}

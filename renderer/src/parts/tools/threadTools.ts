@@ -1,7 +1,7 @@
 import type { ChatParams, ToolChoice } from '../../../../main/contract/chat';
 import type { ModelList } from '../../../../main/contract/providers';
 
-/** A `<select>` value for tool_choice; `default` means "not sent" (the provider decides). */
+/** The tool_choice Select's option id; `default` means "not sent" (the provider decides). */
 export type ToolChoiceKey = 'default' | 'none' | 'auto' | 'required' | `fn:${string}`;
 
 export function toolChoiceKey(choice: ToolChoice | undefined): ToolChoiceKey {
