@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { NavRail } from './shell';
+import { ToolRunsSection } from './toolRuns';
 
 export type UsageChartName = 'tokens' | 'money' | 'status' | 'latency';
 
@@ -19,6 +20,11 @@ export class UsageScreen {
   async total(name: 'requests' | 'tokens'): Promise<number> {
     const text = await this.page.getByTestId(`usage-total-${name}`).textContent();
     return Number(text?.replace(/[^\d.]/g, ''));
+  }
+
+  /** MCP tool runs beside the model's requests. */
+  get toolRuns(): ToolRunsSection {
+    return new ToolRunsSection(this.page);
   }
 
   chart(name: UsageChartName): Locator {

@@ -11,6 +11,7 @@ import { drillFilter, isFiltered, toUsageFilter } from '../../store/usage/filter
 import { formatDay } from '../../parts/usage';
 import { PricesEditor } from './PricesEditor';
 import { RequestsTable } from './RequestsTable';
+import { ToolRunsSection } from './ToolRunsSection';
 import { UsageCharts } from './UsageCharts';
 import { UsageExportButtons } from './UsageExportButtons';
 import { UsageFilterBar } from './UsageFilterBar';
@@ -57,6 +58,7 @@ export function UsageScreen() {
     [drill, range, filters],
   );
   const empty = summary !== null && summary.totals.requests === 0;
+  const usageFilter = useMemo(() => (range ? toUsageFilter(range, filters) : null), [range, filters]);
 
   return (
     <section className="usage-screen" aria-label="Usage" aria-busy={loading}>
@@ -113,6 +115,7 @@ export function UsageScreen() {
           {!empty ? (
             <BreakdownTable rows={summary.breakdown} onModel={(model) => setUsageFilters({ model })} />
           ) : null}
+          <ToolRunsSection filter={usageFilter} />
         </>
       )}
       <PricesEditor />
