@@ -3,11 +3,16 @@ import type { McpDiff, McpPolicy, McpTool } from '../../../../main/contract/mcp'
 import { api } from '../../bridge/api';
 import { failureLine } from '../../platform/describeError';
 import { useStore } from '../../store';
-import { Dialog } from '../../ui';
+import { Dialog, Select } from '../../ui';
+import type { SelectOption } from '../../ui';
 import { CannedAnswer } from './CannedAnswer';
 import { CannedChip, DiffView } from '../../parts/mcp';
 
-const POLICY_WORDS: Record<McpPolicy, string> = { ask: 'Ask each time', allow: 'Allow', deny: 'Deny' };
+const POLICIES: SelectOption<McpPolicy>[] = [
+  { id: 'ask', label: 'Ask each time' },
+  { id: 'allow', label: 'Allow' },
+  { id: 'deny', label: 'Deny' },
+];
 
 /** The server's tools: policy per tool, the server's claims (shown, not trusted), flags, pin state. */
 export function ServerTools({ tools }: { tools: McpTool[] }) {
@@ -69,18 +74,14 @@ export function ServerTools({ tools }: { tools: McpTool[] }) {
                   canned answer
                 </CannedChip>
               ) : null}
-              <select
-                className="input mcp-policy"
-                aria-label={`Policy for ${tool.name}`}
+              <Select<McpPolicy>
+                label={`Policy for ${tool.name}`}
+                hideLabel
+                className="mcp-policy"
+                options={POLICIES}
                 value={tool.policy}
-                onChange={(e) => void setPolicy(tool, e.target.value as McpPolicy)}
-              >
-                {(Object.keys(POLICY_WORDS) as McpPolicy[]).map((p) => (
-                  <option key={p} value={p}>
-                    {POLICY_WORDS[p]}
-                  </option>
-                ))}
-              </select>
+                onChange={(policy) => void setPolicy(tool, policy)}
+              />
             </div>
             {tool.description ? <p className="mcp-tool-desc">{tool.description}</p> : null}
             {tool.problem ? <p className="field-error">{tool.problem}</p> : null}
