@@ -54,6 +54,26 @@ const WHOLE_ANSWER = 'lorem ipsum dolor sit amet\n'.repeat(200_000);
 const BEGINNING = WHOLE_ANSWER.slice(0, 64_000);
 const ALL_PARTS = partsOf(WHOLE_ANSWER).length;
 
+/**
+ * The answer as threads:get sends a huge one: its beginning and its length, the rest read on
+ * demand through `loadWhole`; `read()` is the last such read, to await.
+ */
+function asSent(expandKey: string, settled = true) {
+  let read: Promise<Result<string>> = Promise.resolve({ ok: true, value: WHOLE_ANSWER });
+  const loadWhole = vi.fn(() => (read = Promise.resolve({ ok: true, value: WHOLE_ANSWER })));
+  const node = (
+    <MessageParts
+      text={BEGINNING}
+      total={WHOLE_ANSWER.length}
+      loadWhole={loadWhole}
+      renderPart={renderPart}
+      settled={settled}
+      expandKey={expandKey}
+    />
+  );
+  return { node, loadWhole, read: () => read };
+}
+
 describe('"Show all" pressed while the answer is still being written', () => {
   it('still shows it all once the answer settles and arrives as its beginning', async () => {
     const arriving = WHOLE_ANSWER.slice(0, 200_000);
@@ -63,20 +83,10 @@ describe('"Show all" pressed while the answer is still being written', () => {
     expect(partCount(view)).toBe(partsOf(arriving).length);
     // The answer finishes: the thread is read again and the message comes back as its beginning
     // and its length, as threads:get sends a huge one.
-    let read: Promise<Result<string>> = Promise.resolve({ ok: true, value: WHOLE_ANSWER });
-    const loadWhole = vi.fn(() => (read = Promise.resolve({ ok: true, value: WHOLE_ANSWER })));
-    render(
-      <MessageParts
-        text={BEGINNING}
-        total={WHOLE_ANSWER.length}
-        loadWhole={loadWhole}
-        renderPart={renderPart}
-        settled
-        expandKey="m1"
-      />,
-    );
-    await act(() => read);
-    expect(loadWhole).toHaveBeenCalledTimes(1);
+    const settled = asSent('m1');
+    render(settled.node);
+    await act(() => settled.read());
+    expect(settled.loadWhole).toHaveBeenCalledTimes(1);
     expect(more(view)).toBeNull();
     expect(partCount(view)).toBe(ALL_PARTS);
   });
@@ -87,32 +97,14 @@ describe('"Show all" pressed while the answer is still being written', () => {
     act(() => root?.unmount());
     // A reload: the page's memory is gone, what the window stored for the session is not.
     forgetExpandedCache();
-    let read: Promise<Result<string>> = Promise.resolve({ ok: true, value: WHOLE_ANSWER });
-    const loadWhole = () => (read = Promise.resolve({ ok: true, value: WHOLE_ANSWER }));
-    const again = mount(
-      <MessageParts
-        text={BEGINNING}
-        total={WHOLE_ANSWER.length}
-        loadWhole={loadWhole}
-        renderPart={renderPart}
-        settled
-        expandKey="m2"
-      />,
-    );
-    await act(() => read);
+    const reloaded = asSent('m2');
+    const again = mount(reloaded.node);
+    await act(() => reloaded.read());
     expect(more(again)).toBeNull();
     expect(partCount(again)).toBe(ALL_PARTS);
     // Another message of the same size is not shown whole for it.
     act(() => root?.unmount());
-    const other = mount(
-      <MessageParts
-        text={BEGINNING}
-        total={WHOLE_ANSWER.length}
-        loadWhole={loadWhole}
-        renderPart={renderPart}
-        expandKey="m3"
-      />,
-    );
+    const other = mount(asSent('m3', false).node);
     expect(more(other)?.textContent).toContain('Show all');
   });
 });
