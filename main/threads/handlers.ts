@@ -1,5 +1,6 @@
 import type { AttachmentBlobs } from '../attachments/exportBlobs';
 import type { Message } from '../contract';
+import { MESSAGE_PREVIEW_CHARS } from '../contract';
 import type { EventSink, HandlersOf } from '../ipc/handlers';
 import { exportThread, importThread } from './importExport';
 import { clipDetail, contentPager } from './messageContent';
@@ -32,7 +33,8 @@ export function threadHandlers(
   return {
     'threads:list': ({ archived }) => repo.list(archived),
     'threads:create': ({ settings }) => repo.createThread(settings),
-    'threads:get': ({ id, ...window }) => clipDetail(repo.detail(id, window), deps.forWindow),
+    'threads:get': ({ id, ...window }) =>
+      clipDetail(repo.detail(id, window, MESSAGE_PREVIEW_CHARS), deps.forWindow),
     'threads:update': ({ id, ...patch }) => repo.updateThread(id, patch),
     'threads:delete': ({ id }) => ({ deleted: repo.deleteThread(id) }),
     'threads:restore': ({ id }) => repo.restoreThread(id),

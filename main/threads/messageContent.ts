@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { MESSAGE_PREVIEW_CHARS } from '../contract';
 import type { Message, OpenedMessage, ThreadDetail } from '../contract';
 
@@ -13,9 +14,25 @@ export function clipContent(text: string, max: number): string {
  * length (issue 12: a 5 MB answer carried whole was parsed on the UI thread before any paint).
  * A streaming one is sent whole: the window appends its live text to what it holds.
  */
-export function clipMessage(message: Message, max = MESSAGE_PREVIEW_CHARS): OpenedMessage {
+export function clipMessage(message: OpenedMessage, max = MESSAGE_PREVIEW_CHARS): OpenedMessage {
   if (message.status === 'streaming' || message.content.length <= max) return message;
-  return { ...message, content: clipContent(message.content, max), contentLength: message.content.length };
+  return {
+    ...message,
+    content: clipContent(message.content, max),
+    contentLength: message.contentLength ?? message.content.length,
+  };
+}
+
+/**
+ * The length in UTF-16 units (JavaScript's `length`) of a text stored as UTF-8, without decoding
+ * it: one unit per character, two for those a 4-byte sequence holds (emoji and other astral
+ * characters). Continuation bytes (10xxxxxx) start no character.
+ */
+export function utf16Length(bytes: Uint8Array): number {
+  if (isAscii(bytes)) return bytes.length;
+  let units = 0;
+  for (const byte of bytes) if (byte < 0x80 || byte >= 0xc0) units += byte >= 0xf0 ? 2 : 1;
+  return units;
 }
 
 export function clipDetail(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Message } from '../contract';
+import type { Message, OpenedMessage } from '../contract';
 import { AppFailure, MESSAGE_DEFAULTS } from '../contract';
+import { clipContent, clipMessage, utf16Length } from './messageContent';
 import type { MessageField, MessageRow } from './rows';
 import { MESSAGE_COLUMNS, columnValue, definedOnly, messageFromRow } from './rows';
 import type { Sql } from './sql';
@@ -120,23 +121,70 @@ export function stepsUpTo(sql: Sql, fromId: string, targetId: string): number | 
 }
 
 /**
+ * A message row with `content` cut in SQL to its first `?` characters (code points; a streaming
+ * message whole) and the whole text's size in bytes: a 5 MB answer is not decoded on main for the
+ * beginning the window gets.
+ */
+const CLIPPED_COLUMNS = `id, ${FIELDS.filter((f) => f !== 'content')
+  .map((f) => MESSAGE_COLUMNS[f])
+  .join(', ')},
+  CASE WHEN status = 'streaming' THEN content ELSE substr(content, 1, ?) END AS content,
+  octet_length(content) AS content_bytes`;
+
+/**
+ * The message as `clipMessage` gives it from its whole text. SQLite cut at `max` code points,
+ * which hold at least `max` UTF-16 units, so cutting that again gives the same beginning; only a
+ * text SQLite did cut needs its whole length, counted without decoding it.
+ */
+function openedFromRow(sql: Sql, row: MessageRow & { content_bytes: number }, max: number): OpenedMessage {
+  const message = messageFromRow(row, sql.metaCodec);
+  const cut = row.content_bytes > max && Buffer.byteLength(row.content) < row.content_bytes;
+  if (!cut) return clipMessage(message, max);
+  return { ...message, content: clipContent(message.content, max), contentLength: unitsOf(sql, row) };
+}
+
+/**
+ * A stored text's length in UTF-16 units. Characters of 2 and 3 bytes take one unit, of 4 bytes
+ * two: with fewer than 3 bytes more than characters there is no 4-byte one, and SQLite's count
+ * of characters is the length; otherwise the bytes are counted (utf16Length).
+ */
+function unitsOf(sql: Sql, row: { id: string; content_bytes: number }): number {
+  const chars =
+    sql.one<{ n: number }>('SELECT length(content) AS n FROM messages WHERE id = ?', row.id)?.n ?? 0;
+  if (row.content_bytes - chars < 3) return chars;
+  const whole = sql.one<{ bytes: Uint8Array }>(
+    'SELECT CAST(content AS BLOB) AS bytes FROM messages WHERE id = ?',
+    row.id,
+  );
+  return utf16Length(whole?.bytes ?? new Uint8Array());
+}
+
+/**
  * Every child of the given parents (`roots`: also the thread's roots), oldest first: a stretch
- * of the active branch together with the siblings its branch switchers count.
+ * of the active branch together with the siblings its branch switchers count. With `clip`, long
+ * finished messages come as the window gets them (their beginning and `contentLength`).
  */
 export function childrenOf(
   sql: Sql,
   threadId: string,
   parentIds: readonly string[],
   roots: boolean,
-): Message[] {
-  return sql
-    .all<MessageRow>(
-      `SELECT * FROM messages WHERE thread_id = ?
+  clip?: number,
+): OpenedMessage[] {
+  const where = `WHERE thread_id = ?
          AND (parent_id IN (SELECT value FROM json_each(?))${roots ? ' OR parent_id IS NULL' : ''})
-       ORDER BY created_at, rowid`,
-      threadId,
-      JSON.stringify(parentIds),
-    )
+       ORDER BY created_at, rowid`;
+  if (clip !== undefined)
+    return sql
+      .all<MessageRow & { content_bytes: number }>(
+        `SELECT ${CLIPPED_COLUMNS} FROM messages ${where}`,
+        clip,
+        threadId,
+        JSON.stringify(parentIds),
+      )
+      .map((row) => openedFromRow(sql, row, clip));
+  return sql
+    .all<MessageRow>(`SELECT * FROM messages ${where}`, threadId, JSON.stringify(parentIds))
     .map((row) => messageFromRow(row, sql.metaCodec));
 }
 

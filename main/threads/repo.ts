@@ -70,8 +70,9 @@ export class ThreadsRepo {
    * A thread with a stretch of its active branch: the newest `limit` messages (or the `limit`
    * above `before`, paging back), reaching further up to include `through` when it is on the
    * branch, each with its siblings. Opening a 10,000-message thread reads a few hundred rows.
+   * With `clip`, long finished messages are read as the window gets them (see childrenOf).
    */
-  detail(id: string, window: DetailWindow = {}): ThreadDetail {
+  detail(id: string, window: DetailWindow = {}, clip?: number): ThreadDetail {
     const thread = this.getThread(id);
     const leaf = thread.activeLeafId ?? this.newestLeaf(id);
     let from: string | null = leaf;
@@ -87,7 +88,7 @@ export class ThreadsRepo {
     if (path.parentOfTop !== null) parents.push(path.parentOfTop);
     return {
       thread,
-      messages: messages.childrenOf(this.sql, id, parents, path.parentOfTop === null),
+      messages: messages.childrenOf(this.sql, id, parents, path.parentOfTop === null, clip),
       earlier: path.parentOfTop !== null,
     };
   }
