@@ -45,9 +45,24 @@ function figure(rows: readonly CostRow[]): CostFigure {
 }
 
 /**
+ * The branch from `leaf` up to its root, from the thread's own (id, parent) pairs: one indexed
+ * read of the thread instead of a lookup per step through the whole messages table. A parent
+ * outside the thread (never written so) ends the walk there, as the recursive query's last step.
+ */
+function pathUp(parentOf: ReadonlyMap<string, string | null>, leaf: string): string[] {
+  const path = [leaf];
+  for (let at = parentOf.get(leaf); at != null && path.length <= parentOf.size; at = parentOf.get(at)) {
+    path.push(at);
+    if (!parentOf.has(at)) break;
+  }
+  return path;
+}
+
+/**
  * What a thread cost, and what the branch on screen cost: the requests whose answers lie on the
  * path from the root to `leafId` (its active leaf by default). Failed and retried attempts count
- * where they were recorded against a message of the path.
+ * where they were recorded against a message of the path. Asked for on every thread opening, so
+ * it reads the thread's message tree once (its index) and its own usage rows, never the tables.
  */
 export function threadCost(db: DatabaseSync, threadId: string, leafId?: string | null): ThreadCost {
   const thread = db
@@ -57,31 +72,28 @@ export function threadCost(db: DatabaseSync, threadId: string, leafId?: string |
   const whole = db
     .prepare(`${GROUPS} FROM usage u WHERE u.thread_id = ? GROUP BY 1, 2`)
     .all(threadId) as unknown as CostRow[];
+  const tree = db.prepare('SELECT id, parent_id FROM messages WHERE thread_id = ?').all(threadId) as {
+    id: string;
+    parent_id: string | null;
+  }[];
+  const parentOf = new Map(tree.map((m) => [m.id, m.parent_id]));
   const leaf = leafId ?? thread.active_leaf_id;
-  const onThread =
-    leaf !== null &&
-    db.prepare('SELECT 1 FROM messages WHERE id = ? AND thread_id = ?').get(leaf, threadId) !== undefined;
-  const branch = onThread
-    ? (db
-        .prepare(
-          `WITH RECURSIVE path(id) AS (
-             SELECT id FROM messages WHERE id = :leaf
-             UNION ALL SELECT m.parent_id FROM messages m JOIN path p ON m.id = p.id WHERE m.parent_id IS NOT NULL)
-           ${GROUPS} FROM path CROSS JOIN usage u ON u.message_id = path.id
-           WHERE u.thread_id = :thread GROUP BY 1, 2`,
-        )
-        .all({ leaf, thread: threadId }) as unknown as CostRow[])
-    : null;
-  const leaves = db
-    .prepare(
-      `SELECT count(*) AS n FROM messages m WHERE m.thread_id = ?
-         AND NOT EXISTS (SELECT 1 FROM messages c WHERE c.parent_id = m.id)`,
-    )
-    .get(threadId) as { n: number };
+  // The branch's rows among the thread's own usage rows (its index), not a probe per message.
+  const branch =
+    leaf !== null && parentOf.has(leaf)
+      ? (db
+          .prepare(
+            `${GROUPS} FROM usage u WHERE u.thread_id = ?
+               AND +u.message_id IN (SELECT value FROM json_each(?)) GROUP BY 1, 2`,
+          )
+          .all(threadId, JSON.stringify(pathUp(parentOf, leaf))) as unknown as CostRow[])
+      : null;
+  // A leaf is a message no message of its thread answers (a reply always stays in its thread).
+  const parents = new Set(tree.map((m) => m.parent_id));
   return {
     thread: figure(whole),
     branch: branch === null || leaf === null ? null : { ...figure(branch), leafId: leaf },
-    branches: leaves.n,
+    branches: tree.filter((m) => !parents.has(m.id)).length,
     converted: null,
   };
 }
