@@ -7,6 +7,7 @@ export interface ToolKey {
   tool: string;
 }
 
+/** A tool whose calls were all denied or canned ran for no time at all: '—', not "0 ms". */
 const p95Text = (totals: McpRunTotals) => (totals.p95Ms !== null ? formatDuration(totals.p95Ms) : '—');
 
 /** "12 runs · 2 failed · 4.1 s running · p95 0.9 s": the whole filter's runs in one line. */
@@ -68,7 +69,7 @@ export function ToolRunTotals({
               <td className={`is-num num${g.errors > 0 ? ' usage-tool-failed' : ''}`}>
                 {formatInteger(g.errors)}
               </td>
-              <td className="is-num num">{formatDuration(g.totalMs)}</td>
+              <td className="is-num num">{g.p95Ms !== null ? formatDuration(g.totalMs) : '—'}</td>
               <td className="is-num num">{p95Text(g)}</td>
             </tr>
           ))}

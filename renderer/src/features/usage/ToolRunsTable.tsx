@@ -38,10 +38,8 @@ export function ToolRunsTable({ rows }: { rows: McpLedgerRun[] }) {
                 {r.threadId !== null && r.threadTitle !== null ? (
                   <Button
                     variant="bare"
-                    className="usage-link"
-                    title={
-                      r.messageId !== null ? 'Open the answer that called this tool' : 'Open this thread'
-                    }
+                    className="usage-link usage-tool-run-link"
+                    title={`${r.threadTitle}: ${r.messageId !== null ? 'open the answer that called this tool' : 'open this thread'}`}
                     onPress={() => void openRun(r)}
                   >
                     <bdi>{r.threadTitle}</bdi>
