@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import type { PriceErrors, PriceText } from '../../store/usage/prices';
 import { parsePrice } from '../../store/usage/prices';
+import { Select } from '../../ui';
+
+/** The select's id for "Any provider" (the price's providerId is then empty); ids are UUIDs. */
+const ANY_PROVIDER = 'any';
 
 interface Props {
   initial: PriceText;
@@ -53,19 +57,17 @@ export function PriceRowEditor({
       }}
     >
       <td>
-        <select
-          className="select"
-          aria-label={`Provider for ${label}`}
-          value={text.providerId}
-          onChange={(e) => set({ providerId: e.target.value })}
-        >
-          <option value="">Any provider</option>
-          {providers.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          label={`Provider for ${label}`}
+          hideLabel
+          className="usage-price-provider"
+          options={[
+            { id: ANY_PROVIDER, label: 'Any provider' },
+            ...providers.map((p) => ({ id: p.id, label: p.name })),
+          ]}
+          value={text.providerId || ANY_PROVIDER}
+          onChange={(id) => set({ providerId: id === ANY_PROVIDER ? '' : id })}
+        />
       </td>
       <td>
         <input

@@ -5,7 +5,17 @@ import { useStore } from '../../store';
 import type { ConfidentialFilter } from '../../store/usage/filters';
 import { isFiltered, NO_FILTERS } from '../../store/usage/filters';
 import { allTags } from '../../store/projects/slice';
+import { Select } from '../../ui';
+import type { SelectOption } from '../../ui';
 import { STATUS_LABELS, STATUS_ORDER } from './series';
+
+const CONFIDENTIAL: SelectOption<ConfidentialFilter>[] = [
+  { id: 'any', label: 'Confidential or not' },
+  { id: 'yes', label: 'Confidential only' },
+  { id: 'no', label: 'Non-confidential only' },
+];
+/** The "no filter" option's id; real values are listed as `=<value>`. */
+const ALL = 'all';
 
 /** Provider, model, confidential, status and thread filters; every chart and table follows them. */
 export function UsageFilterBar() {
@@ -47,16 +57,13 @@ export function UsageFilterBar() {
         options={knownModels.map((m) => [m, m] as const)}
         onChange={(model) => setUsageFilters({ model })}
       />
-      <select
-        className="select"
-        aria-label="Confidential"
+      <Select<ConfidentialFilter>
+        label="Confidential"
+        hideLabel
+        options={CONFIDENTIAL}
         value={filters.confidential}
-        onChange={(e) => setUsageFilters({ confidential: e.target.value as ConfidentialFilter })}
-      >
-        <option value="any">Confidential or not</option>
-        <option value="yes">Confidential only</option>
-        <option value="no">Non-confidential only</option>
-      </select>
+        onChange={(confidential) => setUsageFilters({ confidential })}
+      />
       <FilterSelect
         label="Status"
         all="Any status"
@@ -108,19 +115,14 @@ function FilterSelect({
   options: readonly (readonly [string, string])[];
   onChange: (value: string | null) => void;
 }) {
+  // Every value gets a prefix, so that no model or tag can be mistaken for "no filter".
   return (
-    <select
-      className="select"
-      aria-label={label}
-      value={value ?? ''}
-      onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
-    >
-      <option value="">{all}</option>
-      {options.map(([id, name]) => (
-        <option key={id} value={id}>
-          {name}
-        </option>
-      ))}
-    </select>
+    <Select
+      label={label}
+      hideLabel
+      options={[{ id: ALL, label: all }, ...options.map(([id, name]) => ({ id: `=${id}`, label: name }))]}
+      value={value === null ? ALL : `=${value}`}
+      onChange={(id) => onChange(id === ALL ? null : id.slice(1))}
+    />
   );
 }
