@@ -17,7 +17,10 @@ interface Props {
   now: number;
 }
 
-/** One row of the threads list: open on click or Enter, F2 renames, Delete deletes (with undo). */
+/**
+ * One row of the threads list (inside the list's `<li>`): open on click or Enter, F2 renames,
+ * Delete deletes (with undo).
+ */
 export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Props) {
   const openThread = useStore((s) => s.openThread);
   const renaming = useStore((s) => s.renamingThreadId === thread.id);
@@ -53,7 +56,7 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
   };
 
   return (
-    <li
+    <div
       className={`thread-item${current ? ' is-current' : ''}`}
       data-testid="thread-item"
       data-thread-id={thread.id}
@@ -134,6 +137,6 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
           onEditTags={() => setEditingTags(true)}
         />
       ) : null}
-    </li>
+    </div>
   );
 });

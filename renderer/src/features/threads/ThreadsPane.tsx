@@ -121,32 +121,35 @@ export function ThreadsPane() {
           />
         </div>
       ) : null}
-      <div className="threads-scroll scroll">
-        {shown.length > 0 ? (
-          <ThreadList
-            threads={shown}
-            currentId={currentId}
-            now={now}
-            label={view === 'archived' ? 'Archived threads' : 'Threads'}
-          />
-        ) : loaded ? (
-          <div className="threads-empty">
-            {view === 'archived' ? (
-              <p>
-                No archived threads. Archive one from its menu (right-click it) to tidy the list without
-                deleting it.
-              </p>
-            ) : (
-              <>
-                <p>No threads yet.</p>
+      {shown.length > 0 ? (
+        // The list draws itself in the pane's scrolling area (only the rows in view of it).
+        <ThreadList
+          threads={shown}
+          currentId={currentId}
+          now={now}
+          label={view === 'archived' ? 'Archived threads' : 'Threads'}
+        />
+      ) : (
+        <div className="threads-scroll scroll">
+          {loaded ? (
+            <div className="threads-empty">
+              {view === 'archived' ? (
                 <p>
-                  Start one with <Keys combo={['Mod', 'N']} />
+                  No archived threads. Archive one from its menu (right-click it) to tidy the list without
+                  deleting it.
                 </p>
-              </>
-            )}
-          </div>
-        ) : null}
-      </div>
+              ) : (
+                <>
+                  <p>No threads yet.</p>
+                  <p>
+                    Start one with <Keys combo={['Mod', 'N']} />
+                  </p>
+                </>
+              )}
+            </div>
+          ) : null}
+        </div>
+      )}
       {view === 'active' ? (
         <div className="threads-foot">
           <Button variant="quiet" className="threads-archived" onPress={() => setView('archived')}>
