@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkProof } from '../../main/attestation/proof';
-import { startMockProvider, type MockProvider } from '../mock-provider';
-import { setTamper, startAttestApp, type AttestApp } from '../support/app';
+import { setTamper } from '../support/app';
+import { useAttestApp } from './useAttestApp';
 
-let mock: MockProvider;
-let app: AttestApp;
-
-beforeAll(async () => {
-  mock = await startMockProvider({ chunkDelayMs: 0 });
-  app = await startAttestApp(mock);
-});
-afterAll(async () => {
-  await app.close();
-  await mock.close();
-});
-beforeEach(() => setTamper(mock, 'none'));
+const attest = useAttestApp();
+beforeEach(() => setTamper(attest.mock, 'none'));
 
 describe('answers on the mock confidential model', () => {
   it('verify to Signed from the exact bytes, and say why they stop there (a recorded report)', async () => {
-    const { answerId, usageId } = await app.ask('hello');
-    const verdict = await app.verdict(answerId);
+    const { answerId, usageId } = await attest.app.ask('hello');
+    const verdict = await attest.app.verdict(answerId);
     expect(verdict.state).toBe('verified');
     expect(verdict.level).toBe('signed');
     expect(verdict.claim).toBe('signed');
@@ -33,14 +23,16 @@ describe('answers on the mock confidential model', () => {
       'signer.attested': 'fail',
     });
     expect(verdict.reason).toMatch(/^Stops at Signed: /);
-    // The word "Confidential" needs hardware-bound: never on the mock.
+    // The word "Confidential" needs hardware-bound: never on the attest.mock.
     expect(verdict.claim).not.toBe('confidential');
-    expect(app.verdicts.find((v) => v.messageId === answerId)?.state).toBe('checking');
-    const row = app.services.db.prepare('SELECT attestation_level FROM usage WHERE id = ?').get(usageId) as {
+    expect(attest.app.verdicts.find((v) => v.messageId === answerId)?.state).toBe('checking');
+    const row = attest.app.services.db
+      .prepare('SELECT attestation_level FROM usage WHERE id = ?')
+      .get(usageId) as {
       attestation_level: string;
     };
     expect(row.attestation_level).toBe('signed');
-    expect(await app.call('attestation:answer', { messageId: answerId })).toEqual(verdict);
+    expect(await attest.app.call('attestation:answer', { messageId: answerId })).toEqual(verdict);
   });
 
   it.each([
@@ -48,36 +40,44 @@ describe('answers on the mock confidential model', () => {
     ['signature', 'sig.signature', /recovers to|does not verify/],
     ['address', 'sig.signature', /not to the signing address 0x614bc66ff0407dbb70b9c7ca1f5e983e4a02c921/],
   ] as const)('tampering with the %s fails, naming %s', async (tamper, check, reason) => {
-    await setTamper(mock, tamper);
-    const { answerId, usageId } = await app.ask(`tamper ${tamper}`);
-    const verdict = await app.verdict(answerId);
+    await setTamper(attest.mock, tamper);
+    const { answerId, usageId } = await attest.app.ask(`tamper ${tamper}`);
+    const verdict = await attest.app.verdict(answerId);
     expect(verdict.state).toBe('failed');
     expect(verdict.level).toBe('unverified');
     expect(verdict.failedCheck).toBe(check);
     expect(verdict.reason).toMatch(reason);
-    const row = app.services.db.prepare('SELECT attestation_level FROM usage WHERE id = ?').get(usageId) as {
+    const row = attest.app.services.db
+      .prepare('SELECT attestation_level FROM usage WHERE id = ?')
+      .get(usageId) as {
       attestation_level: string;
     };
     expect(row.attestation_level).toBe('unverified');
   });
 
   it('a non-confidential model gets no shield', async () => {
-    await app.call('threads:update', { id: app.threadId, settings: { model: 'openai/gpt-4o-mini' } });
-    const { answerId } = await app.ask('plain');
-    await app.call('threads:update', { id: app.threadId, settings: { model: 'phala/gpt-oss-120b' } });
+    await attest.app.call('threads:update', {
+      id: attest.app.threadId,
+      settings: { model: 'openai/gpt-4o-mini' },
+    });
+    const { answerId } = await attest.app.ask('plain');
+    await attest.app.call('threads:update', {
+      id: attest.app.threadId,
+      settings: { model: 'phala/gpt-oss-120b' },
+    });
     // A confidential answer asked afterwards is verified after the plain one was looked at.
-    const after = await app.ask('confidential again');
-    await app.verdict(after.answerId);
-    expect(await app.call('attestation:answer', { messageId: answerId })).toBeNull();
-    expect(app.verdicts.some((v) => v.messageId === answerId)).toBe(false);
+    const after = await attest.app.ask('confidential again');
+    await attest.app.verdict(after.answerId);
+    expect(await attest.app.call('attestation:answer', { messageId: answerId })).toBeNull();
+    expect(attest.app.verdicts.some((v) => v.messageId === answerId)).toBe(false);
   });
 });
 
 describe('proof export', () => {
   it('reaches the same verdict offline; a tampered bundle does not', async () => {
-    const { answerId } = await app.ask('prove it');
-    await app.verdict(answerId);
-    const { text, fileName } = await app.call('attestation:exportProof', { messageId: answerId });
+    const { answerId } = await attest.app.ask('prove it');
+    await attest.app.verdict(answerId);
+    const { text, fileName } = await attest.app.call('attestation:exportProof', { messageId: answerId });
     expect(fileName).toMatch(/^proof-.*\.json$/);
     const good = checkProof(text);
     expect(good.problem).toBeNull();
@@ -103,20 +103,25 @@ describe('proof export', () => {
 
 describe('require verification', () => {
   it('refuses to send to an unverified provider and says why; off again, it sends', async () => {
-    const status = await app.call('attestation:setRequire', { providerId: app.providerId, require: true });
+    const status = await attest.app.call('attestation:setRequire', {
+      providerId: attest.app.providerId,
+      require: true,
+    });
     expect(status.requireVerification).toBe(true);
-    const sentBefore = mock.requests.filter((r) => r.path.endsWith('/chat/completions')).length;
-    const refused = await app.call('chat:send', { threadId: app.threadId, content: 'should not go' }).then(
-      () => null,
-      (error: { appError?: { code: string; message: string } }) => error.appError,
-    );
+    const sentBefore = attest.mock.requests.filter((r) => r.path.endsWith('/chat/completions')).length;
+    const refused = await attest.app
+      .call('chat:send', { threadId: attest.app.threadId, content: 'should not go' })
+      .then(
+        () => null,
+        (error: { appError?: { code: string; message: string } }) => error.appError,
+      );
     expect(refused?.code).toBe('invalid_request');
     expect(refused?.message).toMatch(
       /^Not sent: Mock requires verification and its attestation did not verify — /,
     );
-    expect(mock.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBe(sentBefore);
-    await app.call('attestation:setRequire', { providerId: app.providerId, require: false });
-    const { answerId } = await app.ask('now it goes');
-    expect((await app.verdict(answerId)).level).toBe('signed');
+    expect(attest.mock.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBe(sentBefore);
+    await attest.app.call('attestation:setRequire', { providerId: attest.app.providerId, require: false });
+    const { answerId } = await attest.app.ask('now it goes');
+    expect((await attest.app.verdict(answerId)).level).toBe('signed');
   });
 });

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { BundleInput } from '../../main/attestation/bundle';
 import {
   addressOfPublicKey,
@@ -16,8 +16,7 @@ import type { ReportCheck } from '../../main/attestation/report';
 import { signerOf } from '../../main/attestation/signer';
 import { judgeAnswer } from '../../main/attestation/verdict';
 import { EvidenceVerifier } from '../../main/attestation/worker/client';
-import { startMockProvider, type MockProvider } from '../mock-provider';
-import { startAttestApp, type AttestApp } from '../support/app';
+import { useAttestApp } from './useAttestApp';
 import { sourceEvidenceWorker } from './workerSupport';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -115,23 +114,14 @@ describe('a new signing key', () => {
 });
 
 describe('through the app', () => {
-  let mock: MockProvider;
-  let app: AttestApp;
-  beforeAll(async () => {
-    mock = await startMockProvider({ chunkDelayMs: 0 });
-    app = await startAttestApp(mock, undefined, { worker: sourceEvidenceWorker() });
-  }, 60_000);
-  afterAll(async () => {
-    await app.close();
-    await mock.close();
-  });
+  const attest = useAttestApp({ worker: sourceEvidenceWorker() });
 
   it("the mock's first answer is signed; main never recovered its key, the second is checked under it", async () => {
     const before = { ...signatureWork };
-    const first = await app.verdict((await app.ask('first')).answerId);
+    const first = await attest.app.verdict((await attest.app.ask('first')).answerId);
     expect(first.checks.find((c) => c.id === 'sig.signature')?.status).toBe('pass');
     expect(signatureWork).toEqual(before);
-    const second = await app.verdict((await app.ask('second')).answerId);
+    const second = await attest.app.verdict((await attest.app.ask('second')).answerId);
     expect(second.checks.find((c) => c.id === 'sig.signature')?.status).toBe('pass');
     expect(signatureWork).toEqual({ ...before, underKnownKey: before.underKnownKey + 1 });
   });
