@@ -20,6 +20,8 @@ export { Listbox, ListboxItem } from './Listbox';
 export { GridList, GridListDragHandle, GridListItem } from './GridList';
 export type { GridListProps, GridListItemProps } from './GridList';
 export { RUN_ITEM, RovingRun } from './RovingRun';
+export { CellGrid } from './CellGrid';
+export type { CellGridProps } from './CellGrid';
 export { VisuallyHidden } from './VisuallyHidden';
 export { ErrorNote } from './ErrorNote';
 export { Keys } from './Keys';

@@ -1,10 +1,10 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { Run } from '../../../../main/contract/experiments';
 import type { ColumnSummary, GridCell, GridRow } from '../../store/experiments/grid';
+import { CellGrid } from '../../ui';
 import { ms, percent, spend } from './format';
-import { GridCellView } from './GridCellView';
-import { useGridFocus } from './gridKeys';
-import { CASE_WIDTH, COLUMN_WIDTH, ROW_HEIGHT, gridWindow, useViewport } from './gridWindow';
+import { GridCellView, verdictOf } from './GridCellView';
+import { CASE_WIDTH, COLUMN_WIDTH, ROW_HEIGHT, gridWindow, scrollFor, useViewport } from './gridWindow';
 
 interface Props {
   run: Run;
@@ -16,98 +16,90 @@ interface Props {
 /**
  * Rows are cases, columns model × variant; the header carries each column's summary. A big grid
  * draws only the rows and columns near the view (spacers stand for the others, so the scroll box
- * keeps its size): a 100 × 10 grid paints a few dozen cells, and a filter redraws those few.
+ * keeps its size): a 100 × 10 grid paints a few dozen cells, and a filter redraws those few. The
+ * keyboard (one tab stop, arrows, Home/End, Page keys, Enter) is ui/CellGrid's, on React Aria.
  */
 export function ResultsGrid({ run, rows, summaries, onOpen }: Props) {
   const [element, setElement] = useState<HTMLDivElement | null>(null);
   const view = useViewport(element);
-  // Rows are numbered by case in the whole run, filtered or not, so a row keeps its props (and
-  // is not drawn again) when a filter moves it.
-  const cases = run.config.cases.length;
   const labels = useMemo(() => summaries.map((s) => s.column.label), [summaries]);
+  // Rows are keyed by case in the whole run, filtered or not, so a row keeps its key when a filter moves it.
+  const rowKeys = useMemo(() => rows.map((r) => String(r.index)), [rows]);
+  const byKey = useMemo(() => new Map(rows.map((r) => [String(r.index), r])), [rows]);
   const drawn = gridWindow(rows.length, summaries.length, view);
-  const [first, last] = drawn.rows;
-  const [left, right] = drawn.columns;
-  const before = left * COLUMN_WIDTH;
-  const after = (summaries.length - right) * COLUMN_WIDTH;
-  const drawnColumns = right - left + 1 + (before ? 1 : 0) + (after ? 1 : 0);
-  const caseIndices = useMemo(() => rows.map((r) => r.index), [rows]);
-  const focus = useGridFocus(element, caseIndices, summaries.length);
-  const drawnRows = rows.slice(first, last);
-  // One tab stop: the cell last focused while it is drawn, else the first cell in view.
-  const { active } = focus;
-  const activeDrawn =
-    active.col >= left && active.col < right && drawnRows.some((r) => r.index === active.caseIndex);
-  const stop = activeDrawn ? active : { caseIndex: drawnRows[0]?.index ?? -1, col: left };
+  const pageRows = useCallback(() => {
+    const header = element?.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    return Math.floor(((element?.clientHeight ?? 0) - header) / ROW_HEIGHT);
+  }, [element]);
+  const scrollToCell = useCallback(
+    (row: number, col: number) => {
+      if (!element) return;
+      const box = element;
+      const to = scrollFor(
+        { row, col },
+        { top: box.scrollTop, left: box.scrollLeft, width: box.clientWidth, height: box.clientHeight },
+        box.querySelector('thead')?.getBoundingClientRect().height ?? 0,
+      );
+      if (to.top !== box.scrollTop || to.left !== box.scrollLeft)
+        box.scrollTo({ top: to.top, left: to.left, behavior: 'instant' });
+    },
+    [element],
+  );
+  const cellOf = (rowKey: string, col: number) => byKey.get(rowKey)?.cells[col];
   return (
     <div className="exp-grid-wrap scroll" data-testid="experiment-grid" ref={setElement}>
-      <table
-        className="exp-grid"
-        style={{ width: CASE_WIDTH + summaries.length * COLUMN_WIDTH }}
-        role="grid"
+      <CellGrid
         aria-label="Results: a row per case, a column per model and variant"
-        onKeyDown={focus.onKeyDown}
-        onFocus={focus.onFocus}
-        aria-rowcount={cases + 1}
-        aria-colcount={summaries.length + 1}
+        className="exp-grid"
+        rowHeaderClassName="exp-grid-case"
+        gapClassName="exp-grid-gap"
+        style={{ width: CASE_WIDTH + summaries.length * COLUMN_WIDTH }}
         data-rows={rows.length}
-      >
-        <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col" className="exp-grid-case" aria-colindex={1}>
-              Case
-            </th>
-            {before ? <th aria-hidden="true" className="exp-grid-gap" style={{ width: before }} /> : null}
-            {summaries.slice(left, right).map((s, i) => (
-              <ColumnHead key={s.column.key} summary={s} columnIndex={left + i + 2} />
-            ))}
-            {after ? <th aria-hidden="true" className="exp-grid-gap" style={{ width: after }} /> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {first > 0 ? (
-            <tr aria-hidden="true" className="exp-grid-spacer" style={{ height: first * ROW_HEIGHT }}>
-              <td colSpan={drawnColumns} />
-            </tr>
-          ) : null}
-          {drawnRows.map((row) => (
-            <GridRowView
-              key={row.testCase.id}
-              row={row}
-              stopCol={row.index === stop.caseIndex ? stop.col : -1}
+        rowKeys={rowKeys}
+        columns={labels}
+        rowHeaderName="Case"
+        drawn={drawn}
+        rowHeight={ROW_HEIGHT}
+        columnWidth={COLUMN_WIDTH}
+        pageRows={pageRows}
+        scrollToCell={scrollToCell}
+        renderColumnHeader={(col) => {
+          const summary = summaries[col];
+          return summary ? <ColumnHead summary={summary} /> : null;
+        }}
+        renderRowHeader={(rowKey) => {
+          const row = byKey.get(rowKey);
+          return row ? <CaseHead row={row} /> : null;
+        }}
+        renderCell={(rowKey, col) => {
+          const cell = cellOf(rowKey, col);
+          const row = byKey.get(rowKey);
+          return cell && row ? (
+            <GridCellView
+              cell={cell}
+              caseNumber={row.index + 1}
+              columnLabel={labels[col] ?? ''}
               k={run.config.k}
-              labels={labels}
-              left={left}
-              right={right}
-              before={before}
-              after={after}
-              onOpen={onOpen}
             />
-          ))}
-          {last < rows.length ? (
-            <tr
-              aria-hidden="true"
-              className="exp-grid-spacer"
-              style={{ height: (rows.length - last) * ROW_HEIGHT }}
-            >
-              <td colSpan={drawnColumns} />
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+          ) : null;
+        }}
+        rowClassName={(rowKey) => (byKey.get(rowKey)?.failing ? 'exp-row-failing' : undefined)}
+        cellClassName={(rowKey, col) => {
+          const cell = cellOf(rowKey, col);
+          return `exp-cell exp-cell-${cell ? verdictOf(cell) : 'pending'}`;
+        }}
+        onCellAction={(rowKey, col) => {
+          const cell = cellOf(rowKey, col);
+          if (cell) onOpen(cell);
+        }}
+      />
     </div>
   );
 }
 
-const ColumnHead = memo(function ColumnHead({
-  summary: s,
-  columnIndex,
-}: {
-  summary: ColumnSummary;
-  columnIndex: number;
-}) {
+const ColumnHead = memo(function ColumnHead({ summary: s }: { summary: ColumnSummary }) {
   return (
-    <th scope="col" className="exp-grid-col" aria-colindex={columnIndex}>
+    <>
       <div className="exp-col-name mono" title={s.column.label}>
         {s.column.label}
       </div>
@@ -125,58 +117,18 @@ const ColumnHead = memo(function ColumnHead({
       <div className="exp-col-figures num">
         mean {ms(s.meanLatencyMs)} · p95 {ms(s.p95LatencyMs)} · {spend(s.cost, s.credits)}
       </div>
-    </th>
+    </>
   );
 });
 
-const GridRowView = memo(function GridRowView({
-  row,
-  stopCol,
-  k,
-  labels,
-  left,
-  right,
-  before,
-  after,
-  onOpen,
-}: {
-  /** `row.index` places it in the whole table (the header is row 1), for screen readers. */
-  row: GridRow;
-  /** The column of the grid's one tab stop when it is in this row, else -1. */
-  stopCol: number;
-  k: number;
-  /** Every column's label, by column. */
-  labels: readonly string[];
-  /** The columns drawn, [left, right), and the widths of the spacers standing for the others. */
-  left: number;
-  right: number;
-  before: number;
-  after: number;
-  onOpen: (c: GridCell) => void;
-}) {
+const CaseHead = memo(function CaseHead({ row }: { row: GridRow }) {
   const first = Object.entries(row.testCase.values)[0];
   return (
-    <tr className={row.failing ? 'exp-row-failing' : undefined} aria-rowindex={row.index + 2}>
-      <th scope="row" className="exp-grid-case" aria-colindex={1}>
-        <span className="exp-case-no num">{row.index + 1}</span>
-        <span className="exp-case-text" title={first?.[1]}>
-          {first ? first[1].slice(0, 120) : ''}
-        </span>
-      </th>
-      {before ? <td aria-hidden="true" className="exp-grid-gap" /> : null}
-      {row.cells.slice(left, right).map((cell, i) => (
-        <GridCellView
-          key={cell.column}
-          cell={cell}
-          caseNumber={row.index + 1}
-          columnLabel={labels[left + i] ?? ''}
-          columnIndex={left + i + 2}
-          tabbable={stopCol === left + i}
-          k={k}
-          onOpen={onOpen}
-        />
-      ))}
-      {after ? <td aria-hidden="true" className="exp-grid-gap" /> : null}
-    </tr>
+    <>
+      <span className="exp-case-no num">{row.index + 1}</span>
+      <span className="exp-case-text" title={first?.[1]}>
+        {first ? first[1].slice(0, 120) : ''}
+      </span>
+    </>
   );
 });

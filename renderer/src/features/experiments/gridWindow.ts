@@ -18,6 +18,36 @@ export interface Viewport {
   width: number;
 }
 
+/** A cell by its place in the rows shown (filtered or not) and its column. */
+export interface GridPos {
+  row: number;
+  col: number;
+}
+
+/**
+ * Scroll offsets that bring a cell whole into a scroll box whose sticky header is `headerHeight`
+ * tall and whose sticky case column is CASE_WIDTH wide (its top-left corner at least, in a box too
+ * small for it); an offset already showing it is kept.
+ */
+export function scrollFor(
+  pos: GridPos,
+  box: { top: number; left: number; width: number; height: number },
+  headerHeight: number,
+): { top: number; left: number } {
+  const cellTop = pos.row * ROW_HEIGHT;
+  const cellBottom = cellTop + ROW_HEIGHT + headerHeight;
+  // The far edge first, then the near one: in a box too small for a whole cell, its start shows.
+  let top = box.top;
+  if (cellBottom > top + box.height) top = cellBottom - box.height;
+  if (cellTop < top) top = cellTop;
+  const cellLeft = pos.col * COLUMN_WIDTH;
+  const cellRight = CASE_WIDTH + cellLeft + COLUMN_WIDTH;
+  let left = box.left;
+  if (cellRight > left + box.width) left = cellRight - box.width;
+  if (cellLeft < left) left = cellLeft;
+  return { top: Math.max(0, top), left: Math.max(0, left) };
+}
+
 /** The half-open range [first, last) of `count` items of `size` px that meet [start, start + extent), widened by `overscan`. */
 export function rangeInView(
   count: number,

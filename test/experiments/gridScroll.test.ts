@@ -1,31 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextPos, scrollFor } from '../../renderer/src/features/experiments/gridKeys';
-import { CASE_WIDTH, COLUMN_WIDTH, ROW_HEIGHT } from '../../renderer/src/features/experiments/gridWindow';
+import {
+  CASE_WIDTH,
+  COLUMN_WIDTH,
+  ROW_HEIGHT,
+  scrollFor,
+} from '../../renderer/src/features/experiments/gridWindow';
 
-const size = { rows: 100, cols: 10, pageRows: 6 };
-
-describe('keys in the results grid', () => {
-  it('move as in a spreadsheet and stop at the edges', () => {
-    const at = { row: 5, col: 3 };
-    expect(nextPos('ArrowDown', at, size)).toEqual({ row: 6, col: 3 });
-    expect(nextPos('ArrowUp', at, size)).toEqual({ row: 4, col: 3 });
-    expect(nextPos('ArrowRight', at, size)).toEqual({ row: 5, col: 4 });
-    expect(nextPos('ArrowLeft', at, size)).toEqual({ row: 5, col: 2 });
-    expect(nextPos('Home', at, size)).toEqual({ row: 5, col: 0 });
-    expect(nextPos('End', at, size)).toEqual({ row: 5, col: 9 });
-    expect(nextPos('Home', at, size, true)).toEqual({ row: 0, col: 0 });
-    expect(nextPos('End', at, size, true)).toEqual({ row: 99, col: 9 });
-    expect(nextPos('PageDown', at, size)).toEqual({ row: 11, col: 3 });
-    expect(nextPos('PageUp', at, size)).toEqual({ row: 0, col: 3 });
-    expect(nextPos('ArrowUp', { row: 0, col: 0 }, size)).toEqual({ row: 0, col: 0 });
-    expect(nextPos('ArrowRight', { row: 99, col: 9 }, size)).toEqual({ row: 99, col: 9 });
-    // Enter, Space and letters are the cell's: it opens, nothing moves.
-    expect(nextPos('Enter', at, size)).toBeNull();
-    expect(nextPos('a', at, size)).toBeNull();
-    expect(nextPos('ArrowDown', at, { rows: 0, cols: 10, pageRows: 6 })).toBeNull();
-  });
-
+describe('scrolling the results grid to a cell', () => {
   it('scroll so the cell is whole in view beside the sticky header and case column, and not at all when it is', () => {
     const box = { top: 0, left: 0, width: 1000, height: 700 };
     const header = 80;

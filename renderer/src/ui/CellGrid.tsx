@@ -1,0 +1,288 @@
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
+import {
+  mergeProps,
+  useTable,
+  useTableCell,
+  useTableColumnHeader,
+  useTableHeaderRow,
+  useTableRow,
+  useTableRowGroup,
+} from 'react-aria';
+import { Cell, Column, Row, TableBody, TableHeader, useTableState } from 'react-stately';
+import type { TableState, TableStateProps } from 'react-stately';
+import { CellGridKeys } from './cellGridKeys';
+
+type Node = TableState<object>['collection']['body'];
+
+export interface CellGridProps {
+  'aria-label': string;
+  /** The rows shown, in order, by a stable key (a filter drops keys; a row keeps its key). */
+  rowKeys: readonly string[];
+  /** Each data column's name, after the row header column (its text for assistive technology). */
+  columns: readonly string[];
+  /** The row header column's name ("Case"). */
+  rowHeaderName: string;
+  /**
+   * What is drawn: rows [first, last) of `rowKeys` and data columns [left, right); spacers of
+   * `rowHeight` × rows and `columnWidth` × columns stand for the others, so the scroll box keeps
+   * its size. Draw everything for a small grid.
+   */
+  drawn: { rows: readonly [number, number]; columns: readonly [number, number] };
+  rowHeight: number;
+  columnWidth: number;
+  renderColumnHeader(col: number): ReactNode;
+  renderRowHeader(rowKey: string): ReactNode;
+  renderCell(rowKey: string, col: number): ReactNode;
+  rowClassName?(rowKey: string): string | undefined;
+  cellClassName?(rowKey: string, col: number): string;
+  /** Enter on a focused cell, or a click. */
+  onCellAction(rowKey: string, col: number): void;
+  /** Rows a Page key moves (what fits in the view); keep it stable (useCallback). */
+  pageRows(): number;
+  /** Brings a cell into view as focus moves to it (the grid draws it then focuses it). */
+  scrollToCell(row: number, col: number): void;
+  className?: string;
+  /** Class names of the row header cells and of the spacers. */
+  rowHeaderClassName?: string;
+  gapClassName?: string;
+  style?: CSSProperties;
+  'data-rows'?: number;
+}
+
+/**
+ * A grid of cells, each one action (the experiments' results): React Aria's table hooks (useTable,
+ * useTableRow, useTableCell) give it role=grid with one tab stop, the focus ring on the cell, Enter
+ * and clicks as the cell's action, Tab out at once and focus kept on the cell a dialog returns to;
+ * `CellGridKeys` says where the arrows, Home/End (Ctrl: the corners) and Page keys go.
+ *
+ * It may draw only a window of a large grid: the collection holds every cell, so the keys reach
+ * cells not drawn; moving to one calls `scrollToCell`, and React Aria focuses the cell once the
+ * caller draws it (as its Virtualizer would). While focus is elsewhere, the tab stop follows the
+ * window: a focused cell scrolled out of the drawing hands it to the first cell drawn.
+ */
+export function CellGrid(props: CellGridProps) {
+  const { rowKeys, columns, rowHeaderName, drawn, pageRows, scrollToCell } = props;
+  // One array per change of rows or columns: useTableState rebuilds its collection whenever
+  // `children` is a new array.
+  const children = useMemo(
+    (): TableStateProps<object>['children'] => [
+      <TableHeader key="head">
+        {[
+          <Column key="head" isRowHeader textValue={rowHeaderName}>
+            {rowHeaderName}
+          </Column>,
+          ...columns.map((name, i) => (
+            <Column key={`c${i}`} textValue={name}>
+              {name}
+            </Column>
+          )),
+        ]}
+      </TableHeader>,
+      <TableBody key="body">
+        {rowKeys.map((key) => (
+          <Row key={key}>{() => <Cell>{''}</Cell>}</Row>
+        ))}
+      </TableBody>,
+    ],
+    [rowKeys, columns, rowHeaderName],
+  );
+  const state = useTableState<object>({ children, selectionMode: 'none' });
+  const ref = useRef<HTMLTableElement>(null);
+  const bodyRows = useMemo(() => [...state.collection], [state.collection]);
+  const keys = useMemo(() => new CellGridKeys(bodyRows, pageRows), [bodyRows, pageRows]);
+  const { gridProps } = useTable(
+    {
+      'aria-label': props['aria-label'],
+      keyboardDelegate: keys,
+      isVirtualized: true,
+      disallowTypeAhead: true,
+      onCellAction: (key) => {
+        const at = keys.posOf(key);
+        const row = at ? rowKeys[at.row] : undefined;
+        if (at && row !== undefined && at.col >= 0) props.onCellAction(row, at.col);
+      },
+    },
+    state,
+    ref,
+  );
+
+  const manager = state.selectionManager;
+  const focusedKey = manager.focusedKey;
+  const [first, last] = drawn.rows;
+  const [left, right] = drawn.columns;
+  useLayoutEffect(() => {
+    const at = focusedKey == null ? null : keys.posOf(focusedKey);
+    const isDrawn = at && at.row >= first && at.row < last && at.col >= left && at.col < right;
+    if (isDrawn || ref.current?.contains(document.activeElement)) return;
+    // Focus is not in the grid (or its cell was scrolled out of the drawing): the first cell drawn
+    // becomes the tab stop.
+    const stop = keys.keyAt({ row: first, col: left });
+    if (manager.isFocused) manager.setFocused(false);
+    if (stop !== focusedKey) manager.setFocusedKey(stop);
+  }, [focusedKey, keys, manager, first, last, left, right]);
+  useLayoutEffect(() => {
+    const at = focusedKey == null || !manager.isFocused ? null : keys.posOf(focusedKey);
+    if (at) scrollToCell(at.row, Math.max(0, at.col));
+  }, [focusedKey, manager.isFocused, keys, scrollToCell]);
+
+  const headerRow = state.collection.headerRows[0];
+  const before = left * props.columnWidth;
+  const after = (columns.length - right) * props.columnWidth;
+  const spanned = right - left + 1 + (before ? 1 : 0) + (after ? 1 : 0);
+  const gap = (side: 'before' | 'after', width: number, Tag: 'th' | 'td') =>
+    width ? <Tag key={side} aria-hidden="true" className={props.gapClassName} style={{ width }} /> : null;
+  const { rowGroupProps } = useTableRowGroup();
+  return (
+    <table
+      {...mergeProps(gridProps, {
+        className: props.className,
+        style: props.style,
+        onKeyDown: keepGridKeys,
+      })}
+      ref={ref}
+      data-rows={props['data-rows']}
+    >
+      <thead {...rowGroupProps}>
+        {headerRow ? (
+          <HeaderRow node={headerRow} state={state}>
+            {cellsOf(headerRow, left, right).map(({ node, col }) =>
+              col < 0 ? (
+                [
+                  <ColumnHeader key={node.key} node={node} state={state} className={props.rowHeaderClassName}>
+                    {rowHeaderName}
+                  </ColumnHeader>,
+                  gap('before', before, 'th'),
+                ]
+              ) : (
+                <ColumnHeader key={node.key} node={node} state={state}>
+                  {props.renderColumnHeader(col)}
+                </ColumnHeader>
+              ),
+            )}
+            {gap('after', after, 'th')}
+          </HeaderRow>
+        ) : null}
+      </thead>
+      <tbody {...rowGroupProps}>
+        {first > 0 ? <Spacer height={first * props.rowHeight} span={spanned} /> : null}
+        {bodyRows.slice(first, last).map((row) => {
+          const rowKey = String(row.key);
+          return (
+            <BodyRow key={rowKey} node={row} state={state} className={props.rowClassName?.(rowKey)}>
+              {cellsOf(row, left, right).map(({ node, col }) =>
+                col < 0 ? (
+                  [
+                    <GridCell key={node.key} node={node} state={state} className={props.rowHeaderClassName}>
+                      {props.renderRowHeader(rowKey)}
+                    </GridCell>,
+                    gap('before', before, 'td'),
+                  ]
+                ) : (
+                  <GridCell
+                    key={node.key}
+                    node={node}
+                    state={state}
+                    className={props.cellClassName?.(rowKey, col)}
+                    dataCell={`${rowKey}:${col}`}
+                  >
+                    {props.renderCell(rowKey, col)}
+                  </GridCell>
+                ),
+              )}
+              {gap('after', after, 'td')}
+            </BodyRow>
+          );
+        })}
+        {last < bodyRows.length ? (
+          <Spacer height={(bodyRows.length - last) * props.rowHeight} span={spanned} />
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * React Aria (3.53) moves the focus on Home / End / Page keys but leaves some of them their
+ * default: the browser then also scrolls the box (Home/End to its top or bottom), the cell just
+ * focused leaves the drawing and focus falls to the page. The grid has used these keys.
+ */
+const GRID_KEYS = new Set([
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+]);
+function keepGridKeys(event: KeyboardEvent) {
+  if (GRID_KEYS.has(event.key) && !event.altKey) event.preventDefault();
+}
+
+/** A row's row header cell (col -1) and its data cells in [left, right). */
+function cellsOf(row: Node, left: number, right: number): { node: Node; col: number }[] {
+  const cells = [...row.childNodes];
+  const head = cells[0];
+  return [
+    ...(head ? [{ node: head, col: -1 }] : []),
+    ...cells.slice(left + 1, right + 1).map((node, i) => ({ node, col: left + i })),
+  ];
+}
+
+interface PartProps {
+  node: Node;
+  state: TableState<object>;
+  className?: string;
+  children: ReactNode;
+}
+
+function HeaderRow({ node, state, children }: Omit<PartProps, 'className'>) {
+  const ref = useRef<HTMLTableRowElement>(null);
+  const { rowProps } = useTableHeaderRow({ node, isVirtualized: true }, state, ref);
+  return (
+    <tr {...rowProps} ref={ref}>
+      {children}
+    </tr>
+  );
+}
+
+function ColumnHeader({ node, state, className, children }: PartProps) {
+  const ref = useRef<HTMLTableCellElement>(null);
+  const { columnHeaderProps } = useTableColumnHeader({ node, isVirtualized: true }, state, ref);
+  return (
+    <th {...columnHeaderProps} ref={ref} className={className}>
+      {children}
+    </th>
+  );
+}
+
+function BodyRow({ node, state, className, children }: PartProps) {
+  const ref = useRef<HTMLTableRowElement>(null);
+  const { rowProps } = useTableRow({ node, isVirtualized: true }, state, ref);
+  return (
+    <tr {...rowProps} ref={ref} className={className}>
+      {children}
+    </tr>
+  );
+}
+
+function GridCell({ node, state, className, dataCell, children }: PartProps & { dataCell?: string }) {
+  const ref = useRef<HTMLTableCellElement>(null);
+  const { gridCellProps } = useTableCell({ node, isVirtualized: true }, state, ref);
+  const Tag = gridCellProps.role === 'rowheader' ? 'th' : 'td';
+  return (
+    <Tag {...gridCellProps} ref={ref} className={className} data-cell={dataCell}>
+      {children}
+    </Tag>
+  );
+}
+
+function Spacer({ height, span }: { height: number; span: number }) {
+  return (
+    <tr aria-hidden="true" style={{ height }}>
+      <td colSpan={span} style={{ padding: 0, border: 0 }} />
+    </tr>
+  );
+}

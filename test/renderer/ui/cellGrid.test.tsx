@@ -1,0 +1,149 @@
+// @vitest-environment jsdom
+import { act, useCallback, useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CellGrid } from '../../../renderer/src/ui/CellGrid';
+import { click, render } from './render';
+
+let view: ReturnType<typeof render> | undefined;
+afterEach(() => view?.unmount());
+
+const COLUMNS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
+const ALL_ROWS = Array.from({ length: 30 }, (_, i) => String(i));
+/** Rows and columns the grid draws at once, as a windowed grid would. */
+const SHOWN_ROWS = 8;
+const SHOWN_COLS = 3;
+
+/** The grid drawn by window, the window following `scrollToCell` as a scroll box would. */
+function Windowed({ rows, onAction }: { rows: readonly string[]; onAction(row: string, col: number): void }) {
+  const [at, setAt] = useState({ row: 0, col: 0 });
+  const scrollToCell = useCallback((row: number, col: number) => {
+    setAt((a) => ({
+      row: row < a.row ? row : row >= a.row + SHOWN_ROWS ? row - SHOWN_ROWS + 1 : a.row,
+      col: col < a.col ? col : col >= a.col + SHOWN_COLS ? col - SHOWN_COLS + 1 : a.col,
+    }));
+  }, []);
+  const pageRows = useCallback(() => 5, []);
+  return (
+    <CellGrid
+      aria-label="Results"
+      rowKeys={rows}
+      columns={COLUMNS}
+      rowHeaderName="Case"
+      drawn={{
+        rows: [at.row, Math.min(rows.length, at.row + SHOWN_ROWS)],
+        columns: [at.col, at.col + SHOWN_COLS],
+      }}
+      rowHeight={100}
+      columnWidth={200}
+      pageRows={pageRows}
+      scrollToCell={scrollToCell}
+      renderColumnHeader={(col) => COLUMNS[col]}
+      renderRowHeader={(row) => `Case ${Number(row) + 1}`}
+      renderCell={(row, col) => `answer ${row}:${col}`}
+      onCellAction={onAction}
+    />
+  );
+}
+
+function mount(rows: readonly string[] = ALL_ROWS) {
+  const onAction = vi.fn<(row: string, col: number) => void>();
+  view = render(<Windowed rows={rows} onAction={onAction} />);
+  return {
+    onAction,
+    rerender: (next: readonly string[]) => view?.rerender(<Windowed rows={next} onAction={onAction} />),
+  };
+}
+
+const focused = () => document.activeElement?.getAttribute('data-cell') ?? null;
+const stops = () =>
+  [...document.querySelectorAll('[data-cell][tabindex="0"]')].map((c) => c.getAttribute('data-cell'));
+const cell = (key: string) => document.querySelector<HTMLElement>(`[data-cell="${key}"]`);
+
+/** A key on the focused cell, as a keyboard sends it (keydown, keyup). */
+function key(name: string, mods: { ctrlKey?: boolean } = {}): { browserDefault: boolean } {
+  const target = document.activeElement;
+  if (!target) throw new Error('nothing has focus');
+  let browserDefault = true;
+  act(() => {
+    browserDefault = target.dispatchEvent(
+      new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true, ...mods }),
+    );
+    target.dispatchEvent(new KeyboardEvent('keyup', { key: name, bubbles: true, cancelable: true, ...mods }));
+  });
+  return { browserDefault };
+}
+
+describe('CellGrid', () => {
+  it('is a named grid with one tab stop, the first cell', () => {
+    mount();
+    const grid = document.querySelector('[role="grid"]');
+    expect(grid?.getAttribute('aria-label')).toBe('Results');
+    expect(stops()).toEqual(['0:0']);
+    expect(document.querySelectorAll('[role="columnheader"]')).toHaveLength(1 + SHOWN_COLS);
+    expect(document.querySelector('[role="rowheader"]')?.textContent).toBe('Case 1');
+  });
+
+  it('arrows, Home/End (Ctrl: the corners) and Page keys reach every cell, drawing those not drawn yet', () => {
+    mount();
+    act(() => cell('0:0')?.focus());
+    key('ArrowRight');
+    expect(focused()).toBe('0:1');
+    key('ArrowDown');
+    expect(focused()).toBe('1:1');
+    key('ArrowLeft');
+    key('ArrowUp');
+    expect(focused()).toBe('0:0');
+    // The edges hold: nothing above the first row's cells but the column headers, which are no stop.
+    key('ArrowUp');
+    key('ArrowLeft');
+    expect(focused()).toBe('0:0');
+    // Column 6 is not drawn: the grid asks to scroll to it, then focuses it once drawn.
+    key('End');
+    expect(focused()).toBe('0:5');
+    key('End', { ctrlKey: true });
+    expect(focused()).toBe('29:5');
+    key('Home');
+    expect(focused()).toBe('29:0');
+    key('Home', { ctrlKey: true });
+    expect(focused()).toBe('0:0');
+    // Every key the grid moves by is used up: the browser would also scroll the box (Home/End to
+    // its top or bottom), taking the focused cell out of the drawing.
+    for (const name of ['Home', 'End', 'PageDown', 'PageUp', 'ArrowDown', 'ArrowUp'])
+      expect(key(name).browserDefault, name).toBe(false);
+    key('Home', { ctrlKey: true });
+    key('PageDown');
+    expect(focused()).toBe('5:0');
+    key('PageUp');
+    expect(focused()).toBe('0:0');
+    expect(stops()).toEqual(['0:0']);
+  });
+
+  it('Enter and a click are the cell’s action; the row header is not', () => {
+    const { onAction } = mount();
+    act(() => cell('0:0')?.focus());
+    key('ArrowDown');
+    key('Enter');
+    expect(onAction).toHaveBeenLastCalledWith('1', 0);
+    click(cell('2:1'));
+    expect(onAction).toHaveBeenLastCalledWith('2', 1);
+    onAction.mockClear();
+    click(document.querySelector('[role="rowheader"]'));
+    expect(onAction).not.toHaveBeenCalled();
+  });
+
+  it('a filter that hides the tab stop hands it to the first cell drawn', () => {
+    const { rerender } = mount();
+    act(() => cell('0:0')?.focus());
+    key('ArrowDown');
+    key('ArrowDown');
+    expect(focused()).toBe('2:0');
+    act(() => (document.activeElement as HTMLElement).blur());
+    rerender(ALL_ROWS.filter((r) => r !== '2'));
+    expect(stops()).toEqual(['0:0']);
+    act(() => cell('0:0')?.focus());
+    key('ArrowDown');
+    key('ArrowDown');
+    // Row 2 is gone: the row after 1 is 3.
+    expect(focused()).toBe('3:0');
+  });
+});
