@@ -69,6 +69,36 @@ function signedJson(
   return json;
 }
 
+/**
+ * The check of one signed JSON part of the collateral (`part`, its `_signature` and its
+ * `_issuer_chain`): its transcript line, and its JSON when it verified.
+ */
+function signedPart(
+  c: Context,
+  part: 'tcb_info' | 'qe_identity',
+  what: string,
+  expectedId: string[],
+): Json | undefined {
+  let json: Json | undefined;
+  c.t.guard(`collateral.${part}`, what, () => {
+    const verified = signedJson(
+      c,
+      what,
+      c.collateral[part],
+      c.collateral[`${part}_signature`],
+      c.collateral[`${part}_issuer_chain`],
+      expectedId,
+    );
+    json = verified;
+    return c.t.pass(
+      `collateral.${part}`,
+      what,
+      `signed by Intel, valid until ${str(verified.nextUpdate, '')}`,
+    );
+  });
+  return json;
+}
+
 function crl(c: Context, what: string, hex: unknown, issuer: X509Certificate): Crl {
   const parsed = parseCrl(fromHex(str(hex, what), what), what);
   if (!crlSignatureValid(parsed, issuer.publicKey))
@@ -84,38 +114,8 @@ const serial = (cert: X509Certificate): string =>
 export function checkCollateral(c: Context): TcbResult | undefined {
   const { t, quote } = c;
   const tdx = quote.td !== undefined;
-  let info: Json | undefined;
-  let identity: Json | undefined;
-  t.guard('collateral.tcb_info', 'TCB info', () => {
-    info = signedJson(
-      c,
-      'TCB info',
-      c.collateral.tcb_info,
-      c.collateral.tcb_info_signature,
-      c.collateral.tcb_info_issuer_chain,
-      [tdx ? 'TDX' : 'SGX'],
-    );
-    return t.pass(
-      'collateral.tcb_info',
-      'TCB info',
-      `signed by Intel, valid until ${str(info.nextUpdate, '')}`,
-    );
-  });
-  t.guard('collateral.qe_identity', 'QE identity', () => {
-    identity = signedJson(
-      c,
-      'QE identity',
-      c.collateral.qe_identity,
-      c.collateral.qe_identity_signature,
-      c.collateral.qe_identity_issuer_chain,
-      [tdx ? 'TD_QE' : 'QE'],
-    );
-    return t.pass(
-      'collateral.qe_identity',
-      'QE identity',
-      `signed by Intel, valid until ${str(identity.nextUpdate, '')}`,
-    );
-  });
+  const info = signedPart(c, 'tcb_info', 'TCB info', [tdx ? 'TDX' : 'SGX']);
+  const identity = signedPart(c, 'qe_identity', 'QE identity', [tdx ? 'TD_QE' : 'QE']);
   let pckCrl: Crl | undefined;
   let rootCrl: Crl | undefined;
   let pckCrlIssuer: X509Certificate | undefined;
