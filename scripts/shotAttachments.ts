@@ -13,6 +13,7 @@ import { ensureKeyring } from '../test/bridge/keyring';
 import { launchChromium } from '../test/e2e/browser';
 import { openFirstThread } from '../test/e2e/chat';
 import { openApp } from '../test/e2e/harness';
+import { ConversationPage } from '../test/e2e/pages';
 
 ensureKeyring();
 const arg = (name: string): string | undefined => {
@@ -119,7 +120,7 @@ const scenes: Record<string, (page: Page, name: (what: string) => string) => Pro
       { name: 'quarterly-report.pdf', base64: report },
       { name: 'signed-contract-scan.pdf', base64: scan },
     ]);
-    await page.getByRole('combobox', { name: 'Send quarterly-report.pdf as' }).selectOption('pages');
+    await new ConversationPage(page).choose('Send quarterly-report.pdf as', 'as page images');
     await page
       .getByTestId('attachment-what')
       .first()

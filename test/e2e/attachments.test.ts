@@ -88,6 +88,11 @@ describe('attachments', () => {
       await expect
         .poll(() => preflight.textContent(), { timeout: 30_000 })
         .toMatch(/^\d+ tokens of 128,000 \(files 425 tokens\) · request \d+ KB of 307 KB$/);
+      // The photo's detail, picked on its chip as a user does, is what goes out.
+      await demo.pages.conversation.choose('Detail for holiday.jpg', 'low');
+      await expect
+        .poll(() => chips.first().getByTestId('attachment-what').textContent())
+        .toMatch(/low detail/);
       const before = await assistantMessages(page).count();
       await page.getByTestId('send-button').click();
       await expect.poll(() => assistantMessages(page).count(), { timeout: 10_000 }).toBe(before + 1);
@@ -97,7 +102,7 @@ describe('attachments', () => {
 
       // The mock got the parts it describes, and never had to answer 413.
       expect(await lastAnswer(page).textContent()).toMatch(
-        /Received 2 parts: text \(17 characters\); image_url \(image\/jpeg, \d+ bytes, detail auto\)/,
+        /Received 2 parts: text \(17 characters\); image_url \(image\/jpeg, \d+ bytes, detail low\)/,
       );
       expect(chatRequests()).toHaveLength(1);
       expect(chatRequests()[0]?.body.length).toBeLessThanOrEqual(0.3 * 1024 * 1024);

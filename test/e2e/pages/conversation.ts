@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { chooseIn } from './select';
 
 /**
  * The conversation: the open thread's messages, the message box and what each message offers.
@@ -20,6 +21,14 @@ export class ConversationPage {
   /** The whole message box: the text field with its buttons around it. */
   get composerBox(): Locator {
     return this.page.locator('.composer');
+  }
+
+  /**
+   * Picks `option` in an attachment chip's select ("Detail for photo.jpg", "Send report.pdf as")
+   * and waits until the select shows it.
+   */
+  async choose(label: `Detail for ${string}` | `Send ${string} as`, option: string): Promise<void> {
+    await chooseIn(this.composerBox, label, option);
   }
 
   /** Whether the keyboard is in the message box. */

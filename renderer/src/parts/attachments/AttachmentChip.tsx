@@ -7,8 +7,20 @@ import { partOf } from '../../store/attachments/selectors';
 import type { Chip } from '../../store/attachments/slice';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
+import { Select } from '../../ui';
+import type { SelectOption } from '../../ui';
 import { sentAsText } from './words';
 import './attachments.css';
+
+const DETAILS: SelectOption<ImageDetail>[] = [
+  { id: 'auto', label: 'auto' },
+  { id: 'low', label: 'low' },
+  { id: 'high', label: 'high' },
+];
+const PDF_AS: SelectOption<'text' | 'pages'>[] = [
+  { id: 'text', label: 'as text' },
+  { id: 'pages', label: 'as page images' },
+];
 
 /** One file above the composer: what it is, what was done to it, what will be sent, and remove. */
 export function AttachmentChip({ threadId, chip }: { threadId: string; chip: Chip }) {
@@ -18,6 +30,8 @@ export function AttachmentChip({ threadId, chip }: { threadId: string; chip: Chi
   const ref = chip.staged?.ref ?? null;
   const omitted = part?.sentAs === 'omitted';
   const state = chip.status === 'error' ? 'error' : omitted ? 'omitted' : chip.status;
+  // The detail picked on this chip, not the one the file was read with, is what goes out.
+  const sending = ref && { ...ref, detail: chip.detail };
   return (
     <li className={`att-chip is-${state}`} data-testid="attachment-chip" data-state={state}>
       <span className="att-thumb" aria-hidden="true">
@@ -38,31 +52,30 @@ export function AttachmentChip({ threadId, chip }: { threadId: string; chip: Chi
             ? 'Reading…'
             : chip.status === 'error'
               ? `Not attached: ${chip.error ?? 'it could not be read'}`
-              : [sentAsText(ref, part), ...(ref?.notes ?? [])].filter(Boolean).join(' · ')}
+              : [sentAsText(sending, part), ...(ref?.notes ?? [])].filter(Boolean).join(' · ')}
         </span>
       </span>
       {ref?.kind === 'image' && !omitted ? (
-        <select
+        <Select<ImageDetail>
+          label={`Detail for ${chip.name}`}
+          hideLabel
+          size="sm"
           className="att-detail"
-          aria-label={`Detail for ${chip.name}`}
+          options={DETAILS}
           value={chip.detail}
-          onChange={(e) => setChip(threadId, chip.key, { detail: e.target.value as ImageDetail })}
-        >
-          <option value="auto">auto</option>
-          <option value="low">low</option>
-          <option value="high">high</option>
-        </select>
+          onChange={(detail) => setChip(threadId, chip.key, { detail })}
+        />
       ) : null}
       {part?.pdfChoice ? (
-        <select
+        <Select<'text' | 'pages'>
+          label={`Send ${chip.name} as`}
+          hideLabel
+          size="sm"
           className="att-detail"
-          aria-label={`Send ${chip.name} as`}
+          options={PDF_AS}
           value={chip.pdfAs ?? (part.sentAs === 'pages' ? 'pages' : 'text')}
-          onChange={(e) => setChip(threadId, chip.key, { pdfAs: e.target.value as 'text' | 'pages' })}
-        >
-          <option value="text">as text</option>
-          <option value="pages">as page images</option>
-        </select>
+          onChange={(pdfAs) => setChip(threadId, chip.key, { pdfAs })}
+        />
       ) : null}
       {omitted && !part?.pdfChoice ? (
         <Button size="sm" onPress={() => setChip(threadId, chip.key, { useAnyway: true })}>

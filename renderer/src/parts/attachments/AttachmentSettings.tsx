@@ -3,6 +3,8 @@ import type { AttachmentLimits } from '../../../../main/contract';
 import { api } from '../../bridge/api';
 import { failureLine } from '../../platform/describeError';
 import { formatBytes } from '../../store/attachments/files';
+import { Select } from '../../ui';
+import type { SelectOption } from '../../ui';
 import './attachments.css';
 
 type NumberKey = 'requestMb' | 'imageMaxEdge' | 'imageMaxMb';
@@ -10,6 +12,11 @@ const FIELDS: { key: NumberKey; label: string; step: number }[] = [
   { key: 'requestMb', label: 'Request limit (MB)', step: 0.5 },
   { key: 'imageMaxEdge', label: 'Image longest edge (px)', step: 256 },
   { key: 'imageMaxMb', label: 'Image size (MB)', step: 0.5 },
+];
+const FILE_PARTS: SelectOption<AttachmentLimits['fileParts']>[] = [
+  { id: 'auto', label: 'auto (by model)' },
+  { id: 'always', label: 'always' },
+  { id: 'never', label: 'never (text)' },
 ];
 
 /**
@@ -55,17 +62,14 @@ export function AttachmentSettings({ providerId }: { providerId: string }) {
             />
           </label>
         ))}
-        <label className="att-settings-row">
-          <span>PDFs as files</span>
-          <select
-            value={limits.fileParts}
-            onChange={(e) => void save({ fileParts: e.target.value as AttachmentLimits['fileParts'] })}
-          >
-            <option value="auto">auto (by model)</option>
-            <option value="always">always</option>
-            <option value="never">never (text)</option>
-          </select>
-        </label>
+        <Select<AttachmentLimits['fileParts']>
+          label="PDFs as files"
+          className="att-settings-row"
+          size="sm"
+          options={FILE_PARTS}
+          value={limits.fileParts}
+          onChange={(fileParts) => void save({ fileParts })}
+        />
       </div>
       {error ? <p className="att-settings-error">{error}</p> : null}
       {storage ? (
