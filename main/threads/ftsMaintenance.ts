@@ -36,6 +36,9 @@ export class FtsMaintenance {
   private readonly timers: Timers;
   private readonly merge: StatementSync;
   private readonly changes: StatementSync;
+  private readonly structure: StatementSync;
+  /** The index's structure record when merging last finished (or at start): unchanged, nothing to do. */
+  private settled: Uint8Array | null;
   private timer: unknown = null;
   private writesSinceStart = 0;
   private unsubscribe: (() => void) | null = null;
@@ -49,6 +52,23 @@ export class FtsMaintenance {
       `INSERT INTO messages_fts (messages_fts, rank) VALUES ('merge', ${Math.max(1, Math.floor(options.pagesPerSlice ?? 32))})`,
     );
     this.changes = db.prepare('SELECT total_changes() AS n');
+    // FTS5 keeps its segments' list in one record (id 10), rewritten whenever a write adds a
+    // segment or a merge moves one. Merge work left at start waits for the index's next change:
+    // a slice of a large index takes 100 ms to a second on main, which the first screen needs.
+    this.structure = db.prepare('SELECT block FROM messages_fts_data WHERE id = 10');
+    this.settled = this.readStructure();
+  }
+
+  private readStructure(): Uint8Array | null {
+    return (this.structure.get() as { block: Uint8Array } | undefined)?.block ?? null;
+  }
+
+  /** Whether the index has changed since merging last finished (or since start). */
+  private indexChanged(): boolean {
+    const now = this.readStructure();
+    const settled = this.settled;
+    if (now === null || settled === null) return now !== settled;
+    return !Buffer.from(now).equals(Buffer.from(settled));
   }
 
   /** Follows the repository's writes; returns the unsubscribe. */
@@ -67,7 +87,7 @@ export class FtsMaintenance {
     this.timer = this.timers.setTimeout(() => {
       this.timer = null;
       this.writesSinceStart = 0;
-      this.continueMerging();
+      this.startMerging();
     }, this.quietMs);
   }
 
@@ -94,8 +114,14 @@ export class FtsMaintenance {
     this.timer = null;
   }
 
+  private startMerging(): void {
+    if (this.disposed || !this.db.isOpen || !this.indexChanged()) return;
+    this.continueMerging();
+  }
+
   private continueMerging(): void {
     if (this.disposed || this.writesSinceStart > 0 || !this.db.isOpen) return;
     if (this.mergeSlice()) this.timers.setImmediate(() => this.continueMerging());
+    else this.settled = this.readStructure();
   }
 }
