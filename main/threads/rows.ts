@@ -158,7 +158,28 @@ export function columnValue(
 
 export type ThreadOptions = Pick<ThreadSettings, 'toolMode' | 'maxToolRounds' | 'variables'>;
 
-export function summaryFromRow(row: ThreadRow): ThreadSummary {
+/** The columns a thread's summary is made of: the list reads only these (not prompts or settings). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'title',
+  'title_edited',
+  'pinned',
+  'archived',
+  'provider_id',
+  'model',
+  'message_count',
+  'last_activity_at',
+  'created_at',
+  'total_tokens',
+  'total_credits',
+  'credited_messages',
+  'total_cost',
+  'costed_messages',
+] as const satisfies readonly (keyof ThreadRow)[];
+
+export type SummaryRow = Pick<ThreadRow, (typeof SUMMARY_COLUMNS)[number]>;
+
+export function summaryFromRow(row: SummaryRow): ThreadSummary {
   return {
     id: row.id,
     title: row.title,
