@@ -1,6 +1,7 @@
 // Screenshots of projects and tags (issue 18): the threads pane with a project folder, tags and
 // the filter, and the usage screen with its project and tag filters, light and dark.
 // Usage: npx tsx scripts/shot-projects.ts [--out /tmp/shots]
+import { chooseIn } from '../test/e2e/pages/select';
 import { eachScheme, goTo, outDir, sendAndWait, shoot } from './shotKit';
 
 const out = outDir();
@@ -28,9 +29,6 @@ await eachScheme({ viewport: { width: 1440, height: 900 } }, async (app, scheme)
   await page.keyboard.press('Escape');
   await goTo(page, 'Usage');
   await page.getByTestId('usage-totals').waitFor();
-  await page
-    .getByRole('group', { name: 'Filters' })
-    .getByRole('combobox', { name: 'Tag' })
-    .selectOption('eval');
+  await chooseIn(page.getByRole('group', { name: 'Filters' }), 'Tag', 'eval');
   await shot('projects-usage');
 });
