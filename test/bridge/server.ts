@@ -131,11 +131,23 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     res.end(withShim);
   };
 
+  // Built assets are named by their content hash: read once, then served from memory, as the app
+  // reads them from its own files without a network in between. Other files (index.html) are read
+  // each time, so a rebuild while the bridge runs is served; a missing file is never remembered.
+  const assets = new Map<string, Buffer>();
+  const read = async (file: string): Promise<Buffer> => {
+    const kept = assets.get(file);
+    if (kept) return kept;
+    const body = await readFile(file);
+    if (within(join(options.rendererDir, 'assets'), file)) assets.set(file, body);
+    return body;
+  };
+
   const serveFile = async (res: ServerResponse, path: string) => {
     const file = normalize(join(options.rendererDir, path));
     if (!within(options.rendererDir, file)) return send(res, 404, 'not found');
     try {
-      const body = await readFile(file);
+      const body = await read(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
