@@ -150,6 +150,13 @@ try {
         await section.section.screenshot({ path: join(out, `usage-tool-runs-only-${scheme}-${width}.png`) });
         await section.showEveryTool.click();
         await page.screenshot({ path: join(out, `usage-tool-runs-page-${scheme}-${width}.png`) });
+        // The thread header's count of its runs, beside its usage.
+        await section.thread(0).click();
+        await page.getByTestId('thread-tool-runs').waitFor({ timeout: 20_000 });
+        await page.screenshot({
+          path: join(out, `thread-tool-runs-${scheme}-${width}.png`),
+          clip: { x: 0, y: 0, width, height: 160 },
+        });
       }
     } finally {
       await app.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedRuns } from '../mcp/seedRuns';
 import { useDemoApp } from './harness';
+import { ThreadToolRunsCount } from './pages/toolRuns';
 
 const demo = useDemoApp({ resetMock: false });
 
@@ -79,5 +80,18 @@ describe('tool runs on the Usage screen', () => {
     const opened = page.locator(`[data-testid="message"][data-message-id="${answerId ?? ''}"]`);
     await expect.poll(() => opened.getAttribute('class'), { timeout: 15_000 }).toContain('is-selected');
     await page.screenshot({ path: 'test-results/usage-tool-runs-opened.png' });
+
+    // The thread header counts its runs (the one 40 days back too) and opens them on the Usage screen.
+    const count = new ThreadToolRunsCount(page).button;
+    await expect.poll(() => count.textContent(), { timeout: 15_000 }).toBe('4 runs');
+    expect(await count.getAttribute('aria-label')).toMatch(/^4 tool runs, 1 failed\. /);
+    await count.click();
+    await expect.poll(() => runs.rows.count(), { timeout: 15_000 }).toBe(4);
+    expect((await runs.table()).map((cells) => cells[2])).toEqual([
+      'delete_file',
+      'read_file',
+      'read_file',
+      'list_dir',
+    ]);
   }, 90_000);
 });

@@ -52,3 +52,12 @@ export class ToolRunsSection {
     return this.section.getByTestId('usage-tool-runs-ignored');
   }
 }
+
+/** The thread header's "4 runs" (its name: "4 tool runs, 1 failed. …"), which opens the Usage screen on that thread. */
+export class ThreadToolRunsCount {
+  constructor(readonly page: Page) {}
+
+  get button(): Locator {
+    return this.page.getByTestId('thread-tool-runs');
+  }
+}

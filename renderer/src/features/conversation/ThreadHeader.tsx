@@ -5,6 +5,7 @@ import { ModelChip } from '../../parts/models';
 import { keyLabel } from '../../platform/keyboard';
 import { TitleInput } from '../../ui/TitleInput';
 import { ThreadUsageTotals } from '../../parts/usage';
+import { ThreadToolRuns } from '../../parts/mcp';
 import { ExportMenu } from './ExportMenu';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
@@ -48,6 +49,7 @@ export function ThreadHeader({ threadId }: { threadId: string }) {
       <ModelChip threadId={threadId} />
       <div className="conv-head-end">
         <ThreadUsageTotals threadId={threadId} />
+        <ThreadToolRuns threadId={threadId} />
         <ExportMenu threadId={threadId} />
         <IconButton
           className={`conv-inspector-toggle${inspectorOpen ? ' is-on' : ''}`}
