@@ -154,6 +154,36 @@ describe('focus lands where the next keystroke belongs', () => {
     await expect.poll(() => isFocused(composer)).toBe(true);
   });
 
+  it('↑/↓ on a focused message move to the one before and after it, scrolling it into view', async () => {
+    const { conversation, threads } = demo.pages;
+    const { page } = demo.app;
+    await threads.createLike(demo.demoThreadId(), { params: { stream: true } });
+    await conversation.send('What is a pelican?');
+    // A long answer last: the question before it is far out of view.
+    mock().script({ reply: { content: 'A pelican is a large water bird.\n\n'.repeat(60) } });
+    await conversation.send('Tell me everything');
+    const at = () =>
+      page.evaluate(() => {
+        const row = document.activeElement?.closest('[data-index]');
+        return document.activeElement?.getAttribute('data-testid') === 'message'
+          ? Number(row?.getAttribute('data-index'))
+          : null;
+      });
+    await conversation.lastAnswer.focus();
+    expect(await at()).toBe(3);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(at).toBe(2);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(at).toBe(1);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(at).toBe(0);
+    // The first holds: ↑ there leaves the key to the scroll box.
+    await page.keyboard.press('ArrowUp');
+    expect(await at()).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(at).toBe(1);
+  });
+
   it('the model chip in the header opens the model picker; after a pick the cursor is back in the message box', async () => {
     const { conversation, threads } = demo.pages;
     await threads.createLike(demo.demoThreadId());

@@ -21,6 +21,7 @@ export { GridList, GridListDragHandle, GridListItem } from './GridList';
 export type { GridListProps, GridListItemProps } from './GridList';
 export { RUN_ITEM, RovingRun } from './RovingRun';
 export { CellGrid } from './CellGrid';
+export { listKeys } from './listKeys';
 export type { CellGridProps } from './CellGrid';
 export { VisuallyHidden } from './VisuallyHidden';
 export { ErrorNote } from './ErrorNote';

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
+import { listKeys } from '../../ui';
 import { findMessage } from '../../store/conversation/messageIndex';
 import { HOLD_POSITION } from './expanded';
 import { MessageRow } from './MessageRow';
@@ -123,24 +123,25 @@ export function MessageList({ threadId }: { threadId: string }) {
     return () => window.clearTimeout(hide);
   }, [flashId]);
 
-  /** ↑/↓ on a focused message moves to its neighbour, scrolling rows into existence as needed. */
-  const onKeyDown = useCallback(
-    (e: KeyboardEvent<HTMLDivElement>) => {
-      if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey)
-        return;
-      const target = e.target as HTMLElement;
-      if (target.getAttribute('data-testid') !== 'message') return;
-      const index = Number(target.closest('[data-index]')?.getAttribute('data-index'));
-      const next = index + (e.key === 'ArrowDown' ? 1 : -1);
-      if (!Number.isFinite(index) || next < 0 || next >= rows.length) return;
-      e.preventDefault();
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-      const focusNext = () =>
-        scrollRef.current
-          ?.querySelector<HTMLElement>(`[data-index="${next}"] [data-testid="message"]`)
-          ?.focus();
-      requestAnimationFrame(() => requestAnimationFrame(focusNext));
-    },
+  /** ↑/↓ on a focused message moves to its neighbour (ui/listKeys), scrolling rows into existence as needed. */
+  const onKeyDown = useMemo(
+    () =>
+      listKeys({
+        count: rows.length,
+        indexOf: (target) => {
+          if (target.getAttribute('data-testid') !== 'message') return null;
+          const index = Number(target.closest('[data-index]')?.getAttribute('data-index'));
+          return Number.isInteger(index) ? index : null;
+        },
+        moveTo: (next) => {
+          virtualizer.scrollToIndex(next, { align: 'auto' });
+          const focusNext = () =>
+            scrollRef.current
+              ?.querySelector<HTMLElement>(`[data-index="${next}"] [data-testid="message"]`)
+              ?.focus();
+          requestAnimationFrame(() => requestAnimationFrame(focusNext));
+        },
+      }),
     [rows.length, virtualizer],
   );
 
