@@ -109,6 +109,15 @@ export const threadChannels = {
     }),
     ThreadDetail,
   ),
+  /**
+   * The thread the window opens at start, as `threads:get` gives it: the first of the list's order
+   * (pinned, then newest activity), neither archived nor deleted, passing over `skip` (threads
+   * whose rendering failed). Asked beside `threads:list`, so opening it does not wait for the list.
+   */
+  'threads:opening': channel(
+    z.object({ skip: z.array(z.string().min(1)).max(50).default([]) }),
+    ThreadDetail.nullable(),
+  ),
   'threads:update': channel(
     Id.extend({
       title: z.string().trim().min(1).max(200).optional(),

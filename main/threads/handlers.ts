@@ -35,6 +35,10 @@ export function threadHandlers(
     'threads:create': ({ settings }) => repo.createThread(settings),
     'threads:get': ({ id, ...window }) =>
       clipDetail(repo.detail(id, window, MESSAGE_PREVIEW_CHARS), deps.forWindow),
+    'threads:opening': ({ skip }) => {
+      const id = repo.openingId(skip);
+      return id === null ? null : clipDetail(repo.detail(id, {}, MESSAGE_PREVIEW_CHARS), deps.forWindow);
+    },
     'threads:update': ({ id, ...patch }) => repo.updateThread(id, patch),
     'threads:delete': ({ id }) => ({ deleted: repo.deleteThread(id) }),
     'threads:restore': ({ id }) => repo.restoreThread(id),

@@ -62,6 +62,18 @@ export class ThreadsRepo {
     return threads.listThreads(this.sql, archived);
   }
 
+  /** The first thread of the list (pinned, then newest activity) not in `skip`: what opens at start. */
+  openingId(skip: readonly string[] = []): string | null {
+    // Sought through threads_listing: one step, whatever the number of threads.
+    const row = this.sql.one<{ id: string }>(
+      `SELECT id FROM threads WHERE deleted_at IS NULL AND archived = 0
+         AND id NOT IN (SELECT value FROM json_each(?))
+       ORDER BY pinned DESC, last_activity_at DESC, rowid DESC LIMIT 1`,
+      JSON.stringify(skip),
+    );
+    return row?.id ?? null;
+  }
+
   getThread(id: string): Thread {
     return threads.threadFromRow(this.sql, threads.getThreadRow(this.sql, id));
   }

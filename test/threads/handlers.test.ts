@@ -110,6 +110,32 @@ describe('thread handlers', () => {
     });
   });
 
+  it('opening gives the thread the list starts with, opened as threads:get would, passing over skipped ones', async () => {
+    const { repo, call } = setup();
+    expect(await call('threads:opening', {})).toBeNull();
+    const older = repo.createThread();
+    const q = repo.insertMessage({ threadId: older.id, parentId: null, role: 'user', content: 'Hello?' });
+    repo.setActiveLeaf(older.id, q.id);
+    const newer = repo.createThread();
+    const archived = repo.createThread();
+    repo.updateThread(archived.id, { archived: true });
+    const deleted = repo.createThread();
+    repo.deleteThread(deleted.id);
+    const first = (await call<{ id: string }[]>('threads:list', {}))[0]?.id;
+    expect(first).toBe(newer.id);
+    expect(await call('threads:opening', {})).toEqual(await call('threads:get', { id: newer.id }));
+    // A thread whose rendering failed is passed over; a pinned one comes first, as in the list.
+    expect(await call('threads:opening', { skip: [newer.id] })).toEqual(
+      await call('threads:get', { id: older.id }),
+    );
+    repo.updateThread(older.id, { pinned: true });
+    expect(await call('threads:opening', {})).toMatchObject({
+      thread: { id: older.id },
+      messages: [{ id: q.id }],
+    });
+    expect(await call('threads:opening', { skip: [older.id, newer.id] })).toBeNull();
+  });
+
   it('answers a missing thread or a bad import with an error the user can read', async () => {
     const { fail } = setup();
     expect(await fail('threads:get', { id: 'nope' })).toMatchObject({

@@ -26,6 +26,11 @@ export function rememberRenderFailure(threadId: string | null): void {
   }
 }
 
+/** The threads not to reopen by themselves at start, newest first. */
+export function renderFailures(): string[] {
+  return read();
+}
+
 export function renderFailed(threadId: string): boolean {
   return read().includes(threadId);
 }

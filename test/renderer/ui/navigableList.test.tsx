@@ -58,7 +58,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   if (clientHeight) Object.defineProperty(Element.prototype, 'clientHeight', clientHeight);
-  delete (HTMLLIElement.prototype as Partial<HTMLLIElement>).offsetHeight;
+  Reflect.deleteProperty(HTMLLIElement.prototype, 'offsetHeight');
 });
 
 function mount(count = 25) {

@@ -8,7 +8,7 @@ import { UsageScreen } from '../usage';
 import { useStore } from '../../store';
 import { installBenchHooks } from '../../bench/hooks';
 import { warmUpMarkdown } from '../../markdown/warmup';
-import { renderFailed } from '../../platform/renderFailures';
+import { renderFailed, renderFailures } from '../../platform/renderFailures';
 import { ChatPanes } from './ChatPanes';
 import { DatabaseDamage } from './DatabaseDamage';
 import { NavRail } from './NavRail';
@@ -21,20 +21,30 @@ const SearchPalette = lazy(() => import('./SearchPalette').then((m) => ({ defaul
 const ShortcutsSheet = lazy(() => import('./ShortcutsSheet').then((m) => ({ default: m.ShortcutsSheet })));
 
 /**
- * Loads what every screen needs once, then opens the most recent thread, unless rendering it failed
- * before: a thread that broke the window must not break it again on every start.
+ * Loads what every screen needs once and opens the most recent thread, unless rendering it failed
+ * before: a thread that broke the window must not break it again on every start. The thread is
+ * asked for beside the list (threads:opening), not after it: on a large history the two in series
+ * were most of the wait for a usable window.
  */
 async function bootstrap(): Promise<void> {
   const s = useStore.getState();
   s.startConversationSync();
   s.ensureProvidersSync();
+  const opened = s.openFirstThread(renderFailures()).then((shown) => {
+    if (shown) focusComposerOnceShown();
+    return shown;
+  });
   await s.loadThreads();
-  const { currentThreadId, threads } = useStore.getState();
-  const first = threads[0];
-  if (currentThreadId === null && first && !renderFailed(first.id)) {
-    await useStore.getState().openThread(first.id);
-    focusComposerOnceShown();
+  if (!(await opened)) {
+    const { currentThreadId, threads } = useStore.getState();
+    const first = threads[0];
+    if (currentThreadId === null && first && !renderFailed(first.id)) {
+      await useStore.getState().openThread(first.id);
+      focusComposerOnceShown();
+    }
   }
+  // Only once the window is usable: compiling grammars and KaTeX's tables meanwhile delayed it.
+  warmUpMarkdown();
 }
 
 /**
@@ -60,7 +70,6 @@ export function App() {
   useEffect(() => {
     void bootstrap();
     installBenchHooks();
-    warmUpMarkdown();
   }, []);
 
   // One size and weight for every icon; the few that differ say so where they are drawn.

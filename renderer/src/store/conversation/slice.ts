@@ -5,6 +5,7 @@ import type {
   Result,
   SendResult,
   StreamEvent,
+  ThreadDetail,
   ThreadSettings,
 } from '../../../../main/contract';
 import { api } from '../../bridge/api';
@@ -26,6 +27,8 @@ export interface ConversationSlice extends ConversationData {
   startConversationSync(): void;
   /** Loads a thread with the newest messages of its active branch (shown at once when cached, then refreshed). */
   loadDetail(threadId: string): Promise<void>;
+  /** Shows a thread main already sent whole (the one opened at start), as loadDetail would have. */
+  adoptDetail(detail: ThreadDetail): void;
   /** Loads the messages above the first one shown, as the reader scrolls up. */
   loadEarlier(threadId: string): Promise<void>;
   /** Makes sure `messageId` is on the active branch so it can be scrolled to. */
@@ -247,6 +250,18 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
         return;
       }
       await fetchDetail(threadId);
+    },
+
+    adoptDetail: (fetched) => {
+      const threadId = fetched.thread.id;
+      remember(threadId);
+      set((s) => {
+        const detail = mergeDetail(s.details[threadId], fetched, streamingIds(threadId));
+        return {
+          details: { ...s.details, [threadId]: detail },
+          views: { ...s.views, [threadId]: buildThreadView(detail) },
+        };
+      });
     },
 
     loadEarlier: async (threadId) => {

@@ -29,6 +29,11 @@ export interface ThreadsSlice {
   renamingThreadId: string | null;
   loadThreads(): Promise<void>;
   setThreadsView(view: ThreadsView): void;
+  /**
+   * At start: opens the thread the list starts with (passing over `skip`), asked for beside the
+   * list rather than after it. False when there is none, or another was opened meanwhile.
+   */
+  openFirstThread(skip: string[]): Promise<boolean>;
   /** Opens a thread (null: none); `messageId` scrolls to that message and selects its branch. */
   openThread(id: string | null, messageId?: string): Promise<void>;
   /** Opens the thread `delta` places away in the list. */
@@ -89,6 +94,14 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
     },
 
     setThreadsView: (threadsView) => set({ threadsView }),
+
+    openFirstThread: async (skip) => {
+      const result = await api.threads.opening({ skip });
+      if (!result.ok || result.value === null || get().currentThreadId !== null) return false;
+      get().adoptDetail(result.value);
+      set({ currentThreadId: result.value.thread.id, scrollTarget: null });
+      return true;
+    },
 
     openThread: async (id, messageId) => {
       set({

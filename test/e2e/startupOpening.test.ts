@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser';
+import { openApp } from './harness';
+
+let browser: Browser | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the newest thread at start', () => {
+  it('is asked for beside the thread list, not after its answer, and not asked for again', async () => {
+    if (!browser) throw new Error('no browser');
+    const app = await openApp(browser, { demo: true });
+    try {
+      const { page } = app;
+      // Each call through the bridge, in the order the page sent it and got its answer.
+      const events: string[] = [];
+      const channel = (url: string) =>
+        decodeURIComponent(/\/__bridge\/invoke\/([^?]+)/u.exec(url)?.[1] ?? '');
+      page.on('request', (r) => {
+        if (channel(r.url())) events.push(`ask ${channel(r.url())}`);
+      });
+      page.on('requestfinished', (r) => {
+        if (channel(r.url())) events.push(`answer ${channel(r.url())}`);
+      });
+      await page.reload();
+      // The thread is open: its row is the current one and its message box is drawn.
+      await expect.poll(() => app.pages.threads.currentId(), { timeout: 30_000 }).toBe(app.host.demoThreadId);
+      await app.pages.conversation.composer.waitFor({ timeout: 30_000 });
+      const atStart = [...events];
+      const asked = atStart.findIndex((e) => e === 'ask threads:opening' || e === 'ask threads:get');
+      const listed = atStart.indexOf('answer threads:list');
+      expect(asked, atStart.join('\n')).toBeGreaterThanOrEqual(0);
+      expect(listed, atStart.join('\n')).toBeGreaterThanOrEqual(0);
+      expect(asked, atStart.join('\n')).toBeLessThan(listed);
+      // What opening sent is what is shown: the thread is not fetched a second time.
+      expect(
+        atStart.filter((e) => e.startsWith('ask threads:get') || e === 'ask threads:opening'),
+      ).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  }, 90_000);
+});
