@@ -30,9 +30,11 @@ if (!app.requestSingleInstanceLock()) {
       writeSetting(db, 'window.state', state),
     );
     const senderId = window.webContents.id;
-    // The full integrity check waits until the window has painted, and runs in a worker.
+    // The full integrity check waits until the window has shown its first thread, and runs in a
+    // worker (on a large history it takes a core for seconds).
     window.once('ready-to-show', () => {
-      void services?.database.check();
+      const running = services;
+      void running?.firstScreen.then(() => running.database.check());
     });
     window.on('closed', () => {
       services?.closeWindow(senderId);

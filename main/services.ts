@@ -29,6 +29,7 @@ import { providerHandlers } from './providers/handlers';
 import { ProvidersService } from './providers/service';
 import type { SecretStore } from './secrets/secretStore';
 import { threadHandlers } from './threads/handlers';
+import { FirstScreen } from './threads/firstScreen';
 import { FtsMaintenance } from './threads/ftsMaintenance';
 import { ThreadsRepo } from './threads/repo';
 import { SearchService } from './threads/search';
@@ -67,6 +68,8 @@ export interface Services {
   notices: string[];
   /** The database's health: the background integrity check, and what to do when it is damaged. */
   database: DatabaseHealth;
+  /** The window has shown its first thread (or 10 s passed): start-up work it did not need may run. */
+  firstScreen: Promise<void>;
   /** A window (or bridge page) went away: abort its streams. */
   closeWindow(senderId: number): void;
   close(): Promise<void>;
@@ -114,8 +117,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Every service uses the guarded connection, so SQLITE_CORRUPT anywhere is noticed.
   const db = database.db;
 
-  // The tokenizer (for answers whose usage the provider did not report) loads in the background.
-  void loadTokenizer();
+  // The tokenizer (for answers whose usage the provider did not report) loads in the background
+  // once the first thread is on screen: parsing it takes main about a second (until then a count
+  // is approximated, and loading starts at once if one is needed).
+  const firstScreen = new FirstScreen();
+  void firstScreen.after(3_000).then(() => loadTokenizer());
   const threads = new ThreadsRepo(db, now);
   // Soft-deleted threads were restorable until this start; streams cut by a crash are marked.
   // On a damaged database these steps fail (already reported and shown); the app still starts.
@@ -149,7 +155,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   );
   search.start();
   // FTS5 index merges wait for a pause in writing instead of landing on a streaming write.
-  const fts = new FtsMaintenance(db);
+  const fts = new FtsMaintenance(db, { startDb: opened.db });
   fts.watch(threads);
   const providers = new ProvidersService({
     db,
@@ -287,11 +293,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...experiments.handlers,
   };
 
+  handlers['threads:get'] = firstScreen.watch(handlers['threads:get']);
+
   return {
     db,
     handlers,
     notices,
     database,
+    firstScreen: firstScreen.shown,
     closeWindow: (senderId) => chat.closeWindow(senderId),
     close: async () => {
       await experiments.runner.shutdown();
@@ -300,6 +309,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       await attestation.close();
       await attachments.close();
       fts.dispose();
+      firstScreen.dispose();
       await search.close();
       closeDatabase(file, opened.db);
     },

@@ -21,6 +21,12 @@ export interface FtsMaintenanceOptions {
   /** Index pages written per slice: about a millisecond of work each. */
   pagesPerSlice?: number;
   timers?: Timers;
+  /**
+   * The connection the start's look at the index goes through: the unguarded one, so an index
+   * damaged while the app was closed is still found by a search or the background check (as
+   * before this look), not reported by maintenance at start. Default: `db`.
+   */
+  startDb?: DatabaseSync;
 }
 
 /**
@@ -55,19 +61,28 @@ export class FtsMaintenance {
     // FTS5 keeps its segments' list in one record (id 10), rewritten whenever a write adds a
     // segment or a merge moves one. Merge work left at start waits for the index's next change:
     // a slice of a large index takes 100 ms to a second on main, which the first screen needs.
-    this.structure = db.prepare('SELECT block FROM messages_fts_data WHERE id = 10');
-    this.settled = this.readStructure();
+    const structure = 'SELECT block FROM messages_fts_data WHERE id = 10';
+    this.structure = db.prepare(structure);
+    try {
+      this.settled = FtsMaintenance.blockOf((options.startDb ?? db).prepare(structure));
+    } catch {
+      this.settled = null; // unreadable: merging goes on as before, and meets the damage itself
+    }
+  }
+
+  private static blockOf(statement: StatementSync): Uint8Array | null {
+    return (statement.get() as { block: Uint8Array } | undefined)?.block ?? null;
   }
 
   private readStructure(): Uint8Array | null {
-    return (this.structure.get() as { block: Uint8Array } | undefined)?.block ?? null;
+    return FtsMaintenance.blockOf(this.structure);
   }
 
   /** Whether the index has changed since merging last finished (or since start). */
   private indexChanged(): boolean {
     const now = this.readStructure();
     const settled = this.settled;
-    if (now === null || settled === null) return now !== settled;
+    if (now === null || settled === null) return true;
     return !Buffer.from(now).equals(Buffer.from(settled));
   }
 
