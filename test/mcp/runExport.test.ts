@@ -23,7 +23,9 @@ const run = fc.record({
   error: fc.option(fc.string({ minLength: 1 }), { nil: null }),
 });
 
-const ledgerRun = (r: fc.infer<typeof run>, i: number): McpLedgerRun => ({
+type Run = typeof run extends fc.Arbitrary<infer T> ? T : never;
+
+const ledgerRun = (r: Run, i: number): McpLedgerRun => ({
   id: `run-${i}`,
   serverId: `s-${i}`,
   serverName: r.serverName,
