@@ -55,7 +55,7 @@ export async function serveBuild(root: string, database: string): Promise<Served
  * messages is made the most recent (the one the app opens at start) and put on the demo thread's
  * provider and model, so its message box takes typing, as a user's last thread would.
  */
-function answerable(file: string): void {
+export function answerable(file: string): void {
   const db = new DatabaseSync(file);
   try {
     db.exec(`UPDATE threads SET (provider_id, model) = (
