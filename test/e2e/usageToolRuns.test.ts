@@ -69,6 +69,12 @@ describe('tool runs on the Usage screen', () => {
       ['files', 'read_file', title, 'ok', '420 ms', '1,234 chars'],
     ]);
 
+    // Nothing serious for axe in the section as filled (the a11y suite sees it empty), light or dark.
+    for (const scheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await demo.pages.overlays.seriousViolations()).toEqual([]);
+    }
+
     // One tool's runs, then all of them again.
     await runs.only('read_file');
     await expect.poll(() => runs.rows.count()).toBe(2);

@@ -33,7 +33,8 @@ export const RUN_STATUS_CHIP: Record<McpLedgerRun['status'], string> = {
   ok: 'chip chip-ok',
   error: 'chip chip-danger',
   timeout: 'chip chip-danger',
-  denied: 'chip chip-warn',
+  // The user's own decision, not a fault: plain (chip-warn's light text was also under 4.5:1 at 11 px).
+  denied: 'chip',
   cancelled: 'chip',
   canned: 'chip',
 };
