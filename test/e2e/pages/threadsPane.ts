@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { chooseIn } from './select';
 
 /** The threads pane: the list of threads, New thread, search. */
 export class ThreadsPane {
@@ -35,6 +36,15 @@ export class ThreadsPane {
     await this.page.getByRole('menuitem', { name: action }).click();
   }
 
+  /**
+   * Filters the list by the pane's Project or Tag select: a project's name, 'No project', a tag, or
+   * 'Projects' / 'Tags' for every thread again.
+   */
+  async filterBy(label: 'Project' | 'Tag', option: string): Promise<void> {
+    await chooseIn(this.pane.getByRole('group', { name: 'Filter threads' }), label, option);
+  }
+
+  /** A thread's row: in the page only while drawn (in view of the list), focused or open. */
   item(threadId: string): Locator {
     return this.page.locator(`[data-testid="thread-item"][data-thread-id="${threadId}"]`);
   }

@@ -11,7 +11,12 @@ import { ThreadList } from './ThreadList';
 import { useClock } from '../../platform/clock';
 import { allTags, passesFilter } from '../../store/projects/slice';
 import { TitleInput } from '../../ui/TitleInput';
+import { Select } from '../../ui/Select';
 import './threads.css';
+
+/** The filters' "no filter" and "no project" choices (project ids are UUIDs; tags are offered as "#tag"). */
+const ANY = 'any';
+const NO_PROJECT = 'none';
 
 /** Left pane: every thread, pinned first then most recent; an Archived view beside it. */
 export function ThreadsPane() {
@@ -74,33 +79,30 @@ export function ThreadsPane() {
         </div>
       </div>
       <div className="threads-filter" role="group" aria-label="Filter threads">
-        <select
-          className="select"
-          aria-label="Project"
-          value={filter.projectId ?? '*'}
-          onChange={(e) => setThreadFilter({ projectId: e.target.value === '*' ? null : e.target.value })}
-        >
-          <option value="*">Projects</option>
-          <option value="">No project</option>
-          {projects.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          aria-label="Tag"
-          value={filter.tag ?? ''}
-          onChange={(e) => setThreadFilter({ tag: e.target.value === '' ? null : e.target.value })}
-        >
-          <option value="">Tags</option>
-          {tags.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
+        <Select<string>
+          label="Project"
+          hideLabel
+          size="sm"
+          className="threads-select"
+          testId="threads-project"
+          value={filter.projectId === null ? ANY : filter.projectId === '' ? NO_PROJECT : filter.projectId}
+          options={[
+            { id: ANY, label: 'Projects' },
+            { id: NO_PROJECT, label: 'No project' },
+            ...projects.map((p) => ({ id: p.id, label: p.name })),
+          ]}
+          onChange={(id) => setThreadFilter({ projectId: id === ANY ? null : id === NO_PROJECT ? '' : id })}
+        />
+        <Select<string>
+          label="Tag"
+          hideLabel
+          size="sm"
+          className="threads-select"
+          testId="threads-tag"
+          value={filter.tag === null ? ANY : `#${filter.tag}`}
+          options={[{ id: ANY, label: 'Tags' }, ...tags.map((t) => ({ id: `#${t}`, label: t }))]}
+          onChange={(id) => setThreadFilter({ tag: id === ANY ? null : id.slice(1) })}
+        />
         <IconButton label="New project" tooltip="New project" onPress={() => setNaming(true)}>
           <FolderPlus />
         </IconButton>
