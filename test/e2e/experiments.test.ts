@@ -20,13 +20,6 @@ function casesCsv(): string {
   return `\uFEFFquestion,expected\r\n${rows.join('\r\n')}\r\n`;
 }
 
-async function addModel(page: Page, provider: string, model: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Provider' }).selectOption({ label: provider });
-  const add = page.getByRole('combobox', { name: 'Add a model' });
-  await expect.poll(() => add.locator('option', { hasText: model }).count(), WAIT).toBeGreaterThan(0);
-  await add.selectOption({ label: model });
-}
-
 async function waitForRun(page: Page, runs: number): Promise<void> {
   await page.waitForFunction(
     async (count) => {
@@ -59,8 +52,8 @@ describe('experiments, and {{variables}} in a thread', () => {
       await expect.poll(() => page.getByTestId('case-count').textContent(), WAIT).toBe('20 cases');
       await page.getByText('Imported 20 cases from cases.csv.').waitFor();
 
-      await addModel(page, 'Confidential LLM (demo)', 'phala/gpt-oss-120b');
-      await addModel(page, 'Galadriel (demo)', 'llama3.1:70b');
+      await demo.pages.experiments.addModel('Confidential LLM (demo)', 'phala/gpt-oss-120b');
+      await demo.pages.experiments.addModel('Galadriel (demo)', 'llama3.1:70b');
       // Two runs within a minute would wait for the confidential service's 30 a minute; this account allows more.
       await page
         .getByRole('spinbutton', { name: 'Requests a minute to Confidential LLM (demo)' })
@@ -109,6 +102,13 @@ describe('experiments, and {{variables}} in a thread', () => {
       const diff = await page.getByLabel('Prompt changes').textContent();
       expect(diff).toContain('− {{question}}');
       expect(diff).toContain('+ Reply in one line.');
+      // The same run on both sides: nothing changed.
+      const { experiments } = demo.pages;
+      await experiments.choose('Before', await experiments.shown('After'));
+      await expect
+        .poll(() => page.getByTestId('compare-summary').textContent(), WAIT)
+        .toMatch(/^0 regressions · 0 fixed/);
+      await page.getByText('Same prompt version').waitFor();
     },
   );
 
@@ -123,7 +123,7 @@ describe('experiments, and {{variables}} in a thread', () => {
       await page.getByRole('textbox', { name: 'Message 2 (user)' }).fill('Say {{word}} in JSON.');
       await page.getByRole('button', { name: 'Case', exact: true }).click();
       await page.getByRole('textbox', { name: 'word of case 1' }).fill('hello');
-      await addModel(page, 'Galadriel (demo)', 'llama3.1:70b');
+      await demo.pages.experiments.addModel('Galadriel (demo)', 'llama3.1:70b');
       await page.getByRole('spinbutton', { name: 'Requests a minute to Galadriel (demo)' }).fill('600');
 
       const format = page.getByTestId('prompt-format');

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { BudgetsPanel } from './budgets';
 import { ConversationPage } from './conversation';
 import { Overlays } from './dialogs';
+import { ExperimentsScreen } from './experiments';
 import { InspectorPane } from './inspector';
 import { ProvidersScreen } from './providers';
 import { SearchPalette } from './searchPalette';
@@ -15,6 +16,7 @@ export {
   AppShell,
   BudgetsPanel,
   ConversationPage,
+  ExperimentsScreen,
   InspectorPane,
   NavRail,
   Overlays,
@@ -43,6 +45,7 @@ export function appPages(page: Page) {
     tools: new ToolsScreen(page),
     usage: new UsageScreen(page),
     budgets: new BudgetsPanel(page),
+    experiments: new ExperimentsScreen(page),
   };
 }
 

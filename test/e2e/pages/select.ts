@@ -11,15 +11,23 @@ export function selectButton(scope: Locator, label: string): Locator {
 }
 
 /**
- * Picks `option` in the ui/Select named `label` as a user does (opens it, clicks the option) and
- * waits until the list has closed. With `shows` (the default), also waits until the select shows
- * the option; an action select that goes back to its placeholder ("Add a model…") passes false.
- * Page modules wrap this in their own `choose(...)`, naming the selects of their screen.
+ * Picks `option` (its exact text, or a pattern for text that holds a date) in the ui/Select named
+ * `label` as a user does (opens it, clicks the option) and waits until the list has closed. With
+ * `shows` (the default), also waits until the select shows the option; an action select that goes
+ * back to its placeholder ("Add a model…") passes false. Page modules wrap this in their own
+ * `choose(...)`, naming the selects of their screen.
  */
-export async function chooseIn(scope: Locator, label: string, option: string, shows = true): Promise<void> {
+export async function chooseIn(
+  scope: Locator,
+  label: string,
+  option: string | RegExp,
+  shows = true,
+): Promise<void> {
   await selectButton(scope, label).click();
   const list = scope.page().getByRole('listbox');
-  await list.getByRole('option', { name: option, exact: true }).click();
+  const picked = list.getByRole('option', { name: option, exact: true });
+  const text = typeof option === 'string' ? option : await picked.innerText();
+  await picked.click();
   await list.waitFor({ state: 'hidden' });
-  if (shows) await scope.getByRole('button', { name: `${option} ${label}`, exact: true }).waitFor();
+  if (shows) await scope.getByRole('button', { name: `${text} ${label}`, exact: true }).waitFor();
 }

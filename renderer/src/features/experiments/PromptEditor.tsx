@@ -5,9 +5,13 @@ import { BUILT_IN_VARIABLES, userVariablesIn } from '../../../../main/contract/t
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
+import { Select } from '../../ui';
+import type { SelectOption } from '../../ui';
 import { PromptFormat } from './PromptFormat';
 
-const ROLES: PromptMessage['role'][] = ['system', 'user', 'assistant'];
+const ROLES: SelectOption<PromptMessage['role']>[] = (['system', 'user', 'assistant'] as const).map(
+  (role) => ({ id: role, label: role }),
+);
 
 /** The versioned part: messages with {{variables}}, tools and the response format. The last message must be the user's. */
 export function PromptEditor() {
@@ -33,24 +37,14 @@ export function PromptEditor() {
       <ol className="exp-messages">
         {messages.map((message, index) => (
           <li key={index} className="exp-message">
-            <select
-              className="select exp-role"
-              aria-label={`Role of message ${index + 1}`}
+            <Select<PromptMessage['role']>
+              label={`Role of message ${index + 1}`}
+              hideLabel
+              className="exp-role"
+              options={ROLES}
               value={message.role}
-              onChange={(e) =>
-                setMessages(
-                  messages.map((m, i) =>
-                    i === index ? { ...m, role: e.target.value as PromptMessage['role'] } : m,
-                  ),
-                )
-              }
-            >
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {role}
-                </option>
-              ))}
-            </select>
+              onChange={(role) => setMessages(messages.map((m, i) => (i === index ? { ...m, role } : m)))}
+            />
             <textarea
               className="textarea exp-message-text"
               aria-label={`Message ${index + 1} (${message.role})`}

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { buildGrid, onlyFailures, runTotals, summarize } from '../../store/experiments/grid';
 import type { GridCell } from '../../store/experiments/grid';
 import { useStore } from '../../store';
+import { Select } from '../../ui';
 import { CellDetail } from './CellDetail';
 import { ResultsGrid } from './ResultsGrid';
 import { spend, when } from './format';
@@ -30,18 +31,17 @@ export function ResultsPanel() {
   return (
     <div className="exp-results">
       <div className="exp-results-bar">
-        <select
-          className="select"
-          aria-label="Run shown"
+        <Select
+          label="Run shown"
+          hideLabel
+          className="exp-run-pick"
+          options={runs.map((r) => ({
+            id: r.id,
+            label: `v${r.versionNumber} · ${when(r.createdAt)} · ${r.status} ${r.done}/${r.total}`,
+          }))}
           value={run.id}
-          onChange={(e) => void show(e.target.value)}
-        >
-          {runs.map((r) => (
-            <option key={r.id} value={r.id}>
-              v{r.versionNumber} · {when(r.createdAt)} · {r.status} {r.done}/{r.total}
-            </option>
-          ))}
-        </select>
+          onChange={(id) => void show(id)}
+        />
         <label className="exp-check-label">
           <input type="checkbox" checked={failuresOnly} onChange={(e) => setFailuresOnly(e.target.checked)} />
           Failures only

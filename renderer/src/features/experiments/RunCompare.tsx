@@ -4,6 +4,7 @@ import type { Run } from '../../../../main/contract/experiments';
 import { diffLines, promptLines, verdictChanges } from '../../store/experiments/compare';
 import { summarize } from '../../store/experiments/grid';
 import { useStore } from '../../store';
+import { Select } from '../../ui';
 import { percent, when } from './format';
 
 /** Two runs side by side: cells whose verdict changed (regressions first) and what changed in the prompt. */
@@ -39,11 +40,10 @@ export function RunCompare() {
       </div>
     );
   const regressions = changes.filter((c) => c.change === 'regression').length;
-  const option = (r: (typeof runs)[number]) => (
-    <option key={r.id} value={r.id}>
-      v{r.versionNumber} · {when(r.createdAt)} · {r.status}
-    </option>
-  );
+  const options = runs.map((r) => ({
+    id: r.id,
+    label: `v${r.versionNumber} · ${when(r.createdAt)} · ${r.status}`,
+  }));
   const rates = (run: Run) =>
     summarize(run)
       .map((s) => `${s.column.label} ${percent(s.passRate)}`)
@@ -51,18 +51,20 @@ export function RunCompare() {
   return (
     <div className="exp-compare scroll">
       <div className="exp-results-bar">
-        <label className="exp-compare-pick">
-          <span className="label">Before</span>
-          <select className="select" value={beforeId} onChange={(e) => setBeforeId(e.target.value)}>
-            {runs.map(option)}
-          </select>
-        </label>
-        <label className="exp-compare-pick">
-          <span className="label">After</span>
-          <select className="select" value={afterId} onChange={(e) => setAfterId(e.target.value)}>
-            {runs.map(option)}
-          </select>
-        </label>
+        <Select
+          label="Before"
+          className="exp-compare-pick"
+          options={options}
+          value={beforeId || null}
+          onChange={setBeforeId}
+        />
+        <Select
+          label="After"
+          className="exp-compare-pick"
+          options={options}
+          value={afterId || null}
+          onChange={setAfterId}
+        />
       </div>
       {pair ? (
         <>

@@ -6,6 +6,7 @@ import { defaultPerMinute } from '../../../../main/contract/experiments';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
+import { Select } from '../../ui';
 import { VariantRow } from './VariantRow';
 
 /** Columns are every model × every variant: models on one side, parameter variants on the other. */
@@ -88,41 +89,36 @@ export function TargetsEditor() {
             );
           })}
           <div className="exp-add-model">
-            <select
-              className="select"
-              aria-label="Provider"
-              value={chosenProvider}
-              onChange={(e) => setProviderId(e.target.value)}
-            >
-              {s.providers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            <select
-              className="select"
-              aria-label="Add a model"
-              value=""
-              onChange={(e) => {
-                const model = e.target.value;
-                if (
-                  !model ||
-                  config.targets.some((t) => t.providerId === chosenProvider && t.model === model)
-                )
-                  return;
+            <Select
+              label="Provider"
+              hideLabel
+              className="exp-add-provider"
+              options={s.providers.map((p) => ({ id: p.id, label: p.name }))}
+              value={chosenProvider || null}
+              onChange={setProviderId}
+            />
+            {/* An action, not a value: it always shows its placeholder, and a pick adds a column. */}
+            <Select
+              label="Add a model"
+              hideLabel
+              mono
+              className="exp-add-target"
+              placeholder={available.length ? 'Add a model…' : 'No models (check the provider)'}
+              isDisabled={available.length === 0}
+              options={available.map((m) => ({
+                id: m.id,
+                label: m.id,
+                // Already a column: offered, but not twice.
+                isDisabled: config.targets.some((t) => t.providerId === chosenProvider && t.model === m.id),
+              }))}
+              value={null}
+              onChange={(model) => {
+                if (config.targets.some((t) => t.providerId === chosenProvider && t.model === model)) return;
                 s.edit({
                   config: { ...config, targets: [...config.targets, { providerId: chosenProvider, model }] },
                 });
               }}
-            >
-              <option value="">{available.length ? 'Add a model…' : 'No models (check the provider)'}</option>
-              {available.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.id}
-                </option>
-              ))}
-            </select>
+            />
           </div>
         </div>
         <div>
