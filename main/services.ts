@@ -293,6 +293,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...experiments.handlers,
   };
 
+  // The page opens its first thread through threads:opening (threads:get when it asks by id).
+  handlers['threads:opening'] = firstScreen.watch(handlers['threads:opening']);
   handlers['threads:get'] = firstScreen.watch(handlers['threads:get']);
 
   return {
