@@ -205,7 +205,8 @@ export class ProvidersService {
     await this.credentials.refreshAvailability();
     await this.moveLegacyHeaderValues();
     const stored = this.repo.list();
-    for (const p of stored) await this.credentials.status(p).catch(() => undefined);
+    // All at once: this is one of the first screen's requests, and each read is a keychain round trip.
+    await Promise.all(stored.map((p) => this.credentials.status(p).catch(() => undefined)));
     return stored.map((p) => this.view(p));
   }
 
