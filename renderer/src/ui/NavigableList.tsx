@@ -128,7 +128,8 @@ export function NavigableList<R>(props: NavigableListProps<R>) {
     const next = items[to];
     if (next === undefined || next === at) return;
     pendingFocus.current = next;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    // The first item brings the list's top into view, headings above it included.
+    virtualizer.scrollToIndex(to === 0 ? 0 : next, { align: 'auto' });
     setFocusedKey(rowKey(rows[next] as R));
   };
 
