@@ -190,6 +190,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': partRule(part) },
   })),
   {
+    // One select for the whole app: ui/Select (React Aria) follows the dark theme, shows our focus
+    // ring and walks by keyboard like every other list; a native <select> does none of that.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/ui/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='select']",
+          message: "Use the widget layer's Select (renderer/src/ui/Select.tsx), not a native <select>.",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
