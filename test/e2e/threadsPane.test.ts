@@ -78,4 +78,34 @@ describe('the threads pane with thousands of threads', () => {
     await expect.poll(() => inView(oldest.id)).toBe(true);
     expect(await threads.items.count()).toBeLessThan(100);
   }, 180_000);
+
+  it('takes a thread dragged onto a project folder into that project', async () => {
+    const { page } = demo.app;
+    const { threads } = demo.pages;
+    await threads.pane.getByRole('button', { name: 'New project' }).click();
+    await page.getByRole('textbox', { name: "New project's name" }).fill('Dropped here');
+    await page.keyboard.press('Enter');
+    // Back to the top of the list, where the folders are.
+    await threads.pane.locator('.threads-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
+    const folder = threads.pane.locator('.thread-folder', { hasText: 'Dropped here' });
+    await folder.waitFor({ timeout: 20_000 });
+    const rows = () =>
+      threads.pane
+        .locator('.thread-folder, [data-testid="thread-item"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-thread-id') ?? `[${e.textContent}]`));
+    // The folder is empty: the next row is the "No project" heading.
+    const before = await rows();
+    expect(before[before.indexOf('[Dropped here]') + 1]).toBe('[No project]');
+    const moved = before[before.indexOf('[No project]') + 2] ?? '';
+    await threads.item(moved).getByRole('button').first().dragTo(folder);
+    await expect
+      .poll(
+        async () => {
+          const after = await rows();
+          return after[after.indexOf('[Dropped here]') + 1];
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(moved);
+  }, 60_000);
 });
