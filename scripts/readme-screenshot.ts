@@ -19,6 +19,9 @@ await eachScheme({}, async (app, scheme) => {
   });
   await send(page, 'Show me code that parses server-sent events in TypeScript');
   await page.locator('[data-testid="message"][data-role="assistant"]').last().click();
-  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('tab', { name: 'Request' }).click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByRole('tab', { name: 'Request' }).click();
+  // The tab's code loads when first opened: shot once the exact request is on screen.
+  await inspector.getByTestId('request-body').waitFor();
   await shoot(page, FILES[scheme]);
 });
