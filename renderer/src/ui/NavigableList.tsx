@@ -83,6 +83,9 @@ export function NavigableList<R>(props: NavigableListProps<R>) {
     [keptKey],
   );
 
+  // The virtualizer is a mutable instance by design, as in the message list; the list does not
+  // rely on compiler memoization.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
