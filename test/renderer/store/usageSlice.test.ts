@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Price, UsageSummary } from '../../../main/contract';
+import { NO_FILTERS } from '../../../renderer/src/store/usage/filters';
 import { deferred, errResult, fakeApi, listeners, loadStore, okResult } from './harness';
 
 let store: Awaited<ReturnType<typeof loadStore>>;
@@ -67,6 +68,20 @@ describe('usage slice', () => {
     await state().loadUsageSummary();
     expect(state().usageFilters.model).toBe('m2');
     expect(state().usageKnownModels).toEqual(['m1', 'm2']);
+  });
+
+  it('shows one thread’s whole cost: all time, only its rows, no filter left from before', async () => {
+    fakeApi.usage!.summary!.mockResolvedValue(okResult(summary(['m1'])) as never);
+    state().setUsageFilters({ model: 'm2', projectId: 'another-project', tag: 'draft' });
+    state().showThreadUsage('t1');
+    expect(state().screen).toBe('usage');
+    expect(state().usagePreset).toBe('all');
+    expect(state().usageFilters).toEqual({ ...NO_FILTERS, threadId: 't1' });
+    await state().loadUsageSummary();
+    const asked = fakeApi.usage!.summary!.mock.lastCall![0] as unknown as Record<string, unknown>;
+    expect(asked).toMatchObject({ threadId: 't1' });
+    expect(asked).not.toHaveProperty('projectId');
+    expect(asked).not.toHaveProperty('model');
   });
 
   it('a failed load shows main’s error and stops loading', async () => {

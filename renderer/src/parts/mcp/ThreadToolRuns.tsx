@@ -40,12 +40,7 @@ export function ThreadToolRuns({ threadId }: { threadId: string }) {
   if (!totals || totals.runs === 0) return null;
   const shown = `${formatInteger(totals.runs)} tool ${totals.runs === 1 ? 'run' : 'runs'}${totals.errors > 0 ? `, ${formatInteger(totals.errors)} failed` : ''}`;
   const title = `MCP tools ran ${formatInteger(totals.runs)} times for this thread (${formatInteger(totals.errors)} failed, ${formatDuration(totals.totalMs)} running). Open them on the Usage screen.`;
-  const open = () => {
-    const state = useStore.getState();
-    state.setUsageFilters({ providerId: null, model: null, confidential: 'any', status: null, threadId });
-    state.setUsageRange('all');
-    state.setScreen('usage');
-  };
+  const open = () => useStore.getState().showThreadUsage(threadId);
   return (
     <Button
       variant="bare"

@@ -78,12 +78,7 @@ export function ThreadUsageTotals({ threadId }: { threadId: string }) {
     .filter((s) => s !== null)
     .join(' · ');
 
-  const open = () => {
-    const state = useStore.getState();
-    state.setUsageFilters({ providerId: null, model: null, confidential: 'any', status: null, threadId });
-    state.setUsageRange('all');
-    state.setScreen('usage');
-  };
+  const open = () => useStore.getState().showThreadUsage(threadId);
 
   return (
     <Button

@@ -28,6 +28,8 @@ export interface UsageSlice {
   threadTotals: Record<string, UsageTotals | undefined>;
   setUsageRange(preset: RangePreset, custom?: CustomRange): void;
   setUsageFilters(patch: Partial<UsageFilters>): void;
+  /** The Usage screen with everything one thread cost: all time, only its rows, no other filter. */
+  showThreadUsage(threadId: string): void;
   /** The filter for the current range and filters, computed now. */
   currentUsageFilter(): ReturnType<typeof toUsageFilter>;
   loadUsageSummary(): Promise<void>;
@@ -71,6 +73,12 @@ export const createUsageSlice: SliceCreator<UsageSlice> = (set, get) => ({
   setUsageFilters: (patch) => {
     set((s) => ({ usageFilters: { ...s.usageFilters, ...patch } }));
     void get().loadUsageSummary();
+  },
+
+  showThreadUsage: (threadId) => {
+    set({ usagePreset: 'all', usageFilters: { ...NO_FILTERS, threadId } });
+    void get().loadUsageSummary();
+    get().setScreen('usage');
   },
 
   currentUsageFilter: () => {
