@@ -44,7 +44,7 @@ export function ThreadToolRuns({ threadId }: { threadId: string }) {
   return (
     <Button
       variant="bare"
-      className="mcp-thread-runs num"
+      className="pill-button mcp-thread-runs num"
       title={title}
       aria-label={`${shown}. ${title}`}
       onPress={open}

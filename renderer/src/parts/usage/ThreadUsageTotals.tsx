@@ -83,7 +83,7 @@ export function ThreadUsageTotals({ threadId }: { threadId: string }) {
   return (
     <Button
       variant="bare"
-      className="usage-thread-totals num"
+      className="pill-button num"
       title={title}
       // Starts with the visible text, so speech control ("click 1.2k tok") finds the button.
       aria-label={`${shown}. ${title}`}
