@@ -1,5 +1,7 @@
 import type { ChannelName, EventName, EventPayload, Input, Output } from './index';
-import { channelNames, eventNames } from './index';
+// The names only, never `./index` at run time: the preload and the shim would build every zod
+// schema of the contract in the page before its first paint.
+import { channelNames, eventNames } from './names';
 import type { Result } from './errors';
 
 type DomainOf<K extends string> = K extends `${infer D}:${string}` ? D : never;
