@@ -36,7 +36,7 @@ const split = (name: string): [string, string] => {
 
 /**
  * Builds the `window.api` object from the contract: used by the preload (over ipcRenderer) and
- * the browser shim (over HTTP + WebSocket), so both expose exactly the declared methods.
+ * the browser shim (over the test bridge's WebSocket), so both expose exactly the declared methods.
  */
 export function buildApi(invoke: Invoke, subscribe: Subscribe): Api {
   const domains: Record<string, Record<string, unknown>> = {};

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '../../main/contract';
-import { dispatch } from '../../main/ipc/dispatch';
 import type { EventSink, Handlers } from '../../main/ipc/handlers';
 import { contentSecurityPolicy } from '../../main/csp';
+import { createCalls, MAX_CALL_BYTES, type CallHooks } from './calls';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,6 +42,8 @@ export interface Bridge {
   origin: string;
   token: string;
   sink: EventSink;
+  /** For tests: watch the page's calls, or slow one channel down. */
+  calls: CallHooks;
   setHandlers(handlers: Handlers): void;
   close(): Promise<void>;
 }
@@ -66,7 +68,7 @@ function within(root: string, file: string): boolean {
   return file === base || file.startsWith(base + sep);
 }
 
-async function readBody(req: IncomingMessage, limit = 64 * 1024 * 1024): Promise<string> {
+async function readBody(req: IncomingMessage, limit = MAX_CALL_BYTES): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -85,6 +87,7 @@ async function readBody(req: IncomingMessage, limit = 64 * 1024 * 1024): Promise
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let handlers: Handlers | null = null;
+  const calls = createCalls(() => handlers);
   const sockets = new Map<number, WebSocket>();
   // A page names its window by a secret it got on its own event socket, never by a number it
   // picks: a guessed id must not receive (or abort) another page's streams.
@@ -179,8 +182,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
             'application/json',
           );
         }
-        const result = await dispatch(handlers, channel, payload, { senderId });
-        return send(res, 200, JSON.stringify(result), 'application/json');
+        return send(res, 200, await calls.answer(handlers, channel, payload, senderId), 'application/json');
       }
       if (req.method !== 'GET') return send(res, 405, 'method not allowed');
       if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res, url);
@@ -202,7 +204,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     })().catch((error: unknown) => send(res, 500, error instanceof Error ? error.message : 'bridge failure'));
   });
 
-  const wss = new WebSocketServer({ noServer: true });
+  // A frame over the limit closes that page's socket (ws answers 1009), as a body over it fails
+  // the HTTP call: the page's later calls open a new one.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CALL_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname !== '/__bridge/events' || !authorized(req, url) || !fromOwnOrigin(req)) {
@@ -216,6 +220,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       sockets.set(senderId, ws);
       senderKeys.set(senderKey, senderId);
       ws.send(JSON.stringify({ type: 'hello', senderKey }));
+      // The page's calls come on this socket too (HTTP/1.1 would queue them six at a time behind
+      // the page's scripts), answered under this socket's own sender id.
+      ws.on('message', (data, isBinary) => void calls.frame(ws, senderId, data, isBinary));
       ws.on('close', () => {
         sockets.delete(senderId);
         senderKeys.delete(senderKey);
@@ -246,6 +253,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     origin,
     token,
     sink,
+    calls: calls.hooks,
     setHandlers: (next) => {
       handlers = next;
     },

@@ -1,53 +1,67 @@
 // Stands in for the Electron preload when the real renderer runs in a browser against the test
-// bridge: the same `window.api`, built from the same contract, over HTTP + WebSocket.
+// bridge: the same `window.api`, built from the contract's names, over one WebSocket. Calls go
+// on the socket rather than one HTTP request each: Chromium opens at most six HTTP/1.1
+// connections to a host, so the first screen's dozen calls queued behind its scripts, a wait
+// Electron's IPC never has.
 import { buildApi } from '../../main/contract/api';
 import type { EventName } from '../../main/contract';
 
 type Listener = (payload: unknown) => void;
+type Frame =
+  | { type: 'hello'; senderKey: string }
+  | { type: 'event'; event: EventName; payload: unknown }
+  | { type: 'result'; id: number | null; result: unknown };
 
 const listeners = new Map<EventName, Set<Listener>>();
-let senderKey: string | null = null;
-let ready: Promise<string> | null = null;
+/** Calls sent on the current socket, by id, waiting for their result. */
+const pending = new Map<number, (result: unknown) => void>();
+let nextId = 1;
+let ready: Promise<WebSocket> | null = null;
 
-function connect(): Promise<string> {
-  ready ??= new Promise<string>((resolve, reject) => {
+const lost = (message: string) => ({ ok: false, error: { code: 'network', message } });
+
+function connect(): Promise<WebSocket> {
+  ready ??= new Promise<WebSocket>((resolve, reject) => {
     const socket = new WebSocket(`ws://${location.host}/__bridge/events`);
     socket.addEventListener('message', (message: MessageEvent<string>) => {
-      const data = JSON.parse(message.data) as
-        { type: 'hello'; senderKey: string } | { type: 'event'; event: EventName; payload: unknown };
-      if (data.type === 'hello') {
-        // The bridge's secret for this page's socket: calls carry it so streams come back here.
-        senderKey = data.senderKey;
-        resolve(data.senderKey);
+      const data = JSON.parse(message.data) as Frame;
+      if (data.type === 'hello') return resolve(socket);
+      if (data.type === 'result') {
+        if (data.id === null) return;
+        pending.get(data.id)?.(data.result);
+        pending.delete(data.id);
         return;
       }
       for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
     });
-    socket.addEventListener('error', () => reject(new Error('test bridge: event socket failed')));
+    socket.addEventListener('error', () => reject(new Error('test bridge: the socket failed')));
     socket.addEventListener('close', () => {
       ready = null;
-      senderKey = null;
+      // Their answers can no longer come: each call ends as a failure, as a lost request would.
+      for (const settle of pending.values()) settle(lost('test bridge: the connection closed'));
+      pending.clear();
     });
   });
   return ready;
 }
 
 async function invoke(channel: string, input: unknown): Promise<unknown> {
-  const sender = senderKey ?? (await connect());
-  const response = await fetch(`/__bridge/invoke/${encodeURIComponent(channel)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-bridge-sender': sender },
-    body: JSON.stringify(input ?? {}),
-    credentials: 'same-origin',
-  });
-  if (!response.ok) {
-    return { ok: false, error: { code: 'network', message: `test bridge answered ${response.status}` } };
+  let socket: WebSocket;
+  try {
+    socket = await connect();
+  } catch {
+    return lost('test bridge: could not connect');
   }
-  return response.json();
+  if (socket.readyState !== WebSocket.OPEN) return lost('test bridge: the connection closed');
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    socket.send(JSON.stringify({ type: 'invoke', id, channel, payload: input ?? {} }));
+  });
 }
 
 function subscribe(event: EventName, listener: Listener): () => void {
-  void connect();
+  void connect().catch(() => undefined);
   const set = listeners.get(event) ?? new Set<Listener>();
   set.add(listener);
   listeners.set(event, set);
@@ -60,3 +74,6 @@ Object.defineProperty(window, 'api', {
   configurable: false,
   enumerable: true,
 });
+
+// Connect while the page's scripts load, so its first call finds the socket open.
+void connect().catch(() => undefined);

@@ -107,8 +107,7 @@ describe('send flushes what the panel shows', () => {
     await inspector.show('Tools');
     // The choice is saved at once, not debounced; a save that is slow to land (a busy main
     // process) must still reach main before the send that follows it.
-    const slowSave = '**/__bridge/invoke/threads%3Aupdate';
-    await page.route(slowSave, (route) => void setTimeout(() => void route.continue(), 300));
+    const fastAgain = demo.app.host.bridge.calls.delay('threads:update', 300);
     await demo.pages.conversation.composer.fill('No tools now');
     const before = await demo.pages.conversation.answers.count();
     await settings.toolChoice.click();
@@ -120,7 +119,7 @@ describe('send flushes what the panel shows', () => {
         ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     });
     await answerDone(page, before);
-    await page.unroute(slowSave);
+    fastAgain();
     expect(lastBody().tool_choice).toBe('none');
   });
 

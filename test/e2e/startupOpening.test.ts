@@ -19,19 +19,15 @@ describe('the newest thread at start', () => {
       const { page } = app;
       // Each call through the bridge, in the order the page sent it and got its answer.
       const events: string[] = [];
-      const channel = (url: string) =>
-        decodeURIComponent(/\/__bridge\/invoke\/([^?]+)/u.exec(url)?.[1] ?? '');
-      page.on('request', (r) => {
-        if (channel(r.url())) events.push(`ask ${channel(r.url())}`);
-      });
-      page.on('requestfinished', (r) => {
-        if (channel(r.url())) events.push(`answer ${channel(r.url())}`);
-      });
+      const stop = app.host.bridge.calls.watch((call) =>
+        events.push(`${call.phase === 'asked' ? 'ask' : 'answer'} ${call.channel}`),
+      );
       await page.reload();
       // The thread is open: its row is the current one and its message box is drawn.
       await expect.poll(() => app.pages.threads.currentId(), { timeout: 30_000 }).toBe(app.host.demoThreadId);
       await app.pages.conversation.composer.waitFor({ timeout: 30_000 });
       const atStart = [...events];
+      stop();
       const asked = atStart.findIndex((e) => e === 'ask threads:opening' || e === 'ask threads:get');
       const listed = atStart.indexOf('answer threads:list');
       expect(asked, atStart.join('\n')).toBeGreaterThanOrEqual(0);
