@@ -1,5 +1,5 @@
 import { Square } from 'lucide-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
 import { attachmentBlock } from '../../store/attachments/selectors';
@@ -31,9 +31,9 @@ export function Composer({ threadId }: { threadId: string }) {
   const fileBlock = useStore((s) => attachmentBlock(s, threadId));
   const hasFiles = useStore((s) => (s.trays[threadId]?.length ?? 0) > 0);
   const drop = useFileDrop(threadId);
-  const detail = useStore((s) => s.details[threadId]);
-  // Send waits for every {{variable}} to have a value; main refuses the same, naming them.
-  const unfilled = threadVariables(detail, text).missing.length > 0;
+  // Send waits for every {{variable}} to have a value; main refuses the same, naming them. A
+  // yes/no from the store: the composer does not render again for each frame of a streaming answer.
+  const unfilled = useStore((s) => threadVariables(s.details[threadId], text).missing.length > 0);
 
   const update = (value: string) => {
     setText(value);
@@ -134,18 +134,31 @@ export function Composer({ threadId }: { threadId: string }) {
           </button>
         )}
       </div>
-      <div className="composer-hints">
-        <ComposerBadge threadId={threadId} />
-        <span>
-          <Keys combo={['Enter']} /> send · <Keys combo={['Shift', 'Enter']} /> new line ·{' '}
-          <Keys combo={['↑']} /> edit last
-        </span>
-        {streaming ? (
-          <span>
-            <Keys combo={['Esc']} /> stop
-          </span>
-        ) : null}
-      </div>
+      <ComposerHints threadId={threadId} streaming={streaming} />
     </div>
   );
 }
+
+/** What the keys do, under the box: the same for every keystroke, so it is not drawn again for each. */
+const ComposerHints = memo(function ComposerHints({
+  threadId,
+  streaming,
+}: {
+  threadId: string;
+  streaming: boolean;
+}) {
+  return (
+    <div className="composer-hints">
+      <ComposerBadge threadId={threadId} />
+      <span>
+        <Keys combo={['Enter']} /> send · <Keys combo={['Shift', 'Enter']} /> new line ·{' '}
+        <Keys combo={['↑']} /> edit last
+      </span>
+      {streaming ? (
+        <span>
+          <Keys combo={['Esc']} /> stop
+        </span>
+      ) : null}
+    </div>
+  );
+});

@@ -1,12 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { Message } from '../../../../main/contract';
+import { memo, useEffect, useState } from 'react';
+import type { MessageRole } from '../../../../main/contract';
 import { useStore } from '../../store';
+import { findMessage } from '../../store/conversation/messageIndex';
 import { copyWhole } from './wholeText';
 import { Button } from '../../ui/Button';
 
 interface Props {
   threadId: string;
-  message: Message;
+  messageId: string;
+  role: MessageRole;
+  streaming: boolean;
   tokensShown: boolean;
   /** Null when the message has no logprobs to show. */
   onToggleTokens: (() => void) | null;
@@ -14,14 +17,29 @@ interface Props {
 
 const CONFIRM_MS = 3000;
 
-/** Copy, edit, regenerate, delete (asks once more: it removes everything below too), Tokens. */
-export function MessageActions({ threadId, message, tokensShown, onToggleTokens }: Props) {
+/**
+ * Copy, edit, regenerate, delete (asks once more: it removes everything below too), Tokens.
+ * Its props are what it shows, not the message: while an answer streams its object is new for
+ * every frame of text, and these buttons would render again with each.
+ */
+export const MessageActions = memo(function MessageActions({
+  threadId,
+  messageId,
+  role,
+  streaming,
+  tokensShown,
+  onToggleTokens,
+}: Props) {
   const setEditing = useStore((s) => s.setEditing);
   const regenerate = useStore((s) => s.regenerate);
   const deleteMessage = useStore((s) => s.deleteMessage);
   const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const streaming = message.status === 'streaming';
+  // Copy takes the text as it is when pressed (an answer may still be arriving).
+  const copy = async () => {
+    const message = findMessage(useStore.getState().details[threadId]?.messages, messageId);
+    setCopied(message ? await copyWhole(message) : false);
+  };
 
   useEffect(() => {
     if (!copied && !confirming) return;
@@ -53,28 +71,28 @@ export function MessageActions({ threadId, message, tokensShown, onToggleTokens 
         size="sm"
         className="msg-action"
         aria-label="Copy message"
-        onPress={() => void copyWhole(message).then(setCopied)}
+        onPress={() => void copy()}
       >
         {copied ? 'Copied' : 'Copy'}
       </Button>
-      {!streaming && (message.role === 'user' || message.role === 'assistant') ? (
+      {!streaming && (role === 'user' || role === 'assistant') ? (
         <Button
           variant="quiet"
           size="sm"
           className="msg-action"
           aria-label="Edit message"
-          onPress={() => setEditing(message.id)}
+          onPress={() => setEditing(messageId)}
         >
           Edit
         </Button>
       ) : null}
-      {!streaming && message.role === 'assistant' ? (
+      {!streaming && role === 'assistant' ? (
         <Button
           variant="quiet"
           size="sm"
           className="msg-action"
           aria-label="Regenerate answer"
-          onPress={() => void regenerate(threadId, message.id)}
+          onPress={() => void regenerate(threadId, messageId)}
         >
           Regenerate
         </Button>
@@ -88,7 +106,7 @@ export function MessageActions({ threadId, message, tokensShown, onToggleTokens 
             confirming ? 'Confirm delete: removes this message and everything after it' : 'Delete message'
           }
           onPress={() => {
-            if (confirming) void deleteMessage(threadId, message.id);
+            if (confirming) void deleteMessage(threadId, messageId);
             setConfirming(!confirming);
           }}
         >
@@ -97,4 +115,4 @@ export function MessageActions({ threadId, message, tokensShown, onToggleTokens 
       ) : null}
     </span>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { MessageRole } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { MessageAttachments } from '../../parts/attachments';
@@ -49,6 +49,7 @@ export const MessageView = memo(function MessageView({
   const selected = useStore((s) => s.selectedMessageId === messageId);
   const selectMessage = useStore((s) => s.selectMessage);
   const [showTokens, setShowTokens] = useState(false);
+  const toggleTokens = useCallback(() => setShowTokens((v) => !v), []);
   if (!message) return null;
 
   const hasTokens = (message.logprobs?.length ?? 0) > 0;
@@ -92,9 +93,11 @@ export const MessageView = memo(function MessageView({
         {branch ? <BranchSwitcher threadId={threadId} branch={branch} /> : null}
         <MessageActions
           threadId={threadId}
-          message={message}
+          messageId={message.id}
+          role={message.role}
+          streaming={message.status === 'streaming'}
           tokensShown={showTokens}
-          onToggleTokens={hasTokens ? () => setShowTokens((v) => !v) : null}
+          onToggleTokens={hasTokens ? toggleTokens : null}
         />
       </header>
       {message.reasoning ? <ReasoningBlock message={message} /> : null}

@@ -1,11 +1,20 @@
 import { Paperclip } from 'lucide-react';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useStore } from '../../store';
 import { IconButton } from '../../ui/IconButton';
 import './attachments.css';
 
-/** The paperclip: opens the system's file picker; the chosen files join the tray. */
-export function AttachButton({ threadId, disabled }: { threadId: string; disabled?: boolean }) {
+/**
+ * The paperclip: opens the system's file picker; the chosen files join the tray. Memoised: the
+ * composer renders for each keystroke and the paperclip has nothing to redraw then.
+ */
+export const AttachButton = memo(function AttachButton({
+  threadId,
+  disabled,
+}: {
+  threadId: string;
+  disabled?: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const addFiles = useStore((s) => s.addFiles);
   return (
@@ -32,4 +41,4 @@ export function AttachButton({ threadId, disabled }: { threadId: string; disable
       />
     </>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { Loader, ShieldAlert, ShieldCheck, ShieldX } from 'lucide-react';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, memo, useEffect, useState } from 'react';
 import type { Message } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { useAttestation } from '../../store/attestation/store';
@@ -19,11 +19,15 @@ const ICON = { neutral: Loader, ok: ShieldCheck, warn: ShieldAlert, bad: ShieldX
  * The shield on an answer: checking, verified to level X, degraded with the reason, or failed
  * with the check that failed. It opens the transcript. Only answers main verified have one.
  */
-export function AnswerShield({
-  message,
-}: {
-  message: Pick<Message, 'id' | 'role' | 'status' | 'providerId'>;
-}) {
+type ShieldFields = Pick<Message, 'id' | 'role' | 'status' | 'providerId'>;
+
+// Drawn again only when one of the four fields it reads changes: the answer's object is new for
+// every frame of text while it streams, and the shield would render with it each time.
+export const AnswerShield = memo(AnswerShieldView, (a, b) =>
+  (['id', 'role', 'status', 'providerId'] as const).every((key) => a.message[key] === b.message[key]),
+);
+
+function AnswerShieldView({ message }: { message: ShieldFields }) {
   const preset = useStore((s) => s.providers.find((p) => p.id === message.providerId)?.preset ?? null);
   const verdict = useAttestation((s) => s.verdicts[message.id]);
   const load = useAttestation((s) => s.load);
