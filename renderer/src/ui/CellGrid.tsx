@@ -9,8 +9,9 @@ import {
   useTableRow,
   useTableRowGroup,
 } from 'react-aria';
-import { Cell, Column, Row, TableBody, TableHeader, useTableState } from 'react-stately';
-import type { TableState, TableStateProps } from 'react-stately';
+import { useTableState } from 'react-stately';
+import type { TableState } from 'react-stately';
+import { cellGridCollection } from './CellGridCollection';
 import { CellGridKeys } from './cellGridKeys';
 
 type Node = TableState<object>['collection']['body'];
@@ -63,34 +64,18 @@ export interface CellGridProps {
  */
 export function CellGrid(props: CellGridProps) {
   const { rowKeys, columns, rowHeaderName, drawn, pageRows, scrollToCell } = props;
-  // One array per change of rows or columns: useTableState rebuilds its collection whenever
-  // `children` is a new array.
-  const children = useMemo(
-    (): TableStateProps<object>['children'] => [
-      <TableHeader key="head">
-        {[
-          <Column key="head" isRowHeader textValue={rowHeaderName}>
-            {rowHeaderName}
-          </Column>,
-          ...columns.map((name, i) => (
-            <Column key={`c${i}`} textValue={name}>
-              {name}
-            </Column>
-          )),
-        ]}
-      </TableHeader>,
-      <TableBody key="body">
-        {rowKeys.map((key) => (
-          <Row key={key}>{() => <Cell>{''}</Cell>}</Row>
-        ))}
-      </TableBody>,
-    ],
+  // One collection per change of rows or columns, built from plain nodes (see cellGridCollection).
+  const collection = useMemo(
+    () => cellGridCollection(rowKeys, columns, rowHeaderName),
     [rowKeys, columns, rowHeaderName],
   );
-  const state = useTableState<object>({ children, selectionMode: 'none' });
+  const state = useTableState<object>({ collection, selectionMode: 'none' });
   const ref = useRef<HTMLTableElement>(null);
   const bodyRows = useMemo(() => [...state.collection], [state.collection]);
-  const keys = useMemo(() => new CellGridKeys(bodyRows, pageRows), [bodyRows, pageRows]);
+  const keys = useMemo(
+    () => new CellGridKeys(rowKeys, columns.length, pageRows),
+    [rowKeys, columns.length, pageRows],
+  );
   const { gridProps } = useTable(
     {
       'aria-label': props['aria-label'],
@@ -166,8 +151,8 @@ export function CellGrid(props: CellGridProps) {
       </thead>
       <tbody {...rowGroupProps}>
         {first > 0 ? <Spacer height={first * props.rowHeight} span={spanned} /> : null}
-        {bodyRows.slice(first, last).map((row) => {
-          const rowKey = String(row.key);
+        {bodyRows.slice(first, last).map((row, i) => {
+          const rowKey = rowKeys[first + i] ?? '';
           return (
             <BodyRow key={rowKey} node={row} state={state} className={props.rowClassName?.(rowKey)}>
               {cellsOf(row, left, right).map(({ node, col }) =>

@@ -146,4 +146,51 @@ describe('CellGrid', () => {
     // Row 2 is gone: the row after 1 is 3.
     expect(focused()).toBe('3:0');
   });
+
+  it('says its size and each row’s and cell’s place, filtered or not', () => {
+    const { rerender } = mount();
+    const grid = () => document.querySelector('[role="grid"]');
+    const rowOf = (key: string) => cell(key)?.closest('tr');
+    // 30 rows and the header row; the row header column and six data columns.
+    expect(grid()?.getAttribute('aria-rowcount')).toBe('31');
+    expect(grid()?.getAttribute('aria-colcount')).toBe('7');
+    expect(rowOf('0:0')?.getAttribute('aria-rowindex')).toBe('2');
+    expect(rowOf('3:0')?.getAttribute('aria-rowindex')).toBe('5');
+    expect(cell('0:2')?.getAttribute('aria-colindex')).toBe('4');
+    expect(rowOf('0:0')?.querySelector('[role="rowheader"]')?.getAttribute('aria-colindex')).toBe('1');
+    rerender(ALL_ROWS.filter((r) => r !== '1' && r !== '2'));
+    expect(grid()?.getAttribute('aria-rowcount')).toBe('29');
+    expect(rowOf('3:0')?.getAttribute('aria-rowindex')).toBe('3');
+  });
+
+  it('keeps focus on its cell through a filter that keeps the cell’s row', () => {
+    const { rerender } = mount();
+    act(() => cell('0:0')?.focus());
+    key('ArrowDown');
+    key('ArrowDown');
+    key('ArrowDown');
+    key('ArrowRight');
+    expect(focused()).toBe('3:1');
+    rerender(ALL_ROWS.filter((r) => r !== '1'));
+    expect(focused()).toBe('3:1');
+    expect(stops()).toEqual(['3:1']);
+    key('ArrowUp');
+    expect(focused()).toBe('2:1');
+    key('ArrowUp');
+    expect(focused()).toBe('0:1');
+  });
+
+  it('takes any row keys, even ones shaped like its own keys', () => {
+    const rows = ['body', 'r:0', '1:x', 'col:1', 'h:2', ''];
+    const { onAction } = mount(rows);
+    expect(document.querySelectorAll('tbody [role="row"]')).toHaveLength(rows.length);
+    act(() => cell('body:0')?.focus());
+    for (const row of rows.slice(1)) {
+      key('ArrowDown');
+      expect(focused()).toBe(`${row}:0`);
+    }
+    key('ArrowRight');
+    key('Enter');
+    expect(onAction).toHaveBeenLastCalledWith('', 1);
+  });
 });
