@@ -223,6 +223,52 @@ describe('experiments, and {{variables}} in a thread', () => {
     // A 100-case run is seeded and some twenty keys each wait for a draw: at load, more than the default 20 s.
   }, 60_000);
 
+  it('Failures only draws the failing rows whole in the first frame after the press', async () => {
+    const { page } = demo.app;
+    const providers = await demo.app.host.services.handlers['providers:list']({}, { senderId: 0 });
+    const { failingRows } = seedFinishedRun(demo.app.host.services.db, providers[0]?.id ?? 'p', {
+      name: 'Filter grid',
+      cases: 100,
+      models: 5,
+      variants: 2,
+    });
+    await nav(page, 'Chats');
+    await nav(page, 'Experiments');
+    await page.getByRole('button', { name: /Filter grid/ }).click();
+    const grid = page.getByRole('grid', { name: /^Results/ });
+    await grid.and(page.locator('[data-rows="100"]')).locator('td.exp-cell').first().waitFor();
+    // Pressed in the page, so the next animation frame is the first one that can show the result.
+    const firstFrame = await page.evaluate(async () => {
+      const box = document.querySelector<HTMLElement>('[data-testid="experiment-grid"]');
+      const only = [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((b) =>
+        b.parentElement?.textContent?.includes('Failures only'),
+      );
+      if (!box || !only) throw new Error('no grid or no Failures only box');
+      only.click();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const view = box.getBoundingClientRect();
+      const caseColumn = box.querySelector('thead th')?.getBoundingClientRect().right ?? view.left;
+      const inView = [...box.querySelectorAll<HTMLElement>('td.exp-cell')].filter((td) => {
+        const r = td.getBoundingClientRect();
+        return r.bottom > view.top && r.top < view.bottom && r.right > caseColumn && r.left < view.right;
+      });
+      return {
+        rows: box.querySelector('table')?.getAttribute('aria-rowcount'),
+        inView: inView.length,
+        // A cell whose content the browser skips (content-visibility) shows as an empty box.
+        blank: inView
+          .filter(
+            (td) => !td.querySelector('.exp-cell-answer')?.checkVisibility({ contentVisibilityAuto: true }),
+          )
+          .map((td) => td.dataset.cell),
+      };
+    });
+    expect(firstFrame.rows).toBe(String(failingRows + 1));
+    expect(firstFrame.inView).toBeGreaterThan(4);
+    expect(firstFrame.blank).toEqual([]);
+    await page.getByRole('checkbox', { name: 'Failures only' }).uncheck();
+  }, 60_000);
+
   it("a thread's {{variables}} are filled from a form; an unfilled one blocks Send and names itself", async () => {
     const { page } = demo.app;
     const mock = demo.app.host.mock;

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildGrid, onlyFailures, runTotals, summarize } from '../../store/experiments/grid';
 import type { GridCell } from '../../store/experiments/grid';
+import type { Run, RunSummary } from '../../../../main/contract/experiments';
 import { useStore } from '../../store';
 import { Select } from '../../ui';
 import { CellDetail } from './CellDetail';
@@ -27,34 +28,16 @@ export function ResultsPanel() {
         </p>
       </div>
     );
-  const totals = runTotals(run);
   return (
     <div className="exp-results">
       <div className="exp-results-bar">
-        <Select
-          label="Run shown"
-          hideLabel
-          className="exp-run-pick"
-          options={runs.map((r) => ({
-            id: r.id,
-            label: `v${r.versionNumber} · ${when(r.createdAt)} · ${r.status} ${r.done}/${r.total}`,
-          }))}
-          value={run.id}
-          onChange={(id) => void show(id)}
-        />
+        <RunPicker runs={runs} runId={run.id} show={show} />
         <label className="exp-check-label">
           <input type="checkbox" checked={failuresOnly} onChange={(e) => setFailuresOnly(e.target.checked)} />
           Failures only
         </label>
         <span className="exp-bar-spacer" />
-        <span
-          className="exp-totals num"
-          data-testid="run-totals"
-          title="From the usage ledger: every attempt, retries included"
-        >
-          Ledger: {totals.requests} requests · {totals.tokens.toLocaleString('en-US')} tokens ·{' '}
-          {spend(totals.cost, totals.credits)}
-        </span>
+        <RunTotals run={run} />
       </div>
       <ResultsGrid run={run} rows={shown} summaries={summaries} onOpen={setOpen} />
       {failuresOnly && shown.length === 0 ? (
@@ -64,3 +47,50 @@ export function ResultsPanel() {
     </div>
   );
 }
+
+/**
+ * The bar's run picker and ledger totals, memoised on the run(s): the Failures only box re-renders
+ * the panel, and these re-formatted every run's date and re-summed every cell on each press.
+ */
+const RunPicker = memo(function RunPicker({
+  runs,
+  runId,
+  show,
+}: {
+  runs: RunSummary[];
+  runId: string;
+  show: (id: string) => Promise<void>;
+}) {
+  const options = useMemo(
+    () =>
+      runs.map((r) => ({
+        id: r.id,
+        label: `v${r.versionNumber} · ${when(r.createdAt)} · ${r.status} ${r.done}/${r.total}`,
+      })),
+    [runs],
+  );
+  return (
+    <Select
+      label="Run shown"
+      hideLabel
+      className="exp-run-pick"
+      options={options}
+      value={runId}
+      onChange={(id) => void show(id)}
+    />
+  );
+});
+
+const RunTotals = memo(function RunTotals({ run }: { run: Run }) {
+  const totals = runTotals(run);
+  return (
+    <span
+      className="exp-totals num"
+      data-testid="run-totals"
+      title="From the usage ledger: every attempt, retries included"
+    >
+      Ledger: {totals.requests} requests · {totals.tokens.toLocaleString('en-US')} tokens ·{' '}
+      {spend(totals.cost, totals.credits)}
+    </span>
+  );
+});

@@ -27,13 +27,14 @@ export function duration(value: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-export const when = (at: number): string =>
-  new Date(at).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+// One formatter for every date (toLocaleString with options builds a formatter per call).
+const WHEN = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+export const when = (at: number): string => WHEN.format(at);
 
 /** A response format in a few words, for a collapsed editor's summary. */
 export function formatSummary(format: ResponseFormat | null | undefined): string {
