@@ -5,7 +5,7 @@ import type { AttestationService } from './service';
 /** The attestation channels: verdicts, proofs, the provider's attestation and pins. */
 export function attestationHandlers(service: AttestationService): HandlersOf<'attestation'> {
   return {
-    'attestation:answer': (input) => service.answer(input.messageId),
+    'attestation:answers': (input) => service.verdicts(input.messageIds),
     'attestation:reverify': (input) => service.reverify(input.messageId),
     'attestation:exportProof': (input) => service.exportProof(input.messageId),
     'attestation:provider': (input) => service.providerStatus(input.providerId, input.model),

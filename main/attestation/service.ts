@@ -74,8 +74,9 @@ export class AttestationService {
     return this.answers.verifyMessage(message);
   }
 
-  answer(messageId: string): AnswerVerdict | null {
-    return this.answers.answer(messageId);
+  /** Each answer's verdict, null where it has none, keyed by message id. */
+  verdicts(messageIds: readonly string[]): Record<string, AnswerVerdict | null> {
+    return Object.fromEntries(messageIds.map((id) => [id, this.answers.answer(id)]));
   }
 
   reverify(messageId: string): Promise<AnswerVerdict> {

@@ -131,6 +131,11 @@ export const AttestationReport = z.object({
 export type AttestationReport = z.infer<typeof AttestationReport>;
 
 const MessageRef = z.object({ messageId: z.string().min(1).max(200) });
+/**
+ * The shields of a thread's answers are asked for together: one call per answer meant thousands
+ * of calls (and a store update each) while a 10,000-message thread scrolled by.
+ */
+export const ANSWERS_PER_CALL = 500;
 const ProviderRef = z.object({
   providerId: z.string().min(1).max(200),
   model: z.string().min(1).max(300).optional(),
@@ -148,7 +153,10 @@ export type CollateralSetting = z.infer<typeof CollateralSetting>;
 
 export const attestationChannels = {
   /** The verdict of one answer (null: no verification was attempted for it). */
-  'attestation:answer': channel(MessageRef, AnswerVerdict.nullable()),
+  'attestation:answers': channel(
+    z.object({ messageIds: z.array(MessageRef.shape.messageId).min(1).max(ANSWERS_PER_CALL) }),
+    z.record(z.string(), AnswerVerdict.nullable()),
+  ),
   /** Checks an answer again from its stored bytes; the shield shows "re-verifying" meanwhile. */
   'attestation:reverify': channel(MessageRef, AnswerVerdict),
   /** The answer's proof bundle (JSON) for `npm run verify-proof`. */

@@ -85,7 +85,7 @@ export const channelNames = [
   'projects:delete',
   'projects:move',
   'projects:setTags',
-  'attestation:answer',
+  'attestation:answers',
   'attestation:reverify',
   'attestation:exportProof',
   'attestation:provider',

@@ -32,7 +32,9 @@ describe('answers on the mock confidential model', () => {
       attestation_level: string;
     };
     expect(row.attestation_level).toBe('signed');
-    expect(await attest.app.call('attestation:answer', { messageId: answerId })).toEqual(verdict);
+    expect(await attest.app.call('attestation:answers', { messageIds: [answerId] })).toEqual({
+      [answerId]: verdict,
+    });
   });
 
   it.each([
@@ -68,7 +70,9 @@ describe('answers on the mock confidential model', () => {
     // A confidential answer asked afterwards is verified after the plain one was looked at.
     const after = await attest.app.ask('confidential again');
     await attest.app.verdict(after.answerId);
-    expect(await attest.app.call('attestation:answer', { messageId: answerId })).toBeNull();
+    expect(await attest.app.call('attestation:answers', { messageIds: [answerId] })).toEqual({
+      [answerId]: null,
+    });
     expect(attest.app.verdicts.some((v) => v.messageId === answerId)).toBe(false);
   });
 });

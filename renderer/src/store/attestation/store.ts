@@ -7,6 +7,7 @@ import type {
   PinnedIdentity,
   ProviderAttestation,
 } from '../../../../main/contract';
+import { ANSWERS_PER_CALL } from '../../../../main/contract/attestation';
 import { api } from '../../bridge/api';
 
 /**
@@ -37,7 +38,10 @@ export interface AttestationState {
 }
 
 let subscribed = false;
+/** Answers asked for and not yet answered. */
 const pending = new Set<string>();
+/** Answers asked for since the last call went out: sent together once the render is done. */
+let queued: string[] = [];
 
 export const useAttestation = create<AttestationState>()((set, get) => {
   const subscribe = () => {
@@ -54,6 +58,20 @@ export const useAttestation = create<AttestationState>()((set, get) => {
       }
     });
   };
+  const askQueued = () => {
+    const ids = queued;
+    queued = [];
+    for (let at = 0; at < ids.length; at += ANSWERS_PER_CALL) {
+      const some = ids.slice(at, at + ANSWERS_PER_CALL);
+      void api.attestation.answers({ messageIds: some }).then((result) => {
+        for (const id of some) pending.delete(id);
+        if (!result.ok) return;
+        // A push may have arrived meanwhile: it is newer than this answer.
+        const fresh = Object.entries(result.value).filter(([id]) => get().verdicts[id] === undefined);
+        if (fresh.length > 0) set((s) => ({ verdicts: { ...s.verdicts, ...Object.fromEntries(fresh) } }));
+      });
+    }
+  };
   const fail = (key: string, error: AppError) => set((s) => ({ errors: { ...s.errors, [key]: error } }));
   return {
     verdicts: {},
@@ -67,12 +85,10 @@ export const useAttestation = create<AttestationState>()((set, get) => {
       subscribe();
       if (get().verdicts[messageId] !== undefined || pending.has(messageId)) return;
       pending.add(messageId);
-      void api.attestation.answer({ messageId }).then((result) => {
-        pending.delete(messageId);
-        // A push may have arrived meanwhile: it is newer than this answer.
-        if (result.ok && get().verdicts[messageId] === undefined)
-          set((s) => ({ verdicts: { ...s.verdicts, [messageId]: result.value } }));
-      });
+      queued.push(messageId);
+      // Every shield drawn in one render asks in the same task: one call and one store update
+      // for them all (a call each was thousands while a long thread scrolled by).
+      if (queued.length === 1) queueMicrotask(askQueued);
     },
     async reverify(messageId) {
       subscribe();
