@@ -95,7 +95,14 @@ export type ParamPreset = z.infer<typeof ParamPreset>;
 const Id = z.object({ id: z.string().min(1) });
 
 export const threadChannels = {
-  'threads:list': channel(z.object({ archived: z.boolean().default(false) }), z.array(ThreadSummary)),
+  'threads:list': channel(
+    z.object({
+      archived: z.boolean().default(false),
+      /** Only the list's first rows (the window asks for what its first screen shows, then for all). */
+      limit: z.number().int().min(1).max(100_000).optional(),
+    }),
+    z.array(ThreadSummary),
+  ),
   'threads:create': channel(z.object({ settings: ThreadSettings.partial().optional() }), Thread),
   /**
    * Opens a thread with the newest `limit` messages of its active branch (a few hundred by

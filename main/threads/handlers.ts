@@ -31,7 +31,7 @@ export function threadHandlers(
   const contentPage = contentPager(repo);
 
   return {
-    'threads:list': ({ archived }) => repo.list(archived),
+    'threads:list': ({ archived, limit }) => repo.list(archived, limit),
     'threads:create': ({ settings }) => repo.createThread(settings),
     'threads:get': ({ id, ...window }) =>
       clipDetail(repo.detail(id, window, MESSAGE_PREVIEW_CHARS), deps.forWindow),

@@ -58,8 +58,8 @@ export class ThreadsRepo {
     for (const listener of this.listeners) listener(threadId);
   }
 
-  list(archived = false): ThreadSummary[] {
-    return threads.listThreads(this.sql, archived);
+  list(archived = false, limit?: number): ThreadSummary[] {
+    return threads.listThreads(this.sql, archived, limit);
   }
 
   /** The first thread of the list (pinned, then newest activity) not in `skip`: what opens at start. */

@@ -33,12 +33,14 @@ export function threadFromRow(sql: Sql, row: ThreadRow): Thread {
 
 /** Pinned first, then by last activity; soft-deleted threads are hidden. */
 /** Read at every start (2,281 threads in the startup corpus): only the summary's columns, sorted small. */
-export function listThreads(sql: Sql, archived: boolean): ThreadSummary[] {
+/** The list in its order (pinned, then newest activity); `limit` keeps its first rows only. */
+export function listThreads(sql: Sql, archived: boolean, limit?: number): ThreadSummary[] {
   return sql
     .all<SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS.join(', ')} FROM threads WHERE deleted_at IS NULL AND archived = ?
-       ORDER BY pinned DESC, last_activity_at DESC, rowid DESC`,
+       ORDER BY pinned DESC, last_activity_at DESC, rowid DESC LIMIT ?`,
       archived ? 1 : 0,
+      limit ?? -1,
     )
     .map(summaryFromRow);
 }

@@ -62,6 +62,19 @@ describe('thread handlers', () => {
     expect(await call<unknown[]>('threads:list', {})).toHaveLength(2);
   });
 
+  it("threads:list with a limit gives the list's first rows, in the list's order", async () => {
+    const { call, fail } = setup();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await call<{ id: string }>('threads:create', {})).id);
+    await call('threads:update', { id: ids[0], pinned: true });
+    const all = await call<{ id: string }[]>('threads:list', {});
+    const first = await call<{ id: string }[]>('threads:list', { limit: 3 });
+    expect(all).toHaveLength(5);
+    expect(first.map((t) => t.id)).toEqual(all.slice(0, 3).map((t) => t.id));
+    expect(first[0]?.id).toBe(ids[0]);
+    await expect(fail('threads:list', { limit: 0 })).resolves.toMatchObject({ code: 'invalid_request' });
+  });
+
   it('rename, pin, archive, delete with undo, branch switching and message edits', async () => {
     const { repo, call } = setup();
     const thread = await call<{ id: string }>('threads:create', { settings: { model: 'm' } });

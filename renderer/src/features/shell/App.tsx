@@ -30,34 +30,49 @@ async function bootstrap(): Promise<void> {
   const s = useStore.getState();
   s.startConversationSync();
   s.ensureProvidersSync();
-  const opened = s.openFirstThread(renderFailures()).then((shown) => {
-    if (shown) focusComposerOnceShown();
-    return shown;
+  let shown: Promise<void> = Promise.resolve();
+  const opened = s.openFirstThread(renderFailures()).then((ok) => {
+    if (ok) shown = focusComposerOnceShown();
+    return ok;
   });
-  await s.loadThreads();
+  await s.loadThreads(FIRST_SCREEN_ROWS);
   if (!(await opened)) {
     const { currentThreadId, threads } = useStore.getState();
     const first = threads[0];
     if (currentThreadId === null && first && !renderFailed(first.id)) {
       await useStore.getState().openThread(first.id);
-      focusComposerOnceShown();
+      shown = focusComposerOnceShown();
     }
   }
+  // The whole list once the thread is on screen: taking in 2,281 summaries (666 KB) held the
+  // page ~300 ms between the thread's answer and its first paint.
+  await shown;
+  await useStore.getState().loadThreads();
   // Only once the window is usable: compiling grammars and KaTeX's tables meanwhile delayed it.
   warmUpMarkdown();
 }
 
+/** The threads pane's rows at start: more than a tall window shows (the rest follows at once). */
+const FIRST_SCREEN_ROWS = 100;
+
 /**
  * Typing can start at once: the reopened thread's message box takes the focus as soon as it is
  * drawn and enabled (a few frames at most), unless the user has already put the focus elsewhere.
+ * Resolves after the frame that drew it (or when it gives up).
  */
-function focusComposerOnceShown(frames = 60): void {
-  requestAnimationFrame(() => {
-    const focused = document.activeElement;
-    if (focused !== null && focused !== document.body) return;
-    const composer = document.querySelector<HTMLTextAreaElement>('[data-testid="composer"]');
-    if (composer && !composer.disabled) composer.focus();
-    else if (frames > 0) focusComposerOnceShown(frames - 1);
+function focusComposerOnceShown(frames = 60): Promise<void> {
+  return new Promise((resolve) => {
+    const look = (left: number) =>
+      requestAnimationFrame(() => {
+        const composer = document.querySelector<HTMLTextAreaElement>('[data-testid="composer"]');
+        const drawn = composer !== null && !composer.disabled;
+        const focused = document.activeElement;
+        if (drawn && (focused === null || focused === document.body)) composer.focus();
+        // After this frame is painted.
+        if (drawn || left === 0) setTimeout(resolve, 0);
+        else look(left - 1);
+      });
+    look(frames);
   });
 }
 

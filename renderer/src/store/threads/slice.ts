@@ -27,7 +27,11 @@ export interface ThreadsSlice {
   scrollTarget: ScrollTarget | null;
   /** Id of the thread whose title is being edited in the list. */
   renamingThreadId: string | null;
-  loadThreads(): Promise<void>;
+  /**
+   * Loads the thread lists, active and archived. `first`: only the active list's first rows, what
+   * the pane shows at start; the whole list follows once the window is usable.
+   */
+  loadThreads(first?: number): Promise<void>;
   setThreadsView(view: ThreadsView): void;
   /**
    * At start: opens the thread the list starts with (passing over `skip`), asked for beside the
@@ -60,6 +64,8 @@ export interface ThreadsSlice {
 }
 
 let scrollNonce = 0;
+/** Counts loadThreads calls, so an older answer never replaces a newer list. */
+let listCalls = 0;
 
 export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
   const fail = (message: string) => get().toast('error', message);
@@ -76,11 +82,20 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
     scrollTarget: null,
     renamingThreadId: null,
 
-    loadThreads: async () => {
+    loadThreads: async (first) => {
+      const call = ++listCalls;
+      if (first !== undefined) {
+        const top = await api.threads.list({ archived: false, limit: first });
+        // A whole list asked for meanwhile is newer; a failure is told by the whole list's call.
+        if (call === listCalls && top.ok) set({ threads: sortThreads(top.value), threadsLoaded: true });
+        return;
+      }
       const [active, archived] = await Promise.all([
         api.threads.list({ archived: false }),
         api.threads.list({ archived: true }),
       ]);
+      // Answers can pass each other: only the latest call's list is the current one.
+      if (call !== listCalls) return;
       if (!active.ok) {
         fail(`Could not load threads: ${failureLine(active.error)}`);
         set({ threadsLoaded: true });
