@@ -72,6 +72,15 @@ export class McpRunLog {
       );
   }
 
+  /** Deletes the runs started in [from, to) (the Usage screen's Clear range); how many went. */
+  clearRange(from: number, to: number): number {
+    if (to <= from) return 0;
+    const result = this.db
+      .prepare('DELETE FROM mcp_runs WHERE started_at >= ? AND started_at < ?')
+      .run(from, to);
+    return Number(result.changes);
+  }
+
   /** The newest runs, of one server or all (the Servers screen). */
   recent(serverId: string | undefined, limit: number): McpRun[] {
     const rows = (serverId

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ConvertedTotal, CurrencyCost, Price } from '../contract';
 import { AppFailure } from '../contract';
 import type { EventSink, HandlersOf } from '../ipc/handlers';
+import { McpRunLog } from '../mcp/runLog';
 import { exportFilename, usageCsv, usageJson } from './export';
 import type { UsageLedger } from './ledger';
 import { UsageRecords } from './records';
@@ -30,6 +31,7 @@ export function usageHandlers(deps: UsageHandlerDeps): HandlersOf<'usage'> & Han
   const { db, ledger } = deps;
   const now = deps.now ?? Date.now;
   const records = new UsageRecords(db, ledger.summaries);
+  const runLog = new McpRunLog(db);
   const repriceAfter = (before: Price | null, after: Price | null): void => {
     const scopes = new Map<string, Price>();
     for (const price of [before, after])
@@ -66,7 +68,15 @@ export function usageHandlers(deps: UsageHandlerDeps): HandlersOf<'usage'> & Han
     },
     'usage:clear': (input) => {
       checkRange(input.from, input.to);
-      return ledger.clear(input.from, input.to);
+      // The range's MCP tool runs are the Usage screen's history too (its Tool runs section): they
+      // go with the requests, in the same transaction.
+      return atomically(db, () => {
+        const cleared = ledger.clear(input.from, input.to);
+        const runs = runLog.clearRange(input.from, input.to);
+        // ledger.clear announced its rows; runs alone still change the screen.
+        if (runs > 0 && cleared.deleted === 0) deps.events.broadcast('usage:changed', { at: now() });
+        return cleared;
+      });
     },
     'usage:settings': (input) => usageSettings(db, input),
     'prices:list': () => ledger.prices.list(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatch';
 import type { Handlers } from '../../main/ipc/handlers';
+import { McpRunLog } from '../../main/mcp/runLog';
 import { DAY, ctx, record, setup } from './support';
 
 const range = { from: Date.UTC(2025, 0, 1), to: Date.UTC(2026, 0, 1) };
@@ -38,6 +39,53 @@ describe('the usage screen’s channels', () => {
     expect(summary.totals).toMatchObject({ requests: 3, totalTokens: 30 });
     expect(summary.daily.map((d) => d.day)).toEqual(['2025-05-01', '2025-05-04', '2025-05-05']);
     expect(await handlers['usage:clear'](target, ctx)).toEqual({ deleted: 0 });
+  });
+
+  it('a clear also deletes the MCP tool runs started in its range, and a range of only tool runs is cleared too', async () => {
+    const { db, ledger, handlers, broadcasts } = setup();
+    const runs = new McpRunLog(db);
+    const run = (id: string, startedAt: number) =>
+      runs.record(
+        {
+          id,
+          serverId: 'server-1',
+          serverName: 'Files',
+          tool: 'read_file',
+          threadId: 'thread-1',
+          toolCallId: `call-${id}`,
+          startedAt,
+          durationMs: 5,
+          status: 'ok',
+          error: null,
+        },
+        { messageId: null, resultJson: '{"content":[]}', resultChars: 14 },
+      );
+    const ids = () =>
+      runs
+        .recent(undefined, 10)
+        .map((r) => r.id)
+        .sort();
+    ledger.record(record({ at: Date.UTC(2025, 4, 2, 10) }));
+    run('in-1', Date.UTC(2025, 4, 2, 11));
+    run('in-2', Date.UTC(2025, 4, 3, 9));
+    run('before', Date.UTC(2025, 4, 1, 23));
+    run('at-end', Date.UTC(2025, 4, 4));
+
+    expect(
+      await handlers['usage:clear']({ from: Date.UTC(2025, 4, 2), to: Date.UTC(2025, 4, 4) }, ctx),
+    ).toEqual({
+      deleted: 1,
+    });
+    expect(ids()).toEqual(['at-end', 'before']);
+    // No request in this range, one tool run: it goes, and the screen hears of it.
+    broadcasts.length = 0;
+    expect(
+      await handlers['usage:clear']({ from: Date.UTC(2025, 4, 1), to: Date.UTC(2025, 4, 2) }, ctx),
+    ).toEqual({
+      deleted: 0,
+    });
+    expect(ids()).toEqual(['at-end']);
+    expect(broadcasts.map((b) => b.event)).toEqual(['usage:changed']);
   });
 
   it('warns about a low balance only once there is one to compare: a tenth of the first balance seen, or what the user sets', async () => {
