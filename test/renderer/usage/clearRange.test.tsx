@@ -70,4 +70,12 @@ describe('Clear range', () => {
     await act(async () => click(button(/^Delete/)));
     expect(api.usage.clear).not.toHaveBeenCalled();
   });
+
+  it('counts one of each in the singular', async () => {
+    await open(1, 1);
+    expect(document.querySelector('[data-testid="usage-clear-preview"]')?.textContent).toContain(
+      '1 request record (10 tokens) and 1 MCP tool run ',
+    );
+    expect(button(/^Delete/)?.textContent).toBe('Delete 1 record and 1 MCP tool run');
+  });
 });

@@ -54,12 +54,13 @@ export function ClearRangeDialog({ range, onDone, onCancel }: Props) {
   const nothing = preview !== null && preview.rows === 0 && preview.toolRuns === 0;
   const runs = preview?.toolRuns ?? 0;
   const runsWord = `${formatInteger(runs)} MCP tool run${runs === 1 ? '' : 's'}`;
+  const records = (n: number) => `record${n === 1 ? '' : 's'}`;
   return (
     <AlertDialog
       title="Clear usage history?"
       confirmLabel={
         preview
-          ? `Delete ${formatInteger(preview.rows)} records${runs > 0 ? ` and ${runsWord}` : ''}`
+          ? `Delete ${formatInteger(preview.rows)} ${records(preview.rows)}${runs > 0 ? ` and ${runsWord}` : ''}`
           : 'Delete'
       }
       danger
@@ -75,9 +76,9 @@ export function ClearRangeDialog({ range, onDone, onCancel }: Props) {
           </p>
         ) : (
           <p data-testid="usage-clear-preview">
-            This deletes <strong className="num">{formatInteger(preview.rows)}</strong> request records (
-            <span className="num">{formatInteger(preview.totalTokens)}</span> tokens) and{' '}
-            <strong className="num">{runsWord}</strong> (their timings and stored results) from {from} to{' '}
+            This deletes <strong className="num">{formatInteger(preview.rows)}</strong> request{' '}
+            {records(preview.rows)} (<span className="num">{formatInteger(preview.totalTokens)}</span> tokens)
+            and <strong className="num">{runsWord}</strong> (their timings and stored results) from {from} to{' '}
             {formatDateTime(range.to - 1)}, whatever the filters. Threads and messages are not touched. This
             cannot be undone.
           </p>
