@@ -13,6 +13,8 @@ export type { Key } from 'react-aria-components';
 export { Button, buttonClass } from './Button';
 export type { ButtonProps } from './Button';
 export { IconButton } from './IconButton';
+export { RowButton } from './RowButton';
+export type { RowButtonProps } from './RowButton';
 export { Menu, MenuItem, MenuSeparator, MenuTrigger } from './Menu';
 export type { MenuKey } from './Menu';
 export { Tab, TabList, TabPanel, Tabs } from './Tabs';

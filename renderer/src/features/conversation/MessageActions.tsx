@@ -3,7 +3,7 @@ import type { MessageRole } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { findMessage } from '../../store/conversation/messageIndex';
 import { copyWhole } from './wholeText';
-import { Button } from '../../ui/Button';
+import { RowButton } from '../../ui/RowButton';
 
 interface Props {
   threadId: string;
@@ -56,62 +56,44 @@ export const MessageActions = memo(function MessageActions({
   return (
     <span className="msg-actions" role="toolbar" aria-label="Message actions">
       {onToggleTokens ? (
-        <Button
-          variant="quiet"
-          size="sm"
+        <RowButton
           className={`msg-action${tokensShown ? ' is-on' : ''}`}
           aria-pressed={tokensShown}
-          onPress={onToggleTokens}
+          onClick={onToggleTokens}
         >
           Tokens
-        </Button>
+        </RowButton>
       ) : null}
-      <Button
-        variant="quiet"
-        size="sm"
-        className="msg-action"
-        aria-label="Copy message"
-        onPress={() => void copy()}
-      >
+      <RowButton className="msg-action" aria-label="Copy message" onClick={() => void copy()}>
         {copied ? 'Copied' : 'Copy'}
-      </Button>
+      </RowButton>
       {!streaming && (role === 'user' || role === 'assistant') ? (
-        <Button
-          variant="quiet"
-          size="sm"
-          className="msg-action"
-          aria-label="Edit message"
-          onPress={() => setEditing(messageId)}
-        >
+        <RowButton className="msg-action" aria-label="Edit message" onClick={() => setEditing(messageId)}>
           Edit
-        </Button>
+        </RowButton>
       ) : null}
       {!streaming && role === 'assistant' ? (
-        <Button
-          variant="quiet"
-          size="sm"
+        <RowButton
           className="msg-action"
           aria-label="Regenerate answer"
-          onPress={() => void regenerate(threadId, messageId)}
+          onClick={() => void regenerate(threadId, messageId)}
         >
           Regenerate
-        </Button>
+        </RowButton>
       ) : null}
       {!streaming ? (
-        <Button
-          variant="quiet"
-          size="sm"
+        <RowButton
           className={`msg-action${confirming ? ' is-danger' : ''}`}
           aria-label={
             confirming ? 'Confirm delete: removes this message and everything after it' : 'Delete message'
           }
-          onPress={() => {
+          onClick={() => {
             if (confirming) void deleteMessage(threadId, messageId);
             setConfirming(!confirming);
           }}
         >
           {confirming ? 'Delete?' : 'Delete'}
-        </Button>
+        </RowButton>
       ) : null}
     </span>
   );

@@ -16,8 +16,8 @@ import { api } from '../../bridge/api';
  * as `attestation:changed` pushes, independent of the conversation's stream.
  */
 export interface AttestationState {
-  /** undefined: not asked yet; null: no verification for this answer. */
-  verdicts: Record<string, AnswerVerdict | null | undefined>;
+  /** The verdicts of verified answers; an answer main has none for is never listed. */
+  verdicts: Record<string, AnswerVerdict | undefined>;
   providers: Record<string, ProviderAttestation | undefined>;
   reports: Record<string, AttestationReport | undefined>;
   pins: Record<string, PinnedIdentity[] | undefined>;
@@ -40,6 +40,11 @@ export interface AttestationState {
 let subscribed = false;
 /** Answers asked for and not yet answered. */
 const pending = new Set<string>();
+/**
+ * Answers main has no verdict for: most of a long thread. Kept here, not in `verdicts`, so that
+ * learning it costs no store update (each copied every verdict known so far) and draws nothing.
+ */
+const unverified = new Set<string>();
 /** Answers asked for since the last call went out: sent together once the render is done. */
 let queued: string[] = [];
 
@@ -67,7 +72,11 @@ export const useAttestation = create<AttestationState>()((set, get) => {
         for (const id of some) pending.delete(id);
         if (!result.ok) return;
         // A push may have arrived meanwhile: it is newer than this answer.
-        const fresh = Object.entries(result.value).filter(([id]) => get().verdicts[id] === undefined);
+        const fresh: [string, AnswerVerdict][] = [];
+        for (const [id, verdict] of Object.entries(result.value)) {
+          if (verdict === null) unverified.add(id);
+          else if (get().verdicts[id] === undefined) fresh.push([id, verdict]);
+        }
         if (fresh.length > 0) set((s) => ({ verdicts: { ...s.verdicts, ...Object.fromEntries(fresh) } }));
       });
     }
@@ -83,7 +92,8 @@ export const useAttestation = create<AttestationState>()((set, get) => {
     collateral: {},
     load(messageId) {
       subscribe();
-      if (get().verdicts[messageId] !== undefined || pending.has(messageId)) return;
+      if (get().verdicts[messageId] !== undefined || pending.has(messageId) || unverified.has(messageId))
+        return;
       pending.add(messageId);
       queued.push(messageId);
       // Every shield drawn in one render asks in the same task: one call and one store update
