@@ -10,7 +10,7 @@ const RENDERER = join(process.cwd(), 'out/renderer');
 const BUDGET_KB = 350;
 
 describe('the first screen loads only what it shows', () => {
-  it(`loads at most ${BUDGET_KB} KB of gzipped JS, without the chart library, the code editor or KaTeX`, () => {
+  it(`loads at most ${BUDGET_KB} KB of gzipped JS, without the chart library, the code editor, KaTeX or the schema check`, () => {
     const initial = initialJs(RENDERER);
     const code = initial.files.map((f) => readFileSync(join(RENDERER, f), 'utf8')).join('\n');
     // Marker strings of ECharts (zrender's painter registry), CodeMirror (its editor class names)
@@ -18,6 +18,9 @@ describe('the first screen loads only what it shows', () => {
     expect(code).not.toContain('registerPainter');
     expect(code).not.toContain('cm-editor');
     expect(code).not.toContain('KaTeX parse error');
+    // …nor the JSON Schema check (@cfworker/json-schema's message, RE2's exception class): ~53 KB.
+    expect(code).not.toContain('Instance does not have required property');
+    expect(code).not.toContain('RE2JSSyntaxException');
     expect(initial.lazyFiles.length).toBeGreaterThanOrEqual(3);
     expect(initial.gzipBytes / 1024).toBeLessThanOrEqual(BUDGET_KB);
   });

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkStructured, closePartialJson } from '../../../renderer/src/parts/structured/structuredCheck';
+import { loadSchemaCheck } from '../../../renderer/src/platform/schemaCheck';
+
+// The check's code is its own chunk, loaded at the app's start.
+await loadSchemaCheck();
 
 const schema = {
   type: 'object',
@@ -10,6 +14,12 @@ const schema = {
 };
 
 describe('structured answers', () => {
+  it("shows an answer unchecked while the check's code loads, and judges it once it is here", async () => {
+    const text = '{"name":"Ada","age":-1}';
+    expect(checkStructured(text, schema, 'complete', null).state).toBe('unchecked');
+    expect(checkStructured(text, schema, 'complete', await loadSchemaCheck()).state).toBe('fail');
+  });
+
   it('pass when the answer fits the schema, formatted for reading', () => {
     const view = checkStructured('{"name":"Ada","age":36}', schema, 'complete');
     expect(view).toEqual({

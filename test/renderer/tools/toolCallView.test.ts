@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadSchemaCheck } from '../../../renderer/src/platform/schemaCheck';
 import { MESSAGE_DEFAULTS, type Message } from '../../../main/contract/chat';
 import type { ToolDef } from '../../../main/contract/tools';
 import {
@@ -9,6 +10,9 @@ import {
   unknownFunctionText,
   viewToolCalls,
 } from '../../../renderer/src/parts/tools/toolCallView';
+
+// The check's code is its own chunk, loaded at the app's start.
+await loadSchemaCheck();
 
 const message = (over: Partial<Message> & Pick<Message, 'id' | 'role'>): Message => ({
   threadId: 't',

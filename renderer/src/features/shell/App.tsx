@@ -9,6 +9,7 @@ import { useStore } from '../../store';
 import { installBenchHooks } from '../../bench/hooks';
 import { warmUpMarkdown } from '../../markdown/warmup';
 import { renderFailed, renderFailures } from '../../platform/renderFailures';
+import { loadSchemaCheck } from '../../platform/schemaCheck';
 import { ChatPanes } from './ChatPanes';
 import { DatabaseDamage } from './DatabaseDamage';
 import { NavRail } from './NavRail';
@@ -35,6 +36,8 @@ async function bootstrap(): Promise<void> {
     if (ok) shown = focusComposerOnceShown();
     return ok;
   });
+  // Its own chunk, off the first screen's scripts: loaded while the page waits on main's answers.
+  void loadSchemaCheck();
   await s.loadThreads(FIRST_SCREEN_ROWS);
   if (!(await opened)) {
     const { currentThreadId, threads } = useStore.getState();

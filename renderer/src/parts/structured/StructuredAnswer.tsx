@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Message } from '../../../../main/contract/chat';
 import type { StructuredState } from './structuredCheck';
+import { useSchemaCheck } from '../../platform/schemaCheck';
 import { checkStructured } from './structuredCheck';
 import './structured.css';
 
@@ -22,9 +23,10 @@ const BADGE: Record<StructuredState, { className: string; text: string }> = {
 
 /** A structured-output answer: formatted JSON, a pass/fail badge against the schema, failing paths. */
 export function StructuredAnswer({ message, schema, schemaName = null }: StructuredAnswerProps) {
+  const check = useSchemaCheck();
   const view = useMemo(
-    () => checkStructured(message.content, schema, message.status),
-    [message.content, message.status, schema],
+    () => checkStructured(message.content, schema, message.status, check),
+    [message.content, message.status, schema, check],
   );
   const badge = BADGE[view.state];
   const streaming = message.status === 'streaming';

@@ -1,7 +1,7 @@
 import type { MessageStatus } from '../../../../main/contract/chat';
 import type { JsonIssue } from '../../../../main/contract/jsonSchemaCheck';
-import { checkAgainstSchema } from '../../../../main/contract/jsonSchemaCheck';
 import { parseJson } from '../../platform/jsonParse';
+import { schemaCheckNow, type SchemaCheck } from '../../platform/schemaCheck';
 
 /**
  * Closes what a half-streamed JSON text left open (a string, arrays, objects) and drops a
@@ -57,6 +57,8 @@ export function checkStructured(
   content: string,
   schema: Record<string, unknown> | null | undefined,
   status: MessageStatus,
+  /** Null while the check's code loads: the answer shows unchecked until it is here. */
+  check: SchemaCheck | null = schemaCheckNow(),
 ): StructuredView {
   if (status === 'streaming') {
     const closed = closePartialJson(content);
@@ -75,7 +77,7 @@ export function checkStructured(
     return { state: 'unparsable', text: content, formatted: false, issues: [{ path: '$', message: why }] };
   }
   const text = JSON.stringify(parsed.value, null, 2);
-  if (!schema) return { state: 'unchecked', text, formatted: true, issues: [] };
-  const issues = checkAgainstSchema(parsed.value, schema);
+  if (!schema || !check) return { state: 'unchecked', text, formatted: true, issues: [] };
+  const issues = check(parsed.value, schema);
   return { state: issues.length === 0 ? 'pass' : 'fail', text, formatted: true, issues };
 }

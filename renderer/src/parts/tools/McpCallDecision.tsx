@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { McpCallDecision, McpPendingCall } from '../../../../main/contract/mcp';
-import { checkAgainstSchema } from '../../../../main/contract/jsonSchemaCheck';
+import { schemaCheckNow, useSchemaCheck, type SchemaCheck } from '../../platform/schemaCheck';
 import { VisibleName } from '../../platform/visibleName';
 import { CannedChip, DiffView } from '../mcp';
 
@@ -25,7 +25,11 @@ const OUTCOME: Record<McpPendingCall['outcome'], string | null> = {
 };
 
 /** Problems of edited arguments against the tool's schema, before anything is sent to main. */
-export function argumentIssues(text: string, schema: Record<string, unknown>): string[] {
+export function argumentIssues(
+  text: string,
+  schema: Record<string, unknown>,
+  check: SchemaCheck | null = schemaCheckNow(),
+): string[] {
   let value: unknown;
   try {
     value = JSON.parse(text === '' ? '{}' : text);
@@ -33,14 +37,17 @@ export function argumentIssues(text: string, schema: Record<string, unknown>): s
     return [`not JSON: ${error instanceof Error ? error.message : ''}`];
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return ['must be a JSON object'];
-  return checkAgainstSchema(value, schema).map((i) => `${i.path} ${i.message}`);
+  // While the check's code loads (rarely: the app asks for it at start) only the JSON is judged;
+  // main checks the arguments again before any call runs.
+  return (check?.(value, schema) ?? []).map((i) => `${i.path} ${i.message}`);
 }
 
 /** One call held for the user: the tool, its server, what it claims, its arguments (editable) and the choice. */
 export function McpCallDecisionRow({ call, action, argumentsText, onArguments, onAction, disabled }: Props) {
+  const check = useSchemaCheck();
   const issues = useMemo(
-    () => argumentIssues(argumentsText, call.inputSchema),
-    [argumentsText, call.inputSchema],
+    () => argumentIssues(argumentsText, call.inputSchema, check),
+    [argumentsText, call.inputSchema, check],
   );
   const waiting = call.outcome === 'waiting';
   const byPolicy = call.decision === 'deny' || call.decision === 'allow' || call.decision === 'canned';

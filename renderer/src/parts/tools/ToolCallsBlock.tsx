@@ -8,6 +8,7 @@ import { McpApproval } from './McpApproval';
 import { ToolCallCard } from './ToolCallCard';
 import type { CallAnswer } from './toolCallView';
 import { buildResults, initialAnswer, toolsFromRequestBody, viewToolCalls } from './toolCallView';
+import { useSchemaCheck } from '../../platform/schemaCheck';
 import { failureLine } from '../../platform/describeError';
 import './toolCalls.css';
 
@@ -39,9 +40,10 @@ export function ToolCallsBlock({ message }: { message: Message }) {
     () => toolsFromRequestBody(message.meta?.requestBody),
     [message.meta?.requestBody],
   );
+  const check = useSchemaCheck();
   const calls = useMemo(
-    () => viewToolCalls(message, sentTools, library, threadMessages),
-    [message, sentTools, library, threadMessages],
+    () => viewToolCalls(message, sentTools, library, threadMessages, check),
+    [message, sentTools, library, threadMessages, check],
   );
   const open = calls.filter((c) => c.answer === null);
   const streaming = message.status === 'streaming';

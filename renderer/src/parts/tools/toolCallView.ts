@@ -1,8 +1,8 @@
 import type { Message } from '../../../../main/contract/chat';
 import type { ToolDef } from '../../../../main/contract/tools';
 import type { JsonIssue } from '../../../../main/contract/jsonSchemaCheck';
-import { checkAgainstSchema } from '../../../../main/contract/jsonSchemaCheck';
 import { parseJson } from '../../platform/jsonParse';
+import { schemaCheckNow, type SchemaCheck } from '../../platform/schemaCheck';
 import { visibleText } from '../../platform/visibleName';
 
 /** A function definition as it went over the wire in the request. */
@@ -65,7 +65,12 @@ export function answersFor(assistantId: string, messages: readonly Message[]): M
   return answers;
 }
 
-function checkArguments(text: string, schema: Record<string, unknown> | null, streaming: boolean) {
+function checkArguments(
+  text: string,
+  schema: Record<string, unknown> | null,
+  streaming: boolean,
+  check: SchemaCheck | null,
+) {
   const parsed = parseJson(text);
   if (!parsed.ok) {
     if (streaming) return { argumentsText: text, state: 'incomplete' as const, issues: [] };
@@ -73,8 +78,8 @@ function checkArguments(text: string, schema: Record<string, unknown> | null, st
     return { argumentsText: text, state: 'unparsable' as const, issues: [{ path: '$', message }] };
   }
   const argumentsText = JSON.stringify(parsed.value, null, 2);
-  if (schema === null) return { argumentsText, state: 'unchecked' as const, issues: [] };
-  const issues = checkAgainstSchema(parsed.value, schema);
+  if (schema === null || check === null) return { argumentsText, state: 'unchecked' as const, issues: [] };
+  const issues = check(parsed.value, schema);
   return { argumentsText, state: issues.length === 0 ? ('valid' as const) : ('invalid' as const), issues };
 }
 
@@ -88,6 +93,8 @@ export function viewToolCalls(
   sentTools: readonly SentTool[] | null,
   library: readonly ToolDef[],
   threadMessages: readonly Message[],
+  /** Null while the check's code loads: the calls show unchecked until it is here. */
+  check: SchemaCheck | null = schemaCheckNow(),
 ): ToolCallView[] {
   const answers = answersFor(message.id, threadMessages);
   const streaming = message.status === 'streaming';
@@ -98,7 +105,7 @@ export function viewToolCalls(
       id: call.id,
       name,
       known: sentTools === null || sent !== undefined,
-      ...checkArguments(call.function.arguments, sent?.parameters ?? null, streaming),
+      ...checkArguments(call.function.arguments, sent?.parameters ?? null, streaming, check),
       cannedResult: library.find((t) => t.name === name)?.cannedResult ?? null,
       answer: answers.get(call.id) ?? null,
     };
