@@ -47,13 +47,18 @@ async function bootstrap(): Promise<void> {
       shown = focusComposerOnceShown();
     }
   }
-  // The whole list once the thread is on screen: taking in 2,281 summaries (666 KB) held the
-  // page ~300 ms between the thread's answer and its first paint.
+  // The whole list once the thread is on screen and the page is idle: taking in 2,281 summaries
+  // (666 KB) held the page ~300 ms between the thread's answer and its first paint, and in the
+  // frame after the focus it still delayed the first keystroke's paint.
   await shown;
+  await idle();
   await useStore.getState().loadThreads();
   // Only once the window is usable: compiling grammars and KaTeX's tables meanwhile delayed it.
   warmUpMarkdown();
 }
+
+/** The page's next idle moment (at most half a second away). */
+const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 }));
 
 /** The threads pane's rows at start: more than a tall window shows (the rest follows at once). */
 const FIRST_SCREEN_ROWS = 100;
