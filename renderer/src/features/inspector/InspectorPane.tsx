@@ -29,18 +29,42 @@ const TabContent = memo(function TabContent({ tab, threadId }: { tab: InspectorT
   return <CompareTab threadId={threadId} />;
 });
 
-/** The right-hand pane: the current thread's parameters and tools, and the selected answer's wire view. */
-export function InspectorPane() {
-  const { threadId, tab, setTab } = useStore(
-    useShallow((s) => ({ threadId: s.currentThreadId, tab: s.inspectorTab, setTab: s.setInspectorTab })),
-  );
+/**
+ * A tab's content for the current thread. It follows the thread itself, so opening another thread
+ * renders only this: the tabs around it (React Aria's collection of four tabs, their press and
+ * focus hooks) stayed put but were rendered again with every thread opened.
+ */
+const InspectorTabBody = memo(function InspectorTabBody({ tab }: { tab: InspectorTab }) {
+  const threadId = useStore((s) => s.currentThreadId);
   // Opening a thread mounted its messages and its whole parameter panel in one task, the panel
   // being the larger half (issue 12: the opening frame over 50 ms). The panel of a loaded thread
   // follows in a deferred render, which React interrupts every few milliseconds for frames; until
   // then the previous thread's panel stays, inert, and "Loading…" shows while details load.
   const ready = useStore((s) => (threadId !== null && s.details[threadId] !== undefined ? threadId : null));
   const shown = useDeferredValue(ready);
+  if (threadId === null) {
+    return (
+      <div className="empty-state inspector-empty">
+        <p>Open or start a thread to see its parameters, tools and requests here.</p>
+      </div>
+    );
+  }
+  return (
+    <Suspense fallback={<p className="field-hint">Loading…</p>}>
+      {shown === null ? (
+        <p className="field-hint">Loading…</p>
+      ) : (
+        <div inert={shown !== threadId} aria-busy={shown !== threadId}>
+          <TabContent tab={tab} threadId={shown} />
+        </div>
+      )}
+    </Suspense>
+  );
+});
 
+/** The right-hand pane: the current thread's parameters and tools, and the selected answer's wire view. */
+export function InspectorPane() {
+  const { tab, setTab } = useStore(useShallow((s) => ({ tab: s.inspectorTab, setTab: s.setInspectorTab })));
   return (
     <aside className="inspector" aria-label="Inspector">
       <Tabs selectedKey={tab} onSelectionChange={(id) => isTab(id) && setTab(id)}>
@@ -53,21 +77,7 @@ export function InspectorPane() {
         </TabList>
         {TABS.map((t) => (
           <TabPanel key={t.id} id={t.id} className="inspector-panel scroll">
-            {threadId === null ? (
-              <div className="empty-state inspector-empty">
-                <p>Open or start a thread to see its parameters, tools and requests here.</p>
-              </div>
-            ) : (
-              <Suspense fallback={<p className="field-hint">Loading…</p>}>
-                {shown === null ? (
-                  <p className="field-hint">Loading…</p>
-                ) : (
-                  <div inert={shown !== threadId} aria-busy={shown !== threadId}>
-                    <TabContent tab={t.id} threadId={shown} />
-                  </div>
-                )}
-              </Suspense>
-            )}
+            <InspectorTabBody tab={t.id} />
           </TabPanel>
         ))}
       </Tabs>
