@@ -96,15 +96,32 @@ export function CellGrid(props: CellGridProps) {
   const focusedKey = manager.focusedKey;
   const [first, last] = drawn.rows;
   const [left, right] = drawn.columns;
+  const latest = useRef({ manager, focusedKey, keys, first, last, left, right });
   useLayoutEffect(() => {
-    const at = focusedKey == null ? null : keys.posOf(focusedKey);
-    const isDrawn = at && at.row >= first && at.row < last && at.col >= left && at.col < right;
-    if (isDrawn || ref.current?.contains(document.activeElement)) return;
-    // Focus is not in the grid (or its cell was scrolled out of the drawing): the first cell drawn
-    // becomes the tab stop.
-    const stop = keys.keyAt({ row: first, col: left });
-    if (manager.isFocused) manager.setFocused(false);
-    if (stop !== focusedKey) manager.setFocusedKey(stop);
+    latest.current = { manager, focusedKey, keys, first, last, left, right };
+  });
+  useLayoutEffect(() => {
+    const settle = () => {
+      const now = latest.current;
+      const at = now.focusedKey == null ? null : now.keys.posOf(now.focusedKey);
+      const isDrawn =
+        at && at.row >= now.first && at.row < now.last && at.col >= now.left && at.col < now.right;
+      if (isDrawn || ref.current?.contains(document.activeElement)) return;
+      // Focus is not in the grid (or its cell was scrolled out of the drawing): the first cell
+      // drawn becomes the tab stop.
+      const stop = now.keys.keyAt({ row: now.first, col: now.left });
+      if (now.manager.isFocused) now.manager.setFocused(false);
+      if (stop !== now.focusedKey) now.manager.setFocusedKey(stop);
+    };
+    // A key moving to a cell not drawn yet scrolls the grid, and the cell it leaves may go before
+    // the one it reaches is drawn: focus falls to the page in between. Decided a frame later, once
+    // the drawing has caught up; deciding at once left the grid believing itself unfocused, so the
+    // next key moved nothing (a loaded machine saw Ctrl+Home do nothing after Home).
+    if (manager.isFocused && document.activeElement === document.body) {
+      const frame = requestAnimationFrame(settle);
+      return () => cancelAnimationFrame(frame);
+    }
+    settle();
   }, [focusedKey, keys, manager, first, last, left, right]);
   useLayoutEffect(() => {
     const at = focusedKey == null || !manager.isFocused ? null : keys.posOf(focusedKey);
