@@ -7,7 +7,8 @@ export const MAX_CALL_BYTES = 64 * 1024 * 1024;
 
 /** One call seen by the bridge: when it came in, and when (and how large) its answer went out. */
 export type CallSeen =
-  { phase: 'asked'; channel: string } | { phase: 'answered'; channel: string; bytes: number };
+  | { phase: 'asked'; channel: string; senderId: number }
+  | { phase: 'answered'; channel: string; senderId: number; bytes: number };
 
 /** Test hooks on the page's calls: what e2e tests once did by intercepting HTTP requests. */
 export interface CallHooks {
@@ -50,11 +51,11 @@ export function createCalls(handlers: () => Handlers | null): Calls {
   };
 
   const answer = async (current: Handlers, channel: string, payload: unknown, senderId: number) => {
-    tell({ phase: 'asked', channel });
+    tell({ phase: 'asked', channel, senderId });
     const held = delays.get(channel);
     if (held) await new Promise((resolve) => setTimeout(resolve, held));
     const body = JSON.stringify(await dispatch(current, channel, payload, { senderId }));
-    tell({ phase: 'answered', channel, bytes: Buffer.byteLength(body) });
+    tell({ phase: 'answered', channel, senderId, bytes: Buffer.byteLength(body) });
     return body;
   };
 

@@ -32,12 +32,25 @@ describe('projects of threads', () => {
       await page.keyboard.press('ArrowDown');
     expect(await focused()).toBe('Move to project Launch');
     await page.keyboard.press('Enter');
-    const folder = threads.pane.locator('.thread-folder', { hasText: 'Launch' });
-    await folder.waitFor();
     // The folder comes before the thread, which comes before "No project" and the other thread.
-    const order = await threads.pane
-      .locator('.thread-folder, [data-testid="thread-item"]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-thread-id') ?? `[${e.textContent}]`));
+    // (The folder was drawn before the move, empty: wait for the thread to be filed under it.)
+    const listOrder = () =>
+      threads.pane
+        .locator('.thread-folder, [data-testid="thread-item"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-thread-id') ?? `[${e.textContent}]`));
+    await expect
+      .poll(
+        async () => {
+          const now = await listOrder();
+          return (
+            now.indexOf(inProject) > now.indexOf('[Launch]') &&
+            now.indexOf(inProject) < now.indexOf('[No project]')
+          );
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const order = await listOrder();
     expect(order.indexOf('[Launch]')).toBeLessThan(order.indexOf(inProject));
     expect(order.indexOf(inProject)).toBeLessThan(order.indexOf('[No project]'));
     expect(order.indexOf('[No project]')).toBeLessThan(order.indexOf(outside));

@@ -69,4 +69,26 @@ describe('the thread list at start', () => {
     await stale;
     expect(ids()).toEqual(['a', 'b', 'c']);
   });
+  it('asks again when a thread changed while the whole list was on its way, so the change stays', async () => {
+    const older = deferred<Listed>();
+    let active = 0;
+    const renamed = { ...summary('b', 2), title: 'Renamed meanwhile', titleEdited: true };
+    fakeApi.threads!.list!.mockImplementation((input: never) => {
+      const { archived, limit } = input as { archived: boolean; limit?: number };
+      if (archived) return Promise.resolve(okResult([]));
+      if (limit) return Promise.resolve(okResult(all.slice(0, limit)));
+      active++;
+      // The first whole list was read before the rename; the one asked after it has it.
+      return active === 1 ? older.promise : Promise.resolve(okResult([all[0]!, renamed, all[2]!]));
+    });
+    await state().loadThreads(2);
+    const whole = state().loadThreads();
+    // The user renames "b" while the list is on its way (main answers with the saved thread).
+    state().patchThread({ ...renamed, settings: {} as never, activeLeafId: null });
+    older.resolve(okResult(all));
+    await whole;
+    expect(active).toBe(2);
+    expect(ids()).toEqual(['a', 'b', 'c']);
+    expect(state().threads.find((t) => t.id === 'b')?.title).toBe('Renamed meanwhile');
+  });
 });

@@ -90,12 +90,17 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
         if (call === listCalls && top.ok) set({ threads: sortThreads(top.value), threadsLoaded: true });
         return;
       }
+      // What the pane showed when asked: a thread moved, renamed or made meanwhile changes it, and
+      // a list asked for before that change must not put the old row back. It is asked again.
+      const shown = { threads: get().threads, archivedThreads: get().archivedThreads };
       const [active, archived] = await Promise.all([
         api.threads.list({ archived: false }),
         api.threads.list({ archived: true }),
       ]);
       // Answers can pass each other: only the latest call's list is the current one.
       if (call !== listCalls) return;
+      if (get().threads !== shown.threads || get().archivedThreads !== shown.archivedThreads)
+        return get().loadThreads();
       if (!active.ok) {
         fail(`Could not load threads: ${failureLine(active.error)}`);
         set({ threadsLoaded: true });
