@@ -23,6 +23,16 @@ export class ConversationPage {
     return this.page.locator('.composer');
   }
 
+  /** Under the message box: the attestation badge (confidential models) and what the keys do. */
+  get composerFooter(): Locator {
+    return this.page.locator('.composer-hints');
+  }
+
+  /** The composer's attestation badge ("Not verified …", "Attested: …"), a status. */
+  get attestationBadge(): Locator {
+    return this.page.getByTestId('attestation-badge');
+  }
+
   /**
    * Picks `option` in an attachment chip's select ("Detail for photo.jpg", "Send report.pdf as")
    * and waits until the select shows it.

@@ -139,7 +139,11 @@ export function Composer({ threadId }: { threadId: string }) {
   );
 }
 
-/** What the keys do, under the box: the same for every keystroke, so it is not drawn again for each. */
+/**
+ * What the keys do, under the box, beside the provider's attestation badge: the same for every
+ * keystroke, so it is not drawn again for each. Each hint keeps its key caps and words together;
+ * the badge gives way (its reason is cut, then it takes a line of its own) before a hint wraps.
+ */
 const ComposerHints = memo(function ComposerHints({
   threadId,
   streaming,
@@ -149,16 +153,26 @@ const ComposerHints = memo(function ComposerHints({
 }) {
   return (
     <div className="composer-hints">
-      <ComposerBadge threadId={threadId} />
-      <span>
-        <Keys combo={['Enter']} /> send · <Keys combo={['Shift', 'Enter']} /> new line ·{' '}
-        <Keys combo={['↑']} /> edit last
-      </span>
-      {streaming ? (
-        <span>
-          <Keys combo={['Esc']} /> stop
+      {/* Empty (and hidden by CSS) when the model has no attestation to show. */}
+      <div className="composer-status">
+        <ComposerBadge threadId={threadId} />
+      </div>
+      <span className="composer-keys">
+        <span className="composer-key">
+          <Keys combo={['Enter']} /> send
         </span>
-      ) : null}
+        <span className="composer-key">
+          <Keys combo={['Shift', 'Enter']} /> new line
+        </span>
+        <span className="composer-key">
+          <Keys combo={['↑']} /> edit last
+        </span>
+        {streaming ? (
+          <span className="composer-key">
+            <Keys combo={['Esc']} /> stop
+          </span>
+        ) : null}
+      </span>
     </div>
   );
 });
