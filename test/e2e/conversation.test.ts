@@ -121,6 +121,19 @@ describe('a conversation, as a user lives in it', () => {
   });
 });
 
+/**
+ * A fresh thread where you asked 'What is a pelican?', then 'Tell me everything', answered at
+ * length: the messages before that answer are far out of view (and out of the rendered window).
+ */
+async function twoQuestionsLongAnswerLast() {
+  const { conversation, threads } = demo.pages;
+  await threads.createLike(demo.demoThreadId(), { params: { stream: true } });
+  await conversation.send('What is a pelican?');
+  mock().script({ reply: { content: 'A pelican is a large water bird.\n\n'.repeat(60) } });
+  await conversation.send('Tell me everything');
+  return { conversation, page: demo.app.page };
+}
+
 describe('focus lands where the next keystroke belongs', () => {
   it('+ Add token in the parameters puts the cursor in the new token id', async () => {
     const { threads, inspector } = demo.pages;
@@ -131,13 +144,7 @@ describe('focus lands where the next keystroke belongs', () => {
   });
 
   it('↑ in an empty message box opens your last question in its editor, ready to type', async () => {
-    const { conversation, threads } = demo.pages;
-    const { page } = demo.app;
-    await threads.createLike(demo.demoThreadId(), { params: { stream: true } });
-    await conversation.send('What is a pelican?');
-    // A long answer pushes the question far out of view (and out of the rendered window).
-    mock().script({ reply: { content: 'A pelican is a large water bird.\n\n'.repeat(60) } });
-    await conversation.send('Tell me everything');
+    const { conversation, page } = await twoQuestionsLongAnswerLast();
     const { composer, editor } = conversation;
     await composer.focus();
     await composer.press('ArrowUp');
@@ -155,13 +162,7 @@ describe('focus lands where the next keystroke belongs', () => {
   });
 
   it('↑/↓ on a focused message move to the one before and after it, scrolling it into view', async () => {
-    const { conversation, threads } = demo.pages;
-    const { page } = demo.app;
-    await threads.createLike(demo.demoThreadId(), { params: { stream: true } });
-    await conversation.send('What is a pelican?');
-    // A long answer last: the question before it is far out of view.
-    mock().script({ reply: { content: 'A pelican is a large water bird.\n\n'.repeat(60) } });
-    await conversation.send('Tell me everything');
+    const { conversation, page } = await twoQuestionsLongAnswerLast();
     const at = () =>
       page.evaluate(() => {
         const row = document.activeElement?.closest('[data-index]');
