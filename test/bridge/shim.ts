@@ -17,6 +17,8 @@ const listeners = new Map<EventName, Set<Listener>>();
 const pending = new Map<number, (result: unknown) => void>();
 let nextId = 1;
 let ready: Promise<WebSocket> | null = null;
+/** The open socket, once its hello came: a call then leaves at once, as an Electron IPC message does. */
+let open: WebSocket | null = null;
 
 const lost = (message: string) => ({ ok: false, error: { code: 'network', message } });
 
@@ -25,7 +27,10 @@ function connect(): Promise<WebSocket> {
     const socket = new WebSocket(`ws://${location.host}/__bridge/events`);
     socket.addEventListener('message', (message: MessageEvent<string>) => {
       const data = JSON.parse(message.data) as Frame;
-      if (data.type === 'hello') return resolve(socket);
+      if (data.type === 'hello') {
+        open = socket;
+        return resolve(socket);
+      }
       if (data.type === 'result') {
         if (data.id === null) return;
         pending.get(data.id)?.(data.result);
@@ -37,6 +42,7 @@ function connect(): Promise<WebSocket> {
     socket.addEventListener('error', () => reject(new Error('test bridge: the socket failed')));
     socket.addEventListener('close', () => {
       ready = null;
+      open = null;
       // Their answers can no longer come: each call ends as a failure, as a lost request would.
       for (const settle of pending.values()) settle(lost('test bridge: the connection closed'));
       pending.clear();
@@ -45,19 +51,23 @@ function connect(): Promise<WebSocket> {
   return ready;
 }
 
-async function invoke(channel: string, input: unknown): Promise<unknown> {
-  let socket: WebSocket;
-  try {
-    socket = await connect();
-  } catch {
-    return lost('test bridge: could not connect');
-  }
-  if (socket.readyState !== WebSocket.OPEN) return lost('test bridge: the connection closed');
+function send(socket: WebSocket, channel: string, input: unknown): Promise<unknown> {
+  if (socket.readyState !== WebSocket.OPEN) return Promise.resolve(lost('test bridge: the connection closed'));
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
     socket.send(JSON.stringify({ type: 'invoke', id, channel, payload: input ?? {} }));
   });
+}
+
+function invoke(channel: string, input: unknown): Promise<unknown> {
+  // Sent in the caller's task, not after an await: a call made while the page's modules are
+  // evaluated would otherwise wait in the microtask queue until all of them had run.
+  if (open) return send(open, channel, input);
+  return connect().then(
+    (socket) => send(socket, channel, input),
+    () => lost('test bridge: could not connect'),
+  );
 }
 
 function subscribe(event: EventName, listener: Listener): () => void {
