@@ -34,6 +34,15 @@ describe('the newest thread at start', () => {
       // The reloaded page is the newest socket (each socket gets the next sender id).
       const reloaded = Math.max(...seen.map((s) => s.senderId));
       const atStart = seen.filter((s) => s.senderId === reloaded).map((s) => s.event);
+      // The entry asks for them before the rest of the app's code runs (renderer/src/early.ts):
+      // they are the page's first two calls, before any the app makes once it is running.
+      expect(
+        atStart
+          .filter((e) => e.startsWith('ask '))
+          .slice(0, 2)
+          .sort(),
+        atStart.join('\n'),
+      ).toEqual(['ask threads:list', 'ask threads:opening']);
       const asked = atStart.findIndex((e) => e === 'ask threads:opening' || e === 'ask threads:get');
       const listed = atStart.indexOf('answer threads:list');
       expect(asked, atStart.join('\n')).toBeGreaterThanOrEqual(0);

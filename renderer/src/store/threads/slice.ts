@@ -1,6 +1,7 @@
 import type { Thread, ThreadSettings, ThreadSummary } from '../../../../main/contract';
 import { api } from '../../bridge/api';
 import { failureLine } from '../../platform/describeError';
+import { takeAsked } from '../../platform/firstScreen';
 import { buildThreadView } from '../conversation/branches';
 import { neighbourThread, sortThreads } from './threadOrder';
 import { reusableEmptyThread } from './emptyThread';
@@ -85,7 +86,8 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
     loadThreads: async (first) => {
       const call = ++listCalls;
       if (first !== undefined) {
-        const top = await api.threads.list({ archived: false, limit: first });
+        // The entry asked for the first screen's rows before the app's code ran (platform/firstScreen).
+        const top = await (takeAsked('rows') ?? api.threads.list({ archived: false, limit: first }));
         // A whole list asked for meanwhile is newer; a failure is told by the whole list's call.
         if (call === listCalls && top.ok) set({ threads: sortThreads(top.value), threadsLoaded: true });
         return;
@@ -116,7 +118,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
     setThreadsView: (threadsView) => set({ threadsView }),
 
     openFirstThread: async (skip) => {
-      const result = await api.threads.opening({ skip });
+      const result = await (takeAsked('opening') ?? api.threads.opening({ skip }));
       if (!result.ok || result.value === null || get().currentThreadId !== null) return false;
       get().adoptDetail(result.value);
       set({ currentThreadId: result.value.thread.id, scrollTarget: null });

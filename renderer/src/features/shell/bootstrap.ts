@@ -1,0 +1,87 @@
+import { useStore } from '../../store';
+import { warmUpMarkdown } from '../../markdown/warmup';
+import { FIRST_SCREEN_ROWS } from '../../platform/firstScreen';
+import { renderFailed, renderFailures } from '../../platform/renderFailures';
+import { loadSchemaCheck } from '../../platform/schemaCheck';
+
+/** The start of the app, once per page. */
+export interface Started {
+  /**
+   * The first screen's data is in the store: the reopened thread (or none) and the pane's first
+   * rows. The entry renders once this is settled (or a short wait has passed), so the first render
+   * draws the thread instead of an empty shell followed by a second render and layout.
+   */
+  firstScreen: Promise<void>;
+  /** The thread is drawn and its message box focused; then the rest loads when the page is idle. */
+  usable: Promise<void>;
+}
+
+let started: Started | null = null;
+
+/**
+ * Loads what every screen needs once and opens the most recent thread, unless rendering it failed
+ * before: a thread that broke the window must not break it again on every start. The thread is
+ * asked for beside the list (threads:opening), not after it, and both were asked for by the entry
+ * before the app's code ran (platform/firstScreen.ts).
+ */
+export function startApp(): Started {
+  if (started) return started;
+  const s = useStore.getState();
+  s.startConversationSync();
+  s.ensureProvidersSync();
+  let shown: Promise<void> = Promise.resolve();
+  const firstScreen = (async () => {
+    const opened = s.openFirstThread(renderFailures()).then((ok) => {
+      if (ok) shown = focusComposerOnceShown();
+      return ok;
+    });
+    await s.loadThreads(FIRST_SCREEN_ROWS);
+    if (await opened) return;
+    const { currentThreadId, threads } = useStore.getState();
+    const first = threads[0];
+    if (currentThreadId === null && first && !renderFailed(first.id)) {
+      await useStore.getState().openThread(first.id);
+      shown = focusComposerOnceShown();
+    }
+  })();
+  const usable = (async () => {
+    await firstScreen;
+    // The whole list once the thread is on screen and the page is idle: taking in 2,281 summaries
+    // (666 KB) held the page ~300 ms between the thread's answer and its first paint, and in the
+    // frame after the focus it still delayed the first keystroke's paint.
+    await shown;
+    await idle();
+    // Its own chunk, off the first screen's scripts; evaluating it (~40 ms cold) used to land
+    // between main's answers and the thread's render. Until it is in, answers are shown unchecked.
+    void loadSchemaCheck();
+    await useStore.getState().loadThreads();
+    // Only once the window is usable: compiling grammars and KaTeX's tables meanwhile delayed it.
+    warmUpMarkdown();
+  })();
+  started = { firstScreen, usable };
+  return started;
+}
+
+/** The page's next idle moment (at most half a second away). */
+const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 }));
+
+/**
+ * Typing can start at once: the reopened thread's message box takes the focus as soon as it is
+ * drawn and enabled (a few frames at most), unless the user has already put the focus elsewhere.
+ * Resolves after the frame that drew it (or when it gives up).
+ */
+function focusComposerOnceShown(frames = 60): Promise<void> {
+  return new Promise((resolve) => {
+    const look = (left: number) =>
+      requestAnimationFrame(() => {
+        const composer = document.querySelector<HTMLTextAreaElement>('[data-testid="composer"]');
+        const drawn = composer !== null && !composer.disabled;
+        const focused = document.activeElement;
+        if (drawn && (focused === null || focused === document.body)) composer.focus();
+        // After this frame is painted.
+        if (drawn || left === 0) setTimeout(resolve, 0);
+        else look(left - 1);
+      });
+    look(frames);
+  });
+}
