@@ -41,7 +41,9 @@ const InspectorTabBody = memo(function InspectorTabBody({ tab }: { tab: Inspecto
   // follows in a deferred render, which React interrupts every few milliseconds for frames; until
   // then the previous thread's panel stays, inert, and "Loading…" shows while details load.
   const ready = useStore((s) => (threadId !== null && s.details[threadId] !== undefined ? threadId : null));
-  const shown = useDeferredValue(ready);
+  // At start too: the window's first render has the reopened thread already (the entry waits for
+  // it), and its panel (a dozen number fields, selects and switches) would join that first task.
+  const shown = useDeferredValue(ready, null);
   if (threadId === null) {
     return (
       <div className="empty-state inspector-empty">
