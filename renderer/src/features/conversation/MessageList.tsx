@@ -38,6 +38,13 @@ function estimateRows(threadId: string, rows: readonly PathRow[]): Float64Array 
   return out;
 }
 
+/** Where the list is scrolled to its end, by the guesses: the first render's offset. */
+function endOffset(estimates: Float64Array, start: number, end: number, height: number): number {
+  let total = start + end;
+  for (const size of estimates) total += size;
+  return Math.max(0, total - height);
+}
+
 /**
  * The active branch of a thread, virtualized: only the rows in view exist in the DOM, so a
  * 10,000-message thread opens as fast as a short one. The view stays pinned to the bottom while
@@ -86,6 +93,11 @@ export function MessageList({ threadId }: { threadId: string }) {
     scrollEndThreshold: hold ? -1 : FOLLOW_END,
     paddingStart: earlier ? EARLIER_BAR : PADDING,
     paddingEnd: PADDING,
+    // The first render already draws the thread's end, where it opens: without a size and an offset
+    // the virtualizer drew the first rows, then (its element measured, scrolled to the end) mounted
+    // the last ones in their place, each message's markdown and buttons built twice at start.
+    initialRect: { width: 0, height: window.innerHeight },
+    initialOffset: () => endOffset(estimates, earlier ? EARLIER_BAR : PADDING, PADDING, window.innerHeight),
   });
 
   // Long threads open with their newest messages; earlier ones load as the reader nears the top.
