@@ -21,7 +21,7 @@ describe('a conversation, as a user lives in it', () => {
       .poll(async () => ((await conversation.lastAnswer.textContent()) ?? '').split('word').length)
       .toBeGreaterThan(5);
     await conversation.composer.press('Escape');
-    await expect.poll(() => conversation.lastAnswerStatus()).toBe('interrupted');
+    await expect.poll(() => conversation.lastAnswerStatus(), { timeout: 15_000 }).toBe('interrupted');
     const kept = (await conversation.lastAnswer.textContent()) ?? '';
     expect(kept).toContain('word');
     expect(kept).toMatch(/stopped/i);
@@ -41,9 +41,11 @@ describe('a conversation, as a user lives in it', () => {
       return last?.getAttribute('data-message-id') !== id && last?.getAttribute('data-status') === 'complete';
     }, first);
     const switcher = conversation.branchSwitcher(conversation.lastAnswer);
-    await expect.poll(() => switcher.getAttribute('aria-label')).toBe('Branch 2 of 2');
+    await expect.poll(() => switcher.getAttribute('aria-label'), { timeout: 15_000 }).toBe('Branch 2 of 2');
     await switcher.getByRole('button', { name: 'Previous branch' }).click();
-    await expect.poll(() => conversation.lastAnswer.getAttribute('data-message-id')).toBe(first);
+    await expect
+      .poll(() => conversation.lastAnswer.getAttribute('data-message-id'), { timeout: 15_000 })
+      .toBe(first);
   });
 
   it('editing a question makes a new branch from there and answers it; the request sends only that path', async () => {
@@ -81,7 +83,9 @@ describe('a conversation, as a user lives in it', () => {
     const hit = await search.search('pelicans');
     expect(await hit.locator('mark').first().textContent()).toMatch(/pelicans/i);
     await demo.app.page.keyboard.press('Enter');
-    await expect.poll(() => conversation.questions.first().textContent()).toContain('pelicans');
+    await expect
+      .poll(() => conversation.questions.first().textContent(), { timeout: 15_000 })
+      .toContain('pelicans');
   });
 
   it('exports the thread as JSON that names its format and holds every branch', async () => {
@@ -111,12 +115,12 @@ describe('a conversation, as a user lives in it', () => {
     await inspector.show('Request');
     // Two readings while it streams, the second with more frames than the first.
     const read = async () => Number(((await inspector.eventCount.textContent()) ?? '0').replace(/\D/g, ''));
-    await expect.poll(read, { timeout: 5000 }).toBeGreaterThan(0);
+    await expect.poll(read, { timeout: 15_000 }).toBeGreaterThan(0);
     const first = await read();
-    await expect.poll(read, { timeout: 5000 }).toBeGreaterThan(first);
+    await expect.poll(read, { timeout: 15_000 }).toBeGreaterThan(first);
     expect(await conversation.lastAnswerStatus()).toBe('streaming');
     await conversation.composer.press('Escape');
-    await expect.poll(() => conversation.lastAnswerStatus()).toBe('interrupted');
+    await expect.poll(() => conversation.lastAnswerStatus(), { timeout: 15_000 }).toBe('interrupted');
     await inspector.show('Parameters');
   });
 });
