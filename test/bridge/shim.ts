@@ -52,7 +52,8 @@ function connect(): Promise<WebSocket> {
 }
 
 function send(socket: WebSocket, channel: string, input: unknown): Promise<unknown> {
-  if (socket.readyState !== WebSocket.OPEN) return Promise.resolve(lost('test bridge: the connection closed'));
+  if (socket.readyState !== WebSocket.OPEN)
+    return Promise.resolve(lost('test bridge: the connection closed'));
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
