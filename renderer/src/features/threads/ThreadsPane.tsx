@@ -1,5 +1,5 @@
 import { ArrowLeft, FolderPlus, Plus, Search } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { Button } from '../../ui/Button';
@@ -40,6 +40,10 @@ export function ThreadsPane() {
   const saveProject = useStore((s) => s.saveProject);
   const [naming, setNaming] = useState(false);
   useEffect(() => ensureProjectsSync(), [ensureProjectsSync]);
+  // The rows follow the window's first paint, in a deferred render: at start the first render
+  // draws the reopened thread and its message box, and ~25 rows with their menus and buttons
+  // (about a third of what that render mounted) no longer hold typing back. True from then on.
+  const rowsDrawn = useDeferredValue(true, false);
   const tags = allTags(filings);
   const all = view === 'archived' ? archived : threads;
   const shown =
@@ -123,7 +127,9 @@ export function ThreadsPane() {
           />
         </div>
       ) : null}
-      {shown.length > 0 ? (
+      {!rowsDrawn ? (
+        <div className="threads-scroll scroll" />
+      ) : shown.length > 0 ? (
         // The list draws itself in the pane's scrolling area (only the rows in view of it).
         <ThreadList
           threads={shown}
