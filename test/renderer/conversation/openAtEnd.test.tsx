@@ -64,4 +64,13 @@ describe('a long thread opened', () => {
     expect(drawn.has('m299')).toBe(true);
     expect(drawn.has('m0')).toBe(false);
   });
+  it('draws only the messages in view at first, not the ones around them', () => {
+    longThread();
+    drawn.clear();
+    view = render(<MessageList threadId="t1" />);
+    // Each message here is guessed at 85 px: a 768 px window shows the last nine or ten.
+    expect(drawn.has('m299')).toBe(true);
+    expect(drawn.size).toBeGreaterThanOrEqual(8);
+    expect(drawn.size).toBeLessThanOrEqual(10);
+  });
 });

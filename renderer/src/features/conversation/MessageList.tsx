@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../store';
 import { listKeys } from '../../ui';
 import { findMessage } from '../../store/conversation/messageIndex';
@@ -79,6 +79,9 @@ export function MessageList({ threadId }: { threadId: string }) {
     };
   }, []);
 
+  // False in the list's first render only, true from the render after it (deferred, after the paint).
+  const settled = useDeferredValue(true, false);
+
   // The virtualizer is a mutable instance by design; the list does not rely on compiler memoization.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -86,7 +89,9 @@ export function MessageList({ threadId }: { threadId: string }) {
     getScrollElement: () => scrollRef.current,
     estimateSize,
     getItemKey,
-    overscan: 4,
+    // Rows beyond the view follow the first paint: at start they were a third of the messages the
+    // window's first render built before the message box could take typing.
+    overscan: settled ? 4 : 0,
     anchorTo: 'end',
     followOnAppend: true,
     // Held, the list is never "at the end", so it neither follows a growing row nor an appended one.
