@@ -28,6 +28,6 @@ if (root) {
     );
   const waited = new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS));
   // A start that throws still renders: the error boundary and the toasts say what broke.
-  const firstScreen = Promise.resolve().then(() => startApp().firstScreen);
+  const firstScreen = Promise.resolve().then(startApp);
   void Promise.race([firstScreen, waited]).then(render, render);
 }

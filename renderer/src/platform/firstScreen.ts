@@ -13,7 +13,8 @@ interface Asked {
   rows: Promise<Result<Output<'threads:list'>>>;
 }
 
-let asked: Partial<Asked> = {};
+/** The early calls not yet taken; null until the entry asks (once per page). */
+let asked: Partial<Asked> | null = null;
 
 /**
  * Asks main for what the first screen shows, before the rest of the renderer's code is evaluated
@@ -21,7 +22,7 @@ let asked: Partial<Asked> = {};
  * runs its scripts, instead of after the first render. Asked once per page.
  */
 export function askFirstScreen(): void {
-  if (asked.opening || asked.rows) return;
+  if (asked) return;
   asked = {
     opening: api.threads.opening({ skip: renderFailures() }),
     rows: api.threads.list({ archived: false, limit: FIRST_SCREEN_ROWS }),
@@ -30,7 +31,7 @@ export function askFirstScreen(): void {
 
 /** The early call for `key`, once: whoever comes later (or when nothing was asked early) asks main itself. */
 export function takeAsked<K extends keyof Asked>(key: K): Asked[K] | undefined {
-  const call = asked[key];
-  delete asked[key];
+  const call = asked?.[key];
+  if (asked) delete asked[key];
   return call;
 }

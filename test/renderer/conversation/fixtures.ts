@@ -1,4 +1,10 @@
-import { MESSAGE_DEFAULTS, type Message, type Thread, type ThreadDetail } from '../../../main/contract';
+import {
+  MESSAGE_DEFAULTS,
+  type Message,
+  type Thread,
+  type ThreadDetail,
+  type ThreadSummary,
+} from '../../../main/contract';
 
 let clock = 1_000;
 
@@ -47,4 +53,20 @@ export function detail(
   activeLeafId: string | null = messages.at(-1)?.id ?? null,
 ): ThreadDetail {
   return { thread: thread({ activeLeafId, messageCount: messages.length }), messages, earlier: false };
+}
+
+/** A row of the threads list: a thread without its settings and branch (`id`, title `id`, idle). */
+export function threadSummary(partial: Partial<ThreadSummary> & Pick<ThreadSummary, 'id'>): ThreadSummary {
+  const {
+    settings: _settings,
+    activeLeafId: _leaf,
+    ...whole
+  } = thread({
+    title: partial.id,
+    providerId: null,
+    model: null,
+    lastActivityAt: 0,
+    createdAt: 0,
+  });
+  return { ...whole, ...partial };
 }

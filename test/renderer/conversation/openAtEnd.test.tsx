@@ -4,6 +4,7 @@ import type { MessageList as MessageListType } from '../../../renderer/src/featu
 import type { useStore as UseStore } from '../../../renderer/src/store';
 import { render } from '../ui/render';
 import { detail, message } from './fixtures';
+import { installSilentApi } from '../silentApi';
 
 /**
  * A thread opens at its end. Its first render must draw the last messages: it drew the first ones,
@@ -20,16 +21,8 @@ vi.mock('../../../renderer/src/features/conversation/MessageRow', () => ({
   },
 }));
 
-const never = () => new Promise<never>(() => undefined);
-Object.assign(window, {
-  api: new Proxy(
-    {},
-    {
-      get: () =>
-        new Proxy({}, { get: (_t, name: string) => (name.startsWith('on') ? () => () => undefined : never) }),
-    },
-  ),
-});
+// Calls to main wait forever: what is drawn comes from the store, set below.
+installSilentApi();
 
 let useStore: typeof UseStore;
 let MessageList: typeof MessageListType;

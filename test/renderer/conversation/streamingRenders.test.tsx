@@ -8,6 +8,7 @@ import type { useStore as UseStore } from '../../../renderer/src/store';
 import type { applyStreamEvents as Apply } from '../../../renderer/src/store/conversation/streamReducer';
 import { render } from '../ui/render';
 import { message, thread } from './fixtures';
+import { installSilentApi, never } from '../silentApi';
 
 /**
  * While an answer streams, each frame of text reaches the store; only the answer's own text may be
@@ -16,29 +17,12 @@ import { message, thread } from './fixtures';
  * {{variables}} each time: key presses waited behind them (render.stream_3000tps).
  */
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
-const never = () => new Promise<never>(() => undefined);
 const writeText = vi.fn((text: string) => {
   void text;
   return Promise.resolve();
 });
-Object.assign(window, {
-  api: new Proxy(
-    {},
-    {
-      // Every call the components make on mount answers empty or waits; none matters here.
-      get: () =>
-        new Proxy(
-          {},
-          {
-            get: (_target, name: string) =>
-              name.startsWith('on')
-                ? () => () => undefined
-                : vi.fn(() => (name === 'list' ? ok([]) : never())),
-          },
-        ),
-    },
-  ),
-});
+// Every call the components make on mount answers empty or waits; none matters here.
+installSilentApi((verb) => vi.fn(() => (verb === 'list' ? ok([]) : never())));
 Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 
 let useStore: typeof UseStore;

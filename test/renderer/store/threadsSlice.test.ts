@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ThreadSummary } from '../../../main/contract';
 import { deferred, fakeApi, loadStore, okResult } from './harness';
+import { threadSummary } from '../conversation/fixtures';
 
 let store: Awaited<ReturnType<typeof loadStore>>;
 beforeAll(async () => {
@@ -11,21 +12,8 @@ beforeEach(() => store.resetStore());
 const state = () => store.useStore.getState();
 const ids = () => state().threads.map((t) => t.id);
 
-function summary(id: string, lastActivityAt: number): ThreadSummary {
-  return {
-    id,
-    title: id,
-    titleEdited: false,
-    pinned: false,
-    archived: false,
-    providerId: null,
-    model: null,
-    messageCount: 1,
-    lastActivityAt,
-    createdAt: 0,
-    totals: { tokens: 0, credits: null, cost: null },
-  };
-}
+const summary = (id: string, lastActivityAt: number) =>
+  threadSummary({ id, lastActivityAt, messageCount: 1 });
 const all = [summary('a', 3), summary('b', 2), summary('c', 1)];
 type Listed = ReturnType<typeof okResult<ThreadSummary[]>>;
 
@@ -69,6 +57,7 @@ describe('the thread list at start', () => {
     await stale;
     expect(ids()).toEqual(['a', 'b', 'c']);
   });
+
   it('asks again when a thread changed while the whole list was on its way, so the change stays', async () => {
     const older = deferred<Listed>();
     let active = 0;

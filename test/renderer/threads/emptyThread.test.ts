@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ThreadSummary } from '../../../main/contract';
 import { reusableEmptyThread } from '../../../renderer/src/store/threads/emptyThread';
-import { detail, message } from '../conversation/fixtures';
+import { detail, message, threadSummary } from '../conversation/fixtures';
 
-const summary = (id: string, messageCount: number, pinned = false): ThreadSummary => ({
-  id,
-  title: 'New thread',
-  titleEdited: false,
-  pinned,
-  archived: false,
-  providerId: null,
-  model: null,
-  messageCount,
-  lastActivityAt: 0,
-  createdAt: 0,
-  totals: { tokens: 0, credits: null, cost: null },
-});
+const summary = (id: string, messageCount: number, pinned = false) =>
+  threadSummary({ id, title: 'New thread', messageCount, pinned });
 
 describe('which thread "New thread" reuses', () => {
   it('an empty one already in the list, never one with messages or a pinned one', () => {

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ThreadSummary } from '../../../main/contract';
 import type { KeyLike } from '../../../renderer/src/features/shell/shortcuts';
 import { matchShortcut } from '../../../renderer/src/features/shell/shortcuts';
 import { neighbourThread, relativeTime, sortThreads } from '../../../renderer/src/store/threads/threadOrder';
+import { threadSummary } from '../conversation/fixtures';
 
-const summary = (id: string, lastActivityAt: number, pinned = false): ThreadSummary => ({
-  id,
-  title: id,
-  titleEdited: false,
-  pinned,
-  archived: false,
-  providerId: null,
-  model: null,
-  messageCount: 0,
-  lastActivityAt,
-  createdAt: 0,
-  totals: { tokens: 0, credits: null, cost: null },
-});
+const summary = (id: string, lastActivityAt: number, pinned = false) =>
+  threadSummary({ id, lastActivityAt, pinned });
 
 describe('the threads list order', () => {
   it('puts pinned threads first, then the most recently active', () => {

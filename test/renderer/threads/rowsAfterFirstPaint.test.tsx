@@ -4,6 +4,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ThreadsPane as ThreadsPaneType } from '../../../renderer/src/features/threads/ThreadsPane';
 import type { useStore as UseStore } from '../../../renderer/src/store';
 import { render } from '../ui/render';
+import { threadSummary } from '../conversation/fixtures';
+import { installSilentApi } from '../silentApi';
 
 /**
  * At start the window's first render draws the reopened thread and its message box; the threads
@@ -14,17 +16,8 @@ vi.mock('../../../renderer/src/features/threads/ThreadList', () => ({
   ThreadList: ({ threads }: { threads: { id: string }[] }) => <ul data-testid="rows">{threads.length}</ul>,
 }));
 
-// Calls to main wait forever: the pane's rows come from the store set below.
-const never = () => new Promise<never>(() => undefined);
-Object.assign(window, {
-  api: new Proxy(
-    {},
-    {
-      get: () =>
-        new Proxy({}, { get: (_t, name: string) => (name.startsWith('on') ? () => () => undefined : never) }),
-    },
-  ),
-});
+// Calls to main wait forever: what is drawn comes from the store, set below.
+installSilentApi();
 
 let useStore: typeof UseStore;
 let ThreadsPane: typeof ThreadsPaneType;
@@ -36,19 +29,7 @@ beforeAll(async () => {
 let view: ReturnType<typeof render> | undefined;
 afterEach(() => view?.unmount());
 
-const summary = (id: string, at: number) => ({
-  id,
-  title: `Thread ${id}`,
-  titleEdited: false,
-  pinned: false,
-  archived: false,
-  providerId: null,
-  model: null,
-  messageCount: 2,
-  lastActivityAt: at,
-  createdAt: at,
-  totals: { tokens: 0, credits: null, cost: null },
-});
+const summary = (id: string, at: number) => threadSummary({ id, title: `Thread ${id}`, lastActivityAt: at });
 
 describe('the threads pane at start', () => {
   it('draws its rows after its first commit, then keeps them', () => {

@@ -81,6 +81,7 @@ export function MessageList({ threadId }: { threadId: string }) {
 
   // False in the list's first render only, true from the render after it (deferred, after the paint).
   const settled = useDeferredValue(true, false);
+  const paddingStart = earlier ? EARLIER_BAR : PADDING;
 
   // The virtualizer is a mutable instance by design; the list does not rely on compiler memoization.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -96,13 +97,13 @@ export function MessageList({ threadId }: { threadId: string }) {
     followOnAppend: true,
     // Held, the list is never "at the end", so it neither follows a growing row nor an appended one.
     scrollEndThreshold: hold ? -1 : FOLLOW_END,
-    paddingStart: earlier ? EARLIER_BAR : PADDING,
+    paddingStart,
     paddingEnd: PADDING,
     // The first render already draws the thread's end, where it opens: without a size and an offset
     // the virtualizer drew the first rows, then (its element measured, scrolled to the end) mounted
     // the last ones in their place, each message's markdown and buttons built twice at start.
     initialRect: { width: 0, height: window.innerHeight },
-    initialOffset: () => endOffset(estimates, earlier ? EARLIER_BAR : PADDING, PADDING, window.innerHeight),
+    initialOffset: () => endOffset(estimates, paddingStart, PADDING, window.innerHeight),
   });
 
   // Long threads open with their newest messages; earlier ones load as the reader nears the top.

@@ -7,7 +7,6 @@ import { McpScreen } from '../mcp';
 import { UsageScreen } from '../usage';
 import { useStore } from '../../store';
 import { installBenchHooks } from '../../bench/hooks';
-import { startApp } from './bootstrap';
 import { ChatPanes } from './ChatPanes';
 import { DatabaseDamage } from './DatabaseDamage';
 import { NavRail } from './NavRail';
@@ -26,8 +25,6 @@ export function App() {
   useGlobalShortcuts();
 
   useEffect(() => {
-    // Started by the entry before the first render (main.tsx); here for a window rendered without it.
-    void startApp().usable;
     installBenchHooks();
   }, []);
 

@@ -4,27 +4,20 @@ import { FIRST_SCREEN_ROWS } from '../../platform/firstScreen';
 import { renderFailed, renderFailures } from '../../platform/renderFailures';
 import { loadSchemaCheck } from '../../platform/schemaCheck';
 
-/** The start of the app, once per page. */
-export interface Started {
-  /**
-   * The first screen's data is in the store: the reopened thread (or none) and the pane's first
-   * rows. The entry renders once this is settled (or a short wait has passed), so the first render
-   * draws the thread instead of an empty shell followed by a second render and layout.
-   */
-  firstScreen: Promise<void>;
-  /** The thread is drawn and its message box focused; then the rest loads when the page is idle. */
-  usable: Promise<void>;
-}
-
-let started: Started | null = null;
+let started: Promise<void> | null = null;
 
 /**
  * Loads what every screen needs once and opens the most recent thread, unless rendering it failed
  * before: a thread that broke the window must not break it again on every start. The thread is
  * asked for beside the list (threads:opening), not after it, and both were asked for by the entry
- * before the app's code ran (platform/firstScreen.ts).
+ * before the app's code ran (platform/firstScreen.ts). Once per page.
+ *
+ * Resolves when the first screen's data is in the store (the reopened thread, or none, and the
+ * pane's first rows): the entry renders then (or after a short wait), so the first render draws
+ * the thread instead of an empty shell followed by a second render and layout. The rest (the whole
+ * list, the schema check, warm-ups) follows once the thread is drawn and the page is idle.
  */
-export function startApp(): Started {
+export function startApp(): Promise<void> {
   if (started) return started;
   const s = useStore.getState();
   s.startConversationSync();
@@ -44,7 +37,7 @@ export function startApp(): Started {
       shown = focusComposerOnceShown();
     }
   })();
-  const usable = (async () => {
+  void (async () => {
     await firstScreen;
     // The whole list once the thread is on screen and the page is idle: taking in 2,281 summaries
     // (666 KB) held the page ~300 ms between the thread's answer and its first paint, and in the
@@ -58,7 +51,7 @@ export function startApp(): Started {
     // Only once the window is usable: compiling grammars and KaTeX's tables meanwhile delayed it.
     warmUpMarkdown();
   })();
-  started = { firstScreen, usable };
+  started = firstScreen;
   return started;
 }
 

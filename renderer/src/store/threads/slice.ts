@@ -1,7 +1,7 @@
 import type { Thread, ThreadSettings, ThreadSummary } from '../../../../main/contract';
 import { api } from '../../bridge/api';
 import { failureLine } from '../../platform/describeError';
-import { takeAsked } from '../../platform/firstScreen';
+import { FIRST_SCREEN_ROWS, takeAsked } from '../../platform/firstScreen';
 import { buildThreadView } from '../conversation/branches';
 import { neighbourThread, sortThreads } from './threadOrder';
 import { reusableEmptyThread } from './emptyThread';
@@ -87,7 +87,8 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
       const call = ++listCalls;
       if (first !== undefined) {
         // The entry asked for the first screen's rows before the app's code ran (platform/firstScreen).
-        const top = await (takeAsked('rows') ?? api.threads.list({ archived: false, limit: first }));
+        const early = first === FIRST_SCREEN_ROWS ? takeAsked('rows') : undefined;
+        const top = await (early ?? api.threads.list({ archived: false, limit: first }));
         // A whole list asked for meanwhile is newer; a failure is told by the whole list's call.
         if (call === listCalls && top.ok) set({ threads: sortThreads(top.value), threadsLoaded: true });
         return;
