@@ -51,8 +51,13 @@ export class Rollup {
     return rows.map((r) => r.offset_minutes);
   }
 
-  /** Makes sure the zone's cells exist (building them once from the raw rows). */
-  ensureZone(offsetMinutes: number): void {
+  /**
+   * Makes sure the zone's cells exist (building them once from the raw rows). Making room drops the
+   * least recently used zones, never this one nor those in `inUse` (the other zones the same query
+   * reads): with equal use times the zone just built could go at once, and the summary read it
+   * empty.
+   */
+  ensureZone(offsetMinutes: number, inUse: readonly number[] = []): void {
     const at = this.now();
     const known = this.db
       .prepare('SELECT used_at FROM usage_rollup_zones WHERE offset_minutes = ?')
@@ -75,12 +80,15 @@ export class Rollup {
         .prepare(rebuildDaysSql)
         .run({ offset: offsetMinutes, from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER });
       this.db.prepare(rebuildBlocksSql).run({ offset: offsetMinutes, fromBlock: -1e12, toBlock: 1e12 });
-      const stale = this.db
-        .prepare(
-          'SELECT offset_minutes FROM usage_rollup_zones ORDER BY used_at DESC, offset_minutes LIMIT -1 OFFSET ?',
-        )
-        .all(this.maxZones) as { offset_minutes: number }[];
-      for (const zone of stale) this.dropZone(zone.offset_minutes);
+      const kept = new Set([offsetMinutes, ...inUse]);
+      const others = (
+        this.db
+          .prepare('SELECT offset_minutes FROM usage_rollup_zones ORDER BY used_at DESC, offset_minutes')
+          .all() as { offset_minutes: number }[]
+      )
+        .map((zone) => zone.offset_minutes)
+        .filter((zone) => !kept.has(zone));
+      for (const zone of others.slice(Math.max(0, this.maxZones - kept.size))) this.dropZone(zone);
     });
   }
 

@@ -183,7 +183,7 @@ export class UsageSummaries {
     const others = [...covered.entries()].sort((a, b) => b[1] - a[1]).map(([o]) => o);
     const zones = [offset, ...others].slice(0, ZONES_PER_QUERY);
     for (const zone of zones) {
-      this.rollup.ensureZone(zone);
+      this.rollup.ensureZone(zone, zones);
       if (scope !== null) this.scopes.ensure(scope, zone);
     }
     return new Set(zones);
