@@ -49,7 +49,7 @@ export function startApp(): Promise<void> {
     void loadSchemaCheck();
     await useStore.getState().loadThreads();
     // Only once the window is usable: compiling grammars and KaTeX's tables meanwhile delayed it.
-    warmUpMarkdown();
+    void warmUpMarkdown();
   })();
   started = firstScreen;
   return started;
