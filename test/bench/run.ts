@@ -45,6 +45,7 @@ function beside(r: BenchResult): string {
   if (!r.baseline) return '';
   const { label, value } = r.baseline;
   if (!Number.isFinite(value)) return `; ${label}: not measured`;
+  if (value === 0) return `; ${label}: 0 ${r.unit}`;
   return `; ${(r.value / value).toFixed(2)}× ${label} (${format(value)} ${r.unit})`;
 }
 
