@@ -1,6 +1,7 @@
 import { api } from '../bridge/api';
 import { emptyMarkdown, updateMarkdown } from '../markdown/incremental';
 import { stableChunkHtml, tailHtml } from '../markdown/streamingCache';
+import { startedInFull } from '../features/shell/bootstrap';
 import { useStore } from '../store';
 import { afterPaint, frameRecorder, inputLatencyRecorder } from './measure';
 
@@ -28,6 +29,8 @@ export interface BenchHooks {
    */
   scrollMessagesToTop(pixelsPerFrame: number): Promise<number[]>;
   domNodes(): number;
+  /** Resolves once the start's own work after the first screen is done (features/shell/bootstrap.ts). */
+  settled(): Promise<void>;
   /** Rows of the open thread's message list that are loaded (rendered or not). */
   loadedRows(): number;
 }
@@ -81,6 +84,7 @@ const hooks: BenchHooks = {
     return recorder.stop();
   },
   domNodes: () => document.getElementsByTagName('*').length,
+  settled: startedInFull,
   loadedRows() {
     const { currentThreadId, views } = useStore.getState();
     return currentThreadId === null ? 0 : (views[currentThreadId]?.rows.length ?? 0);

@@ -31,6 +31,9 @@ export async function openBenchPage(browser: Browser, host: Host): Promise<Bench
   await page.goto(host.bridge.url);
   await page.getByRole('navigation', { name: 'Screens' }).waitFor();
   await page.waitForFunction(() => window.__llmDeskBench !== undefined);
+  // The benches time what the user does in a started app: the start's own work after its first
+  // screen (the whole thread list, the markdown warm-up's idle slices) is done first.
+  await page.evaluate(() => window.__llmDeskBench?.settled());
   return {
     context,
     page,
