@@ -55,6 +55,32 @@ describe('a thread of a thousand messages', () => {
     expect(await loaded()).toBe(COUNT);
   });
 
+  it('draws the messages on whole pixels wherever the reader scrolls, so their text stays sharp', async () => {
+    const { page } = app;
+    const { conversation, threads } = app.pages;
+    await threads.pane.getByRole('button', { name: TITLE }).first().click();
+    await conversation.heading(TITLE).waitFor();
+    // The rows in view sit in one window of their own compositor layer, moved by a transform: a
+    // layer placed a fraction of a pixel off shows its text blurred.
+    const offsets = await page.evaluate(async () => {
+      const list = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+      const rows = list?.querySelector<HTMLElement>('.conv-window');
+      if (!list || !rows) throw new Error('no message list');
+      const seen: { layer: string; y: number }[] = [];
+      for (let step = 1; step <= 12; step++) {
+        list.scrollTop = Math.max(0, list.scrollHeight - list.clientHeight - step * 937);
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const style = getComputedStyle(rows);
+        seen.push({ layer: style.willChange, y: new DOMMatrix(style.transform).m42 });
+      }
+      return seen;
+    });
+    expect(offsets.every((o) => o.layer === 'transform')).toBe(true);
+    // The window moved as rows came and went, and stayed on whole pixels each time.
+    expect(new Set(offsets.map((o) => o.y)).size).toBeGreaterThan(3);
+    expect(offsets.filter((o) => !Number.isInteger(o.y))).toEqual([]);
+  });
+
   it('jumps to a search hit far above what was loaded', async () => {
     const { page } = app;
     const { conversation, threads, search } = app.pages;

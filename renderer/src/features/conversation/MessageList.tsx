@@ -191,7 +191,12 @@ export function MessageList({ threadId }: { threadId: string }) {
             Loading earlier messages…
           </div>
         ) : null}
-        <div className="conv-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+        {/* Whole pixels: the window is a layer of its own (conversation.css), and a layer placed at a
+            fraction of a pixel shows its text blurred. */}
+        <div
+          className="conv-window"
+          style={{ transform: `translateY(${Math.round(items[0]?.start ?? 0)}px)` }}
+        >
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
