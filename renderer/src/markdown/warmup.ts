@@ -21,8 +21,14 @@ export function runWhenIdle(pieces: readonly (() => void)[]): Promise<void> {
   return new Promise((resolve) => {
     let next = 0;
     const slice = (deadline: IdleDeadline) => {
-      do pieces[next++]?.();
-      while (next < pieces.length && deadline.timeRemaining() >= ROOM_MS);
+      do {
+        const piece = pieces[next++];
+        try {
+          piece?.();
+        } catch {
+          // A piece that fails leaves only its own grammar cold; the rest still runs.
+        }
+      } while (next < pieces.length && deadline.timeRemaining() >= ROOM_MS);
       if (next < pieces.length) window.requestIdleCallback(slice, { timeout: IDLE_TIMEOUT_MS });
       else resolve();
     };

@@ -31,8 +31,8 @@ async function openIn(page: Page, threadId: string): Promise<{ ms: number; domNo
  * `thread.open_10k`: a thread of 10,000 stored messages opened from the page (the hook switches
  * to the chat screen, opens the thread through the store as a click does, and waits for the
  * first painted message: fetching the thread's opening window over the bridge is included; the
- * median of OPENS such opens), the DOM size then, and a scroll from the newest message to the oldest, loading earlier messages on
- * the way as the app does: the whole thread's estimated height / SCROLL_FRAMES pixels per frame
+ * median of OPENS such opens), the DOM size then, and a scroll from the newest message to the
+ * oldest, loading earlier messages on the way as the app does: the whole thread's estimated height / SCROLL_FRAMES pixels per frame
  * (thousands: every frame brings a fresh window of rows, like dragging the scrollbar), with the
  * frame intervals' p95. It fails unless every message was loaded by the time the top is reached.
  * Then the JS heap the page retains with the whole thread loaded (`memory.renderer_heap_10k_mb`).

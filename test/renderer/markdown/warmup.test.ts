@@ -42,6 +42,20 @@ describe('work done when the page is idle', () => {
     expect(queued).toHaveLength(0);
   });
 
+  it('goes on past a piece that fails', async () => {
+    const done: number[] = [];
+    const finished = runWhenIdle([
+      () => void done.push(0),
+      () => {
+        throw new Error('a grammar that breaks');
+      },
+      () => void done.push(2),
+    ]);
+    idle(40);
+    await finished;
+    expect(done).toEqual([0, 2]);
+  });
+
   it('does as many pieces as fit in one idle period', async () => {
     const done: number[] = [];
     const finished = runWhenIdle([0, 1, 2].map((n) => () => void done.push(n)));
