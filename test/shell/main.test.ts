@@ -144,7 +144,8 @@ describe.skipIf(!built)('the Electron shell, loaded under Node with a stand-in e
     expect(stub.privileged).toEqual([
       expect.objectContaining({
         scheme: 'app',
-        privileges: expect.objectContaining({ standard: true, secure: true }),
+        // codeCache: V8 keeps the renderer's compiled scripts between starts.
+        privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }),
       }),
     ]);
   });
