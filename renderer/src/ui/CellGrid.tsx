@@ -128,6 +128,17 @@ export function CellGrid(props: CellGridProps) {
     if (at) scrollToCell(at.row, Math.max(0, at.col));
   }, [focusedKey, manager.isFocused, keys, scrollToCell]);
 
+  // A key pressed in a cell moves from that cell. The grid can lose track of its focus while the
+  // browser's stays (told focus left as a cell scrolled out of the drawing before the next was
+  // drawn): React Aria then ignored the key, which a loaded machine saw as Ctrl+Home doing nothing.
+  const takeBackFocus = (event: KeyboardEvent) => {
+    const cell = event.target instanceof Element ? event.target.closest('[data-grid-key]') : null;
+    const key = cell && event.currentTarget.contains(cell) ? cell.getAttribute('data-grid-key') : null;
+    if (key === null) return;
+    if (!manager.isFocused) manager.setFocused(true);
+    if (manager.focusedKey !== key) manager.setFocusedKey(key);
+  };
+
   const headerRow = state.collection.headerRows[0];
   const before = left * props.columnWidth;
   const after = (columns.length - right) * props.columnWidth;
@@ -141,6 +152,7 @@ export function CellGrid(props: CellGridProps) {
         className: props.className,
         style: props.style,
         onKeyDown: keepGridKeys,
+        onKeyDownCapture: takeBackFocus,
       })}
       ref={ref}
       data-rows={props['data-rows']}
@@ -275,7 +287,13 @@ function GridCell({ node, state, className, dataCell, children }: PartProps & { 
   const { gridCellProps } = useTableCell({ node, isVirtualized: true }, state, ref);
   const Tag = gridCellProps.role === 'rowheader' ? 'th' : 'td';
   return (
-    <Tag {...gridCellProps} ref={ref} className={className} data-cell={dataCell}>
+    <Tag
+      {...gridCellProps}
+      ref={ref}
+      className={className}
+      data-cell={dataCell}
+      data-grid-key={String(node.key)}
+    >
       {children}
     </Tag>
   );

@@ -118,6 +118,22 @@ describe('CellGrid', () => {
     expect(stops()).toEqual(['0:0']);
   });
 
+  it('moves from the focused cell even when the grid lost track of its focus', () => {
+    mount();
+    act(() => cell('0:0')?.focus());
+    key('End', { ctrlKey: true });
+    key('Home');
+    expect(focused()).toBe('29:0');
+    // The grid is told focus left (a cell scrolled out of the drawing while another was not drawn
+    // yet), though the browser's focus is still on the cell: the next key must still move.
+    act(() => {
+      cell('29:0')?.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: null }));
+    });
+    expect(focused()).toBe('29:0');
+    key('Home', { ctrlKey: true });
+    expect(focused()).toBe('0:0');
+  });
+
   it('Enter and a click are the cell’s action; the row header is not', () => {
     const { onAction } = mount();
     act(() => cell('0:0')?.focus());
