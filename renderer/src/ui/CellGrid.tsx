@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
+import type { CSSProperties, KeyboardEvent, ReactNode, RefObject } from 'react';
 import {
   mergeProps,
   useTable,
@@ -15,6 +15,14 @@ import { cellGridCollection } from './CellGridCollection';
 import { CellGridKeys } from './cellGridKeys';
 
 type Node = TableState<object>['collection']['body'];
+
+/**
+ * The grid brings cells into view itself (`scrollToCell`, which knows the sticky header and case
+ * column). Given no scroll box, React Aria leaves scrolling alone: its own scroll, a frame after a
+ * cell is focused, took the cell it had then, so a key pressed within that frame (Home right after
+ * Ctrl+End) was undone, the box scrolled back to the old cell and the new one never drawn.
+ */
+const SCROLLS_ITSELF: RefObject<HTMLElement | null> = { current: null };
 
 export interface CellGridProps {
   'aria-label': string;
@@ -82,6 +90,7 @@ export function CellGrid(props: CellGridProps) {
       keyboardDelegate: keys,
       isVirtualized: true,
       disallowTypeAhead: true,
+      scrollRef: SCROLLS_ITSELF,
       onCellAction: (key) => {
         const at = keys.posOf(key);
         const row = at ? rowKeys[at.row] : undefined;
@@ -116,7 +125,7 @@ export function CellGrid(props: CellGridProps) {
     // A key moving to a cell not drawn yet scrolls the grid, and the cell it leaves may go before
     // the one it reaches is drawn: focus falls to the page in between. Decided a frame later, once
     // the drawing has caught up; deciding at once left the grid believing itself unfocused, so the
-    // next key moved nothing (a loaded machine saw Ctrl+Home do nothing after Home).
+    // next key moved nothing.
     if (manager.isFocused && document.activeElement === document.body) {
       const frame = requestAnimationFrame(settle);
       return () => cancelAnimationFrame(frame);
@@ -130,7 +139,7 @@ export function CellGrid(props: CellGridProps) {
 
   // A key pressed in a cell moves from that cell. The grid can lose track of its focus while the
   // browser's stays (told focus left as a cell scrolled out of the drawing before the next was
-  // drawn): React Aria then ignored the key, which a loaded machine saw as Ctrl+Home doing nothing.
+  // drawn): React Aria would then ignore the key.
   const takeBackFocus = (event: KeyboardEvent) => {
     const cell = event.target instanceof Element ? event.target.closest('[data-grid-key]') : null;
     const key = cell && event.currentTarget.contains(cell) ? cell.getAttribute('data-grid-key') : null;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { act, useCallback, useState } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, useCallback, useEffect, useRef, useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CellGrid } from '../../../renderer/src/ui/CellGrid';
 import { click, render } from './render';
 
@@ -41,6 +41,54 @@ function Windowed({ rows, onAction }: { rows: readonly string[]; onAction(row: s
       renderRowHeader={(row) => `Case ${Number(row) + 1}`}
       renderCell={(row, col) => `answer ${row}:${col}`}
       onCellAction={onAction}
+    />
+  );
+}
+
+/** Where a scroll box would show its top-left cell; `scrollBox` moves it, as the browser's scrolling does. */
+let scrollBox: ((row: number, col: number) => void) | undefined;
+
+/**
+ * The grid in a scroll box as ResultsGrid has it: a scroll moves the box at once, and what is drawn
+ * follows on the next frame (the scroll event's measure). `Element.scrollIntoView` scrolls this box.
+ */
+function InScrollBox() {
+  const offset = useRef({ row: 0, col: 0 });
+  const frame = useRef(0);
+  const [at, setAt] = useState(offset.current);
+  const scrollToCell = useCallback((row: number, col: number) => {
+    const a = offset.current;
+    offset.current = {
+      row: row < a.row ? row : row >= a.row + SHOWN_ROWS ? row - SHOWN_ROWS + 1 : a.row,
+      col: col < a.col ? col : col >= a.col + SHOWN_COLS ? col - SHOWN_COLS + 1 : a.col,
+    };
+    frame.current ||= requestAnimationFrame(() => {
+      frame.current = 0;
+      setAt(offset.current);
+    });
+  }, []);
+  useEffect(() => {
+    scrollBox = scrollToCell;
+    return () => {
+      scrollBox = undefined;
+    };
+  }, [scrollToCell]);
+  const pageRows = useCallback(() => 5, []);
+  return (
+    <CellGrid
+      aria-label="Results"
+      rowKeys={ALL_ROWS}
+      columns={COLUMNS}
+      rowHeaderName="Case"
+      drawn={{ rows: [at.row, at.row + SHOWN_ROWS], columns: [at.col, at.col + SHOWN_COLS] }}
+      rowHeight={100}
+      columnWidth={200}
+      pageRows={pageRows}
+      scrollToCell={scrollToCell}
+      renderColumnHeader={(col) => COLUMNS[col]}
+      renderRowHeader={(row) => `Case ${Number(row) + 1}`}
+      renderCell={(row, col) => `answer ${row}:${col}`}
+      onCellAction={() => undefined}
     />
   );
 }
@@ -132,6 +180,44 @@ describe('CellGrid', () => {
     expect(focused()).toBe('29:0');
     key('Home', { ctrlKey: true });
     expect(focused()).toBe('0:0');
+  });
+
+  describe('in a scroll box that draws a frame after it scrolls', () => {
+    const nextFrame = () => act(() => vi.advanceTimersToNextFrame());
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
+      // The browser's scrolling: scrollIntoView on a cell scrolls the box to it; the table itself
+      // is no scroll box.
+      Element.prototype.scrollIntoView = function (this: Element) {
+        const [row, col] = (this.getAttribute('data-cell') ?? '').split(':').map(Number);
+        if (row !== undefined && col !== undefined && !Number.isNaN(row)) scrollBox?.(row, col);
+      };
+      Element.prototype.scrollTo = () => undefined;
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+      delete (Element.prototype as Partial<Element>).scrollIntoView;
+      delete (Element.prototype as Partial<Element>).scrollTo;
+    });
+
+    it('a key pressed in the frame after a move is not undone by a scroll back to the cell it left', () => {
+      view = render(<InScrollBox />);
+      act(() => cell('0:0')?.focus());
+      key('End', { ctrlKey: true });
+      nextFrame();
+      expect(focused()).toBe('29:5');
+      // Home within the frame: column 0 is not drawn, the box scrolls to it. React Aria's own
+      // scroll to the cell just left (29:5), due in that frame, scrolled it back, and column 0
+      // was never drawn.
+      key('Home');
+      nextFrame();
+      nextFrame();
+      expect(focused()).toBe('29:0');
+      key('Home', { ctrlKey: true });
+      nextFrame();
+      nextFrame();
+      expect(focused()).toBe('0:0');
+    });
   });
 
   it('Enter and a click are the cell’s action; the row header is not', () => {
