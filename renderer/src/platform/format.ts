@@ -29,6 +29,8 @@ export function formatCompact(value: number): string {
   return formatInteger(value);
 }
 
+const cents = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /**
  * Money keeps two decimals from a cent up; below that it shows significant digits so a
  * fraction-of-a-cent request still reads as something rather than "$0.00".
@@ -38,8 +40,7 @@ export function formatCost(value: number, currency = 'USD'): string {
   if (value === 0) return `${symbol}0`;
   const abs = Math.abs(value);
   const sign = value < 0 ? '−' : '';
-  if (abs >= 0.01)
-    return `${sign}${symbol}${abs.toLocaleString(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (abs >= 0.01) return `${sign}${symbol}${cents.format(abs)}`;
   return `${sign}${symbol}${abs.toPrecision(2).replace(/0+$/, '').replace(/\.$/, '')}`;
 }
 
@@ -80,16 +81,25 @@ export function formatPercent(part: number, whole: number): string {
   return `${ratio < 10 && ratio > 0 ? oneDecimal.format(ratio) : formatInteger(ratio)}%`;
 }
 
+/**
+ * Day keys name calendar days, not instants: formatted as UTC dates, so no time zone can move them.
+ * One formatter each, made once: `toLocaleDateString` with options builds a new one per call, and
+ * a two-year chart's day axis formatted its 730 labels in ~55 ms that way.
+ */
+const dayOfThisYear = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayOfAnotherYear = new Intl.DateTimeFormat(LOCALE, {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** "2025-03-04" → "Mar 4" (or "Mar 4, 2024" when another year than `now`'s). */
 export function formatDay(day: string, now = new Date()): string {
   const [y, m, d] = day.split('-').map(Number);
   if (y === undefined || m === undefined || d === undefined) return day;
-  const date = new Date(y, m - 1, d);
-  const sameYear = y === now.getFullYear();
-  return date.toLocaleDateString(
-    LOCALE,
-    sameYear ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' },
-  );
+  const format = y === now.getFullYear() ? dayOfThisYear : dayOfAnotherYear;
+  return format.format(Date.UTC(y, m - 1, d));
 }
 
 export function formatDateTime(at: number): string {

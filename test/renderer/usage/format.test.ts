@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   formatCompact,
   formatCost,
   formatCostTick,
   formatCredits,
+  formatDay,
   formatDuration,
   formatInteger,
   formatPercent,
@@ -52,5 +53,23 @@ describe('cost axis ticks', () => {
     expect(formatCostTick(0.03)).toBe('$0.03');
     expect(formatCostTick(12)).toBe('$12.00');
     expect(formatCostTick(0)).toBe('$0');
+  });
+});
+
+describe('days on the usage axes', () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('name the calendar day of the key in every time zone, with the year when not this one', () => {
+    for (const tz of ['UTC', 'Pacific/Kiritimati', 'America/Adak', 'Asia/Kolkata']) {
+      process.env.TZ = tz;
+      expect(formatDay('2025-12-31', new Date(2025, 5, 1)), tz).toBe('Dec 31');
+      expect(formatDay('2025-01-01', new Date(2025, 5, 1)), tz).toBe('Jan 1');
+      expect(formatDay('2024-03-04', new Date(2025, 5, 1)), tz).toBe('Mar 4, 2024');
+    }
+    expect(formatDay('2025-03')).toBe('2025-03');
   });
 });
