@@ -184,6 +184,10 @@ describe('CellGrid', () => {
 
   describe('in a scroll box that draws a frame after it scrolls', () => {
     const nextFrame = () => act(() => vi.advanceTimersToNextFrame());
+    const own = {
+      scrollIntoView: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView'),
+      scrollTo: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTo'),
+    };
     beforeEach(() => {
       vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
       // The browser's scrolling: scrollIntoView on a cell scrolls the box to it; the table itself
@@ -196,8 +200,10 @@ describe('CellGrid', () => {
     });
     afterEach(() => {
       vi.useRealTimers();
-      delete (Element.prototype as Partial<Element>).scrollIntoView;
-      delete (Element.prototype as Partial<Element>).scrollTo;
+      for (const [name, descriptor] of Object.entries(own)) {
+        if (descriptor) Object.defineProperty(Element.prototype, name, descriptor);
+        else delete (Element.prototype as unknown as Record<string, unknown>)[name];
+      }
     });
 
     it('a key pressed in the frame after a move is not undone by a scroll back to the cell it left', () => {
