@@ -161,7 +161,9 @@ export class CallRunner {
       threadId: batch.view.threadId,
       toolCallId: call.toolCallId,
       startedAt: started,
-      durationMs: Math.max(0, this.deps.now() - started),
+      // A denied or canned call never reached the server: it took no time, whatever the clock
+      // read between the two calls of now() (a loaded machine's millisecond showed as 1 ms).
+      durationMs: status === 'denied' || status === 'canned' ? 0 : Math.max(0, this.deps.now() - started),
       status,
       error,
     };

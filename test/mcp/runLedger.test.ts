@@ -36,7 +36,10 @@ const byTool = (rows: McpLedgerRun[]) =>
 
 beforeAll(async () => {
   mock = await startMockProvider({ chunkDelayMs: 0 });
-  h = mcpHarness({ mock, settings: { maxToolRounds: 3 } });
+  // A clock a millisecond further on at every read, as a busy machine's can be: a denied call still
+  // takes no time (it never reached the server).
+  let reads = 0;
+  h = mcpHarness({ mock, settings: { maxToolRounds: 3 }, now: () => Date.now() + (reads += 1) });
   started = Date.now();
   const server = await addAndStart(h.mcp, stdioServer());
   h.mcp.handlers['mcp:attach'](

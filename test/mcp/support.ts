@@ -87,7 +87,12 @@ export interface McpHarness extends Harness {
 
 /** The chat harness with MCP wired in exactly as the composition root does. */
 export function mcpHarness(
-  options: HarnessOptions & { secrets?: SecretStore; shellEnv?: Record<string, string | undefined> },
+  options: HarnessOptions & {
+    secrets?: SecretStore;
+    shellEnv?: Record<string, string | undefined>;
+    /** MCP's clock (Date.now unless given). */
+    now?: () => number;
+  },
 ): McpHarness {
   let kit: McpKit | null = null;
   const port: McpChatPort = {
@@ -102,7 +107,7 @@ export function mcpHarness(
     secrets,
     events,
     libraryNames: () => [],
-    now: Date.now,
+    now: options.now ?? Date.now,
     shellEnv: options.shellEnv ?? process.env,
   });
   return { ...h, mcp: kit, events, secrets };
