@@ -175,7 +175,7 @@ describe('experiments, and {{variables}} in a thread', () => {
   it('the grid is one tab stop; arrow keys, Home/End and Page keys reach every cell, even those not drawn yet', async () => {
     const { page } = demo.app;
     const providers = await demo.app.host.services.handlers['providers:list']({}, { senderId: 0 });
-    seedFinishedRun(demo.app.host.services.db, providers[0]?.id ?? 'p', {
+    const { runId } = seedFinishedRun(demo.app.host.services.db, providers[0]?.id ?? 'p', {
       name: 'Keyboard grid',
       cases: 100,
       models: 5,
@@ -185,9 +185,11 @@ describe('experiments, and {{variables}} in a thread', () => {
     await nav(page, 'Chats');
     await nav(page, 'Experiments');
     await page.getByRole('button', { name: /Keyboard grid/ }).click();
-    const grid = page.getByRole('grid', { name: /^Results/ });
-    // This run's grid, not the one shown before it (a run of 100 cases).
-    await grid.and(page.locator('[data-rows="100"]')).locator('td.exp-cell').first().waitFor();
+    const grid = page.locator(`[data-testid="experiment-grid"][data-run="${runId}"]`).getByRole('grid', {
+      name: /^Results/,
+    });
+    // This run's grid, not the one shown before it.
+    await grid.locator('td.exp-cell').first().waitFor();
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? null);
 
     expect(await grid.locator('[data-cell][tabindex="0"]').count()).toBe(1);
@@ -226,7 +228,7 @@ describe('experiments, and {{variables}} in a thread', () => {
   it('Failures only draws the failing rows whole in the first frame after the press', async () => {
     const { page } = demo.app;
     const providers = await demo.app.host.services.handlers['providers:list']({}, { senderId: 0 });
-    const { failingRows } = seedFinishedRun(demo.app.host.services.db, providers[0]?.id ?? 'p', {
+    const { failingRows, runId } = seedFinishedRun(demo.app.host.services.db, providers[0]?.id ?? 'p', {
       name: 'Filter grid',
       cases: 100,
       models: 5,
@@ -235,11 +237,12 @@ describe('experiments, and {{variables}} in a thread', () => {
     await nav(page, 'Chats');
     await nav(page, 'Experiments');
     await page.getByRole('button', { name: /Filter grid/ }).click();
-    const grid = page.getByRole('grid', { name: /^Results/ });
-    await grid.and(page.locator('[data-rows="100"]')).locator('td.exp-cell').first().waitFor();
+    // This run's grid: the one shown before it (the keyboard test's) has 100 rows too, and waiting
+    // for that one ran the press while this run was still loading.
+    await page.locator(`[data-testid="experiment-grid"][data-run="${runId}"] td.exp-cell`).first().waitFor();
     // Pressed in the page, so the next animation frame is the first one that can show the result.
-    const firstFrame = await page.evaluate(async () => {
-      const box = document.querySelector<HTMLElement>('[data-testid="experiment-grid"]');
+    const firstFrame = await page.evaluate(async (run) => {
+      const box = document.querySelector<HTMLElement>(`[data-testid="experiment-grid"][data-run="${run}"]`);
       const only = [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((b) =>
         b.parentElement?.textContent?.includes('Failures only'),
       );
@@ -262,7 +265,7 @@ describe('experiments, and {{variables}} in a thread', () => {
           )
           .map((td) => td.dataset.cell),
       };
-    });
+    }, runId);
     expect(firstFrame.rows).toBe(String(failingRows + 1));
     expect(firstFrame.inView).toBeGreaterThan(4);
     expect(firstFrame.blank).toEqual([]);

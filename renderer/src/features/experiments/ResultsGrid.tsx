@@ -47,7 +47,7 @@ export function ResultsGrid({ run, rows, summaries, onOpen }: Props) {
   );
   const cellOf = (rowKey: string, col: number) => byKey.get(rowKey)?.cells[col];
   return (
-    <div className="exp-grid-wrap scroll" data-testid="experiment-grid" ref={setElement}>
+    <div className="exp-grid-wrap scroll" data-testid="experiment-grid" data-run={run.id} ref={setElement}>
       <CellGrid
         aria-label="Results: a row per case, a column per model and variant"
         className="exp-grid"

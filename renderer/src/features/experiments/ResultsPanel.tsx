@@ -19,6 +19,14 @@ export function ResultsPanel() {
   const rows = useMemo(() => (run ? buildGrid(run) : []), [run]);
   const summaries = useMemo(() => (run ? summarize(run) : []), [run]);
   const shown = useMemo(() => (failuresOnly ? onlyFailures(rows) : rows), [rows, failuresOnly]);
+  // The experiment has runs and the latest is on its way: not "No run yet", which flashed here
+  // each time an experiment with runs was opened.
+  if (!run && runs.length > 0)
+    return (
+      <div className="empty-state exp-empty" role="status">
+        <p>Loading the run…</p>
+      </div>
+    );
   if (!run)
     return (
       <div className="empty-state exp-empty">
