@@ -13,16 +13,29 @@ const ALL_ROWS = Array.from({ length: 30 }, (_, i) => String(i));
 const SHOWN_ROWS = 8;
 const SHOWN_COLS = 3;
 
-/** The grid drawn by window, the window following `scrollToCell` as a scroll box would. */
-function Windowed({ rows, onAction }: { rows: readonly string[]; onAction(row: string, col: number): void }) {
-  const [at, setAt] = useState({ row: 0, col: 0 });
-  const scrollToCell = useCallback((row: number, col: number) => {
-    setAt((a) => ({
-      row: row < a.row ? row : row >= a.row + SHOWN_ROWS ? row - SHOWN_ROWS + 1 : a.row,
-      col: col < a.col ? col : col >= a.col + SHOWN_COLS ? col - SHOWN_COLS + 1 : a.col,
-    }));
-  }, []);
-  const pageRows = useCallback(() => 5, []);
+interface At {
+  row: number;
+  col: number;
+}
+
+/** The top-left cell a scroll box shows once scrolled just enough to show (row, col), from `a`. */
+function showing(a: At, row: number, col: number): At {
+  return {
+    row: row < a.row ? row : row >= a.row + SHOWN_ROWS ? row - SHOWN_ROWS + 1 : a.row,
+    col: col < a.col ? col : col >= a.col + SHOWN_COLS ? col - SHOWN_COLS + 1 : a.col,
+  };
+}
+
+const pageRows = () => 5;
+
+/** The grid drawing the window whose top-left cell is `at`. */
+function GridAt(props: {
+  rows: readonly string[];
+  at: At;
+  scrollToCell(row: number, col: number): void;
+  onAction(row: string, col: number): void;
+}) {
+  const { rows, at } = props;
   return (
     <CellGrid
       aria-label="Results"
@@ -36,13 +49,20 @@ function Windowed({ rows, onAction }: { rows: readonly string[]; onAction(row: s
       rowHeight={100}
       columnWidth={200}
       pageRows={pageRows}
-      scrollToCell={scrollToCell}
+      scrollToCell={props.scrollToCell}
       renderColumnHeader={(col) => COLUMNS[col]}
       renderRowHeader={(row) => `Case ${Number(row) + 1}`}
       renderCell={(row, col) => `answer ${row}:${col}`}
-      onCellAction={onAction}
+      onCellAction={props.onAction}
     />
   );
+}
+
+/** The grid drawn by window, the window following `scrollToCell` as a scroll box would. */
+function Windowed({ rows, onAction }: { rows: readonly string[]; onAction(row: string, col: number): void }) {
+  const [at, setAt] = useState<At>({ row: 0, col: 0 });
+  const scrollToCell = useCallback((row: number, col: number) => setAt((a) => showing(a, row, col)), []);
+  return <GridAt rows={rows} at={at} scrollToCell={scrollToCell} onAction={onAction} />;
 }
 
 /** Where a scroll box would show its top-left cell; `scrollBox` moves it, as the browser's scrolling does. */
@@ -53,15 +73,11 @@ let scrollBox: ((row: number, col: number) => void) | undefined;
  * follows on the next frame (the scroll event's measure). `Element.scrollIntoView` scrolls this box.
  */
 function InScrollBox() {
-  const offset = useRef({ row: 0, col: 0 });
+  const offset = useRef<At>({ row: 0, col: 0 });
   const frame = useRef(0);
   const [at, setAt] = useState(offset.current);
   const scrollToCell = useCallback((row: number, col: number) => {
-    const a = offset.current;
-    offset.current = {
-      row: row < a.row ? row : row >= a.row + SHOWN_ROWS ? row - SHOWN_ROWS + 1 : a.row,
-      col: col < a.col ? col : col >= a.col + SHOWN_COLS ? col - SHOWN_COLS + 1 : a.col,
-    };
+    offset.current = showing(offset.current, row, col);
     frame.current ||= requestAnimationFrame(() => {
       frame.current = 0;
       setAt(offset.current);
@@ -73,24 +89,7 @@ function InScrollBox() {
       scrollBox = undefined;
     };
   }, [scrollToCell]);
-  const pageRows = useCallback(() => 5, []);
-  return (
-    <CellGrid
-      aria-label="Results"
-      rowKeys={ALL_ROWS}
-      columns={COLUMNS}
-      rowHeaderName="Case"
-      drawn={{ rows: [at.row, at.row + SHOWN_ROWS], columns: [at.col, at.col + SHOWN_COLS] }}
-      rowHeight={100}
-      columnWidth={200}
-      pageRows={pageRows}
-      scrollToCell={scrollToCell}
-      renderColumnHeader={(col) => COLUMNS[col]}
-      renderRowHeader={(row) => `Case ${Number(row) + 1}`}
-      renderCell={(row, col) => `answer ${row}:${col}`}
-      onCellAction={() => undefined}
-    />
-  );
+  return <GridAt rows={ALL_ROWS} at={at} scrollToCell={scrollToCell} onAction={() => undefined} />;
 }
 
 function mount(rows: readonly string[] = ALL_ROWS) {
