@@ -30,6 +30,82 @@ describe('a conversation, as a user lives in it', () => {
     await expect.poll(() => conversation.lastAnswerStatus(), { timeout: 15_000 }).toBe('complete');
   });
 
+  it('keeps a growing answer in view at its end, stays where the reader scrolled up to, and follows again back at the end', async () => {
+    const { conversation } = demo.pages;
+    const page = demo.app.page;
+    mock().script({ reply: { content: 'A line of the story.\n\n'.repeat(900), chunks: 900, delayMs: 10 } });
+    await conversation.startStreaming('Tell me a very long story');
+    const list = conversation.list;
+    const position = () =>
+      list.evaluate((el) => ({ top: el.scrollTop, toEnd: el.scrollHeight - el.clientHeight - el.scrollTop }));
+    // How far from its end the list is as each of the next frames is painted, the answer having
+    // grown in each: measured after the app's own reaction to the new layout, as the reader sees it.
+    const toEndAsPainted = () =>
+      list.evaluate(
+        (el) =>
+          new Promise<number[]>((resolve) => {
+            const seen: number[] = [];
+            let height = el.scrollHeight;
+            const observer = new ResizeObserver(() => {
+              if (el.scrollHeight === height) return;
+              height = el.scrollHeight;
+              seen.push(el.scrollHeight - el.clientHeight - el.scrollTop);
+              if (seen.length < 8) return;
+              observer.disconnect();
+              resolve(seen);
+            });
+            for (const box of el.querySelectorAll('.conv-rows, .conv-row')) observer.observe(box);
+          }),
+      );
+    const live = async () => (await conversation.lastAnswerStatus()) === 'streaming';
+    const soon = { timeout: 15_000 };
+    // Following: several screens of answer came in, and its end is in view at every paint.
+    await expect
+      .poll(() => list.evaluate((el) => el.scrollHeight / el.clientHeight), soon)
+      .toBeGreaterThan(3);
+    expect(Math.max(...(await toEndAsPainted()))).toBeLessThanOrEqual(48);
+    // The reader scrolls up with the wheel: the view stays there as the answer grows below.
+    const box = await list.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + 200, (box?.y ?? 0) + 200);
+    await page.mouse.wheel(0, -1500);
+    await expect.poll(async () => (await position()).toEnd, soon).toBeGreaterThan(1000);
+    const left = (await position()).top;
+    await expect.poll(async () => (await position()).toEnd, soon).toBeGreaterThan(2000);
+    expect((await position()).top).toBe(left);
+    expect(await live()).toBe(true);
+    // Back down to the end (the scroll bar dragged there): followed again until the answer is done.
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    expect(Math.max(...(await toEndAsPainted()))).toBeLessThanOrEqual(48);
+    expect(await live()).toBe(true);
+    await expect.poll(() => conversation.lastAnswerStatus(), { timeout: 30_000 }).toBe('complete');
+    await expect.poll(async () => (await position()).toEnd).toBeLessThanOrEqual(48);
+  }, 60_000);
+
+  it('keeps the answer just written on screen as it is when the next question is sent, not built again', async () => {
+    const { conversation } = demo.pages;
+    mock().script({ reply: { content: 'Paragraph of the answer.\n\n'.repeat(200), chunks: 50, delayMs: 5 } });
+    await conversation.send('One more long answer, please');
+    // The element the answer was written into: a view built again (its markdown and its layout, tens
+    // of milliseconds for a long answer) would be a new one.
+    const written = await conversation.lastAnswer.elementHandle();
+    await conversation.send('And a short one');
+    expect(await written?.evaluate((el) => el.isConnected)).toBe(true);
+    expect(await written?.getAttribute('data-status')).toBe('complete');
+  });
+
+  it('brings the list to its end when you send, wherever you had scrolled to', async () => {
+    const { conversation } = demo.pages;
+    const list = conversation.list;
+    const toEnd = () => list.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
+    await list.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect.poll(toEnd).toBeGreaterThan(1000);
+    mock().script({ reply: { content: 'Right here, at the end.' } });
+    await conversation.send('Where does this answer show?');
+    await expect.poll(toEnd, { timeout: 15_000 }).toBeLessThanOrEqual(48);
+    expect(await conversation.lastQuestion.textContent()).toContain('Where does this answer show?');
+    expect(await conversation.lastAnswer.textContent()).toContain('Right here, at the end.');
+  });
+
   it('regenerates a sibling answer and switches between branches', async () => {
     const { conversation, page } = { ...demo.pages, page: demo.app.page };
     await conversation.send('Name three colours');
@@ -187,6 +263,11 @@ describe('focus lands where the next keystroke belongs', () => {
     expect(await at()).toBe(0);
     await page.keyboard.press('ArrowDown');
     await expect.poll(at).toBe(1);
+    // Down to the last answer, which sits after the virtualized rows (MessageList).
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(at).toBe(2);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(at).toBe(3);
   });
 
   it('the model chip in the header opens the model picker; after a pick the cursor is back in the message box', async () => {

@@ -259,15 +259,24 @@ export class ConversationPage {
     await this.composer.press('Enter');
   }
 
-  /** Sends a message and waits until the answer it starts has finished (any final status). */
+  /**
+   * Sends a message and waits until the answer it starts has finished (any final status): the last
+   * answer is a new one, by its id (how many answers are drawn depends on where the virtualized
+   * list is scrolled, so their count says nothing).
+   */
   async send(text: string, timeout = 15_000): Promise<void> {
-    const before = await this.answers.count();
+    const before =
+      (await this.answers.count()) > 0 ? await this.lastAnswer.getAttribute('data-message-id') : null;
     await this.ask(text);
     await this.page.waitForFunction(
-      (count) => {
+      (previous) => {
         const answers = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
         const last = answers[answers.length - 1];
-        return answers.length > count && last?.getAttribute('data-status') !== 'streaming';
+        return (
+          last !== undefined &&
+          last.getAttribute('data-message-id') !== previous &&
+          last.getAttribute('data-status') !== 'streaming'
+        );
       },
       before,
       { timeout },

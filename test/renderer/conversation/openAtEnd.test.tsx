@@ -28,6 +28,15 @@ let useStore: typeof UseStore;
 let MessageList: typeof MessageListType;
 beforeAll(async () => {
   vi.stubGlobal('requestAnimationFrame', () => 0);
+  // jsdom lays nothing out: no size ever changes, so no observer ever reports.
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
   ({ useStore } = await import('../../../renderer/src/store'));
   ({ MessageList } = await import('../../../renderer/src/features/conversation/MessageList'));
 });

@@ -54,6 +54,8 @@ describe('conversation slice', () => {
     expect(fakeApi.chat!.send).toHaveBeenCalledWith({ threadId: 't1', content: 'Why?' });
     expect(shownIds('t1')).toEqual(['q2', 'a2']);
     expect(state().streams['s1']).toMatchObject({ threadId: 't1', messageIds: ['a2'] });
+    // The message list goes to its end for it (MessageList).
+    expect(state().requested['t1']).toBe(1);
   });
 
   it('a refused send says why in a toast and changes nothing shown', async () => {
@@ -63,6 +65,7 @@ describe('conversation slice', () => {
     expect(await state().send('t1', 'Again')).toBe(false);
     expect(shownIds('t1')).toEqual(['q1', 'a1']);
     expect(state().streams).toEqual({});
+    expect(state().requested['t1']).toBeUndefined();
     expect(state().toasts.map((t) => [t.kind, t.message.startsWith('Could not send: ')])).toEqual([
       ['error', true],
     ]);

@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import { listKeys } from '../../ui';
 import { findMessage } from '../../store/conversation/messageIndex';
 import { HOLD_POSITION } from './expanded';
+import { followEnd, type EndFollower } from './followEnd';
 import { MessageRow } from './MessageRow';
 import type { PathRow } from '../../store/conversation/branches';
 
@@ -45,10 +46,27 @@ function endOffset(estimates: Float64Array, start: number, end: number, height: 
   return Math.max(0, total - height);
 }
 
+/** The id of the thread's last row while its answer (or one of its choices) is still being written. */
+function useLiveRow(threadId: string, rows: readonly PathRow[]): string | null {
+  const last = rows[rows.length - 1];
+  return useStore((s) => {
+    if (!last) return null;
+    const messages = s.details[threadId]?.messages;
+    const ids = last.choiceIds ?? [last.id];
+    return ids.some((id) => findMessage(messages, id)?.status === 'streaming') ? last.id : null;
+  });
+}
+
 /**
  * The active branch of a thread, virtualized: only the rows in view exist in the DOM, so a
  * 10,000-message thread opens as fast as a short one. The view stays pinned to the bottom while
  * an answer grows, unless the reader has scrolled up or pressed "Show all" on a finished answer.
+ *
+ * The answer being written is not measured by the virtualizer while it grows: it overflows its
+ * guessed size at the end of the list, and the list follows it itself (followEnd.ts), a
+ * ResizeObserver writing the scroll position once layout is done. Measured, each streamed frame
+ * cost a render of the list and a forced layout (the virtualizer adjusting the scroll position
+ * and reading the height back after the render it had just caused). It is measured once written.
  */
 export function MessageList({ threadId }: { threadId: string }) {
   const rows = useStore((s) => s.views[threadId]?.rows ?? NO_ROWS);
@@ -62,14 +80,45 @@ export function MessageList({ threadId }: { threadId: string }) {
   // Stable identities: a new getItemKey makes the virtualizer recompute every row's position.
   const estimateSize = useCallback((index: number) => estimates[index] ?? 80, [estimates]);
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+  const liveRow = useLiveRow(threadId, rows);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const follower = useRef<EndFollower | null>(null);
+  // One observer for what the list follows: its own size, its rows' box, and the answer being
+  // written (observed from its ref, which is attached before the effects below run).
+  const [resizes] = useState(() => new ResizeObserver(() => follower.current?.resized()));
+  const observeLive = useCallback(
+    (element: HTMLDivElement | null) => {
+      if (!element) return;
+      resizes.observe(element);
+      return () => resizes.unobserve(element);
+    },
+    [resizes],
+  );
+  // Opens at the end, and keeps it in view while following.
+  useLayoutEffect(() => {
+    const list = scrollRef.current;
+    const content = contentRef.current;
+    if (!list || !content) return;
+    list.scrollTop = list.scrollHeight;
+    follower.current = followEnd(list, FOLLOW_END);
+    resizes.observe(content);
+    resizes.observe(list);
+    return () => resizes.disconnect();
+  }, [resizes]);
+  // A request of the reader's (a send, a regenerate, a continue) brings the list to its end, wherever
+  // they had scrolled or jumped to: the answer they asked for is followed.
+  const requested = useStore((s) => s.requested[threadId] ?? 0);
+  const requestedAtMount = useRef(requested);
+  useEffect(() => {
+    if (requested !== requestedAtMount.current) follower.current?.follow();
+  }, [requested]);
   // After "Show all" the reader stays where they were, the rest taking its place below, rather
   // than being carried to the message's end as its parts are measured; until they move on.
-  const [hold, setHold] = useState(false);
   useEffect(() => {
     const list = scrollRef.current;
     if (!list) return;
-    const onHold = () => setHold(true);
-    const release = () => setHold(false);
+    const onHold = () => follower.current?.hold();
+    const release = () => follower.current?.release();
     list.addEventListener(HOLD_POSITION, onHold);
     // Captured before the press that holds (a click follows its pointerdown and keydown).
     for (const type of MOVES) window.addEventListener(type, release, { capture: true, passive: true });
@@ -93,10 +142,6 @@ export function MessageList({ threadId }: { threadId: string }) {
     // Rows beyond the view follow the first paint: at start they were a third of the messages the
     // window's first render built before the message box could take typing.
     overscan: settled ? 4 : 0,
-    anchorTo: 'end',
-    followOnAppend: true,
-    // Held, the list is never "at the end", so it neither follows a growing row nor an appended one.
-    scrollEndThreshold: hold ? -1 : FOLLOW_END,
     paddingStart,
     paddingEnd: PADDING,
     // The first render already draws the thread's end, where it opens: without a size and an offset
@@ -106,18 +151,39 @@ export function MessageList({ threadId }: { threadId: string }) {
     initialOffset: () => endOffset(estimates, paddingStart, PADDING, window.innerHeight),
   });
 
+  // The virtualizer's own rule (a row above the view keeps what is in view in place as it is
+  // measured), but never for the last row: its size changes below its top, and the answer being
+  // written was already laid out whole, overflowing its guess, when it is first measured. Moving the
+  // view by either would pull a reader inside it away from what they read; followEnd keeps the end.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
+    if (item.index === rows.length - 1) return false;
+    const offset = instance.scrollOffset ?? 0;
+    return instance.itemSizeCache.has(item.key)
+      ? item.end <= offset && instance.scrollDirection !== 'backward'
+      : item.start < offset;
+  };
+
   // Long threads open with their newest messages; earlier ones load as the reader nears the top.
-  const onScroll = useCallback(() => {
+  const loadIfNearTop = useCallback(() => {
     const list = scrollRef.current;
     if (earlier && list && list.scrollTop < list.clientHeight * LOAD_EARLIER_SCREENS)
       void loadEarlier(threadId);
   }, [earlier, loadEarlier, threadId]);
   // A page may leave the reader still near the top (or a short window may not scroll at all).
-  useEffect(onScroll, [onScroll, rows]);
+  useEffect(loadIfNearTop, [loadIfNearTop, rows]);
+  const onScroll = useCallback(() => {
+    follower.current?.scrolled();
+    loadIfNearTop();
+  }, [loadIfNearTop]);
 
-  useLayoutEffect(() => {
-    virtualizer.scrollToEnd();
-  }, [virtualizer]);
+  /** Scrolls row `index` into view: the list no longer follows the end (the scroll that follows decides again). */
+  const scrollToRow = useCallback(
+    (index: number, align: 'center' | 'auto') => {
+      follower.current?.stop();
+      virtualizer.scrollToIndex(index, { align });
+    },
+    [virtualizer],
+  );
 
   // Jump to a message asked for by search (or by editing the last message).
   useEffect(() => {
@@ -126,14 +192,14 @@ export function MessageList({ threadId }: { threadId: string }) {
       (r) => r.id === scrollTarget.messageId || r.choiceIds?.includes(scrollTarget.messageId),
     );
     if (index < 0) return;
-    virtualizer.scrollToIndex(index, { align: 'center' });
+    scrollToRow(index, 'center');
     const rowId = rows[index]?.id ?? null;
     const done = window.setTimeout(() => {
       clearScrollTarget();
       if (scrollTarget.flash) setFlashId(rowId);
     }, 0);
     return () => window.clearTimeout(done);
-  }, [scrollTarget, rows, virtualizer, clearScrollTarget]);
+  }, [scrollTarget, rows, scrollToRow, clearScrollTarget]);
 
   useEffect(() => {
     if (flashId === null) return;
@@ -152,7 +218,7 @@ export function MessageList({ threadId }: { threadId: string }) {
           return Number.isInteger(index) ? index : null;
         },
         moveTo: (next) => {
-          virtualizer.scrollToIndex(next, { align: 'auto' });
+          scrollToRow(next, 'auto');
           const focusNext = () =>
             scrollRef.current
               ?.querySelector<HTMLElement>(`[data-index="${next}"] [data-testid="message"]`)
@@ -160,7 +226,7 @@ export function MessageList({ threadId }: { threadId: string }) {
           requestAnimationFrame(() => requestAnimationFrame(focusNext));
         },
       }),
-    [rows.length, virtualizer],
+    [rows.length, scrollToRow],
   );
 
   const items = virtualizer.getVirtualItems();
@@ -185,7 +251,7 @@ export function MessageList({ threadId }: { threadId: string }) {
       ) : null}
       {/* Rows flow inside a window moved into place, not absolutely positioned one by one: when the
           total height changes as an answer grows, absolutely placed rows would all be laid out again. */}
-      <div className="conv-rows" style={{ height: virtualizer.getTotalSize() }}>
+      <div ref={contentRef} className="conv-rows" style={{ height: virtualizer.getTotalSize() }}>
         {earlier ? (
           <div className="conv-earlier" role="status">
             Loading earlier messages…
@@ -204,7 +270,7 @@ export function MessageList({ threadId }: { threadId: string }) {
               <div
                 key={item.key}
                 data-index={item.index}
-                ref={virtualizer.measureElement}
+                ref={row.id === liveRow ? observeLive : virtualizer.measureElement}
                 className="conv-row"
               >
                 <MessageRow threadId={threadId} row={row} flash={row.id === flashId} />

@@ -23,6 +23,11 @@ export type { StreamInfo, RetryNotice } from './streamReducer';
 export interface ConversationSlice extends ConversationData {
   /** The message whose inline editor is open. */
   editingMessageId: string | null;
+  /**
+   * Requests this window started, per thread (a send, a regenerate, a continue, an edited question
+   * sent): the message list goes to its end and follows the answer at each.
+   */
+  requested: Record<string, number>;
   /** Subscribes once to stream and thread-change events; later calls do nothing. */
   startConversationSync(): void;
   /** Loads a thread with the newest messages of its active branch (shown at once when cached, then refreshed). */
@@ -178,7 +183,10 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       return false;
     }
     bump(threadId);
-    set((s) => applySendResult(s, threadId, result.value));
+    set((s) => ({
+      ...applySendResult(s, threadId, result.value),
+      requested: { ...s.requested, [threadId]: (s.requested[threadId] ?? 0) + 1 },
+    }));
     scheduleListReload();
     return true;
   };
@@ -204,6 +212,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     dropped: {},
     ended: [],
     editingMessageId: null,
+    requested: {},
 
     startConversationSync: () => {
       if (syncing) return;

@@ -1,0 +1,77 @@
+/** The scroll box's side of following: its position and sizes. */
+export type ScrollBox = Pick<HTMLElement, 'scrollTop' | 'scrollHeight' | 'clientHeight'>;
+
+export interface EndFollower {
+  /** The box scrolled, by anyone: the reader scrolling up leaves the end, scrolling down to it follows again. */
+  scrolled(): void;
+  /** The box or what it shows changed size, laid out: back to the end when following. */
+  resized(): void;
+  /** "Show all" on a finished answer: the reader stays where they are until they move. */
+  hold(): void;
+  /** The reader moved on: following again when at the end. */
+  release(): void;
+  /** A jump to a message is coming: no longer following (the scroll it makes decides again). */
+  stop(): void;
+  /** The reader asked for an answer: to the end now, and following it. */
+  follow(): void;
+}
+
+/**
+ * Keeps `box` at its end while the reader is there, as the answer at its end grows.
+ *
+ * It writes the position only in `resized`, which a ResizeObserver calls after layout: reading the
+ * height and writing the position there costs no layout of its own. The scroll event of that write
+ * comes a frame later, and more text may have come in between: it is recognised as the follower's
+ * own by its position, and does not count as the reader leaving the end.
+ */
+export function followEnd(box: ScrollBox, threshold: number): EndFollower {
+  let following = true;
+  let held = false;
+  /** Where the box was at its last scroll event, and where the follower last put it. */
+  let lastTop = box.scrollTop;
+  let written = Number.NaN;
+  /** Where the end was at the last layout the observer reported: the end the reader saw. */
+  let seenEnd = Number.NaN;
+  const atEnd = () => box.scrollHeight - box.clientHeight - box.scrollTop <= threshold;
+  const toEnd = () => {
+    box.scrollTop = box.scrollHeight;
+    // A reader's scroll in the same frame comes in the same event: it is measured from here.
+    written = lastTop = box.scrollTop;
+  };
+  return {
+    scrolled() {
+      const top = box.scrollTop;
+      const previous = lastTop;
+      lastTop = top;
+      // Only the first scroll event after a write can be the write's own.
+      const own = top === written;
+      written = Number.NaN;
+      if (held || own) return;
+      // Up leaves the end unless it stays within the threshold. Down never leaves it, and comes
+      // back to it at the end the reader saw: the answer may have grown since the scroll, before
+      // its event.
+      following = top < previous ? atEnd() : following || top >= seenEnd - threshold || atEnd();
+    },
+    resized() {
+      seenEnd = box.scrollHeight - box.clientHeight;
+      if (following) toEnd();
+    },
+    hold() {
+      held = true;
+      following = false;
+    },
+    release() {
+      if (!held) return;
+      held = false;
+      following = atEnd();
+    },
+    stop() {
+      following = false;
+    },
+    follow() {
+      held = false;
+      following = true;
+      toEnd();
+    },
+  };
+}
