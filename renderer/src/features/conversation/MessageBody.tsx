@@ -16,14 +16,17 @@ interface Props {
   showTokens: boolean;
 }
 
-/** An answer as markdown, a part at a time: the first part streams, later ones render once each. */
+/**
+ * An answer as markdown, a part at a time. While it is written every part streams (after "Show
+ * all" the part growing at its end is re-lexed and rendered only from its last block, not whole and
+ * sanitised again on each update); a finished one renders each part once.
+ */
 function markdownPart(message: Message) {
   const live = message.status === 'streaming';
   return (part: string, index: number) => {
-    if (index > 0) return <MarkdownView messageId={`${message.id}#${index}`} text={part} />;
-    if (live || hasStreamingView(message.id))
-      return <StreamingMarkdown messageId={message.id} text={part} live={live} />;
-    return <MarkdownView messageId={message.id} text={part} />;
+    const id = index === 0 ? message.id : `${message.id}#${index}`;
+    if (live || hasStreamingView(id)) return <StreamingMarkdown messageId={id} text={part} live={live} />;
+    return <MarkdownView messageId={id} text={part} />;
   };
 }
 
