@@ -55,6 +55,51 @@ describe('a thread of a thousand messages', () => {
     expect(await loaded()).toBe(COUNT);
   });
 
+  it('keeps the message the reader is looking at in place as earlier ones load above it', async () => {
+    const { page } = app;
+    const { conversation, threads } = app.pages;
+    // A fresh window: only the opening window of the thread is loaded.
+    await page.reload();
+    await threads.pane.getByRole('button', { name: TITLE }).first().click();
+    await conversation.heading(TITLE).waitFor();
+    const loaded = () => page.evaluate(() => window.__llmDeskBench?.loadedRows() ?? 0);
+    await expect.poll(loaded).toBe(THREAD_WINDOW);
+    const frames = () =>
+      page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+    const topOf = (id: string) =>
+      conversation.list.evaluate((el, shownId) => {
+        const shown = el.querySelector(`[data-message-id="${shownId}"]`);
+        return shown ? shown.getBoundingClientRect().top - el.getBoundingClientRect().top : null;
+      }, id);
+    // Just short of where earlier messages are asked for (two screens from the top of what is
+    // loaded): the first message wholly in view.
+    const seen = await conversation.list.evaluate((el) => {
+      el.scrollTop = el.clientHeight * 2.6;
+      return el.clientHeight;
+    });
+    await frames();
+    expect(await loaded()).toBe(THREAD_WINDOW);
+    const id = await conversation.list.evaluate((el) => {
+      const view = el.getBoundingClientRect();
+      const shown = [...el.querySelectorAll('[data-testid="message"]')].find(
+        (m) => m.getBoundingClientRect().top >= view.top,
+      );
+      return shown?.getAttribute('data-message-id') ?? '';
+    });
+    expect(id).not.toBe('');
+    const before = (await topOf(id)) ?? Number.NaN;
+    // The reader scrolls up 0.7 screens, into the zone that loads earlier messages: the message is
+    // 0.7 screens lower in the view, and stays there as the messages before it arrive above.
+    await conversation.list.evaluate((el) => (el.scrollTop -= el.clientHeight * 0.7));
+    await expect.poll(loaded, { timeout: 15_000 }).toBeGreaterThan(THREAD_WINDOW);
+    await frames();
+    const after = await topOf(id);
+    expect(after).not.toBeNull();
+    expect(Math.abs((after ?? 0) - (before + seen * 0.7))).toBeLessThan(4);
+  });
+
   it('draws the messages on whole pixels wherever the reader scrolls, so their text stays sharp', async () => {
     const { page } = app;
     const { conversation, threads } = app.pages;

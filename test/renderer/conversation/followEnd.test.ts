@@ -78,12 +78,27 @@ describe('following the end of the message list', () => {
     list.frame(follow);
     list.content += 400;
     follow.resized();
-    // Dragged to the end on screen; 300 px more come in before the scroll's event.
+    // Dragged to the end on screen; 150 px more come in before the scroll's event.
     list.scrollTop = list.scrollHeight;
-    list.content += 300;
+    list.content += 150;
     list.frame(follow);
     follow.resized();
     expect(list.distance()).toBe(0);
+  });
+
+  it('stays where the reader is when earlier messages load above them', () => {
+    const list = box(20_000);
+    const follow = followEnd(list, THRESHOLD);
+    follow.resized();
+    list.scrollTop = 900;
+    list.frame(follow);
+    // 50,000 px of messages arrive above; the list keeps the reader's message in place, moving
+    // the position down by as much (the virtualizer's anchoring).
+    list.content += 50_000;
+    list.scrollTop += 50_000;
+    list.frame(follow);
+    follow.resized();
+    expect(list.scrollTop).toBe(50_900);
   });
 
   it('goes to the end and follows when the reader asks for an answer, wherever they were', () => {

@@ -142,6 +142,11 @@ export function MessageList({ threadId }: { threadId: string }) {
     // Rows beyond the view follow the first paint: at start they were a third of the messages the
     // window's first render built before the message box could take typing.
     overscan: settled ? 4 : 0,
+    // When rows come or go at either edge (earlier messages loaded above, a question sent below),
+    // the row at the top of the view keeps its place.
+    anchorTo: 'end',
+    // The virtualizer never follows the end by itself (followEnd does): it is never "at the end".
+    scrollEndThreshold: -1,
     paddingStart,
     paddingEnd: PADDING,
     // The first render already draws the thread's end, where it opens: without a size and an offset

@@ -30,9 +30,8 @@ export function followEnd(box: ScrollBox, threshold: number): EndFollower {
   /** Where the box was at its last scroll event, and where the follower last put it. */
   let lastTop = box.scrollTop;
   let written = Number.NaN;
-  /** Where the end was at the last layout the observer reported: the end the reader saw. */
-  let seenEnd = Number.NaN;
-  const atEnd = () => box.scrollHeight - box.clientHeight - box.scrollTop <= threshold;
+  const toGo = () => box.scrollHeight - box.clientHeight - box.scrollTop;
+  const atEnd = () => toGo() <= threshold;
   const toEnd = () => {
     box.scrollTop = box.scrollHeight;
     // A reader's scroll in the same frame comes in the same event: it is measured from here.
@@ -47,13 +46,13 @@ export function followEnd(box: ScrollBox, threshold: number): EndFollower {
       const own = top === written;
       written = Number.NaN;
       if (held || own) return;
-      // Up leaves the end unless it stays within the threshold. Down never leaves it, and comes
-      // back to it at the end the reader saw: the answer may have grown since the scroll, before
-      // its event.
-      following = top < previous ? atEnd() : following || top >= seenEnd - threshold || atEnd();
+      // Up leaves the end unless it stays within the threshold. Down never leaves it, and comes back
+      // to it within a third of the view from the end: the answer may have grown between the
+      // reader's scroll to the end and its event. (Not "at the end they saw": rows loaded above
+      // move the position down by their height, and the end the reader saw with them.)
+      following = top < previous ? atEnd() : following || toGo() <= Math.max(threshold, box.clientHeight / 3);
     },
     resized() {
-      seenEnd = box.scrollHeight - box.clientHeight;
       if (following) toEnd();
     },
     hold() {
