@@ -33,30 +33,37 @@ describe('a conversation, as a user lives in it', () => {
   it('keeps a growing answer in view at its end, stays where the reader scrolled up to, and follows again back at the end', async () => {
     const { conversation } = demo.pages;
     const page = demo.app.page;
-    mock().script({ reply: { content: 'A line of the story.\n\n'.repeat(900), chunks: 900, delayMs: 10 } });
+    mock().script({ reply: { content: 'A line of the story.\n\n'.repeat(1500), chunks: 1500, delayMs: 10 } });
     await conversation.startStreaming('Tell me a very long story');
     const list = conversation.list;
     const position = () =>
       list.evaluate((el) => ({ top: el.scrollTop, toEnd: el.scrollHeight - el.clientHeight - el.scrollTop }));
-    // How far from its end the list is as each of the next frames is painted, the answer having
-    // grown in each: measured after the app's own reaction to the new layout, as the reader sees it.
-    const toEndAsPainted = () =>
-      list.evaluate(
+    // How far from its end the list is as each of the next eight frames is painted, the answer
+    // having grown in each: measured after the app's own reaction to the new layout, as the reader
+    // sees it (10 s at most: fewer than eight means the answer stopped growing).
+    const toEndAsPainted = async () => {
+      const seen = await list.evaluate(
         (el) =>
           new Promise<number[]>((resolve) => {
-            const seen: number[] = [];
+            const found: number[] = [];
             let height = el.scrollHeight;
+            const done = () => {
+              observer.disconnect();
+              resolve(found);
+            };
             const observer = new ResizeObserver(() => {
               if (el.scrollHeight === height) return;
               height = el.scrollHeight;
-              seen.push(el.scrollHeight - el.clientHeight - el.scrollTop);
-              if (seen.length < 8) return;
-              observer.disconnect();
-              resolve(seen);
+              found.push(el.scrollHeight - el.clientHeight - el.scrollTop);
+              if (found.length >= 8) done();
             });
             for (const box of el.querySelectorAll('.conv-rows, .conv-row')) observer.observe(box);
+            setTimeout(done, 10_000);
           }),
       );
+      expect(seen).toHaveLength(8);
+      return seen;
+    };
     const live = async () => (await conversation.lastAnswerStatus()) === 'streaming';
     const soon = { timeout: 15_000 };
     // Following: several screens of answer came in, and its end is in view at every paint.
@@ -263,7 +270,7 @@ describe('focus lands where the next keystroke belongs', () => {
     expect(await at()).toBe(0);
     await page.keyboard.press('ArrowDown');
     await expect.poll(at).toBe(1);
-    // Down to the last answer, which sits after the virtualized rows (MessageList).
+    // And down again to the last answer.
     await page.keyboard.press('ArrowDown');
     await expect.poll(at).toBe(2);
     await page.keyboard.press('ArrowDown');

@@ -161,7 +161,9 @@ describe('following the end of the message list', () => {
     const step = fc.oneof(
       fc.record({ kind: fc.constant('grow' as const), by: fc.integer({ min: -400, max: 2000 }) }),
       fc.record({ kind: fc.constant('scroll' as const), by: fc.integer({ min: -3000, max: 3000 }) }),
-      fc.record({ kind: fc.constantFrom('hold' as const, 'release' as const, 'stop' as const) }),
+      fc.record({
+        kind: fc.constantFrom('hold' as const, 'release' as const, 'stop' as const, 'follow' as const),
+      }),
     );
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), fc.integer({ min: 0, max: 500 }), (steps, tail) => {
