@@ -1,6 +1,7 @@
 import {
   MESSAGE_DEFAULTS,
   type Message,
+  type StreamEvent,
   type Thread,
   type ThreadDetail,
   type ThreadSummary,
@@ -69,4 +70,9 @@ export function threadSummary(partial: Partial<ThreadSummary> & Pick<ThreadSumma
     createdAt: 0,
   });
   return { ...whole, ...partial };
+}
+
+/** One frame's worth of streamed text for answer `messageId` of thread t1, as main pushes it. */
+export function delta(text: string, messageId = 'a'): StreamEvent {
+  return { type: 'delta', threadId: 't1', streamId: 's1', choices: [{ index: 0, messageId, content: text }] };
 }

@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { StreamEvent } from '../../../main/contract';
 import type { MessageView as MessageViewType } from '../../../renderer/src/features/conversation/MessageView';
 import type { useStore as UseStore } from '../../../renderer/src/store';
 import type { applyStreamEvents as Apply } from '../../../renderer/src/store/conversation/streamReducer';
 import { render } from '../ui/render';
-import { message, thread } from './fixtures';
+import { delta, message, thread } from './fixtures';
 import { installSilentApi, never } from '../silentApi';
 
 /**
@@ -36,13 +35,7 @@ const paragraphs = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => `Paragraph ${from + i} of the long answer.\n\n`).join('');
 
 function frame(text: string) {
-  const event: StreamEvent = {
-    type: 'delta',
-    threadId: 't1',
-    streamId: 's1',
-    choices: [{ index: 0, messageId: 'a', content: text }],
-  };
-  act(() => useStore.setState((s) => applyStreamEvents(s, [event], Date.now())));
+  act(() => useStore.setState((s) => applyStreamEvents(s, [delta(text)], Date.now())));
 }
 
 describe('a huge answer shown whole while it streams', () => {

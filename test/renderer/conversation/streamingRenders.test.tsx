@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import { act, Profiler } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { StreamEvent } from '../../../main/contract';
 import type { Composer as ComposerType } from '../../../renderer/src/features/conversation/Composer';
 import type { MessageView as MessageViewType } from '../../../renderer/src/features/conversation/MessageView';
 import type { useStore as UseStore } from '../../../renderer/src/store';
 import type { applyStreamEvents as Apply } from '../../../renderer/src/store/conversation/streamReducer';
 import { render } from '../ui/render';
-import { message, thread } from './fixtures';
+import { delta, message, thread } from './fixtures';
 import { installSilentApi, never } from '../silentApi';
 
 /**
@@ -52,13 +51,7 @@ function openStreamingThread() {
 
 /** One frame's worth of text, applied as the store's stream sync applies a batch. */
 function frame(text: string) {
-  const event: StreamEvent = {
-    type: 'delta',
-    threadId: 't1',
-    streamId: 's1',
-    choices: [{ index: 0, messageId: 'a', content: text }],
-  };
-  act(() => useStore.setState((s) => applyStreamEvents(s, [event], Date.now())));
+  act(() => useStore.setState((s) => applyStreamEvents(s, [delta(text)], Date.now())));
 }
 
 describe('an answer streaming in', () => {
