@@ -181,6 +181,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The first paint's script (renderer/src/paint, built into first-paint.js) runs before React and
+    // the rest are loaded: it stays a few KB only if its folder imports nothing of the app but the
+    // list of threads that broke the window.
+    files: ['renderer/src/paint/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./|\\.\\./platform/renderFailures$)',
+              message:
+                'renderer/src/paint imports only its own folder and platform/renderFailures: it is built into the few-KB script that draws before the app loads.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   ...FEATURES.map((feature) => ({
     files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
     rules: { 'no-restricted-imports': featureRule(feature) },

@@ -1,7 +1,7 @@
 // What the first screen downloads: the scripts index.html loads and everything they import
 // statically, read from Vite's manifest of the built renderer. Dynamic imports (ECharts,
 // CodeMirror) are left out: they are fetched when their screen first needs them.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -32,12 +32,19 @@ export function initialJs(rendererDir: string): InitialJs {
     (m) => m[1] as string,
   );
   if (referenced.length === 0) throw new Error(`${rendererDir}/index.html loads no script`);
+  const classic = new Set(
+    [...html.matchAll(/<script\b(?![^>]*type="module")[^>]*\bsrc="\.?\/?([^"]+\.js)"/gu)].map(
+      (m) => m[1] as string,
+    ),
+  );
   const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, { key, chunk }]));
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
     const entry = byFile.get(file);
+    // A classic script of its own (first-paint.js, built beside Vite's chunks) imports nothing.
+    if (!entry && classic.has(file) && existsSync(join(rendererDir, file))) return;
     if (!entry) throw new Error(`${file} is loaded by index.html but missing from the Vite manifest`);
     for (const key of entry.chunk.imports ?? []) {
       const imported = manifest[key];

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** A build of the app served by its own test bridge, in a process of its own. */
 export interface ServedBuild {
@@ -95,15 +95,6 @@ export function corpusFile(root: string, name: string, messages: number): string
   return file;
 }
 
-declare global {
-  interface Window {
-    /** ms from navigation to the paint showing a typeable message box and the thread (probe below). */
-    __typeable?: number;
-    /** The same, with the message box focused: usable without a click. */
-    __firstUsable?: number;
-  }
-}
-
 /**
  * Runs in the page before any of its scripts: after every frame it checks whether the app is usable,
  * and stamps the time (from navigation, performance.now()'s zero) once the paint showing it is done.
@@ -122,25 +113,22 @@ function probe(): void {
       document.querySelector('[data-testid="message"]') !== null
     );
   };
+  const stamp = (name: 'typeable' | 'usable' | 'drawn') =>
+    setTimeout(() => console.debug(`llm-desk-probe ${name} ${performance.now()}`), 0);
+  let told = { typeable: false, usable: false };
   const check = () => {
     const ready = typeable();
     const focused = ready && document.activeElement === composer();
     // The task after this frame's rAF runs once the frame is painted.
-    // Each stamp is also told on the console, which the bench listens to: waiting on the page with
+    // Each stamp is told on the console, which the bench listens to: waiting on the page with
     // Playwright's waitForFunction injected its script into the page while the app was starting
     // (~30-50 ms of the page's main thread, right before the first render).
-    if (ready && window.__typeable === undefined)
-      setTimeout(() => {
-        window.__typeable ??= performance.now();
-        console.debug(`llm-desk-probe typeable ${window.__typeable}`);
-      }, 0);
-    if (focused) {
-      setTimeout(() => {
-        window.__firstUsable = performance.now();
-        console.debug(`llm-desk-probe usable ${window.__firstUsable}`);
-      }, 0);
-      return;
-    }
+    if (ready && !told.typeable) stamp('typeable');
+    if (focused && !told.usable) stamp('usable');
+    told = { typeable: told.typeable || ready, usable: told.usable || focused };
+    // Drawn by the app itself: its message box, not the first paint's (a copy of the last screen,
+    // renderer/src/paint, whose inspector may stay a moment longer as a still picture).
+    if (focused && !document.querySelector('#first-paint [data-testid="composer"]')) return stamp('drawn');
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
@@ -149,16 +137,53 @@ function probe(): void {
 /** How long a build that shows a typeable box is given to focus it before it counts as never focusing. */
 const FOCUS_GRACE_MS = 3000;
 
+/** What a start found: ms to usable (or to typeable, `focused` false), and to the app's own screen. */
+export interface Start {
+  ms: number;
+  focused: boolean;
+  /** ms until the app drew the window itself (the same as `ms` with no first paint). */
+  drawnMs: number;
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
 /**
- * One cold start of `url` in a fresh browser context: ms from navigation to usable, or, when the
- * build never focuses the message box by itself, to typeable (`focused` false).
+ * A user's profile after one start of `url`: the renderer's storage, with the copy of the chat
+ * screen a build keeps for its next start's first paint (renderer/src/paint) once it has written
+ * it (a build that keeps none is given up on after `waitMs`). Every counted start begins from
+ * it, as a user's second and later starts do; a fresh context each is otherwise a cold start.
+ */
+export async function profileAfterStart(
+  browser: Browser,
+  url: string,
+  waitMs = 15_000,
+): Promise<StorageState> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page
+      .waitForFunction(() => localStorage.getItem('llm-desk.first-paint') !== null, null, { timeout: waitMs })
+      .catch(() => undefined);
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * One cold start of `url` in a fresh browser context (with `profile`'s storage): ms from
+ * navigation to usable, or, when the build never focuses the message box by itself, to typeable
+ * (`focused` false).
  */
 export async function firstUsable(
   browser: Browser,
   url: string,
   timeoutMs = 120_000,
-): Promise<{ ms: number; focused: boolean }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  profile?: StorageState,
+): Promise<Start> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, storageState: profile });
   try {
     // tsx's keepNames wraps named functions in a Node-only __name(); the page gets a stand-in.
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -167,28 +192,30 @@ export async function firstUsable(
     const stamps = probeStamps(page);
     await page.goto(url);
     const typeable = await within(stamps.typeable, timeoutMs, 'the message box never took typing');
+    let usable: number;
     try {
-      return { ms: await within(stamps.usable, FOCUS_GRACE_MS, 'never focused'), focused: true };
+      usable = await within(stamps.usable, FOCUS_GRACE_MS, 'never focused');
     } catch {
-      return { ms: typeable, focused: false };
+      return { ms: typeable, focused: false, drawnMs: typeable };
     }
+    return {
+      ms: usable,
+      focused: true,
+      drawnMs: await within(stamps.drawn, timeoutMs, 'the app never drew itself'),
+    };
   } finally {
     await context.close();
   }
 }
 
 /** The probe's stamps, as it tells them on the page's console (no script is run in the page). */
-function probeStamps(page: Page): { typeable: Promise<number>; usable: Promise<number> } {
-  let typeable: (ms: number) => void = () => undefined;
-  let usable: (ms: number) => void = () => undefined;
-  const stamps = {
-    typeable: new Promise<number>((resolve) => (typeable = resolve)),
-    usable: new Promise<number>((resolve) => (usable = resolve)),
-  };
+function probeStamps(page: Page): Record<'typeable' | 'usable' | 'drawn', Promise<number>> {
+  const resolvers: Partial<Record<string, (ms: number) => void>> = {};
+  const promised = (name: string) => new Promise<number>((resolve) => (resolvers[name] = resolve));
+  const stamps = { typeable: promised('typeable'), usable: promised('usable'), drawn: promised('drawn') };
   page.on('console', (message) => {
-    const told = /^llm-desk-probe (typeable|usable) ([\d.]+)$/u.exec(message.text());
-    if (told?.[1] === 'typeable') typeable(Number(told[2]));
-    if (told?.[1] === 'usable') usable(Number(told[2]));
+    const told = /^llm-desk-probe (typeable|usable|drawn) ([\d.]+)$/u.exec(message.text());
+    if (told?.[1]) resolvers[told[1]]?.(Number(told[2]));
   });
   return stamps;
 }

@@ -1,11 +1,12 @@
 import { Square } from 'lucide-react';
-import { memo, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
 import { attachmentBlock } from '../../store/attachments/selectors';
 import { AttachButton, AttachmentTray, useFileDrop } from '../../parts/attachments';
 import { Keys } from '../../ui/Keys';
 import { ComposerBadge } from '../../parts/attestation';
+import { receiveFirstPaint } from '../../paint/adopt';
 import { composerBlock, drafts } from './composerState';
 import { ThreadVariables, threadVariables } from './ThreadVariables';
 import { lastUserMessage } from '../../store/conversation/branches';
@@ -34,6 +35,8 @@ export function Composer({ threadId }: { threadId: string }) {
   // Send waits for every {{variable}} to have a value; main refuses the same, naming them. A
   // yes/no from the store: the composer does not render again for each frame of a streaming answer.
   const unfilled = useStore((s) => threadVariables(s.details[threadId], text).missing.length > 0);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const sendHandedOver = useRef(false);
 
   const update = (value: string) => {
     setText(value);
@@ -51,6 +54,33 @@ export function Composer({ threadId }: { threadId: string }) {
     if (ok) useStore.getState().clearTray(threadId);
     else setText((current) => (current === '' ? content : current));
   };
+
+  // The first paint (renderer/src/paint) took typing before the app ran: once the app's first
+  // screen is drawn, its text, caret and focus move into this box, and an Enter pressed in it sends
+  // (when it was typed for this thread).
+  useLayoutEffect(
+    () =>
+      receiveFirstPaint((handed) => {
+        const box = input.current;
+        if (!box) return;
+        if (handed.text !== '') {
+          box.value = handed.text;
+          update(handed.text);
+          box.setSelectionRange(handed.selectionStart, handed.selectionEnd);
+        }
+        if (handed.focused && !box.disabled) box.focus();
+        sendHandedOver.current = handed.send && handed.threadId === threadId;
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the box's own setters, read when handed over
+    [],
+  );
+  useEffect(() => {
+    if (!sendHandedOver.current) return;
+    sendHandedOver.current = false;
+    // This render's submit, which reads the handed-over text.
+    queueMicrotask(() => void submit());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- sends once the handed-over text is the box's
+  }, [text]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.nativeEvent.isComposing) return;
@@ -98,6 +128,7 @@ export function Composer({ threadId }: { threadId: string }) {
       <div className={`composer-box${blockReason ? ' is-disabled' : ''}`}>
         <AttachButton threadId={threadId} disabled={blockReason !== null} />
         <textarea
+          ref={input}
           className="composer-input"
           data-testid="composer"
           aria-label="Message"

@@ -42,7 +42,9 @@ export function ConversationPane() {
       {loaded ? (
         <MessageList key={`list-${threadId}`} threadId={threadId} />
       ) : (
-        <div className="conversation-loading">Loading…</div>
+        <div className="conversation-loading" data-loading>
+          Loading…
+        </div>
       )}
       <Composer key={`composer-${threadId}`} threadId={threadId} />
     </main>

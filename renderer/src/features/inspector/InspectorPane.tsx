@@ -52,9 +52,17 @@ const InspectorTabBody = memo(function InspectorTabBody({ tab }: { tab: Inspecto
     );
   }
   return (
-    <Suspense fallback={<p className="field-hint">Loading…</p>}>
+    <Suspense
+      fallback={
+        <p className="field-hint" data-loading>
+          Loading…
+        </p>
+      }
+    >
       {shown === null ? (
-        <p className="field-hint">Loading…</p>
+        <p className="field-hint" data-loading>
+          Loading…
+        </p>
       ) : (
         <div inert={shown !== threadId} aria-busy={shown !== threadId}>
           <TabContent tab={tab} threadId={shown} />

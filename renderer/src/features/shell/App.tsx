@@ -37,7 +37,13 @@ export function App() {
           <ChatPanes />
         ) : (
           <main className="screen">
-            <Suspense fallback={<p className="field-hint screen-loading">Loading…</p>}>
+            <Suspense
+              fallback={
+                <p className="field-hint screen-loading" data-loading>
+                  Loading…
+                </p>
+              }
+            >
               {screen === 'providers' ? <ProvidersScreen /> : null}
               {screen === 'tools' ? <ToolsScreen /> : null}
               {screen === 'mcp' ? <McpScreen /> : null}

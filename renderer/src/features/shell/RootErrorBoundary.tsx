@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useStore } from '../../store';
 import { renderFailed, rememberRenderFailure } from '../../platform/renderFailures';
 import { failureReason } from '../../platform/renderFailures';
+import { endFirstPaint, handOverFirstPaint } from '../../paint/adopt';
 import './rootError.css';
 
 interface State {
@@ -28,6 +29,9 @@ export class RootErrorBoundary extends Component<{ children: ReactNode }, State>
   }
 
   override componentDidCatch(): void {
+    // A first paint still covering the window would hide this message.
+    handOverFirstPaint();
+    endFirstPaint();
     rememberRenderFailure(useStore.getState().currentThreadId);
   }
 

@@ -3,6 +3,9 @@ import { warmUpMarkdown } from '../../markdown/warmup';
 import { FIRST_SCREEN_ROWS } from '../../platform/firstScreen';
 import { renderFailed, renderFailures } from '../../platform/renderFailures';
 import { loadSchemaCheck } from '../../platform/schemaCheck';
+import { endFirstPaint, handOverFirstPaint } from '../../paint/adopt';
+import { keepFirstPaint } from '../../paint/keep';
+import { streamOfThread } from '../../store/conversation/streamReducer';
 
 let started: Promise<void> | null = null;
 let background: Promise<void> | null = null;
@@ -39,11 +42,28 @@ export function startApp(): Promise<void> {
     }
   })();
   background = (async () => {
-    await firstScreen;
-    // The whole list once the thread is on screen and the page is idle: taking in 2,281 summaries
-    // (666 KB) held the page ~300 ms between the thread's answer and its first paint, and in the
-    // frame after the focus it still delayed the first keystroke's paint.
-    await shown;
+    try {
+      await firstScreen;
+      // The whole list once the thread is on screen and the page is idle: taking in 2,281 summaries
+      // (666 KB) held the page ~300 ms between the thread's answer and its first paint, and in the
+      // frame after the focus it still delayed the first keystroke's paint.
+      await shown;
+      // The first paint (renderer/src/paint) gives way to the app's own window, and its message box
+      // takes what was typed: the inspector's picture stays until its panel, deferred at start, is in.
+      handOverFirstPaint(document, '.inspector');
+      await drawnWhole();
+    } finally {
+      handOverFirstPaint();
+      endFirstPaint();
+    }
+    // From here on the screen is copied for the next start.
+    keepFirstPaint(() => {
+      const { screen, currentThreadId, streams } = useStore.getState();
+      return {
+        threadId: screen === 'chat' ? currentThreadId : null,
+        busy: currentThreadId !== null && streamOfThread(streams, currentThreadId) !== null,
+      };
+    }, useStore.subscribe);
     await idle();
     // Its own chunk, off the first screen's scripts; evaluating it (~40 ms cold) used to land
     // between main's answers and the thread's render. Until it is in, answers are shown unchecked.
@@ -68,6 +88,21 @@ export function startedInFull(): Promise<void> {
 const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 }));
 
 /**
+ * Resolves after the first frame in which nothing of the app's window says it is loading (each
+ * placeholder is marked data-loading), or after `frames` frames.
+ */
+function drawnWhole(frames = 60): Promise<void> {
+  return new Promise((resolve) => {
+    const look = (left: number) =>
+      requestAnimationFrame(() => {
+        if (left === 0 || !document.querySelector('#root [data-loading]')) setTimeout(resolve, 0);
+        else look(left - 1);
+      });
+    look(frames);
+  });
+}
+
+/**
  * Typing can start at once: the reopened thread's message box takes the focus as soon as it is
  * drawn and enabled (a few frames at most), unless the user has already put the focus elsewhere.
  * Resolves after the frame that drew it (or when it gives up).
@@ -76,7 +111,8 @@ function focusComposerOnceShown(frames = 60): Promise<void> {
   return new Promise((resolve) => {
     const look = (left: number) =>
       requestAnimationFrame(() => {
-        const composer = document.querySelector<HTMLTextAreaElement>('[data-testid="composer"]');
+        // The app's own box (#root), not the first paint's over it.
+        const composer = document.querySelector<HTMLTextAreaElement>('#root [data-testid="composer"]');
         const drawn = composer !== null && !composer.disabled;
         const focused = document.activeElement;
         if (drawn && (focused === null || focused === document.body)) composer.focus();

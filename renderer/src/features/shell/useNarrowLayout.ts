@@ -1,10 +1,5 @@
 import { useSyncExternalStore } from 'react';
-
-/**
- * Narrower than the three panes side by side with a conversation of 560 px or more
- * (64 rail + 264 threads + 560 + 340 inspector = 1228): the inspector stops taking a column.
- */
-const NARROW_QUERY = '(max-width: 1227px)';
+import { NARROW_QUERY } from '../../paint/snapshot';
 
 const subscribe = (onChange: () => void) => {
   const query = window.matchMedia(NARROW_QUERY);

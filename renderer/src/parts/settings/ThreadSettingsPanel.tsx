@@ -13,7 +13,12 @@ export function ThreadSettingsPanel({ threadId }: { threadId: string }) {
   const loaded = useStore((s) => s.details[threadId] !== undefined);
   const setModel = useSetThreadModel(threadId);
 
-  if (!loaded) return <p className="settings-loading">Loading…</p>;
+  if (!loaded)
+    return (
+      <p className="settings-loading" data-loading>
+        Loading…
+      </p>
+    );
   return (
     <div className="settings" key={threadId}>
       <div className="field settings-model">

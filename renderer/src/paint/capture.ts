@@ -1,0 +1,70 @@
+import { buildKey, MAX_SNAPSHOT_CHARS, NARROW_QUERY, SNAPSHOT_KEY, type Snapshot } from './snapshot';
+
+/** Never part of a copy, whatever a message held (the CSP would not run them either). */
+const DROPPED = 'script, iframe, object, embed, .conv-earlier';
+/** Controls that cannot act in the first paint: out of the tab order and announced as unavailable. */
+const CONTROLS = 'button, a[href], input, select, textarea, [tabindex], [role="button"], [role="tab"]';
+/** React Aria's states of the moment (hovered, pressed, focused) and inertness under a dialog. */
+const MOMENTARY = [
+  'data-hovered',
+  'data-pressed',
+  'data-focused',
+  'data-focus-visible',
+  'data-focus-within',
+  'inert',
+];
+
+/**
+ * A copy of the chat screen as it is now, for the next start's first paint (./paint.ts), or null
+ * when the screen is not one to start on: no thread open, or its message box disabled (no provider
+ * or model yet), or a copy too large to be worth reading back. Every control but the message box is
+ * taken out of the tab order and marked unavailable: nothing but typing works before the app runs.
+ *
+ * The message list is virtualized: its rows sit in a window moved by a transform inside a box as
+ * tall as the whole thread. The copy keeps the rows in view in plain flow instead (the first
+ * paint scrolls it to its end), so it lays out right at any window height.
+ */
+export function captureFirstScreen(doc: Document, threadId: string): Snapshot | null {
+  const root = doc.getElementById('root');
+  const composer = root?.querySelector<HTMLTextAreaElement>('textarea[data-testid="composer"]');
+  if (!root || !composer || composer.disabled) return null;
+  const copy = root.cloneNode(true) as HTMLElement;
+  for (const node of copy.querySelectorAll(DROPPED)) node.remove();
+  for (const element of copy.querySelectorAll('*')) {
+    for (const name of MOMENTARY) element.removeAttribute(name);
+    for (const attribute of [...element.attributes])
+      if (attribute.name.startsWith('on')) element.removeAttribute(attribute.name);
+  }
+  for (const control of copy.querySelectorAll<HTMLElement>(CONTROLS)) {
+    if (control.matches('textarea[data-testid="composer"]')) continue;
+    control.setAttribute('tabindex', '-1');
+    control.setAttribute('aria-disabled', 'true');
+  }
+  copy.querySelector<HTMLElement>('.conv-rows')?.removeAttribute('style');
+  copy.querySelector<HTMLElement>('.conv-window')?.style.removeProperty('transform');
+  // The unsent text is not kept across starts (drafts live in memory): the box starts empty.
+  const box = copy.querySelector<HTMLTextAreaElement>('textarea[data-testid="composer"]');
+  if (box) box.textContent = '';
+  const html = copy.innerHTML;
+  if (html.length > MAX_SNAPSHOT_CHARS) return null;
+  return {
+    build: buildKey(doc),
+    threadId,
+    narrow: doc.defaultView?.matchMedia(NARROW_QUERY).matches ?? false,
+    html,
+    savedAt: Date.now(),
+  };
+}
+
+/** Keeps `snapshot` (or forgets the last one, given null); a full storage keeps the old copy. */
+export function keepSnapshot(
+  storage: Pick<Storage, 'setItem' | 'removeItem'>,
+  snapshot: Snapshot | null,
+): void {
+  try {
+    if (snapshot) storage.setItem(SNAPSHOT_KEY, JSON.stringify(snapshot));
+    else storage.removeItem(SNAPSHOT_KEY);
+  } catch {
+    // Quota: the next start paints the older copy, or none, and the app draws itself as before.
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The first paint: a copy of the chat screen as it last looked, kept in localStorage (the
+ * renderer's own, beside the store's persisted settings) and drawn by first-paint.js (./paint.ts)
+ * before the app's modules are even evaluated, with a message box that takes typing at once. The
+ * app hands the typed text over when its own message box mounts (./adopt.ts). This module is the
+ * format both sides share: no imports, so the early script stays a few KB.
+ */
+
+export const SNAPSHOT_KEY = 'llm-desk.first-paint';
+
+/**
+ * Narrower than the three panes side by side with a conversation of 560 px or more
+ * (64 rail + 264 threads + 560 + 340 inspector = 1228): the inspector stops taking a column
+ * (features/shell/useNarrowLayout.ts), and a first paint drawn on the other side of it is not used.
+ */
+export const NARROW_QUERY = '(max-width: 1227px)';
+
+/** The overlay's id while it is on screen; the element carries the thread id it shows. */
+export const OVERLAY_ID = 'first-paint';
+
+/** A larger copy (a huge answer in view) is not kept: reading it back would cost more than it saves. */
+export const MAX_SNAPSHOT_CHARS = 1_000_000;
+
+export interface Snapshot {
+  /** The build that drew it (buildKey): another build's markup may not match its styles. */
+  build: string;
+  /** The thread it shows: a thread that broke the window is not drawn again by this either. */
+  threadId: string;
+  /** Whether the window was narrow: the panes differ on either side of the breakpoint. */
+  narrow: boolean;
+  /** The inner HTML of #root, made inert and unvirtualized (./capture.ts). */
+  html: string;
+  savedAt: number;
+}
+
+/**
+ * Which build a page runs: its entry script and style sheets are named by their content hash, so
+ * a change to any of them (a rebuilt app) makes a different key.
+ */
+export function buildKey(doc: Document): string {
+  const entry = doc.querySelector('script[type="module"][src]')?.getAttribute('src') ?? '';
+  const sheets = [...doc.querySelectorAll('link[rel="stylesheet"][href]')].map((l) => l.getAttribute('href'));
+  return [entry, ...sheets].join(' ');
+}
+
+/** The kept snapshot, when it is whole and of this shape; anything else reads as none. */
+export function readSnapshot(storage: Pick<Storage, 'getItem'>): Snapshot | null {
+  try {
+    const raw: unknown = JSON.parse(storage.getItem(SNAPSHOT_KEY) ?? 'null');
+    if (typeof raw !== 'object' || raw === null) return null;
+    const s = raw as Record<string, unknown>;
+    if (
+      typeof s.build !== 'string' ||
+      typeof s.threadId !== 'string' ||
+      typeof s.narrow !== 'boolean' ||
+      typeof s.html !== 'string' ||
+      typeof s.savedAt !== 'number' ||
+      s.html.length > MAX_SNAPSHOT_CHARS
+    )
+      return null;
+    return { build: s.build, threadId: s.threadId, narrow: s.narrow, html: s.html, savedAt: s.savedAt };
+  } catch {
+    return null;
+  }
+}

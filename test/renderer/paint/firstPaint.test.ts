@@ -1,0 +1,194 @@
+// @vitest-environment jsdom
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  endFirstPaint,
+  handOverFirstPaint,
+  receiveFirstPaint,
+  type Handover,
+} from '../../../renderer/src/paint/adopt';
+import { captureFirstScreen, keepSnapshot } from '../../../renderer/src/paint/capture';
+import { paintFirstScreen } from '../../../renderer/src/paint/paint';
+import { MAX_SNAPSHOT_CHARS, readSnapshot, SNAPSHOT_KEY } from '../../../renderer/src/paint/snapshot';
+
+/** The page as the built index.html has it: the entry, a style sheet, an empty root. */
+function page(entry = './assets/index-abc.js'): void {
+  document.head.innerHTML = `<script type="module" src="${entry}"></script><link rel="stylesheet" href="./assets/index-def.css">`;
+  document.body.innerHTML = '<div id="root"></div>';
+}
+
+/** A chat screen like the app's: a button, a virtualized list of two rows, the message box. */
+function drawApp(composerDisabled = false): void {
+  document.getElementById('root')!.innerHTML = `
+    <div class="panes">
+      <button class="btn" data-hovered="true" data-focus-visible="true">New</button>
+      <div class="conv-scroll">
+        <div class="conv-rows" style="height: 48000px">
+          <div class="conv-earlier" role="status">Loading earlier messages</div>
+          <div class="conv-window" style="transform: translateY(47000px)">
+            <div data-testid="message">An earlier question</div>
+            <div data-testid="message">An answer <img src="x" onerror="alert(1)"><script>alert(2)</script></div>
+          </div>
+        </div>
+      </div>
+      <textarea data-testid="composer" ${composerDisabled ? 'disabled' : ''}>draft</textarea>
+    </div>`;
+}
+
+/** Keeps what the app would, then starts a new page on the same storage, as a restart does. */
+function restart(threadId = 't1'): void {
+  keepSnapshot(localStorage, captureFirstScreen(document, threadId));
+  page();
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  page();
+  window.matchMedia = vi.fn(() => ({ matches: false }) as MediaQueryList);
+});
+afterEach(() => {
+  // Takes off any first paint left, and drops text it set aside for a message box (module state).
+  handOverFirstPaint();
+  endFirstPaint();
+  receiveFirstPaint(() => undefined)();
+});
+
+describe('the copy of the chat screen kept for the next start', () => {
+  it('keeps the rows in view in plain flow, without the momentary states, handlers or scripts', () => {
+    drawApp();
+    const snapshot = captureFirstScreen(document, 't1')!;
+    const copy = document.createElement('div');
+    copy.innerHTML = snapshot.html;
+    expect(copy.querySelectorAll('[data-testid="message"]')).toHaveLength(2);
+    expect(copy.querySelector<HTMLElement>('.conv-rows')!.style.height).toBe('');
+    expect(copy.querySelector<HTMLElement>('.conv-window')!.style.transform).toBe('');
+    expect(copy.querySelector('.conv-earlier')).toBeNull();
+    expect(copy.querySelector('script')).toBeNull();
+    expect(copy.querySelector('[onerror]')).toBeNull();
+    expect(copy.querySelector('[data-hovered], [data-focus-visible]')).toBeNull();
+    // Drafts do not outlive the window: the box starts empty.
+    expect(copy.querySelector('textarea')!.textContent).toBe('');
+    expect(snapshot.threadId).toBe('t1');
+  });
+
+  it('is not taken of a screen whose message box cannot send', () => {
+    drawApp(true);
+    expect(captureFirstScreen(document, 't1')).toBeNull();
+  });
+
+  it('reads back only whole snapshots of its own shape', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(value));
+        const read = readSnapshot(localStorage);
+        if (read !== null) expect(typeof read.html).toBe('string');
+      }),
+    );
+    localStorage.setItem(SNAPSHOT_KEY, '{"build":');
+    expect(readSnapshot(localStorage)).toBeNull();
+    const huge = {
+      build: 'b',
+      threadId: 't',
+      narrow: false,
+      html: 'x'.repeat(MAX_SNAPSHOT_CHARS + 1),
+      savedAt: 1,
+    };
+    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(huge));
+    expect(readSnapshot(localStorage)).toBeNull();
+  });
+});
+
+describe('the first paint', () => {
+  it('draws the last screen with its message box focused, every other control out of reach', () => {
+    drawApp();
+    restart();
+    const overlay = paintFirstScreen(document, localStorage)!;
+    expect(overlay).not.toBeNull();
+    expect(overlay.querySelectorAll('[data-testid="message"]')).toHaveLength(2);
+    const box = overlay.querySelector('textarea')!;
+    expect(document.activeElement).toBe(box);
+    const button = overlay.querySelector('button')!;
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(button.tabIndex).toBe(-1);
+  });
+
+  it('is not drawn for another build, across the narrow breakpoint, or for a thread that broke the window', () => {
+    drawApp();
+    restart();
+    page('./assets/index-OTHER.js');
+    expect(paintFirstScreen(document, localStorage)).toBeNull();
+
+    page();
+    window.matchMedia = vi.fn(() => ({ matches: true }) as MediaQueryList);
+    expect(paintFirstScreen(document, localStorage)).toBeNull();
+
+    window.matchMedia = vi.fn(() => ({ matches: false }) as MediaQueryList);
+    localStorage.setItem('llm-desk.render-failures', JSON.stringify(['t1']));
+    expect(paintFirstScreen(document, localStorage)).toBeNull();
+    localStorage.removeItem('llm-desk.render-failures');
+    expect(paintFirstScreen(document, localStorage)).not.toBeNull();
+  });
+
+  it('holds Enter (the text stays) and marks it to be sent once the app runs', () => {
+    drawApp();
+    restart();
+    const overlay = paintFirstScreen(document, localStorage)!;
+    const box = overlay.querySelector('textarea')!;
+    const enter = () => box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', cancelable: true }));
+    expect(enter()).toBe(false); // default prevented: no line break
+    expect(overlay.dataset.send).toBeUndefined(); // an empty box sends nothing
+    box.value = 'hello';
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey: true, cancelable: true }));
+    expect(overlay.dataset.send).toBeUndefined(); // Shift+Enter is a line break
+    enter();
+    expect(overlay.dataset.send).toBe('pending');
+  });
+});
+
+describe('handing the first paint over to the app', () => {
+  it("moves the text, caret, focus and a held Enter into the app's message box, and takes the copy off", () => {
+    drawApp();
+    restart();
+    const overlay = paintFirstScreen(document, localStorage)!;
+    const box = overlay.querySelector('textarea')!;
+    box.value = 'hello world';
+    box.setSelectionRange(5, 5);
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', cancelable: true }));
+    const received: Handover[] = [];
+    const stop = receiveFirstPaint((handed) => received.push(handed));
+    handOverFirstPaint();
+    stop();
+    expect(document.getElementById('first-paint')).toBeNull();
+    expect(received).toEqual([
+      { threadId: 't1', text: 'hello world', selectionStart: 5, selectionEnd: 5, focused: true, send: true },
+    ]);
+  });
+
+  it('keeps the text for the next message box when none is mounted, without sending it', () => {
+    drawApp();
+    restart();
+    paintFirstScreen(document, localStorage)!.querySelector('textarea')!.value = 'kept';
+    handOverFirstPaint();
+    expect(document.getElementById('first-paint')).toBeNull();
+    const received: Handover[] = [];
+    receiveFirstPaint((handed) => received.push(handed))();
+    expect(received.map((h) => [h.text, h.send])).toEqual([['kept', false]]);
+  });
+
+  it('can leave a region in place as a still picture, out of reach, until the app has drawn it', () => {
+    document.getElementById('root')!.innerHTML =
+      '<div class="panes"><textarea data-testid="composer"></textarea><aside class="inspector"><button>Reset</button></aside></div>';
+    restart();
+    paintFirstScreen(document, localStorage);
+    handOverFirstPaint(document, '.inspector');
+    const left = document.getElementById('first-paint')!;
+    expect(left.querySelector('textarea')).toBeNull();
+    expect(left.querySelector('.inspector button')).not.toBeNull();
+    expect(left.inert).toBe(true);
+    expect(left.getAttribute('aria-hidden')).toBe('true');
+    handOverFirstPaint(); // a second hand-over does nothing
+    expect(document.getElementById('first-paint')).not.toBeNull();
+    endFirstPaint();
+    expect(document.getElementById('first-paint')).toBeNull();
+  });
+});
