@@ -76,7 +76,7 @@ export function handOverFirstPaint(doc: Document = document, keep?: string): voi
     overlay.replaceChildren(picture);
     overlay.dataset.handedOver = 'true';
     overlay.setAttribute('aria-hidden', 'true');
-    overlay.inert = true;
+    overlay.setAttribute('inert', '');
   } else overlay.remove();
   if (!handover) return;
   if (receiver) receiver(handover);

@@ -1,8 +1,15 @@
-import { buildKey, MAX_SNAPSHOT_CHARS, NARROW_QUERY, SNAPSHOT_KEY, type Snapshot } from './snapshot';
+import {
+  BUILD_ATTRIBUTE,
+  MAX_SNAPSHOT_CHARS,
+  NARROW_QUERY,
+  sheetsOf,
+  SNAPSHOT_KEY,
+  type Snapshot,
+} from './snapshot';
 
 /** Never part of a copy, whatever a message held (the CSP would not run them either). */
 const DROPPED = 'script, iframe, object, embed, .conv-earlier';
-/** Controls that cannot act in the first paint: out of the tab order and announced as unavailable. */
+/** Controls that cannot act in the first paint: inert (no focus, no click, not announced), looking as they will. */
 const CONTROLS = 'button, a[href], input, select, textarea, [tabindex], [role="button"], [role="tab"]';
 /** React Aria's states of the moment (hovered, pressed, focused) and inertness under a dialog. */
 const MOMENTARY = [
@@ -25,9 +32,11 @@ const MOMENTARY = [
  * paint scrolls it to its end), so it lays out right at any window height.
  */
 export function captureFirstScreen(doc: Document, threadId: string): Snapshot | null {
+  // The key first-paint.js read as the page was parsed (none: that script did not run).
+  const build = doc.documentElement.getAttribute(BUILD_ATTRIBUTE);
   const root = doc.getElementById('root');
   const composer = root?.querySelector<HTMLTextAreaElement>('textarea[data-testid="composer"]');
-  if (!root || !composer || composer.disabled) return null;
+  if (build === null || !root || !composer || composer.disabled) return null;
   const copy = root.cloneNode(true) as HTMLElement;
   for (const node of copy.querySelectorAll(DROPPED)) node.remove();
   for (const element of copy.querySelectorAll('*')) {
@@ -35,25 +44,44 @@ export function captureFirstScreen(doc: Document, threadId: string): Snapshot | 
     for (const attribute of [...element.attributes])
       if (attribute.name.startsWith('on')) element.removeAttribute(attribute.name);
   }
-  for (const control of copy.querySelectorAll<HTMLElement>(CONTROLS)) {
-    if (control.matches('textarea[data-testid="composer"]')) continue;
-    control.setAttribute('tabindex', '-1');
-    control.setAttribute('aria-disabled', 'true');
-  }
-  copy.querySelector<HTMLElement>('.conv-rows')?.removeAttribute('style');
-  copy.querySelector<HTMLElement>('.conv-window')?.style.removeProperty('transform');
+  for (const control of copy.querySelectorAll<HTMLElement>(CONTROLS))
+    if (!control.matches('textarea[data-testid="composer"]')) control.setAttribute('inert', '');
+  unvirtualize(root, copy);
   // The unsent text is not kept across starts (drafts live in memory): the box starts empty.
   const box = copy.querySelector<HTMLTextAreaElement>('textarea[data-testid="composer"]');
   if (box) box.textContent = '';
   const html = copy.innerHTML;
   if (html.length > MAX_SNAPSHOT_CHARS) return null;
   return {
-    build: buildKey(doc),
+    build,
     threadId,
     narrow: doc.defaultView?.matchMedia(NARROW_QUERY).matches ?? false,
     html,
+    sheets: sheetsOf(doc),
     savedAt: Date.now(),
   };
+}
+
+/** Room the list keeps above its first message and below its last (MessageList's paddings: at most the earlier bar). */
+const LIST_PADDING_MAX = 44;
+
+/**
+ * The list's rows in view, taken out of the virtualizer's positioning: in plain flow, with the
+ * list's own room above the first message and below the last when those are among them.
+ */
+function unvirtualize(root: HTMLElement, copy: HTMLElement): void {
+  const rows = root.querySelector<HTMLElement>('.conv-rows');
+  const windowed = root.querySelector<HTMLElement>('.conv-window');
+  const rowsCopy = copy.querySelector<HTMLElement>('.conv-rows');
+  const windowCopy = copy.querySelector<HTMLElement>('.conv-window');
+  if (!rows || !windowed || !rowsCopy || !windowCopy) return;
+  // Set by MessageList as translateY(<start of the first row in view>px).
+  const above = Number(/translateY\((-?[\d.]+)px\)/u.exec(windowed.style.transform)?.[1] ?? 0);
+  const below = rows.offsetHeight - above - windowed.offsetHeight;
+  rowsCopy.removeAttribute('style');
+  windowCopy.style.removeProperty('transform');
+  if (above <= LIST_PADDING_MAX) windowCopy.style.paddingTop = `${Math.max(0, Math.round(above))}px`;
+  if (below <= LIST_PADDING_MAX) windowCopy.style.paddingBottom = `${Math.max(0, Math.round(below))}px`;
 }
 
 /** Keeps `snapshot` (or forgets the last one, given null); a full storage keeps the old copy. */

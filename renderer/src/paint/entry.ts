@@ -3,10 +3,9 @@
 import { paintFirstScreen } from './paint';
 import { OVERLAY_ID } from './snapshot';
 
-try {
+paintFirstScreen(document, localStorage).then(
   // Marked for the startup trace (test/bench/startup): when the copy was drawn, if it was.
-  if (paintFirstScreen(document, localStorage)) performance.mark('llm-desk:first-paint');
-} catch {
+  (drawn) => drawn && performance.mark('llm-desk:first-paint'),
   // Storage unavailable or a copy that does not fit: the app draws the window as it always did.
-  document.getElementById(OVERLAY_ID)?.remove();
-}
+  () => document.getElementById(OVERLAY_ID)?.remove(),
+);

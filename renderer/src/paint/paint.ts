@@ -5,12 +5,20 @@
 // works yet: the app takes it off once it has drawn the window itself, and carries over what was
 // typed (./adopt.ts).
 import { renderFailed } from '../platform/renderFailures';
-import { buildKey, NARROW_QUERY, OVERLAY_ID, readSnapshot } from './snapshot';
+import { BUILD_ATTRIBUTE, buildKey, NARROW_QUERY, OVERLAY_ID, readSnapshot, sheetsOf } from './snapshot';
 
-/** Draws the kept copy over the empty root, or nothing (returns null) when it does not apply. */
-export function paintFirstScreen(doc: Document, storage: Pick<Storage, 'getItem'>): HTMLElement | null {
+/**
+ * Draws the kept copy over the empty root, once the style sheets it needs are in (the returned
+ * promise), or nothing (null) when it does not apply.
+ */
+export async function paintFirstScreen(
+  doc: Document,
+  storage: Pick<Storage, 'getItem'>,
+): Promise<HTMLElement | null> {
+  const build = buildKey(doc);
+  doc.documentElement.setAttribute(BUILD_ATTRIBUTE, build);
   const snapshot = readSnapshot(storage);
-  if (!snapshot || snapshot.build !== buildKey(doc)) return null;
+  if (!snapshot || snapshot.build !== build) return null;
   if (renderFailed(snapshot.threadId)) return null;
   if ((doc.defaultView?.matchMedia(NARROW_QUERY).matches ?? false) !== snapshot.narrow) return null;
   const root = doc.getElementById('root');
@@ -24,7 +32,25 @@ export function paintFirstScreen(doc: Document, storage: Pick<Storage, 'getItem'
   overlay.innerHTML = snapshot.html;
   const composer = overlay.querySelector<HTMLTextAreaElement>('textarea[data-testid="composer"]');
   if (!composer) return null;
-  // Its other controls came out of the tab order and marked unavailable (./capture.ts).
+  // Its other controls are inert (./capture.ts): only the message box works before the app runs.
+
+  // Sheets of code loaded later (a tool call's card), linked now: a local file each, a few ms.
+  const linked = new Set(sheetsOf(doc));
+  const loads = snapshot.sheets
+    .filter((href) => !linked.has(href) && /^\.\/assets\/[\w.-]+\.css$/u.test(href))
+    .map((href) => {
+      const link = doc.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      doc.head.append(link);
+      return new Promise<void>((resolve) => {
+        link.onload = () => resolve();
+        link.onerror = () => resolve();
+      });
+    });
+  await Promise.all(loads);
+  // The app drew itself meanwhile (a slow sheet): it needs no first paint.
+  if (root.childElementCount > 0) return null;
   root.after(overlay);
 
   // Enter sends in the app: here it is held (the text stays), and the app sends it once it runs.

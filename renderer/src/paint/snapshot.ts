@@ -30,17 +30,37 @@ export interface Snapshot {
   narrow: boolean;
   /** The inner HTML of #root, made inert and unvirtualized (./capture.ts). */
   html: string;
+  /**
+   * Every style sheet the page had (their href): parts of the screen drawn by code loaded later
+   * (a tool call's card) are styled by sheets index.html does not link.
+   */
+  sheets: string[];
   savedAt: number;
 }
 
 /**
+ * The built style sheets `doc` links, as paths relative to index.html (`./assets/<hashed>.css`):
+ * those index.html links and those linked since by code loaded later.
+ */
+export function sheetsOf(doc: Document): string[] {
+  const sheets = [...doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].flatMap((link) => {
+    const file = /\/assets\/([^/?#]+\.css)$/u.exec(new URL(link.href, doc.baseURI).pathname)?.[1];
+    return file ? [`./assets/${file}`] : [];
+  });
+  return [...new Set(sheets)];
+}
+
+/** Where first-paint.js leaves the build key of the page as index.html had it (see buildKey). */
+export const BUILD_ATTRIBUTE = 'data-build';
+
+/**
  * Which build a page runs: its entry script and style sheets are named by their content hash, so
- * a change to any of them (a rebuilt app) makes a different key.
+ * a change to any of them (a rebuilt app) makes a different key. Read as the page is parsed, before
+ * code loaded later links more sheets: first-paint.js keeps it on <html> (BUILD_ATTRIBUTE).
  */
 export function buildKey(doc: Document): string {
   const entry = doc.querySelector('script[type="module"][src]')?.getAttribute('src') ?? '';
-  const sheets = [...doc.querySelectorAll('link[rel="stylesheet"][href]')].map((l) => l.getAttribute('href'));
-  return [entry, ...sheets].join(' ');
+  return [entry, ...sheetsOf(doc)].join(' ');
 }
 
 /** The kept snapshot, when it is whole and of this shape; anything else reads as none. */
@@ -55,10 +75,20 @@ export function readSnapshot(storage: Pick<Storage, 'getItem'>): Snapshot | null
       typeof s.narrow !== 'boolean' ||
       typeof s.html !== 'string' ||
       typeof s.savedAt !== 'number' ||
+      !Array.isArray(s.sheets) ||
+      !s.sheets.every((href) => typeof href === 'string') ||
       s.html.length > MAX_SNAPSHOT_CHARS
     )
       return null;
-    return { build: s.build, threadId: s.threadId, narrow: s.narrow, html: s.html, savedAt: s.savedAt };
+    const sheets = s.sheets as string[];
+    return {
+      build: s.build,
+      threadId: s.threadId,
+      narrow: s.narrow,
+      html: s.html,
+      sheets,
+      savedAt: s.savedAt,
+    };
   } catch {
     return null;
   }

@@ -9,12 +9,19 @@ import {
 } from '../../../renderer/src/paint/adopt';
 import { captureFirstScreen, keepSnapshot } from '../../../renderer/src/paint/capture';
 import { paintFirstScreen } from '../../../renderer/src/paint/paint';
-import { MAX_SNAPSHOT_CHARS, readSnapshot, SNAPSHOT_KEY } from '../../../renderer/src/paint/snapshot';
+import {
+  buildKey,
+  MAX_SNAPSHOT_CHARS,
+  readSnapshot,
+  SNAPSHOT_KEY,
+} from '../../../renderer/src/paint/snapshot';
 
 /** The page as the built index.html has it: the entry, a style sheet, an empty root. */
 function page(entry = './assets/index-abc.js'): void {
   document.head.innerHTML = `<script type="module" src="${entry}"></script><link rel="stylesheet" href="./assets/index-def.css">`;
   document.body.innerHTML = '<div id="root"></div>';
+  // What first-paint.js records as the page is parsed, whether it draws or not.
+  document.documentElement.setAttribute('data-build', buildKey(document));
 }
 
 /** A chat screen like the app's: a button, a virtualized list of two rows, the message box. */
@@ -62,6 +69,8 @@ describe('the copy of the chat screen kept for the next start', () => {
     expect(copy.querySelectorAll('[data-testid="message"]')).toHaveLength(2);
     expect(copy.querySelector<HTMLElement>('.conv-rows')!.style.height).toBe('');
     expect(copy.querySelector<HTMLElement>('.conv-window')!.style.transform).toBe('');
+    // Far down a long thread: no room kept above the rows in view (their first is not the thread's).
+    expect(copy.querySelector<HTMLElement>('.conv-window')!.style.paddingTop).toBe('');
     expect(copy.querySelector('.conv-earlier')).toBeNull();
     expect(copy.querySelector('script')).toBeNull();
     expect(copy.querySelector('[onerror]')).toBeNull();
@@ -99,40 +108,39 @@ describe('the copy of the chat screen kept for the next start', () => {
 });
 
 describe('the first paint', () => {
-  it('draws the last screen with its message box focused, every other control out of reach', () => {
+  it('draws the last screen with its message box focused, every other control out of reach', async () => {
     drawApp();
     restart();
-    const overlay = paintFirstScreen(document, localStorage)!;
+    const overlay = (await paintFirstScreen(document, localStorage))!;
     expect(overlay).not.toBeNull();
     expect(overlay.querySelectorAll('[data-testid="message"]')).toHaveLength(2);
     const box = overlay.querySelector('textarea')!;
     expect(document.activeElement).toBe(box);
-    const button = overlay.querySelector('button')!;
-    expect(button.getAttribute('aria-disabled')).toBe('true');
-    expect(button.tabIndex).toBe(-1);
+    expect(overlay.querySelector('button')!.hasAttribute('inert')).toBe(true);
+    expect(box.hasAttribute('inert')).toBe(false);
   });
 
-  it('is not drawn for another build, across the narrow breakpoint, or for a thread that broke the window', () => {
+  it('is not drawn for another build, across the narrow breakpoint, or for a thread that broke the window', async () => {
     drawApp();
     restart();
     page('./assets/index-OTHER.js');
-    expect(paintFirstScreen(document, localStorage)).toBeNull();
+    expect(await paintFirstScreen(document, localStorage)).toBeNull();
 
     page();
     window.matchMedia = vi.fn(() => ({ matches: true }) as MediaQueryList);
-    expect(paintFirstScreen(document, localStorage)).toBeNull();
+    expect(await paintFirstScreen(document, localStorage)).toBeNull();
 
     window.matchMedia = vi.fn(() => ({ matches: false }) as MediaQueryList);
     localStorage.setItem('llm-desk.render-failures', JSON.stringify(['t1']));
-    expect(paintFirstScreen(document, localStorage)).toBeNull();
+    expect(await paintFirstScreen(document, localStorage)).toBeNull();
     localStorage.removeItem('llm-desk.render-failures');
-    expect(paintFirstScreen(document, localStorage)).not.toBeNull();
+    expect(await paintFirstScreen(document, localStorage)).not.toBeNull();
   });
 
-  it('holds Enter (the text stays) and marks it to be sent once the app runs', () => {
+  it('holds Enter (the text stays) and marks it to be sent once the app runs', async () => {
     drawApp();
     restart();
-    const overlay = paintFirstScreen(document, localStorage)!;
+    const overlay = (await paintFirstScreen(document, localStorage))!;
     const box = overlay.querySelector('textarea')!;
     const enter = () => box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', cancelable: true }));
     expect(enter()).toBe(false); // default prevented: no line break
@@ -146,10 +154,10 @@ describe('the first paint', () => {
 });
 
 describe('handing the first paint over to the app', () => {
-  it("moves the text, caret, focus and a held Enter into the app's message box, and takes the copy off", () => {
+  it("moves the text, caret, focus and a held Enter into the app's message box, and takes the copy off", async () => {
     drawApp();
     restart();
-    const overlay = paintFirstScreen(document, localStorage)!;
+    const overlay = (await paintFirstScreen(document, localStorage))!;
     const box = overlay.querySelector('textarea')!;
     box.value = 'hello world';
     box.setSelectionRange(5, 5);
@@ -164,10 +172,10 @@ describe('handing the first paint over to the app', () => {
     ]);
   });
 
-  it('keeps the text for the next message box when none is mounted, without sending it', () => {
+  it('keeps the text for the next message box when none is mounted, without sending it', async () => {
     drawApp();
     restart();
-    paintFirstScreen(document, localStorage)!.querySelector('textarea')!.value = 'kept';
+    (await paintFirstScreen(document, localStorage))!.querySelector('textarea')!.value = 'kept';
     handOverFirstPaint();
     expect(document.getElementById('first-paint')).toBeNull();
     const received: Handover[] = [];
@@ -175,16 +183,33 @@ describe('handing the first paint over to the app', () => {
     expect(received.map((h) => [h.text, h.send])).toEqual([['kept', false]]);
   });
 
-  it('can leave a region in place as a still picture, out of reach, until the app has drawn it', () => {
+  it('links the style sheets the screen had from code loaded later, and draws once they are in', async () => {
+    drawApp();
+    const later = document.createElement('link');
+    later.rel = 'stylesheet';
+    later.href = './assets/toolCalls-123.css';
+    document.head.append(later);
+    restart();
+    const painting = paintFirstScreen(document, localStorage);
+    const linked = document.head.querySelector<HTMLLinkElement>('link[href="./assets/toolCalls-123.css"]');
+    expect(linked).not.toBeNull();
+    // Not drawn before the sheet is in: its part of the screen would show unstyled.
+    expect(document.getElementById('first-paint')).toBeNull();
+    linked!.dispatchEvent(new Event('load'));
+    expect(await painting).not.toBeNull();
+    expect(document.head.querySelectorAll('link[href="./assets/index-def.css"]')).toHaveLength(1);
+  });
+
+  it('can leave a region in place as a still picture, out of reach, until the app has drawn it', async () => {
     document.getElementById('root')!.innerHTML =
       '<div class="panes"><textarea data-testid="composer"></textarea><aside class="inspector"><button>Reset</button></aside></div>';
     restart();
-    paintFirstScreen(document, localStorage);
+    await paintFirstScreen(document, localStorage);
     handOverFirstPaint(document, '.inspector');
     const left = document.getElementById('first-paint')!;
     expect(left.querySelector('textarea')).toBeNull();
     expect(left.querySelector('.inspector button')).not.toBeNull();
-    expect(left.inert).toBe(true);
+    expect(left.hasAttribute('inert')).toBe(true);
     expect(left.getAttribute('aria-hidden')).toBe('true');
     handOverFirstPaint(); // a second hand-over does nothing
     expect(document.getElementById('first-paint')).not.toBeNull();
