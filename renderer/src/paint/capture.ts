@@ -25,7 +25,7 @@ const MOMENTARY = [
  * A copy of the chat screen as it is now, for the next start's first paint (./paint.ts), or null
  * when the screen is not one to start on: no thread open, or its message box disabled (no provider
  * or model yet), or a copy too large to be worth reading back. Every control but the message box is
- * taken out of the tab order and marked unavailable: nothing but typing works before the app runs.
+ * made inert: nothing but typing works before the app runs.
  *
  * The message list is virtualized: its rows sit in a window moved by a transform inside a box as
  * tall as the whole thread. The copy keeps the rows in view in plain flow instead (the first

@@ -1,9 +1,9 @@
 /**
  * The first paint: a copy of the chat screen as it last looked, kept in localStorage (the
  * renderer's own, beside the store's persisted settings) and drawn by first-paint.js (./paint.ts)
- * before the app's modules are even evaluated, with a message box that takes typing at once. The
- * app hands the typed text over when its own message box mounts (./adopt.ts). This module is the
- * format both sides share: no imports, so the early script stays a few KB.
+ * before the app's modules are even evaluated, with a message box that takes typing at once. Once
+ * the app has drawn its own window, the typed text moves into its message box (./adopt.ts). This
+ * module is the format both sides share: no imports, so the early script stays a few KB.
  */
 
 export const SNAPSHOT_KEY = 'llm-desk.first-paint';
