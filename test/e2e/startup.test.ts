@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialJs } from '../bench/startupAssets';
 import { launchChromium } from './browser';
-import { openApp } from './harness';
+import { openApp, type AppUnderTest } from './harness';
 
 // Reads the built renderer (`npm test` builds before the test files run).
 const RENDERER = join(process.cwd(), 'out/renderer');
@@ -26,79 +26,78 @@ describe('the first screen loads only what it shows', () => {
   });
 });
 
+/** A fresh demo app in its own Chromium, closed (both) whatever `use` does. */
+async function withDemoApp(use: (app: AppUnderTest) => Promise<void>): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    const app = await openApp(browser, { demo: true });
+    try {
+      await use(app);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 describe('the app as it starts', () => {
   it('reopens the newest thread with the cursor in its message box, ready to type', async () => {
-    const browser = await launchChromium();
-    try {
-      const app = await openApp(browser, { demo: true });
-      try {
-        const { composer } = app.pages.conversation;
-        await composer.waitFor({ timeout: 30_000 });
-        await expect
-          .poll(() => composer.evaluate((el) => el === document.activeElement), { timeout: 10_000 })
-          .toBe(true);
-        await app.page.keyboard.type('hello');
-        expect(await composer.inputValue()).toBe('hello');
-      } finally {
-        await app.close();
-      }
-    } finally {
-      await browser.close();
-    }
+    await withDemoApp(async (app) => {
+      const { composer } = app.pages.conversation;
+      await composer.waitFor({ timeout: 30_000 });
+      await expect
+        .poll(() => composer.evaluate((el) => el === document.activeElement), { timeout: 10_000 })
+        .toBe(true);
+      await app.page.keyboard.type('hello');
+      expect(await composer.inputValue()).toBe('hello');
+    });
   }, 60_000);
 });
 
 describe('a start after the first', () => {
   it('paints the last chat screen before the app runs, takes typing there, and sends it once the app runs', async () => {
-    const browser = await launchChromium();
-    try {
-      const app = await openApp(browser, { demo: true });
-      try {
-        const { page } = app;
-        const mock = app.host.mock;
-        if (!mock) throw new Error('the demo has a mock provider');
-        await app.pages.conversation.composer.waitFor({ timeout: 30_000 });
-        await app.pages.conversation.send('A first question');
-        // The app keeps its copy of the screen once it has been still for a moment.
-        await page.waitForFunction(
-          () => localStorage.getItem('llm-desk.first-paint')?.includes('A first question') === true,
-          null,
-          { timeout: 15_000 },
-        );
-        // The app's own code held back: what the window shows and does is the first paint alone.
-        let release: () => void = () => undefined;
-        const held = new Promise<void>((resolve) => (release = resolve));
-        await page.route(/\/assets\/index-[^/]*\.js$/u, async (route) => {
-          await held;
-          await route.continue();
-        });
-        await page.reload({ waitUntil: 'commit' });
-        const firstPaint = page.locator('#first-paint');
-        await firstPaint.waitFor({ timeout: 30_000 });
-        expect(await firstPaint.getByTestId('message').count()).toBeGreaterThan(0);
-        const box = firstPaint.getByTestId('composer');
-        expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
-        await page.keyboard.type('Hello from the first paint');
-        await page.keyboard.press('Enter');
-        // Enter is held, not a line break; nothing is sent before the app runs.
-        expect(await box.inputValue()).toBe('Hello from the first paint');
-        const chats = () => mock.requests.filter((r) => r.path.endsWith('/chat/completions'));
-        const before = chats().length;
-        release();
-        await firstPaint.waitFor({ state: 'detached', timeout: 30_000 });
-        // The app's own box took over: focused, and the held Enter sent the text to the provider.
-        await app.pages.conversation.questions.filter({ hasText: 'Hello from the first paint' }).waitFor();
-        await expect.poll(() => chats().length, { timeout: 10_000 }).toBe(before + 1);
-        expect(chats().at(-1)?.bodyText).toContain('Hello from the first paint');
-        expect(await app.pages.conversation.composer.inputValue()).toBe('');
-        expect(await app.pages.conversation.composer.evaluate((el) => el === document.activeElement)).toBe(
-          true,
-        );
-      } finally {
-        await app.close();
-      }
-    } finally {
-      await browser.close();
-    }
+    await withDemoApp(async (app) => {
+      const { page } = app;
+      const mock = app.host.mock;
+      if (!mock) throw new Error('the demo has a mock provider');
+      await app.pages.conversation.composer.waitFor({ timeout: 30_000 });
+      await app.pages.conversation.send('A first question');
+      // The app keeps its copy of the screen once it has been still for a moment.
+      await page.waitForFunction(
+        () => localStorage.getItem('llm-desk.first-paint')?.includes('A first question') === true,
+        null,
+        { timeout: 15_000 },
+      );
+      // The app's own code held back: what the window shows and does is the first paint alone.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/index-[^/]*\.js$/u, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.reload({ waitUntil: 'commit' });
+      const firstPaint = page.locator('#first-paint');
+      await firstPaint.waitFor({ timeout: 30_000 });
+      expect(await firstPaint.getByTestId('message').count()).toBeGreaterThan(0);
+      const box = firstPaint.getByTestId('composer');
+      expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.type('Hello from the first paint');
+      await page.keyboard.press('Enter');
+      // Enter is held, not a line break; nothing is sent before the app runs.
+      expect(await box.inputValue()).toBe('Hello from the first paint');
+      const chats = () => mock.requests.filter((r) => r.path.endsWith('/chat/completions'));
+      const before = chats().length;
+      release();
+      await firstPaint.waitFor({ state: 'detached', timeout: 30_000 });
+      // The app's own box took over: focused, and the held Enter sent the text to the provider.
+      await app.pages.conversation.questions.filter({ hasText: 'Hello from the first paint' }).waitFor();
+      await expect.poll(() => chats().length, { timeout: 10_000 }).toBe(before + 1);
+      expect(chats().at(-1)?.bodyText).toContain('Hello from the first paint');
+      expect(await app.pages.conversation.composer.inputValue()).toBe('');
+      expect(await app.pages.conversation.composer.evaluate((el) => el === document.activeElement)).toBe(
+        true,
+      );
+    });
   }, 90_000);
 });

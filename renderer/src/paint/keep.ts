@@ -23,19 +23,29 @@ export function keepFirstPaint(
 ): () => void {
   let timer: number | undefined;
   let idle: number | undefined;
+  /** When the app last changed: a change only notes the time (it comes with every streamed frame). */
+  let changedAt = 0;
   const save = () => {
+    idle = undefined;
     const { threadId, busy } = view();
     if (threadId === null || busy) return;
     const box = document.querySelector<HTMLTextAreaElement>('#root textarea[data-testid="composer"]');
     if (!box) return;
     keepSnapshot(localStorage, box.disabled ? null : captureFirstScreen(document, threadId));
   };
+  // One timer at a time: when it rings, it waits again for what is left of the quiet time.
+  const ring = () => {
+    const left = changedAt + QUIET_MS - performance.now();
+    if (left > 0) {
+      timer = window.setTimeout(ring, left);
+      return;
+    }
+    timer = undefined;
+    if (idle === undefined) idle = requestIdleCallback(save, { timeout: 1000 });
+  };
   const schedule = () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => {
-      if (idle !== undefined) cancelIdleCallback(idle);
-      idle = requestIdleCallback(save, { timeout: 1000 });
-    }, QUIET_MS);
+    changedAt = performance.now();
+    timer ??= window.setTimeout(ring, QUIET_MS);
   };
   const unsubscribe = subscribe(schedule);
   window.addEventListener('pagehide', save);

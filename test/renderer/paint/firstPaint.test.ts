@@ -8,6 +8,7 @@ import {
   type Handover,
 } from '../../../renderer/src/paint/adopt';
 import { captureFirstScreen, keepSnapshot } from '../../../renderer/src/paint/capture';
+import { keepFirstPaint, type KeptView } from '../../../renderer/src/paint/keep';
 import { paintFirstScreen } from '../../../renderer/src/paint/paint';
 import {
   buildKey,
@@ -215,5 +216,58 @@ describe('handing the first paint over to the app', () => {
     expect(document.getElementById('first-paint')).not.toBeNull();
     endFirstPaint();
     expect(document.getElementById('first-paint')).toBeNull();
+  });
+});
+
+describe('keeping the copy up to date', () => {
+  /** The keeper on a fake clock, with `view` for the app's state and a change to call. */
+  function keeper(view: KeptView) {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => window.setTimeout(run, 0));
+    vi.stubGlobal('cancelIdleCallback', (id: number) => window.clearTimeout(id));
+    let change = () => undefined as void;
+    const stop = keepFirstPaint(
+      () => view,
+      (onChange) => {
+        change = onChange;
+        return () => undefined;
+      },
+    );
+    return { change: () => change(), stop };
+  }
+  const kept = () => readSnapshot(localStorage);
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('copies the screen once it has been still for 2 s, changes (a streamed frame each) putting it off', () => {
+    drawApp();
+    const app = keeper({ threadId: 't1', busy: false });
+    for (let i = 0; i < 10; i++) {
+      vi.advanceTimersByTime(500);
+      app.change();
+    }
+    expect(kept()).toBeNull();
+    vi.advanceTimersByTime(2100);
+    expect(kept()?.threadId).toBe('t1');
+    app.stop();
+  });
+
+  it('waits while an answer streams into the open thread, and forgets the copy when the box cannot send', () => {
+    drawApp();
+    const view = { threadId: 't1', busy: true };
+    const app = keeper(view);
+    vi.advanceTimersByTime(3000);
+    expect(kept()).toBeNull();
+    view.busy = false;
+    app.change();
+    vi.advanceTimersByTime(3000);
+    expect(kept()).not.toBeNull();
+    drawApp(true);
+    app.change();
+    vi.advanceTimersByTime(3000);
+    expect(kept()).toBeNull();
+    app.stop();
   });
 });

@@ -88,38 +88,35 @@ export function startedInFull(): Promise<void> {
 const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 }));
 
 /**
- * Resolves after the first frame in which nothing of the app's window says it is loading (each
- * placeholder is marked data-loading), or after `frames` frames.
+ * Resolves once the frame in which `drawn()` (asked at each frame) first holds is painted, or after
+ * `frames` frames.
  */
-function drawnWhole(frames = 60): Promise<void> {
+function afterFrameWhere(drawn: () => boolean, frames = 60): Promise<void> {
   return new Promise((resolve) => {
     const look = (left: number) =>
       requestAnimationFrame(() => {
-        if (left === 0 || !document.querySelector('#root [data-loading]')) setTimeout(resolve, 0);
+        // The task after this frame's rAF runs once the frame is painted.
+        if (drawn() || left === 0) setTimeout(resolve, 0);
         else look(left - 1);
       });
     look(frames);
   });
 }
 
+/** Once nothing of the app's window says it is loading (each placeholder is marked data-loading). */
+const drawnWhole = () => afterFrameWhere(() => !document.querySelector('#root [data-loading]'));
+
 /**
  * Typing can start at once: the reopened thread's message box takes the focus as soon as it is
  * drawn and enabled (a few frames at most), unless the user has already put the focus elsewhere.
  * Resolves after the frame that drew it (or when it gives up).
  */
-function focusComposerOnceShown(frames = 60): Promise<void> {
-  return new Promise((resolve) => {
-    const look = (left: number) =>
-      requestAnimationFrame(() => {
-        // The app's own box (#root), not the first paint's over it.
-        const composer = document.querySelector<HTMLTextAreaElement>('#root [data-testid="composer"]');
-        const drawn = composer !== null && !composer.disabled;
-        const focused = document.activeElement;
-        if (drawn && (focused === null || focused === document.body)) composer.focus();
-        // After this frame is painted.
-        if (drawn || left === 0) setTimeout(resolve, 0);
-        else look(left - 1);
-      });
-    look(frames);
+const focusComposerOnceShown = () =>
+  afterFrameWhere(() => {
+    // The app's own box (#root), not the first paint's over it.
+    const composer = document.querySelector<HTMLTextAreaElement>('#root [data-testid="composer"]');
+    const drawn = composer !== null && !composer.disabled;
+    const focused = document.activeElement;
+    if (drawn && (focused === null || focused === document.body)) composer.focus();
+    return drawn;
   });
-}
