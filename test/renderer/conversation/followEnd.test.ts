@@ -5,15 +5,22 @@ import { followEnd } from '../../../renderer/src/features/conversation/followEnd
 /**
  * A scroll box as the browser keeps it: the position is clamped to what the content allows, and
  * its scroll event comes at the next frame (`frame`), only when the position changed since the last.
+ * `content` is everything in it; `answer`, the part of it that is the answer being written at its end.
  */
 function box(content: number, height = 500) {
   let top = 0;
   let heard = 0;
   const state = {
     content,
+    answer: 0,
     height,
     get scrollHeight() {
       return Math.max(state.content, state.height);
+    },
+    /** The answer at the end grows by `by`. */
+    write(by: number) {
+      state.answer += by;
+      state.content += by;
     },
     get clientHeight() {
       return state.height;
@@ -86,6 +93,38 @@ describe('following the end of the message list', () => {
     expect(list.distance()).toBe(0);
   });
 
+  it('follows again when the reader scrolls to the end, though many screens of answer came before the scroll was heard', () => {
+    // On a busy machine: the reader scrolls up, then back to the end; before that scroll's event
+    // is handled, 4,500 px (nine views) of answer are written below what they saw.
+    const list = box(3000);
+    const follow = followEnd(list, THRESHOLD, () => list.answer);
+    list.write(1000);
+    follow.resized();
+    list.scrollTop -= 1500;
+    list.frame(follow);
+    list.write(600);
+    follow.resized();
+    expect(list.distance()).toBe(2100);
+    list.scrollTop = list.scrollHeight;
+    list.write(4500);
+    list.frame(follow);
+    follow.resized();
+    expect(list.distance()).toBe(0);
+  });
+
+  it('does not follow when the reader scrolls down short of the end while the answer grows', () => {
+    const list = box(3000);
+    const follow = followEnd(list, THRESHOLD, () => list.answer);
+    follow.resized();
+    list.scrollTop -= 2000;
+    list.frame(follow);
+    list.scrollTop += 1000;
+    list.write(4500);
+    list.frame(follow);
+    follow.resized();
+    expect(list.distance()).toBe(5500);
+  });
+
   it('stays where the reader is when earlier messages load above them', () => {
     const list = box(20_000);
     const follow = followEnd(list, THRESHOLD);
@@ -99,6 +138,33 @@ describe('following the end of the message list', () => {
     list.frame(follow);
     follow.resized();
     expect(list.scrollTop).toBe(50_900);
+  });
+
+  it('stays where the reader is when earlier messages load above them as an answer is written', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 60_000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (above, written, at) => {
+          const list = box(20_000);
+          const follow = followEnd(list, THRESHOLD, () => list.answer);
+          follow.resized();
+          list.frame(follow);
+          list.scrollTop = Math.min(at, 20_000 - 500 - 1000);
+          list.frame(follow);
+          const reading = list.scrollTop;
+          // In the same frame: rows arrive above (the position moves down by their height) and
+          // the answer grows below.
+          list.content += above;
+          list.scrollTop += above;
+          list.write(written);
+          list.frame(follow);
+          follow.resized();
+          expect(list.scrollTop).toBe(reading + above);
+        },
+      ),
+    );
   });
 
   it('goes to the end and follows when the reader asks for an answer, wherever they were', () => {
@@ -160,39 +226,49 @@ describe('following the end of the message list', () => {
   it('comes back to the end from anywhere once scrolled down to it, whatever happened before', () => {
     const step = fc.oneof(
       fc.record({ kind: fc.constant('grow' as const), by: fc.integer({ min: -400, max: 2000 }) }),
+      fc.record({ kind: fc.constant('write' as const), by: fc.integer({ min: 0, max: 2000 }) }),
       fc.record({ kind: fc.constant('scroll' as const), by: fc.integer({ min: -3000, max: 3000 }) }),
       fc.record({
         kind: fc.constantFrom('hold' as const, 'release' as const, 'stop' as const, 'follow' as const),
       }),
     );
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 40 }), fc.integer({ min: 0, max: 500 }), (steps, tail) => {
-        const list = box(4000);
-        const follow = followEnd(list, THRESHOLD);
-        follow.resized();
-        for (const s of steps) {
-          if (s.kind === 'grow') {
-            list.content = Math.max(0, list.content + s.by);
-            follow.resized();
-          } else if (s.kind === 'scroll') {
-            list.scrollTop += s.by;
-            list.frame(follow);
-          } else follow[s.kind]();
-        }
-        // The reader moves (releasing any hold), scrolls up a little and down to the end: the
-        // answer is followed.
-        follow.release();
-        list.scrollTop -= 100;
-        list.frame(follow);
-        list.scrollTop = list.scrollHeight;
-        list.frame(follow);
-        list.content += tail;
-        follow.resized();
-        list.frame(follow);
-        list.content += tail;
-        follow.resized();
-        expect(list.distance()).toBe(0);
-      }),
+      fc.property(
+        fc.array(step, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 6000 }),
+        (steps, tail, unheard) => {
+          const list = box(4000);
+          const follow = followEnd(list, THRESHOLD, () => list.answer);
+          follow.resized();
+          for (const s of steps) {
+            if (s.kind === 'grow') {
+              list.content = Math.max(list.answer, list.content + s.by);
+              follow.resized();
+            } else if (s.kind === 'write') {
+              list.write(s.by);
+              follow.resized();
+            } else if (s.kind === 'scroll') {
+              list.scrollTop += s.by;
+              list.frame(follow);
+            } else follow[s.kind]();
+          }
+          // The reader moves (releasing any hold), scrolls up a little and down to the end, and
+          // however much is written before that scroll is heard, the answer is followed.
+          follow.release();
+          list.scrollTop -= 100;
+          list.frame(follow);
+          list.scrollTop = list.scrollHeight;
+          list.write(unheard);
+          list.frame(follow);
+          list.content += tail;
+          follow.resized();
+          list.frame(follow);
+          list.content += tail;
+          follow.resized();
+          expect(list.distance()).toBe(0);
+        },
+      ),
     );
   });
 });

@@ -86,11 +86,16 @@ export function MessageList({ threadId }: { threadId: string }) {
   // One observer for what the list follows: its own size, its rows' box, and the answer being
   // written (observed from its ref, which is attached before the effects below run).
   const [resizes] = useState(() => new ResizeObserver(() => follower.current?.resized()));
+  const live = useRef<HTMLDivElement | null>(null);
   const observeLive = useCallback(
     (element: HTMLDivElement | null) => {
       if (!element) return;
+      live.current = element;
       resizes.observe(element);
-      return () => resizes.unobserve(element);
+      return () => {
+        resizes.unobserve(element);
+        if (live.current === element) live.current = null;
+      };
     },
     [resizes],
   );
@@ -100,7 +105,7 @@ export function MessageList({ threadId }: { threadId: string }) {
     const content = contentRef.current;
     if (!list || !content) return;
     list.scrollTop = list.scrollHeight;
-    follower.current = followEnd(list, FOLLOW_END);
+    follower.current = followEnd(list, FOLLOW_END, () => live.current?.offsetHeight ?? 0);
     resizes.observe(content);
     resizes.observe(list);
     return () => resizes.disconnect();

@@ -23,13 +23,18 @@ export interface EndFollower {
  * height and writing the position there costs no layout of its own. The scroll event of that write
  * comes a frame later, and more text may have come in between: it is recognised as the follower's
  * own by its position, and does not count as the reader leaving the end.
+ *
+ * `answer` is the height of the answer being written at the end (0 when none is): what it grew by
+ * since the last paint is text the reader has not seen, and does not keep them from its end.
  */
-export function followEnd(box: ScrollBox, threshold: number): EndFollower {
+export function followEnd(box: ScrollBox, threshold: number, answer: () => number = () => 0): EndFollower {
   let following = true;
   let held = false;
   /** Where the box was at its last scroll event, and where the follower last put it. */
   let lastTop = box.scrollTop;
   let written = Number.NaN;
+  /** The answer's height as last laid out and painted (read in `resized`, after layout). */
+  let seenAnswer = answer();
   const toGo = () => box.scrollHeight - box.clientHeight - box.scrollTop;
   const atEnd = () => toGo() <= threshold;
   const toEnd = () => {
@@ -47,12 +52,16 @@ export function followEnd(box: ScrollBox, threshold: number): EndFollower {
       written = Number.NaN;
       if (held || own) return;
       // Up leaves the end unless it stays within the threshold. Down never leaves it, and comes back
-      // to it within a third of the view from the end: the answer may have grown between the
-      // reader's scroll to the end and its event. (Not "at the end they saw": rows loaded above
-      // move the position down by their height, and the end the reader saw with them.)
-      following = top < previous ? atEnd() : following || toGo() <= Math.max(threshold, box.clientHeight / 3);
+      // to it within a third of the view from the end, not counting what the answer grew by since
+      // the reader saw it: on a busy machine many lines can come in between the reader's scroll to
+      // the end and its event. (Not "at the end they saw" by the whole height: rows loaded above
+      // move the position down by their height, and the end with them.)
+      const unseen = Math.max(0, answer() - seenAnswer);
+      following =
+        top < previous ? atEnd() : following || toGo() - unseen <= Math.max(threshold, box.clientHeight / 3);
     },
     resized() {
+      seenAnswer = answer();
       if (following) toEnd();
     },
     hold() {
