@@ -7,6 +7,7 @@ import { launchChromium } from './browser';
 import { openApp, type AppUnderTest } from './harness';
 
 const COUNT = 1_000;
+const SHOTS = process.env.SHOTS_DIR;
 const TITLE = 'A year of questions';
 
 let browser: Browser;
@@ -124,6 +125,44 @@ describe('a thread of a thousand messages', () => {
     // The window moved as rows came and went, and stayed on whole pixels each time.
     expect(new Set(offsets.map((o) => o.y)).size).toBeGreaterThan(3);
     expect(offsets.filter((o) => !Number.isInteger(o.y))).toEqual([]);
+  });
+
+  it('draws rows as sketches while the scrollbar is dragged fast, and in full where it stops, without moving them', async () => {
+    const { page } = app;
+    const { conversation, threads } = app.pages;
+    await threads.pane.getByRole('button', { name: TITLE }).first().click();
+    await conversation.heading(TITLE).waitFor();
+    await conversation.scrollTo('end');
+    // Three views a frame: every frame brings rows that were not there in the one before.
+    const seen = await conversation.fling(3, 12);
+    // From the second jump on (a single one could be a search hit, drawn in full) the list flies.
+    expect(seen.slice(2).every((f) => f.sketches > 0 && f.full === 0)).toBe(true);
+    // A sketch says who wrote the row and shows its text, and is not announced twice: the row
+    // drawn in its place is what assistive technology reads.
+    const sketch = conversation.sketches.first();
+    expect(await sketch.getAttribute('aria-hidden')).toBe('true');
+    expect((await sketch.innerText()).length).toBeGreaterThan(20);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/long-thread-in-flight.png` });
+    // Where the drag stops: the message at the top of the view stays where it is as the rows are
+    // drawn in full, and each can be focused.
+    const topRow = () =>
+      conversation.list.evaluate((el) => {
+        const view = el.getBoundingClientRect();
+        const row = [...el.querySelectorAll<HTMLElement>('.conv-row')].find(
+          (r) => r.getBoundingClientRect().bottom > view.top + 40,
+        );
+        return { index: row?.dataset.index ?? '', top: (row?.getBoundingClientRect().top ?? 0) - view.top };
+      });
+    const stopped = await topRow();
+    await expect.poll(() => conversation.sketches.count()).toBe(0);
+    const drawn = await topRow();
+    expect(drawn.index).toBe(stopped.index);
+    expect(Math.abs(drawn.top - stopped.top)).toBeLessThan(4);
+    const inView = conversation.messages.filter({ visible: true });
+    expect(await inView.count()).toBeGreaterThan(0);
+    const id = await inView.first().getAttribute('data-message-id');
+    await inView.first().focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-message-id'))).toBe(id);
   });
 
   it('jumps to a search hit far above what was loaded', async () => {

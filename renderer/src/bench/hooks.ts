@@ -25,9 +25,11 @@ export interface BenchHooks {
   sendIn(threadId: string, text: string): Promise<boolean>;
   /**
    * Scrolls the message list to the top `pixelsPerFrame` at a time, recording frame intervals,
-   * until the first message of the thread is on screen (earlier messages load on the way up).
+   * until the first message of the thread is on screen (earlier messages load on the way up), and
+   * on until every row in view is drawn in full (rows are sketches while the list flies,
+   * features/conversation/flight.ts). `settledMs`: from the last scroll to that paint.
    */
-  scrollMessagesToTop(pixelsPerFrame: number): Promise<number[]>;
+  scrollMessagesToTop(pixelsPerFrame: number): Promise<{ frames: number[]; settledMs: number }>;
   domNodes(): number;
   /** Resolves once the start's own work after the first screen is done (features/shell/bootstrap.ts). */
   settled(): Promise<void>;
@@ -80,8 +82,10 @@ const hooks: BenchHooks = {
       list.scrollTop = Math.max(0, list.scrollTop - pixelsPerFrame);
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
-    await afterPaint();
-    return recorder.stop();
+    const stopped = performance.now();
+    let drawn = await afterPaint();
+    while (list.querySelector('.msg-sketch')) drawn = await afterPaint();
+    return { frames: recorder.stop(), settledMs: drawn - stopped };
   },
   domNodes: () => document.getElementsByTagName('*').length,
   settled: startedInFull,

@@ -241,6 +241,35 @@ export class ConversationPage {
     });
   }
 
+  /** Rows drawn as sketches while the list flies past them (features/conversation/flight.ts). */
+  get sketches(): Locator {
+    return this.list.locator('.msg-sketch');
+  }
+
+  /**
+   * Drags the scrollbar up through the list: `views` views a step, one step every two frames, for
+   * `steps` steps. Returns, after each step, how many rows in the DOM were sketches and how many
+   * were drawn in full.
+   */
+  async fling(views: number, steps: number): Promise<{ sketches: number; full: number }[]> {
+    return this.list.evaluate(
+      async (el, { views, steps }) => {
+        const seen: { sketches: number; full: number }[] = [];
+        for (let step = 0; step < steps; step++) {
+          el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight * views);
+          // Its scroll event comes with the next frame: counted once the rows it brought are there.
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          seen.push({
+            sketches: el.querySelectorAll('.msg-sketch').length,
+            full: el.querySelectorAll('[data-testid="message"]').length,
+          });
+        }
+        return seen;
+      },
+      { views, steps },
+    );
+  }
+
   /** Scrolls the message list to its top (earlier messages load) or its end. */
   async scrollTo(where: 'top' | 'end'): Promise<void> {
     await this.list.evaluate((el, top) => {

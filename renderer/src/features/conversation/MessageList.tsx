@@ -5,6 +5,7 @@ import { listKeys } from '../../ui';
 import { findMessage } from '../../store/conversation/messageIndex';
 import { HOLD_POSITION } from './expanded';
 import { followEnd, type EndFollower } from './followEnd';
+import { createFlight } from './flight';
 import { MessageRow } from './MessageRow';
 import type { PathRow } from '../../store/conversation/branches';
 
@@ -110,6 +111,19 @@ export function MessageList({ threadId }: { threadId: string }) {
     resizes.observe(list);
     return () => resizes.disconnect();
   }, [resizes]);
+  // Whether the list is in flight, told each scroll before the virtualizer (whose listener is added
+  // after this one) renders the rows it brings into view.
+  const [flight] = useState(createFlight);
+  useLayoutEffect(() => {
+    const list = scrollRef.current;
+    if (!list) return;
+    const scrolled = () => flight.scrolled(list.scrollTop, list.clientHeight, performance.now());
+    list.addEventListener('scroll', scrolled, { passive: true });
+    return () => {
+      list.removeEventListener('scroll', scrolled);
+      flight.dispose();
+    };
+  }, [flight]);
   // A request of the reader's (a send, a regenerate, a continue) brings the list to its end, wherever
   // they had scrolled or jumped to: the answer they asked for is followed.
   const requested = useStore((s) => s.requested[threadId] ?? 0);
@@ -283,7 +297,13 @@ export function MessageList({ threadId }: { threadId: string }) {
                 ref={row.id === liveRow ? observeLive : virtualizer.measureElement}
                 className="conv-row"
               >
-                <MessageRow threadId={threadId} row={row} flash={row.id === flashId} />
+                <MessageRow
+                  threadId={threadId}
+                  row={row}
+                  flash={row.id === flashId}
+                  flight={row.id === liveRow ? null : flight}
+                  height={item.size}
+                />
               </div>
             );
           })}

@@ -26,7 +26,7 @@ interface Props {
   compact?: boolean;
 }
 
-const ROLE_LABEL: Record<MessageRole, string> = {
+export const ROLE_LABEL: Record<MessageRole, string> = {
   user: 'You',
   assistant: 'Assistant',
   tool: 'Tool result',
