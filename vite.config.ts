@@ -32,14 +32,19 @@ function firstPaintScript(): Plugin {
       // The style sheets ahead of the entry and its ~20 module preloads: the first paint waits for
       // them (a script after style sheets does), and over HTTP/1.1 (the test bridge) they queued
       // six at a time behind the scripts.
+      // The script itself is asked for first of all, beside them (preloaded after the CSP): found
+      // at the end of <body>, it was fetched after the module preloads, and the first paint with it
+      // (a start through the bridge: median 678 → 596 ms, seven alternating starts each).
       handler: (html) => {
         const sheets = html.match(/\s*<link rel="stylesheet"[^>]*>/gu) ?? [];
         const moved = sheets.reduce((rest, sheet) => rest.replace(sheet, ''), html);
         return {
-          html: moved.replace(
-            /(\s*)<script type="module"/u,
-            (at, space: string) => `${space}${sheets.map((s) => s.trim()).join(space)}${at}`,
-          ),
+          html: moved
+            .replace(
+              /(\s*)<script type="module"/u,
+              (at, space: string) => `${space}${sheets.map((s) => s.trim()).join(space)}${at}`,
+            )
+            .replace('</title>', `</title>\n    <link rel="preload" as="script" href="./${fileName}" />`),
           tags: [{ tag: 'script', attrs: { src: `./${fileName}` }, injectTo: 'body' }],
         };
       },

@@ -26,6 +26,21 @@ describe('the first screen loads only what it shows', () => {
   });
 });
 
+describe('the first screen asks for what it draws first', () => {
+  it('asks for the first-paint script and the style sheets ahead of the app modules, after the CSP', () => {
+    const html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
+    const at = (pattern: RegExp) => html.search(pattern);
+    const preload = at(/<link rel="preload" as="script" href="\.\/first-paint\.js"/u);
+    expect(preload).toBeGreaterThan(at(/Content-Security-Policy/u));
+    expect(preload).toBeLessThan(at(/<link rel="stylesheet"/u));
+    // Over the bridge's six HTTP/1.1 connections the first ones asked for come first.
+    expect(html.lastIndexOf('<link rel="stylesheet"')).toBeLessThan(at(/<script type="module"/u));
+    expect(at(/<script type="module"/u)).toBeLessThan(at(/<link rel="modulepreload"/u));
+    // The script it preloads runs where the page is parsed: at the end of <body>, once.
+    expect(html.match(/<script src="\.\/first-paint\.js"><\/script>/gu)).toHaveLength(1);
+  });
+});
+
 /** A fresh demo app in its own Chromium, closed (both) whatever `use` does. */
 async function withDemoApp(use: (app: AppUnderTest) => Promise<void>): Promise<void> {
   const browser = await launchChromium();
