@@ -84,7 +84,8 @@ const hooks: BenchHooks = {
     }
     const stopped = performance.now();
     let drawn = await afterPaint();
-    while (list.querySelector('.msg-sketch')) drawn = await afterPaint();
+    // Bounded: sketches that never land make the figure fail rather than the run hang.
+    while (list.querySelector('.msg-sketch') && drawn - stopped < 5000) drawn = await afterPaint();
     return { frames: recorder.stop(), settledMs: drawn - stopped };
   },
   domNodes: () => document.getElementsByTagName('*').length,

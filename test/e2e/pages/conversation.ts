@@ -6,6 +6,16 @@ import { chooseIn } from './select';
  * Locators by role and accessible name; `data-*` attributes only where they carry state (a
  * message's role and status), which has no accessible name of its own.
  */
+/** One step of a fling: the rows in the list's DOM just after it. */
+export interface FlingStep {
+  sketches: number;
+  full: number;
+  /** Every sketch is hidden from assistive technology. */
+  hidden: boolean;
+  /** The length of the shortest sketch's text (Infinity without sketches). */
+  shortestText: number;
+}
+
 export class ConversationPage {
   constructor(readonly page: Page) {}
 
@@ -249,24 +259,58 @@ export class ConversationPage {
   /**
    * Drags the scrollbar up through the list: `views` views a step, one step every two frames, for
    * `steps` steps. Returns, after each step, how many rows in the DOM were sketches and how many
-   * were drawn in full.
+   * were drawn in full, whether every sketch was hidden from assistive technology and the shortest
+   * sketch's text; and where the drag stopped: the first row wholly in view (its `data-index`) and
+   * its top in the view, read at its last step.
    */
-  async fling(views: number, steps: number): Promise<{ sketches: number; full: number }[]> {
+  async fling(
+    views: number,
+    steps: number,
+  ): Promise<{ seen: FlingStep[]; stopped: { index: string; top: number } }> {
     return this.list.evaluate(
       async (el, { views, steps }) => {
-        const seen: { sketches: number; full: number }[] = [];
+        const seen: FlingStep[] = [];
         for (let step = 0; step < steps; step++) {
           el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight * views);
           // Its scroll event comes with the next frame: counted once the rows it brought are there.
           await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          const sketches = [...el.querySelectorAll('.msg-sketch')];
           seen.push({
-            sketches: el.querySelectorAll('.msg-sketch').length,
+            sketches: sketches.length,
             full: el.querySelectorAll('[data-testid="message"]').length,
+            hidden: sketches.every((s) => s.getAttribute('aria-hidden') === 'true'),
+            shortestText: Math.min(...sketches.map((s) => s.textContent?.length ?? 0)),
           });
         }
-        return seen;
+        const view = el.getBoundingClientRect();
+        const row = [...el.querySelectorAll<HTMLElement>('.conv-row')].find(
+          (r) => r.getBoundingClientRect().top >= view.top,
+        );
+        return {
+          seen,
+          stopped: {
+            index: row?.dataset.index ?? '',
+            top: (row?.getBoundingClientRect().top ?? 0) - view.top,
+          },
+        };
       },
       { views, steps },
+    );
+  }
+
+  /** Where row `index` of the list is in the view as painted (read in a frame, after layout). */
+  async rowTop(index: string): Promise<number> {
+    return this.list.evaluate(
+      (el, at) =>
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const row = el.querySelector<HTMLElement>(`.conv-row[data-index="${at}"]`);
+              resolve((row?.getBoundingClientRect().top ?? Number.NaN) - el.getBoundingClientRect().top);
+            }),
+          ),
+        ),
+      index,
     );
   }
 

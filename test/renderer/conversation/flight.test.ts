@@ -25,18 +25,27 @@ afterEach(() => {
 
 const VIEW = 900;
 
+/** A list opened at 50,000 px (its first scroll event) a while ago. */
+function opened() {
+  const flight = createFlight();
+  flight.scrolled(50_000, VIEW, -10_000);
+  return flight;
+}
+
 describe('the message list in flight', () => {
   it('is not in flight after one jump (a search hit, End), so its rows are drawn in full at once', () => {
-    const flight = createFlight(50_000);
-    flight.scrolled(10_000, VIEW, 0);
+    const flight = createFlight();
+    // The list opening at its end: its first scroll event, not a jump from anywhere.
+    flight.scrolled(50_000, VIEW, 0);
+    flight.scrolled(10_000, VIEW, 16);
     expect(flight.flying).toBe(false);
     // A wheel scroll a frame later is not a second jump.
-    flight.scrolled(9_900, VIEW, 16);
+    flight.scrolled(9_900, VIEW, 32);
     expect(flight.flying).toBe(false);
   });
 
   it('flies from the second jump of more than a view in a row, and lands once the jumps stop', () => {
-    const flight = createFlight(50_000);
+    const flight = opened();
     flight.scrolled(45_000, VIEW, 0);
     flight.scrolled(40_000, VIEW, 16);
     expect(flight.flying).toBe(true);
@@ -51,14 +60,14 @@ describe('the message list in flight', () => {
   });
 
   it('does not fly on two jumps far apart in time (two search hits, one after another)', () => {
-    const flight = createFlight(50_000);
+    const flight = opened();
     flight.scrolled(10_000, VIEW, 0);
     flight.scrolled(30_000, VIEW, 2_000);
     expect(flight.flying).toBe(false);
   });
 
   it('draws the sketched rows in full once landed, a few per frame, in the order they came', () => {
-    const flight = createFlight(50_000);
+    const flight = opened();
     flight.scrolled(45_000, VIEW, 0);
     flight.scrolled(40_000, VIEW, 16);
     const drawn: number[] = [];
@@ -75,7 +84,7 @@ describe('the message list in flight', () => {
   });
 
   it('stops drawing when a new flight starts before every row is drawn, and goes on once it lands', () => {
-    const flight = createFlight(50_000);
+    const flight = opened();
     flight.scrolled(45_000, VIEW, 0);
     flight.scrolled(40_000, VIEW, 16);
     const drawn: number[] = [];
@@ -92,7 +101,7 @@ describe('the message list in flight', () => {
   });
 
   it('never draws a row whose wait was cancelled (it left the view), nor anything once disposed', () => {
-    const flight = createFlight(50_000);
+    const flight = opened();
     flight.scrolled(45_000, VIEW, 0);
     flight.scrolled(40_000, VIEW, 16);
     const drawn: string[] = [];
@@ -116,8 +125,8 @@ describe('the message list in flight', () => {
     fc.assert(
       fc.property(fc.array(move, { maxLength: 30 }), fc.integer({ min: 0, max: 12 }), (moves, rows) => {
         frames = [];
-        const flight = createFlight(100_000);
-        let top = 100_000;
+        const flight = opened();
+        let top = 50_000;
         let now = 0;
         const drawn = new Set<number>();
         let row = 0;

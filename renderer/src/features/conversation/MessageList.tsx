@@ -35,7 +35,10 @@ function estimateRows(threadId: string, rows: readonly PathRow[]): Float64Array 
     for (let at = content.indexOf('\n'); at >= 0 && breaks < 400; at = content.indexOf('\n', at + 1))
       breaks++;
     const lines = Math.min(Math.ceil(content.length / 90) + breaks * 0.6, 400);
-    out[i] = (64 + lines * 21) * (row.choiceIds ? 1.6 : 1);
+    // Whole pixels, as the virtualizer measures: a sketch (flight.ts) drawn at its row's guess then
+    // measures the same, and the row is still unmeasured when drawn in full, so the virtualizer
+    // keeps the rows in view in place as it grows or shrinks above them.
+    out[i] = Math.round((64 + lines * 21) * (row.choiceIds ? 1.6 : 1));
   });
   return out;
 }

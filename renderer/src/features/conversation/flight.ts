@@ -25,9 +25,10 @@ export interface Flight {
   dispose(): void;
 }
 
-export function createFlight(top = 0): Flight {
+export function createFlight(): Flight {
   let flying = false;
-  let lastTop = top;
+  /** Where the list was at its last scroll event: none yet, so the first is never a jump. */
+  let lastTop = Number.NaN;
   /** When the last scroll event that jumped more than a view came. */
   let lastJumpAt = Number.NEGATIVE_INFINITY;
   let landing: ReturnType<typeof setTimeout> | undefined;
