@@ -37,7 +37,7 @@ import { toolHandlers } from './tools/handlers';
 import { ToolsService } from './tools/service';
 import { usageHandlers } from './usage/handlers';
 import { UsageLedger } from './usage/ledger';
-import { estimateTokens, loadTokenizer } from './usage/tokens';
+import { estimateTokens, loadTokenizerWhenQuiet } from './usage/tokens';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -117,11 +117,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Every service uses the guarded connection, so SQLITE_CORRUPT anywhere is noticed.
   const db = database.db;
 
-  // The tokenizer (for answers whose usage the provider did not report) loads in the background
-  // once the first thread is on screen: parsing it takes main about a second (until then a count
-  // is approximated, and loading starts at once if one is needed).
   const firstScreen = new FirstScreen();
-  void firstScreen.after(3_000).then(() => loadTokenizer());
   const threads = new ThreadsRepo(db, now);
   // Soft-deleted threads were restorable until this start; streams cut by a crash are marked.
   // On a damaged database these steps fail (already reported and shown); the app still starts.
@@ -245,6 +241,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     estimateTokens,
     now,
   });
+  // The tokenizer (for answers whose usage the provider did not report) loads in the background
+  // once the first thread is on screen and no answer is streaming: parsing it holds main ~0.4 s
+  // (until then a count is approximated, and loading starts at once if one is needed).
+  void firstScreen.after(3_000).then(() => loadTokenizerWhenQuiet(() => chat.active().length === 0));
   const experiments = createExperiments({
     db,
     chat,
