@@ -1,35 +1,53 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFlight, LAND_MS, ROWS_PER_FRAME } from '../../../renderer/src/features/conversation/flight';
+import {
+  createFlight,
+  LAND_FRAMES,
+  LAND_MS,
+  ROWS_PER_FRAME,
+} from '../../../renderer/src/features/conversation/flight';
 
-/** Frames run when the test says so. */
-let frames: FrameRequestCallback[] = [];
-const nextFrame = () => {
-  const run = frames;
-  frames = [];
-  for (const callback of run) callback(0);
+/** Frames run when the test says so, each `ms` after the one before, on the clock `now`. */
+let now = 0;
+let nextId = 1;
+let callbacks = new Map<number, FrameRequestCallback>();
+const frame = (ms = 16) => {
+  now += ms;
+  const run = callbacks;
+  callbacks = new Map();
+  for (const callback of run.values()) callback(now);
+};
+/** Enough quiet frames for any flight to land and its sketches to be drawn. */
+const settle = (rows = 0) => {
+  for (let i = 0; i < LAND_FRAMES + Math.ceil(LAND_MS / 16) + rows; i++) frame();
 };
 
 beforeEach(() => {
-  vi.useFakeTimers();
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => {
-    frames.splice(id - 1, 1, () => undefined);
+  now = 0;
+  callbacks = new Map();
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+    callbacks.set(nextId, callback);
+    return nextId++;
   });
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => callbacks.delete(id));
 });
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+afterEach(() => vi.unstubAllGlobals());
 
 const VIEW = 900;
 
-/** A list opened at 50,000 px (its first scroll event) a while ago. */
+/** A list opened at 50,000 px (its first scroll event), long ago. */
 function opened() {
   const flight = createFlight();
   flight.scrolled(50_000, VIEW, -10_000);
   return flight;
+}
+
+/** Jumps to each of `tops`, one a frame `ms` long. */
+function drag(flight: ReturnType<typeof createFlight>, tops: number[], ms = 16) {
+  for (const top of tops) {
+    flight.scrolled(top, VIEW, now);
+    frame(ms);
+  }
 }
 
 describe('the message list in flight', () => {
@@ -37,112 +55,115 @@ describe('the message list in flight', () => {
     const flight = createFlight();
     // The list opening at its end: its first scroll event, not a jump from anywhere.
     flight.scrolled(50_000, VIEW, 0);
-    flight.scrolled(10_000, VIEW, 16);
+    settle();
+    flight.scrolled(10_000, VIEW, now);
     expect(flight.flying).toBe(false);
     // A wheel scroll a frame later is not a second jump.
-    flight.scrolled(9_900, VIEW, 32);
+    frame();
+    flight.scrolled(9_900, VIEW, now);
     expect(flight.flying).toBe(false);
   });
 
   it('flies from the second jump of more than a view in a row, and lands once the jumps stop', () => {
     const flight = opened();
-    flight.scrolled(45_000, VIEW, 0);
-    flight.scrolled(40_000, VIEW, 16);
+    drag(flight, [45_000, 40_000]);
     expect(flight.flying).toBe(true);
     // The list's own small corrections as it measures the new rows do not end the flight.
-    flight.scrolled(39_700, VIEW, 20);
-    flight.scrolled(35_000, VIEW, 33);
+    flight.scrolled(39_700, VIEW, now);
+    drag(flight, [35_000]);
+    // That jump's frame, then quiet ones: it lands with the LAND_FRAMES-th.
+    for (let quiet = 2; quiet < LAND_FRAMES; quiet++) frame(LAND_MS);
     expect(flight.flying).toBe(true);
-    vi.advanceTimersByTime(LAND_MS - 1);
-    expect(flight.flying).toBe(true);
-    vi.advanceTimersByTime(1);
+    frame(LAND_MS);
     expect(flight.flying).toBe(false);
   });
 
-  it('does not fly on two jumps far apart in time (two search hits, one after another)', () => {
+  it('stays one flight when every frame is slow (a busy machine), and lands after quiet frames', () => {
     const flight = opened();
-    flight.scrolled(10_000, VIEW, 0);
-    flight.scrolled(30_000, VIEW, 2_000);
+    drag(flight, [45_000, 40_000, 35_000, 30_000, 25_000], 400);
+    for (let quiet = 2; quiet < LAND_FRAMES; quiet++) frame(400);
+    expect(flight.flying).toBe(true);
+    frame(400);
+    expect(flight.flying).toBe(false);
+  });
+
+  it('does not fly on two jumps far apart (two search hits, one after another)', () => {
+    const flight = opened();
+    flight.scrolled(10_000, VIEW, now);
+    settle();
+    frame(2_000);
+    flight.scrolled(30_000, VIEW, now);
     expect(flight.flying).toBe(false);
   });
 
   it('draws the sketched rows in full once landed, a few per frame, in the order they came', () => {
     const flight = opened();
-    flight.scrolled(45_000, VIEW, 0);
-    flight.scrolled(40_000, VIEW, 16);
+    drag(flight, [45_000, 40_000]);
     const drawn: number[] = [];
     for (let row = 0; row < 5; row++) flight.whenLanded(() => drawn.push(row));
-    nextFrame();
+    frame();
     expect(drawn).toEqual([]);
-    vi.advanceTimersByTime(LAND_MS);
-    nextFrame();
-    expect(drawn).toEqual([0, 1].slice(0, ROWS_PER_FRAME));
-    nextFrame();
-    nextFrame();
+    while (flight.flying) frame();
+    frame();
+    expect(drawn).toEqual([0, 1, 2, 3, 4].slice(0, ROWS_PER_FRAME));
+    settle(5);
     expect(drawn).toEqual([0, 1, 2, 3, 4]);
-    expect(frames).toEqual([]);
+    expect(callbacks.size).toBe(0);
   });
 
   it('stops drawing when a new flight starts before every row is drawn, and goes on once it lands', () => {
     const flight = opened();
-    flight.scrolled(45_000, VIEW, 0);
-    flight.scrolled(40_000, VIEW, 16);
+    drag(flight, [45_000, 40_000]);
     const drawn: number[] = [];
     for (let row = 0; row < 6; row++) flight.whenLanded(() => drawn.push(row));
-    vi.advanceTimersByTime(LAND_MS);
-    nextFrame();
-    flight.scrolled(30_000, VIEW, 500);
-    flight.scrolled(20_000, VIEW, 516);
-    nextFrame();
+    while (flight.flying) frame();
+    frame();
     expect(drawn).toHaveLength(ROWS_PER_FRAME);
-    vi.advanceTimersByTime(LAND_MS);
-    for (let i = 0; i < 6; i++) nextFrame();
+    drag(flight, [30_000, 20_000, 10_000]);
+    expect(drawn).toHaveLength(ROWS_PER_FRAME);
+    settle(6);
     expect(drawn).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('never draws a row whose wait was cancelled (it left the view), nor anything once disposed', () => {
     const flight = opened();
-    flight.scrolled(45_000, VIEW, 0);
-    flight.scrolled(40_000, VIEW, 16);
+    drag(flight, [45_000, 40_000]);
     const drawn: string[] = [];
     const cancel = flight.whenLanded(() => drawn.push('gone'));
     flight.whenLanded(() => drawn.push('kept'));
     cancel();
-    vi.advanceTimersByTime(LAND_MS);
-    nextFrame();
+    settle(2);
     expect(drawn).toEqual(['kept']);
+    drag(flight, [30_000, 20_000]);
     flight.whenLanded(() => drawn.push('late'));
     flight.dispose();
-    nextFrame();
+    settle(2);
     expect(drawn).toEqual(['kept']);
+    expect(callbacks.size).toBe(0);
   });
 
-  it('draws every waiting row in full once the list has been still for LAND_MS, whatever moves came before', () => {
+  it('draws every waiting row in full once the list has been still, whatever moves came before', () => {
     const move = fc.record({
       by: fc.integer({ min: -20_000, max: 20_000 }),
-      after: fc.integer({ min: 1, max: 300 }),
+      ms: fc.integer({ min: 1, max: 500 }),
     });
     fc.assert(
       fc.property(fc.array(move, { maxLength: 30 }), fc.integer({ min: 0, max: 12 }), (moves, rows) => {
-        frames = [];
+        callbacks = new Map();
         const flight = opened();
         let top = 50_000;
-        let now = 0;
         const drawn = new Set<number>();
         let row = 0;
         for (const m of moves) {
           top = Math.max(0, top + m.by);
-          now += m.after;
-          vi.advanceTimersByTime(m.after);
           flight.scrolled(top, VIEW, now);
-          nextFrame();
           if (flight.flying && row < rows) {
             const id = row++;
             flight.whenLanded(() => drawn.add(id));
           }
+          frame(m.ms);
         }
-        vi.advanceTimersByTime(LAND_MS);
-        for (let i = 0; i <= rows; i++) nextFrame();
+        settle(rows);
         expect(flight.flying).toBe(false);
         expect(drawn.size).toBe(row);
         flight.dispose();

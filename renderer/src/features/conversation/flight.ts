@@ -6,11 +6,14 @@
  * full once it lands, a few per frame.
  *
  * A single jump (a search hit, End, a send) is not a flight: its rows are drawn in full at once.
+ * Time is counted in frames as well as in milliseconds: on a busy machine a frame can take longer
+ * than the whole wait, and a drag whose every frame is slow is still one flight.
  */
 
-/** Between two jumps of one flight, at most this long: a few frames, slow ones included. */
+/** A jump this soon after the last one (or within LAND_FRAMES frames of it) makes a flight. */
 const FLIGHT_GAP_MS = 250;
-/** After the last scroll event, the flight has landed once this long has passed without another. */
+/** A flight lands once LAND_FRAMES frames and LAND_MS have passed without a jump. */
+export const LAND_FRAMES = 3;
 export const LAND_MS = 120;
 /** Sketches drawn in full per frame once landed: a screen of rows over a few frames. */
 export const ROWS_PER_FRAME = 2;
@@ -18,7 +21,10 @@ export const ROWS_PER_FRAME = 2;
 export interface Flight {
   /** While true, rows that mount are drawn as sketches. */
   readonly flying: boolean;
-  /** The list scrolled to `top` (its view `view` px high) at `now`; called before it renders for it. */
+  /**
+   * The list scrolled to `top` (its view `view` px high) at `now` (performance.now()'s clock, as
+   * the frames' times are); called before it renders for it.
+   */
   scrolled(top: number, view: number, now: number): void;
   /** Calls `draw` once landed, in a frame shared with at most ROWS_PER_FRAME - 1 others; returns the cancel. */
   whenLanded(draw: () => void): () => void;
@@ -29,9 +35,10 @@ export function createFlight(): Flight {
   let flying = false;
   /** Where the list was at its last scroll event: none yet, so the first is never a jump. */
   let lastTop = Number.NaN;
-  /** When the last scroll event that jumped more than a view came. */
+  /** When the last jump of more than a view came, and how many frames have begun since. */
   let lastJumpAt = Number.NEGATIVE_INFINITY;
-  let landing: ReturnType<typeof setTimeout> | undefined;
+  let framesSinceJump = Number.POSITIVE_INFINITY;
+  let ticking = 0;
   let pumping = 0;
   const waiting = new Set<() => void>();
 
@@ -46,11 +53,16 @@ export function createFlight(): Flight {
     }
     if (waiting.size > 0) pumping = requestAnimationFrame(pump);
   };
-  const land = () => {
-    clearTimeout(landing);
-    landing = undefined;
-    flying = false;
-    if (waiting.size > 0 && pumping === 0) pumping = requestAnimationFrame(pump);
+  /** Counts the frames after a jump: while flying until it lands, else until LAND_FRAMES. */
+  const tick = (time: number) => {
+    ticking = 0;
+    framesSinceJump += 1;
+    if (flying && framesSinceJump >= LAND_FRAMES && time - lastJumpAt >= LAND_MS) {
+      flying = false;
+      if (waiting.size > 0 && pumping === 0) pumping = requestAnimationFrame(pump);
+      return;
+    }
+    if (flying || framesSinceJump < LAND_FRAMES) ticking = requestAnimationFrame(tick);
   };
 
   return {
@@ -61,13 +73,12 @@ export function createFlight(): Flight {
       const jumped = Math.abs(top - lastTop) > view;
       lastTop = top;
       // Smaller moves in between (the list setting its position as new rows are measured) neither
-      // end a flight nor start one: it lands LAND_MS after its last jump.
+      // end a flight nor start one.
       if (!jumped) return;
-      if (now - lastJumpAt <= FLIGHT_GAP_MS) flying = true;
+      if (framesSinceJump < LAND_FRAMES || now - lastJumpAt <= FLIGHT_GAP_MS) flying = true;
       lastJumpAt = now;
-      if (!flying) return;
-      clearTimeout(landing);
-      landing = setTimeout(land, LAND_MS);
+      framesSinceJump = 0;
+      if (ticking === 0) ticking = requestAnimationFrame(tick);
     },
     whenLanded(draw) {
       waiting.add(draw);
@@ -75,7 +86,7 @@ export function createFlight(): Flight {
       return () => waiting.delete(draw);
     },
     dispose() {
-      clearTimeout(landing);
+      cancelAnimationFrame(ticking);
       cancelAnimationFrame(pumping);
       waiting.clear();
     },
