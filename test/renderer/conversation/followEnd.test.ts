@@ -22,6 +22,15 @@ function box(content: number, height = 500) {
       state.answer += by;
       state.content += by;
     },
+    /**
+     * On a busy machine: `written` px of answer come in after the position last changed and before
+     * that scroll is heard; then the frame is laid out (the follower's `resized`).
+     */
+    heardLate(follow: { scrolled(): void; resized(): void }, written: number) {
+      state.write(written);
+      state.frame(follow);
+      follow.resized();
+    },
     get clientHeight() {
       return state.height;
     },
@@ -106,9 +115,7 @@ describe('following the end of the message list', () => {
     follow.resized();
     expect(list.distance()).toBe(2100);
     list.scrollTop = list.scrollHeight;
-    list.write(4500);
-    list.frame(follow);
-    follow.resized();
+    list.heardLate(follow, 4500);
     expect(list.distance()).toBe(0);
   });
 
@@ -119,9 +126,7 @@ describe('following the end of the message list', () => {
     list.scrollTop -= 2000;
     list.frame(follow);
     list.scrollTop += 1000;
-    list.write(4500);
-    list.frame(follow);
-    follow.resized();
+    list.heardLate(follow, 4500);
     expect(list.distance()).toBe(5500);
   });
 
@@ -158,9 +163,7 @@ describe('following the end of the message list', () => {
           // the answer grows below.
           list.content += above;
           list.scrollTop += above;
-          list.write(written);
-          list.frame(follow);
-          follow.resized();
+          list.heardLate(follow, written);
           expect(list.scrollTop).toBe(reading + above);
         },
       ),
