@@ -26,6 +26,19 @@ describe('the first screen loads only what it shows', () => {
   });
 });
 
+describe('the first screen links only the styles it draws with', () => {
+  it("links none of KaTeX's rules or fonts: they come with KaTeX, when a formula is first drawn", () => {
+    const html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
+    const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\.\/([^"]+\.css)"/gu)].map(
+      (m) => m[1] ?? '',
+    );
+    expect(sheets.length).toBeGreaterThan(0);
+    const css = sheets.map((file) => readFileSync(join(RENDERER, file), 'utf8')).join('\n');
+    expect(css).toContain('.composer-input');
+    expect(css).not.toContain('KaTeX_Main');
+  });
+});
+
 describe('the first screen asks for what it draws first', () => {
   it('asks for the first-paint script and the style sheets ahead of the app modules, after the CSP', () => {
     const html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
@@ -68,6 +81,28 @@ describe('the app as it starts', () => {
       expect(await composer.inputValue()).toBe('hello');
     });
   }, 60_000);
+});
+
+describe('math', () => {
+  // KaTeX may arrive after the answer streamed its formulas as TeX (it used to keep the TeX then).
+  it("draws a formula in KaTeX's own fonts and layout once KaTeX and its styles have loaded", async () => {
+    await withDemoApp(async (app) => {
+      const { conversation } = app.pages;
+      await conversation.composer.waitFor({ timeout: 30_000 });
+      app.host.mock?.script({
+        reply: { content: 'The sum is $\\sum_{i=1}^{n} i$ and $$\\frac{a}{b}$$', chunks: 3 },
+      });
+      await conversation.send('Some math, please');
+      const formula = conversation.answers.last().locator('.katex').first();
+      await expect.poll(() => formula.count(), { timeout: 20_000 }).toBe(1);
+      await expect
+        .poll(() => formula.evaluate((el) => getComputedStyle(el).fontFamily), { timeout: 10_000 })
+        .toContain('KaTeX_Main');
+      // The MathML copy for assistive technology is there, and visually hidden by KaTeX's sheet.
+      const mathml = conversation.answers.last().locator('.katex-mathml').first();
+      expect(await mathml.evaluate((el) => getComputedStyle(el).position)).toBe('absolute');
+    });
+  }, 90_000);
 });
 
 describe('a start after the first', () => {

@@ -2,7 +2,6 @@ import { memo, useMemo, useSyncExternalStore } from 'react';
 import { finishedHtml } from './cache';
 import { onMarkdownClick } from './markdownClick';
 import { mathGeneration, onMathLoaded } from './mathRender';
-import 'katex/dist/katex.min.css';
 import './markdown.css';
 
 interface Props {

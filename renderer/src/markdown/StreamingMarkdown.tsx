@@ -1,8 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { MarkdownChunk } from './MarkdownChunk';
 import { onMarkdownClick } from './markdownClick';
+import { mathGeneration, onMathLoaded } from './mathRender';
 import { releaseStreaming, streamingMarkdown, tailHtml } from './streamingCache';
-import 'katex/dist/katex.min.css';
 import './markdown.css';
 
 interface Props {
@@ -18,13 +18,17 @@ interface Props {
  * only the last block.
  */
 export function StreamingMarkdown({ messageId, text, live }: Props) {
+  // Rendered again when KaTeX arrives: formulas drawn before then show as TeX.
+  const math = useSyncExternalStore(onMathLoaded, mathGeneration);
   const state = useMemo(() => streamingMarkdown(messageId, text), [messageId, text]);
-  const tail = useMemo(() => tailHtml(state, live), [state, live]);
+  // `math` is read by the renderer through mathGeneration().
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const tail = useMemo(() => tailHtml(state, live), [state, live, math]);
   useEffect(() => () => releaseStreaming(messageId), [messageId]);
   return (
     <div className={live ? 'md md-streaming' : 'md'} onClick={onMarkdownClick} onAuxClick={onMarkdownClick}>
       {state.chunks.map((chunk) => (
-        <MarkdownChunk key={chunk.key} chunk={chunk} />
+        <MarkdownChunk key={chunk.key} chunk={chunk} math={math} />
       ))}
       <div className="md-chunk md-tail" dangerouslySetInnerHTML={{ __html: tail }} />
     </div>

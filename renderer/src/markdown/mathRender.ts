@@ -4,8 +4,9 @@ import { escapeHtml } from './escape';
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 400;
 
-// KaTeX is a quarter of the markdown code and most answers have no math: it is fetched the first
-// time a formula is rendered (or when the idle warm-up renders one), not with the first screen.
+// KaTeX is a quarter of the markdown code and a third of the CSS, and most answers have no math:
+// both are fetched the first time a formula is rendered (or when the idle warm-up renders one),
+// not with the first screen.
 let katex: typeof Katex | null = null;
 let loading: Promise<void> | null = null;
 let generation = 0;
@@ -13,7 +14,7 @@ const listeners = new Set<() => void>();
 
 /** Fetches KaTeX once; formulas rendered before it arrived are shown as TeX until then. */
 export function loadMath(): Promise<void> {
-  loading ??= import('katex').then((module) => {
+  loading ??= import('./katexModule').then((module) => {
     katex = module.default;
     generation += 1;
     for (const listener of listeners) listener();

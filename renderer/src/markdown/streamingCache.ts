@@ -1,10 +1,12 @@
 import type { IncrementalMarkdown, StableChunk } from './incremental';
 import { emptyMarkdown, updateMarkdown } from './incremental';
 import { liveMarkdownOptions } from './options';
+import { mathGeneration } from './mathRender';
 import { renderTail, renderTokens } from './render';
 
 const states = new Map<string, IncrementalMarkdown>();
-const chunkHtml = new WeakMap<StableChunk, string>();
+/** Each settled chunk's HTML, with the KaTeX generation it was rendered under. */
+const chunkHtml = new WeakMap<StableChunk, { html: string; math: number }>();
 
 /** The incremental markdown of a message that is still streaming, carried from one frame to the next. */
 export function streamingMarkdown(messageId: string, text: string): IncrementalMarkdown {
@@ -38,16 +40,20 @@ export function hasStreamingView(messageId: string): boolean {
 
 /**
  * A settled chunk is rendered once. A code block in it was highlighted frame by frame while it
- * was written; the incremental highlighter picks up from there instead of starting over.
+ * was written; the incremental highlighter picks up from there instead of starting over. A chunk
+ * whose formulas were drawn as TeX before KaTeX arrived is rendered again once it has.
  */
 export function stableChunkHtml(chunk: StableChunk): string {
-  let html = chunkHtml.get(chunk);
-  if (html === undefined) {
-    html = renderTokens(chunk.tokens, liveMarkdownOptions);
-    chunkHtml.set(chunk, html);
-  }
+  const kept = chunkHtml.get(chunk);
+  const math = mathGeneration();
+  if (kept && (kept.math === math || !kept.html.includes(MATH_PENDING))) return kept.html;
+  const html = renderTokens(chunk.tokens, liveMarkdownOptions);
+  chunkHtml.set(chunk, { html, math });
   return html;
 }
+
+/** The class of a formula shown as TeX until KaTeX arrives (./mathRender.ts). */
+const MATH_PENDING = 'md-math-pending';
 
 /** The unsettled tail; `live` while text is still arriving (a long open code block stays plain). */
 export function tailHtml(state: IncrementalMarkdown, live = true): string {

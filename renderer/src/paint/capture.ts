@@ -1,8 +1,8 @@
 import {
   BUILD_ATTRIBUTE,
   MAX_SNAPSHOT_CHARS,
+  linkedSheets,
   NARROW_QUERY,
-  sheetsOf,
   SNAPSHOT_KEY,
   type Snapshot,
 } from './snapshot';
@@ -57,9 +57,50 @@ export function captureFirstScreen(doc: Document, threadId: string): Snapshot | 
     threadId,
     narrow: doc.defaultView?.matchMedia(NARROW_QUERY).matches ?? false,
     html,
-    sheets: sheetsOf(doc),
+    sheets: sheetsStyling(doc, build, copy),
     savedAt: Date.now(),
   };
+}
+
+/**
+ * The style sheets the copy needs: those index.html links (named in the build key, linked again
+ * by nobody) and, of the sheets code loaded later linked, those with a rule for something in the
+ * copy. KaTeX's sheet comes with the idle warm-up of every start: linked for a copy with no
+ * formula in it, it would be fetched and parsed before the first paint for nothing. A sheet whose
+ * rules cannot be read is kept.
+ */
+function sheetsStyling(doc: Document, build: string, copy: HTMLElement): string[] {
+  const own = new Set(build.split(' '));
+  const classes = new Set<string>();
+  for (const element of copy.querySelectorAll('[class]'))
+    for (const name of element.classList) classes.add(name);
+  return [...linkedSheets(doc)].flatMap(([href, sheet]) => {
+    if (own.has(href) || !sheet) return [href];
+    try {
+      return stylesAny(sheet.cssRules, copy, classes) ? [href] : [];
+    } catch {
+      return [href];
+    }
+  });
+}
+
+/** Whether any style rule in `rules` (inside @media and the like too) matches an element of `copy`. */
+function stylesAny(rules: CSSRuleList, copy: HTMLElement, classes: ReadonlySet<string>): boolean {
+  for (const rule of rules) {
+    if ('selectorText' in rule && typeof rule.selectorText === 'string') {
+      // Most rules of a sheet for other parts name a class the copy has none of: no match to try.
+      const named = [...rule.selectorText.matchAll(/\.(-?[_a-zA-Z][\w-]*)/gu)].map((found) => found[1] ?? '');
+      if (named.length > 0 && !named.some((name) => classes.has(name))) continue;
+      try {
+        if (copy.querySelector(rule.selectorText) !== null) return true;
+      } catch {
+        // A selector this engine cannot query (a pseudo-element): the sheet's other rules decide.
+      }
+    } else if ('cssRules' in rule && stylesAny(rule.cssRules as CSSRuleList, copy, classes)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Room the list keeps above its first message and below its last (MessageList's paddings: at most the earlier bar). */

@@ -43,11 +43,17 @@ export interface Snapshot {
  * those index.html links and those linked since by code loaded later.
  */
 export function sheetsOf(doc: Document): string[] {
-  const sheets = [...doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].flatMap((link) => {
+  return [...linkedSheets(doc).keys()];
+}
+
+/** The built style sheets `doc` links (as sheetsOf names them), each with its link's sheet. */
+export function linkedSheets(doc: Document): Map<string, CSSStyleSheet | null> {
+  const sheets = new Map<string, CSSStyleSheet | null>();
+  for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) {
     const file = /\/assets\/([^/?#]+\.css)$/u.exec(new URL(link.href, doc.baseURI).pathname)?.[1];
-    return file ? [`./assets/${file}`] : [];
-  });
-  return [...new Set(sheets)];
+    if (file && !sheets.has(`./assets/${file}`)) sheets.set(`./assets/${file}`, link.sheet);
+  }
+  return sheets;
 }
 
 /** Where first-paint.js leaves the build key of the page as index.html had it (see buildKey). */

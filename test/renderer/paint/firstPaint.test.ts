@@ -201,6 +201,48 @@ describe('handing the first paint over to the app', () => {
     expect(document.head.querySelectorAll('link[href="./assets/index-def.css"]')).toHaveLength(1);
   });
 
+  it('keeps, of the sheets code loaded later linked, only those that style something in the copy', () => {
+    drawApp();
+    /** A sheet linked by code loaded later, its rules as the browser parsed them. */
+    const linkLater = (href: string, css: string) => {
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.head.append(style);
+      const sheet = style.sheet;
+      style.remove();
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      Object.defineProperty(link, 'sheet', { value: sheet });
+      document.head.append(link);
+    };
+    // KaTeX's sheet, brought by the idle warm-up: the screen shows no formula.
+    linkLater(
+      './assets/katex-1.css',
+      '.katex { font: 1.2em KaTeX_Main } .katex .mfrac .frac-line { border-bottom: 1px solid }',
+    );
+    // A tool call's card, on screen inside a media query.
+    linkLater(
+      './assets/toolCalls-2.css',
+      '@media (min-width: 1px) { .conv-window [data-testid="message"] { padding: 4px } }',
+    );
+    // Read only as pseudo-elements, and some rule of a plain element.
+    linkLater('./assets/caret-3.css', 'textarea::after { content: "" } .panes > .btn { color: red }');
+    // Unreadable rules (another origin's sheet): kept, the copy may need it.
+    const foreign = document.createElement('link');
+    foreign.rel = 'stylesheet';
+    foreign.href = './assets/foreign-4.css';
+    document.head.append(foreign);
+
+    const snapshot = captureFirstScreen(document, 't1')!;
+    expect(snapshot.sheets).toEqual([
+      './assets/index-def.css',
+      './assets/toolCalls-2.css',
+      './assets/caret-3.css',
+      './assets/foreign-4.css',
+    ]);
+  });
+
   it('can leave a region in place as a still picture, out of reach, until the app has drawn it', async () => {
     document.getElementById('root')!.innerHTML =
       '<div class="panes"><textarea data-testid="composer"></textarea><aside class="inspector"><button>Reset</button></aside></div>';
