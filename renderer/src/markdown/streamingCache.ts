@@ -5,6 +5,8 @@ import { mathGeneration } from './mathRender';
 import { renderTail, renderTokens } from './render';
 
 const states = new Map<string, IncrementalMarkdown>();
+/** The class of a formula shown as TeX until KaTeX arrives (./mathRender.ts). */
+const MATH_PENDING = 'md-math-pending';
 /** Each settled chunk's HTML, with the KaTeX generation it was rendered under. */
 const chunkHtml = new WeakMap<StableChunk, { html: string; math: number }>();
 
@@ -51,9 +53,6 @@ export function stableChunkHtml(chunk: StableChunk): string {
   chunkHtml.set(chunk, { html, math });
   return html;
 }
-
-/** The class of a formula shown as TeX until KaTeX arrives (./mathRender.ts). */
-const MATH_PENDING = 'md-math-pending';
 
 /** The unsettled tail; `live` while text is still arriving (a long open code block stays plain). */
 export function tailHtml(state: IncrementalMarkdown, live = true): string {
