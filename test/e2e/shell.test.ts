@@ -49,6 +49,35 @@ describe('the app shell', () => {
     }
   }, 60_000);
 
+  it('keeps the three panes side by side, full height, after every other screen was opened', async () => {
+    const app = await openApp(browser, { demo: true });
+    try {
+      const { page, pages } = app;
+      await pages.threads.openFirst();
+      // Tools and Servers link a style sheet of their own as they open (their list-and-detail
+      // panes): it once took over the chat screen's grid for the rest of the session.
+      for (const screen of ['Providers', 'Tools', 'Servers', 'Experiments', 'Usage', 'Chats'] as const)
+        await pages.nav.go(screen);
+      await pages.inspector.pane.waitFor();
+      const box = async (pane: Locator) => (await pane.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+      const [threads, conversation, inspector] = [
+        await box(pages.threads.pane),
+        await box(pages.conversation.pane),
+        await box(pages.inspector.pane),
+      ];
+      const height = page.viewportSize()?.height ?? 0;
+      for (const pane of [threads, conversation, inspector]) {
+        expect(pane.y).toBe(0);
+        expect(pane.height).toBe(height);
+      }
+      expect(conversation.x).toBe(threads.x + threads.width);
+      expect(inspector.x).toBe(conversation.x + conversation.width);
+      expect(conversation.width).toBeGreaterThanOrEqual(560);
+    } finally {
+      await app.close();
+    }
+  }, 90_000);
+
   it('follows the OS between light and dark', async () => {
     const background = async (scheme: 'light' | 'dark') => {
       const app = await openApp(browser, { colorScheme: scheme });

@@ -85,7 +85,7 @@ export function McpScreen() {
           </p>
         </div>
       ) : (
-        <div className="panes">
+        <div className="panes-split">
           <nav className="panes-list-pane" aria-label="Servers">
             <ul className="panes-list mcp-list">
               {servers.map((s) => (

@@ -92,7 +92,7 @@ export function ToolsScreen() {
           onPickExample={(d) => startNew(d)}
         />
       ) : (
-        <div className="panes">
+        <div className="panes-split">
           <ToolList
             tools={tools}
             selected={active}
