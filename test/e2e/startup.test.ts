@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialJs } from '../bench/startupAssets';
@@ -36,6 +36,63 @@ describe('the first screen links only the styles it draws with', () => {
     const css = sheets.map((file) => readFileSync(join(RENDERER, file), 'utf8')).join('\n');
     expect(css).toContain('.composer-input');
     expect(css).not.toContain('KaTeX_Main');
+  });
+});
+
+/** A style sheet's rules as selector → the properties it sets (plain rules, @media contents included). */
+function declarations(css: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const plain = css
+    .replace(/\/\*[\s\S]*?\*\//gu, '')
+    .replace(/@keyframes[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/gu, '');
+  for (const [, selectors = '', body = ''] of plain.matchAll(/([^{}@;]+)\{([^{}]*)\}/gu)) {
+    const properties = body
+      .split(';')
+      .map((d) => d.split(':')[0]?.trim() ?? '')
+      .filter(Boolean);
+    // Split on the commas between selectors, not those inside :is() or :not().
+    let depth = 0;
+    let start = 0;
+    const list: string[] = [];
+    for (let i = 0; i <= selectors.length; i++) {
+      const c = selectors[i];
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      else if ((c === ',' && depth === 0) || c === undefined) {
+        list.push(selectors.slice(start, i).trim());
+        start = i + 1;
+      }
+    }
+    for (const selector of list) {
+      const set = out.get(selector) ?? new Set<string>();
+      for (const property of properties) set.add(property);
+      out.set(selector, set);
+    }
+  }
+  return out;
+}
+
+describe('style sheets linked later', () => {
+  it("never set a property the first screen's sheets set on the same selector", () => {
+    // ui/panes.css once styled `.panes`, the chat screen's grid too: linked when Tools opened, it
+    // came later in the cascade and broke the chat layout for the rest of the session.
+    const html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
+    const first = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\.\/([^"]+\.css)"/gu)].map(
+      (m) => m[1] ?? '',
+    );
+    const initial = declarations(first.map((file) => readFileSync(join(RENDERER, file), 'utf8')).join('\n'));
+    const later = readdirSync(join(RENDERER, 'assets'))
+      .filter((file) => file.endsWith('.css') && !first.includes(`assets/${file}`))
+      .map((file) => `assets/${file}`);
+    expect(later.length).toBeGreaterThan(3);
+    const clashes = later.flatMap((file) =>
+      [...declarations(readFileSync(join(RENDERER, file), 'utf8'))].flatMap(([selector, properties]) =>
+        [...properties]
+          .filter((property) => initial.get(selector)?.has(property))
+          .map((property) => `${file}: ${selector} { ${property} }`),
+      ),
+    );
+    expect(clashes).toEqual([]);
   });
 });
 
