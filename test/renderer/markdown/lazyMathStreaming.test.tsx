@@ -1,26 +1,19 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMath } from '../../../renderer/src/markdown/mathRender';
 import { StreamingMarkdown } from '../../../renderer/src/markdown/StreamingMarkdown';
-
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-const container = document.createElement('div');
-afterAll(() => container.remove());
+import { render } from '../ui/render';
 
 describe('KaTeX arriving after an answer streamed its formulas', () => {
   it('typesets the formulas of the settled blocks and of the last block, after the answer ended', async () => {
-    document.body.append(container);
-    const root = createRoot(container);
     const first = 'Energy: $E = mc^2$ in joules.\n\n';
     const whole = `${first}And a sum: $\\sum_i x_i$ at the end.`;
     // Nothing has asked for KaTeX in this fresh module graph: the streamed text shows TeX.
-    act(() => root.render(<StreamingMarkdown messageId="m1" text={first} live />));
-    act(() => root.render(<StreamingMarkdown messageId="m1" text={whole} live />));
-    act(() => root.render(<StreamingMarkdown messageId="m1" text={whole} live={false} />));
+    const view = render(<StreamingMarkdown messageId="m1" text={first} live />);
+    view.rerender(<StreamingMarkdown messageId="m1" text={whole} live />);
+    view.rerender(<StreamingMarkdown messageId="m1" text={whole} live={false} />);
+    const { container } = view;
     expect(container.querySelector('.katex')).toBeNull();
     expect(container.textContent).toContain('$E = mc^2$');
 
@@ -31,6 +24,6 @@ describe('KaTeX arriving after an answer streamed its formulas', () => {
     expect(annotations).toEqual(['E = mc^2', '\\sum_i x_i']);
     expect(container.textContent).not.toContain('$E = mc^2$');
     expect(container.querySelectorAll('.md-math-pending')).toHaveLength(0);
-    act(() => root.unmount());
+    view.unmount();
   });
 });
