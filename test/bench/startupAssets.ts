@@ -1,6 +1,7 @@
-// What the first screen downloads: the scripts index.html loads and everything they import
-// statically, read from Vite's manifest of the built renderer. Dynamic imports (ECharts,
-// CodeMirror) are left out: they are fetched when their screen first needs them.
+// What the first screen downloads: the scripts index.html loads or names (the app's modules,
+// started by first-paint.js) and everything they import statically, read from Vite's manifest of
+// the built renderer. Dynamic imports (ECharts, CodeMirror) are left out: they are fetched when
+// their screen first needs them.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -28,9 +29,13 @@ export function initialJs(rendererDir: string): InitialJs {
     ManifestChunk
   >;
   const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-  const referenced = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.?\/?([^"]+\.js)"/gu)].map(
-    (m) => m[1] as string,
-  );
+  const referenced = [
+    ...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.?\/?([^"]+\.js)"/gu),
+    // The app's modules, which first-paint.js starts (renderer/src/paint/start.ts).
+    ...[...html.matchAll(/\bdata-(?:app|preload)="([^"]*)"/gu)].flatMap((m) =>
+      (m[1] ?? '').split(/\s+/u).map((file) => /^\.?\/?(.+\.js)$/u.exec(file)),
+    ),
+  ].flatMap((m) => (m?.[1] ? [m[1]] : []));
   if (referenced.length === 0) throw new Error(`${rendererDir}/index.html loads no script`);
   const classic = new Set(
     [...html.matchAll(/<script\b(?![^>]*type="module")[^>]*\bsrc="\.?\/?([^"]+\.js)"/gu)].map(

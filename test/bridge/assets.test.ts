@@ -45,4 +45,16 @@ describe('the bridge serving a build', () => {
     writeFileSync(join(rendererDir, 'assets', 'late-def456.js'), 'late');
     expect(await get('/assets/late-def456.js')).toEqual({ status: 200, body: 'late' });
   });
+
+  it('runs its shim, as Electron runs the preload, before any script of the page', async () => {
+    writeFileSync(
+      join(rendererDir, 'index.html'),
+      '<html><head><link rel="stylesheet" href="./assets/a.css">\n</head><body><script src="./first-paint.js" data-app="./assets/index-abc.js"></script></body></html>',
+    );
+    const page = (await get('/')).body;
+    const shim = page.indexOf('<script src="./__bridge/shim.js"></script>');
+    expect(shim).toBeGreaterThan(page.indexOf('a.css'));
+    expect(shim).toBeLessThan(page.indexOf('</head>'));
+    expect(page.indexOf('<script')).toBe(shim);
+  });
 });

@@ -119,10 +119,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // place so the shim may reach this origin (a meta CSP would intersect with the header).
     const withShim = html
       .replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, '')
-      .replace(
-        '<script type="module"',
-        '<script src="./__bridge/shim.js"></script>\n    <script type="module"',
-      );
+      // The shim stands in for the preload, which runs before any of the page's scripts: it ends
+      // <head>, ahead of first-paint.js and the app's modules that script starts.
+      .replace('</head>', '  <script src="./__bridge/shim.js"></script>\n  </head>');
     const headers: Record<string, string> = {
       'content-type': TYPES['.html'] ?? 'text/html',
       'cache-control': 'no-store',

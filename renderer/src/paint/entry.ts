@@ -1,11 +1,6 @@
 // first-paint.js: a classic script at the end of <body>, run as the page is parsed (after its
-// style sheets, before the app's modules), built on its own by vite.config.ts (firstPaintScript).
-import { paintFirstScreen } from './paint';
-import { OVERLAY_ID } from './snapshot';
+// style sheets), built on its own by vite.config.ts (firstPaintScript): the first paint, then the
+// app (./start.ts).
+import { startPage } from './start';
 
-paintFirstScreen(document, localStorage).then(
-  // Marked for the startup trace (test/bench/startup): when the copy was drawn, if it was.
-  (drawn) => drawn && performance.mark('llm-desk:first-paint'),
-  // Storage unavailable or a copy that does not fit: the app draws the window as it always did.
-  () => document.getElementById(OVERLAY_ID)?.remove(),
-);
+void startPage(window, localStorage, document.currentScript);

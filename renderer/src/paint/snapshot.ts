@@ -56,16 +56,24 @@ export function linkedSheets(doc: Document): Map<string, CSSStyleSheet | null> {
   return sheets;
 }
 
+/**
+ * Where index.html names the app's entry module and the chunks it imports, on first-paint.js's
+ * <script> tag (vite.config.ts puts them there): that script starts them (./start.ts).
+ */
+export const APP_ATTRIBUTE = 'data-app';
+export const PRELOAD_ATTRIBUTE = 'data-preload';
+
 /** Where first-paint.js leaves the build key of the page as index.html had it (see buildKey). */
 export const BUILD_ATTRIBUTE = 'data-build';
 
 /**
- * Which build a page runs: its entry script and style sheets are named by their content hash, so
- * a change to any of them (a rebuilt app) makes a different key. Read as the page is parsed, before
- * code loaded later links more sheets: first-paint.js keeps it on <html> (BUILD_ATTRIBUTE).
+ * Which build a page runs: its entry script (named on first-paint.js's tag: APP_ATTRIBUTE) and
+ * style sheets are named by their content hash, so a change to any of them (a rebuilt app) makes a
+ * different key. Read as the page is parsed, before code loaded later links more sheets:
+ * first-paint.js keeps it on <html> (BUILD_ATTRIBUTE).
  */
 export function buildKey(doc: Document): string {
-  const entry = doc.querySelector('script[type="module"][src]')?.getAttribute('src') ?? '';
+  const entry = doc.querySelector(`script[${APP_ATTRIBUTE}]`)?.getAttribute(APP_ATTRIBUTE) ?? '';
   return [entry, ...sheetsOf(doc)].join(' ');
 }
 

@@ -10,6 +10,7 @@ import {
 import { captureFirstScreen, keepSnapshot } from '../../../renderer/src/paint/capture';
 import { keepFirstPaint, type KeptView } from '../../../renderer/src/paint/keep';
 import { paintFirstScreen } from '../../../renderer/src/paint/paint';
+import { startPage } from '../../../renderer/src/paint/start';
 import {
   buildKey,
   MAX_SNAPSHOT_CHARS,
@@ -17,10 +18,13 @@ import {
   SNAPSHOT_KEY,
 } from '../../../renderer/src/paint/snapshot';
 
-/** The page as the built index.html has it: the entry, a style sheet, an empty root. */
+/**
+ * The page as the built index.html has it: a style sheet, an empty root, and first-paint.js's tag
+ * naming the app's entry and the chunks it imports.
+ */
 function page(entry = './assets/index-abc.js'): void {
-  document.head.innerHTML = `<script type="module" src="${entry}"></script><link rel="stylesheet" href="./assets/index-def.css">`;
-  document.body.innerHTML = '<div id="root"></div>';
+  document.head.innerHTML = '<link rel="stylesheet" href="./assets/index-def.css">';
+  document.body.innerHTML = `<div id="root"></div><script src="./first-paint.js" data-app="${entry}" data-preload="./assets/react-1.js ./assets/store-2.js"></script>`;
   // What first-paint.js records as the page is parsed, whether it draws or not.
   document.documentElement.setAttribute('data-build', buildKey(document));
 }
@@ -311,5 +315,64 @@ describe('keeping the copy up to date', () => {
     vi.advanceTimersByTime(3000);
     expect(kept()).toBeNull();
     app.stop();
+  });
+});
+
+describe('the app, started by first-paint.js', () => {
+  /** The window startPage is given, with its frames and tasks held until the test runs them. */
+  function heldWindow() {
+    const frames: (() => void)[] = [];
+    const tasks: (() => void)[] = [];
+    const win = {
+      document,
+      performance,
+      requestAnimationFrame: (run: () => void) => frames.push(run),
+      setTimeout: (run: () => void) => tasks.push(run),
+    } as unknown as Window;
+    const run = (queue: (() => void)[]) => queue.splice(0).forEach((next) => next());
+    return { win, nextFrame: () => run(frames), nextTask: () => run(tasks) };
+  }
+  const firstPaintTag = () => document.querySelector('script[data-app]');
+  const appModules = () =>
+    [...document.querySelectorAll('script[type="module"]')].map((s) => s.getAttribute('src'));
+  const preloads = () =>
+    [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.getAttribute('href'));
+
+  it('is asked for at once when there is no copy to draw, its chunks side by side, once only', async () => {
+    const { win } = heldWindow();
+    await startPage(win, localStorage, firstPaintTag());
+    expect(appModules()).toEqual(['./assets/index-abc.js']);
+    expect(preloads()).toEqual(['./assets/react-1.js', './assets/store-2.js']);
+    expect(document.querySelector('script[type="module"]')!.getAttribute('crossorigin')).toBe('');
+    await startPage(win, localStorage, firstPaintTag());
+    expect(appModules()).toHaveLength(1);
+  });
+
+  it('is asked for only once the frame showing the copy is drawn, the copy meanwhile taking typing', async () => {
+    drawApp();
+    restart();
+    const { win, nextFrame, nextTask } = heldWindow();
+    const started = startPage(win, localStorage, firstPaintTag());
+    await vi.waitFor(() => expect(document.getElementById('first-paint')).not.toBeNull());
+    expect(document.activeElement).toBe(document.querySelector('#first-paint textarea'));
+    nextFrame();
+    expect(appModules()).toEqual([]);
+    nextTask();
+    await started;
+    expect(appModules()).toEqual(['./assets/index-abc.js']);
+  });
+
+  it('is still asked for when the first paint fails, with no half-drawn copy left', async () => {
+    drawApp();
+    restart();
+    // Fails once the copy is in the page: the message box cannot take the focus.
+    const focus = vi.spyOn(HTMLTextAreaElement.prototype, 'focus').mockImplementation(() => {
+      throw new Error('no focus here');
+    });
+    const { win } = heldWindow();
+    await startPage(win, localStorage, firstPaintTag());
+    focus.mockRestore();
+    expect(document.getElementById('first-paint')).toBeNull();
+    expect(appModules()).toEqual(['./assets/index-abc.js']);
   });
 });
