@@ -103,6 +103,8 @@ describe('the first screen asks for what it draws first', () => {
     const preload = at(/<link rel="preload" as="script" href="\.\/first-paint\.js"/u);
     expect(preload).toBeGreaterThan(at(/Content-Security-Policy/u));
     expect(preload).toBeLessThan(at(/<link rel="stylesheet"/u));
+    // The sheets, the script and the bridge's shim fit one round of HTTP/1.1's six connections.
+    expect(html.match(/<link rel="stylesheet"/gu)?.length).toBeLessThanOrEqual(4);
     // The app's modules are not fetched as the page is parsed: first-paint.js starts them once the
     // first paint is on screen (renderer/src/paint/start.ts).
     expect(html).not.toMatch(/<script type="module"|rel="modulepreload"/u);
