@@ -197,4 +197,21 @@ describe('merging a refetched thread', () => {
     const after = mergeDetail(prev, detail([{ ...u }, { ...saved, status: 'complete' }]), new Set());
     expect(after.messages[1]?.status).toBe('complete');
   });
+
+  it('keeps the settings object when a reload brings the same settings, so the panel does not draw again', () => {
+    const prev = detail([message({ id: 'u', content: 'q' })]);
+    const bumped = detail([message({ id: 'u', content: 'q' })]);
+    bumped.thread = {
+      ...bumped.thread,
+      lastActivityAt: prev.thread.lastActivityAt + 10,
+      settings: structuredClone(prev.thread.settings),
+    };
+    const merged = mergeDetail(prev, bumped, new Set());
+    expect(merged.thread.lastActivityAt).toBe(prev.thread.lastActivityAt + 10);
+    expect(merged.thread.settings).toBe(prev.thread.settings);
+
+    const changed = detail([message({ id: 'u', content: 'q' })]);
+    changed.thread = { ...changed.thread, settings: { ...prev.thread.settings, systemPrompt: 'Be brief.' } };
+    expect(mergeDetail(prev, changed, new Set()).thread.settings.systemPrompt).toBe('Be brief.');
+  });
 });

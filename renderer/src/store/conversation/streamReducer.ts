@@ -288,5 +288,21 @@ export function mergeDetail(
     if (prev.messages[i] !== chosen) same = false;
     return chosen;
   });
-  return { thread: next.thread, messages: same ? prev.messages : messages, earlier: next.earlier };
+  return {
+    thread: keepSettings(prev.thread, next.thread),
+    messages: same ? prev.messages : messages,
+    earlier: next.earlier,
+  };
+}
+
+/**
+ * Every message saved changes the thread's count, totals and last activity, so a reload brings a
+ * new thread object even when its settings are the same. The settings keep their identity then: the parameter
+ * panel and the tool editors read them by reference, and re-rendering every field of the
+ * panel while an answer starts streaming cost a frame of about 100 ms.
+ */
+function keepSettings(prev: ThreadDetail['thread'], next: ThreadDetail['thread']): ThreadDetail['thread'] {
+  if (prev.settings === next.settings || JSON.stringify(prev.settings) !== JSON.stringify(next.settings))
+    return next;
+  return { ...next, settings: prev.settings };
 }
