@@ -88,6 +88,46 @@ describe('conversation slice', () => {
     expect(state().details['t1']?.messages.find((m) => m.id === 'a1')?.content).toBe('Hi. More.');
   });
 
+  it('draws text that arrives in a busy frame in the next one, and the end of the stream at once', async () => {
+    fakeApi.threads!.get!.mockResolvedValue(okResult(detail([question, answer])) as never);
+    await state().loadDetail('t1');
+    state().startConversationSync();
+    const onStream = listeners.get('chat.onStream') as (event: StreamEvent) => void;
+    // Every frame here has already spent 10 ms on other work (keys typed) when the stream's turn comes.
+    vi.stubGlobal('requestAnimationFrame', (draw: (at: number) => void) =>
+      setTimeout(() => draw(performance.now() - 10), 16),
+    );
+    const shown = () => state().details['t1']?.messages.find((m) => m.id === 'a1');
+    try {
+      onStream({
+        type: 'delta',
+        streamId: 's9',
+        threadId: 't1',
+        choices: [{ index: 0, messageId: 'a1', content: ' More.' }],
+      });
+      await vi.advanceTimersByTimeAsync(20);
+      expect(shown()?.content).toBe('Hi.');
+      await vi.advanceTimersByTimeAsync(16);
+      expect(shown()?.content).toBe('Hi. More.');
+      onStream({
+        type: 'delta',
+        streamId: 's9',
+        threadId: 't1',
+        choices: [{ index: 0, messageId: 'a1', content: ' End.' }],
+      });
+      onStream({
+        type: 'ended',
+        streamId: 's9',
+        threadId: 't1',
+        messages: [{ ...answer, content: 'Hi. More. End.' }],
+      });
+      await vi.advanceTimersByTimeAsync(20);
+      expect(shown()?.content).toBe('Hi. More. End.');
+    } finally {
+      vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 16));
+    }
+  });
+
   it('a failed delete keeps the message and says why', async () => {
     fakeApi.threads!.get!.mockResolvedValue(okResult(detail([question, answer])) as never);
     await state().loadDetail('t1');

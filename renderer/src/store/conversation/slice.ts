@@ -16,6 +16,7 @@ import type { ConversationData } from './streamReducer';
 import { applySendResult, applyStreamEvents, mergeDetail, streamOfThread } from './streamReducer';
 import { THREAD_WINDOW } from '../../../../main/contract/threadWindow';
 import { flushPendingEdits, trackSave } from '../pendingEdits';
+import { FramePacer } from './framePacing';
 import type { SliceCreator } from '../types';
 
 export type { StreamInfo, RetryNotice } from './streamReducer';
@@ -219,6 +220,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       syncing = true;
       let queue: StreamEvent[] = [];
       let scheduled = false;
+      const pacer = new FramePacer();
       const flush = () => {
         scheduled = false;
         if (queue.length === 0) return;
@@ -228,11 +230,19 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
         set((s) => applyStreamEvents(s, batch, Date.now()));
         if (batch.some((e) => e.type === 'ended')) scheduleListReload();
       };
+      const onFrame = (frameStart?: number) => {
+        const now = performance.now();
+        if (queue.length > 0 && !pacer.drawNow(queue, frameStart ?? now, now)) {
+          requestAnimationFrame(onFrame);
+          return;
+        }
+        flush();
+      };
       api.chat.onStream((event) => {
         queue.push(event);
         if (scheduled) return;
         scheduled = true;
-        requestAnimationFrame(flush);
+        requestAnimationFrame(onFrame);
         window.setTimeout(flush, FLUSH_FALLBACK_MS);
       });
       api.threads.onChanged(({ threadId }) => {
