@@ -128,6 +128,53 @@ describe('conversation slice', () => {
     }
   });
 
+  it('changes the text only in frames while frames come, and by a timer when none do', async () => {
+    fakeApi.threads!.get!.mockResolvedValue(okResult(detail([question, answer])) as never);
+    await state().loadDetail('t1');
+    state().startConversationSync();
+    const onStream = listeners.get('chat.onStream') as (event: StreamEvent) => void;
+    let inFrame = false;
+    let framesRun = true;
+    vi.stubGlobal('requestAnimationFrame', (draw: (at: number) => void) =>
+      setTimeout(() => {
+        if (!framesRun) return;
+        inFrame = true;
+        draw(performance.now());
+        inFrame = false;
+      }, 16),
+    );
+    const content = () => state().details['t1']?.messages.find((m) => m.id === 'a1')?.content;
+    const outsideFrames: string[] = [];
+    const off = store.useStore.subscribe((s, prev) => {
+      if (s.details !== prev.details && !inFrame) outsideFrames.push(content() ?? '');
+    });
+    const word = (content: string) =>
+      onStream({
+        type: 'delta',
+        streamId: 's9',
+        threadId: 't1',
+        choices: [{ index: 0, messageId: 'a1', content }],
+      });
+    try {
+      // A fast stream: a piece every 7 ms for over a second.
+      for (let i = 0; i < 200; i++) {
+        word('.');
+        await vi.advanceTimersByTimeAsync(7);
+      }
+      await vi.advanceTimersByTimeAsync(20);
+      expect(content()).toBe(`Hi.${'.'.repeat(200)}`);
+      expect(outsideFrames).toEqual([]);
+      // The window is hidden: no frame comes, the text still shows.
+      framesRun = false;
+      word(' Hidden.');
+      await vi.advanceTimersByTimeAsync(250);
+      expect(content()).toBe(`Hi.${'.'.repeat(200)} Hidden.`);
+    } finally {
+      off();
+      vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 16));
+    }
+  });
+
   it('a failed delete keeps the message and says why', async () => {
     fakeApi.threads!.get!.mockResolvedValue(okResult(detail([question, answer])) as never);
     await state().loadDetail('t1');

@@ -220,9 +220,11 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       syncing = true;
       let queue: StreamEvent[] = [];
       let scheduled = false;
+      let fallback: number | undefined;
       const pacer = new FramePacer();
       const flush = () => {
         scheduled = false;
+        window.clearTimeout(fallback);
         if (queue.length === 0) return;
         const batch = queue;
         queue = [];
@@ -230,10 +232,18 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
         set((s) => applyStreamEvents(s, batch, Date.now()));
         if (batch.some((e) => e.type === 'ended')) scheduleListReload();
       };
+      // The timer draws the batch only when no frame comes (a hidden window): once a frame runs, the
+      // frame decides. A timer left running drew about half the batches of a fast stream between
+      // frames, out of step with them and past the pacing below.
+      const schedule = () => {
+        requestAnimationFrame(onFrame);
+        window.clearTimeout(fallback);
+        fallback = window.setTimeout(flush, FLUSH_FALLBACK_MS);
+      };
       const onFrame = (frameStart?: number) => {
         const now = performance.now();
         if (queue.length > 0 && !pacer.drawNow(queue, frameStart ?? now, now)) {
-          requestAnimationFrame(onFrame);
+          schedule();
           return;
         }
         flush();
@@ -242,8 +252,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
         queue.push(event);
         if (scheduled) return;
         scheduled = true;
-        requestAnimationFrame(onFrame);
-        window.setTimeout(flush, FLUSH_FALLBACK_MS);
+        schedule();
       });
       api.threads.onChanged(({ threadId }) => {
         scheduleListReload();
