@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../main/contract';
-import { BUSY_FRAME_MS, FRAME_MS, FramePacer } from '../../../renderer/src/store/conversation/framePacing';
+import {
+  BUSY_FRAME_MS,
+  FRAME_MS,
+  FramePacer,
+  lastInputAt,
+  watchInput,
+} from '../../../renderer/src/store/conversation/framePacing';
 
 const text: StreamEvent = {
   type: 'delta',
@@ -12,11 +18,20 @@ const text: StreamEvent = {
 const ended: StreamEvent = { type: 'ended', streamId: 's1', threadId: 't1', messages: [] };
 
 /** Frames on a 60 Hz clock: `frames[i]` is how many vsyncs after the last one frame i starts. */
-function run(pacer: FramePacer, frames: { gap: number; busyMs: number; end?: boolean }[]): boolean[] {
+/** `pressedAgo`: a key pressed that many ms before the frame began. */
+interface Frame {
+  gap: number;
+  busyMs: number;
+  end?: boolean;
+  pressedAgo?: number | null;
+}
+
+function run(pacer: FramePacer, frames: Frame[]): boolean[] {
   let at = 1000;
-  return frames.map(({ gap, busyMs, end }) => {
+  return frames.map(({ gap, busyMs, end, pressedAgo }) => {
     at += gap * FRAME_MS;
-    return pacer.drawNow(end ? [text, ended] : [text], at, at + busyMs);
+    const pressed = pressedAgo == null ? undefined : at - pressedAgo;
+    return pacer.drawNow(end ? [text, ended] : [text], at, at + busyMs, pressed);
   });
 }
 
@@ -47,6 +62,30 @@ describe('stream text paced to the frames', () => {
     expect(drawn).toEqual([true, false, true, true]);
   });
 
+  it('leaves the frame after a key press to the key, and draws the text in the one after', () => {
+    const pacer = new FramePacer();
+    const at = (frame: number) => 1000 + frame * FRAME_MS;
+    const drawn = [
+      pacer.drawNow([text], at(1), at(1) + 1),
+      // A key pressed halfway between frames 1 and 2.
+      pacer.drawNow([text], at(2), at(2) + 1, at(1.5)),
+      pacer.drawNow([text], at(3), at(3) + 1, at(1.5)),
+      pacer.drawNow([text], at(4), at(4) + 1, at(1.5)),
+    ];
+    expect(drawn).toEqual([true, false, true, true]);
+  });
+
+  it('hears the keys and pointer presses of the whole window, before any handler', () => {
+    const window = new EventTarget();
+    watchInput(window as unknown as Window);
+    const key = new Event('keydown', { cancelable: true });
+    window.dispatchEvent(key);
+    expect(lastInputAt()).toBe(key.timeStamp);
+    const press = new Event('pointerdown');
+    window.dispatchEvent(press);
+    expect(lastInputAt()).toBe(press.timeStamp);
+  });
+
   it('does not count a quiet stream as late frames', () => {
     const drawn = run(new FramePacer(), [
       { gap: 1, busyMs: 1 },
@@ -64,6 +103,7 @@ describe('stream text paced to the frames', () => {
             gap: fc.integer({ min: 1, max: 8 }),
             busyMs: fc.double({ min: 0, max: 40, noNaN: true }),
             end: fc.boolean(),
+            pressedAgo: fc.option(fc.double({ min: -5, max: 60, noNaN: true })),
           }),
           { minLength: 1, maxLength: 60 },
         ),

@@ -6,6 +6,7 @@ import { loadSchemaCheck } from '../../platform/schemaCheck';
 import { endFirstPaint, handOverFirstPaint } from '../../paint/adopt';
 import { keepFirstPaint } from '../../paint/keep';
 import { streamOfThread } from '../../store/conversation/streamReducer';
+import { watchInput } from '../../store/conversation/framePacing';
 
 let started: Promise<void> | null = null;
 let background: Promise<void> | null = null;
@@ -24,6 +25,7 @@ let background: Promise<void> | null = null;
 export function startApp(): Promise<void> {
   if (started) return started;
   const s = useStore.getState();
+  watchInput(window);
   s.startConversationSync();
   s.ensureProvidersSync();
   let shown: Promise<void> = Promise.resolve();

@@ -16,7 +16,7 @@ import type { ConversationData } from './streamReducer';
 import { applySendResult, applyStreamEvents, mergeDetail, streamOfThread } from './streamReducer';
 import { THREAD_WINDOW } from '../../../../main/contract/threadWindow';
 import { flushPendingEdits, trackSave } from '../pendingEdits';
-import { FramePacer } from './framePacing';
+import { FramePacer, lastInputAt } from './framePacing';
 import type { SliceCreator } from '../types';
 
 export type { StreamInfo, RetryNotice } from './streamReducer';
@@ -242,7 +242,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       };
       const onFrame = (frameStart?: number) => {
         const now = performance.now();
-        if (queue.length > 0 && !pacer.drawNow(queue, frameStart ?? now, now)) {
+        if (queue.length > 0 && !pacer.drawNow(queue, frameStart ?? now, now, lastInputAt())) {
           schedule();
           return;
         }
