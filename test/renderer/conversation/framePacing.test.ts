@@ -17,8 +17,10 @@ const text: StreamEvent = {
 };
 const ended: StreamEvent = { type: 'ended', streamId: 's1', threadId: 't1', messages: [] };
 
-/** Frames on a 60 Hz clock: `frames[i]` is how many vsyncs after the last one frame i starts. */
-/** `pressedAgo`: a key pressed that many ms before the frame began. */
+/**
+ * A frame on a 60 Hz clock: it starts `gap` vsyncs after the one before, `busyMs` of it went to
+ * other work before the stream's turn, and a key was pressed `pressedAgo` ms before it began.
+ */
 interface Frame {
   gap: number;
   busyMs: number;

@@ -30,13 +30,13 @@ export const lastInputAt = (): number => inputAt;
 /**
  * Decides, frame by frame, whether the text that arrived is drawn now or in the next frame.
  *
- * A fast stream gives every frame new text to lay out and paint. While frames keep their
- * budget that is what a reader wants; once they run late (the previous frame overran, or work
- * in this frame already used its start), or a key was just pressed, drawing the text in every
- * other frame leaves the other frames for typing and scrolling: a key's echo is painted in the
- * first frame after it instead of behind a frame of text. Text never waits more than one frame, and a batch
- * with anything but text (a stream starting, ending or failing) is never held back, so the
- * final text is drawn at once.
+ * A fast stream gives every frame new text to lay out and paint. While frames keep their budget
+ * that is what a reader wants; once they run late (the previous frame overran, or work in this
+ * frame already used its start), or a key was just pressed, drawing the text in every other frame
+ * leaves the other frames for typing and scrolling: a key's echo is painted in the first frame
+ * after it instead of behind a frame of text. Text never waits more than one frame, and a batch
+ * with anything but text (a stream starting, ending or failing) is never held back, so the final
+ * text is drawn at once.
  */
 export class FramePacer {
   /** The start of the last frame the stream was drawn or deferred in. */

@@ -297,9 +297,9 @@ export function mergeDetail(
 
 /**
  * Every message saved changes the thread's count, totals and last activity, so a reload brings a
- * new thread object even when its settings are the same. The settings keep their identity then: the parameter
- * panel and the tool editors read them by reference, and re-rendering every field of the
- * panel while an answer starts streaming cost a frame of about 100 ms.
+ * new thread object even when its settings are the same. The settings keep their identity then:
+ * the parameter panel and the tool editors read them by reference, and re-rendering every field
+ * of the panel while an answer starts streaming cost a frame of about 100 ms.
  */
 function keepSettings(prev: ThreadDetail['thread'], next: ThreadDetail['thread']): ThreadDetail['thread'] {
   if (prev.settings === next.settings || JSON.stringify(prev.settings) !== JSON.stringify(next.settings))
