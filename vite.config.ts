@@ -35,8 +35,8 @@ function firstPaintScript(): Plugin {
       // once when it draws none. Fetched and compiled while the page was parsed, they took the two
       // cores of a small machine from the first paint's layout (a start through the bridge, nine
       // alternating each: usable at a median 576 → 372 ms, the app's own window no later).
-      // The style sheets come first in <head> and the script itself is asked for first of all,
-      // beside them (preloaded after the CSP): found at the end of <body> it was fetched last.
+      // The style sheets stay in <head>, and the script itself is asked for ahead of them
+      // (preloaded after the title): found at the end of <body> it was fetched last.
       handler: (html) => {
         const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/u.exec(html);
         if (!entry?.[1]) throw new Error('first-paint.js: index.html has no entry module to start');

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StreamEvent } from '../../../main/contract';
 import { detail, message } from '../conversation/fixtures';
-import { errResult, fakeApi, listeners, loadStore, okResult } from './harness';
+import { errResult, fakeApi, listeners, loadStore, okResult, stubFrames } from './harness';
 
 let store: Awaited<ReturnType<typeof loadStore>>;
 beforeAll(async () => {
@@ -124,7 +124,7 @@ describe('conversation slice', () => {
       await vi.advanceTimersByTimeAsync(20);
       expect(shown()?.content).toBe('Hi. More. End.');
     } finally {
-      vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 16));
+      stubFrames();
     }
   });
 
@@ -171,7 +171,7 @@ describe('conversation slice', () => {
       expect(content()).toBe(`Hi.${'.'.repeat(200)} Hidden.`);
     } finally {
       off();
-      vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 16));
+      stubFrames();
     }
   });
 

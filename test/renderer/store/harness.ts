@@ -74,11 +74,16 @@ function memoryStorage(): Storage {
   };
 }
 
+/** Frames every 16 ms of (fake) time, as the store's tests expect unless one stubs its own. */
+export function stubFrames(): void {
+  vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 16));
+}
+
 /** Imports the real store against the fake bridge; call once per file, before any test. */
 export async function loadStore() {
   resetFakeApi();
   vi.stubGlobal('localStorage', memoryStorage());
-  vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 16));
+  stubFrames();
   // Read the timer functions at call time, so fake timers installed later are the ones used.
   vi.stubGlobal('window', {
     api: fakeApi as unknown as Api,
