@@ -1,5 +1,5 @@
 import { Pin } from 'lucide-react';
-import { memo, useRef, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ThreadSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
@@ -34,13 +34,16 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
   const setThreadTags = useStore((s) => s.setThreadTags);
   const mainRef = useRef<HTMLButtonElement>(null);
   // A menu opened from the row (Shift+F10, right-click) has no trigger to hand focus back to.
-  const onMenuOpenChange = (open: boolean) => {
+  // Both callbacks keep their identity so the menu, a React Aria trigger that takes about 2 ms to
+  // render, is left alone when the row renders again (its answer ends, the clock moves on).
+  const onMenuOpenChange = useCallback((open: boolean) => {
     setMenuOpen(open);
     if (!open)
       requestAnimationFrame(() => {
         if (document.activeElement === document.body) mainRef.current?.focus();
       });
-  };
+  }, []);
+  const editTags = useCallback(() => setEditingTags(true), []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key === 'F2') {
@@ -130,12 +133,7 @@ export const ThreadItem = memo(function ThreadItem({ thread, current, now }: Pro
         </button>
       )}
       {!renaming && !editingTags ? (
-        <ThreadMenu
-          thread={thread}
-          open={menuOpen}
-          onOpenChange={onMenuOpenChange}
-          onEditTags={() => setEditingTags(true)}
-        />
+        <ThreadMenu thread={thread} open={menuOpen} onOpenChange={onMenuOpenChange} onEditTags={editTags} />
       ) : null}
     </div>
   );

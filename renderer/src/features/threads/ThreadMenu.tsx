@@ -1,4 +1,5 @@
 import { Ellipsis } from 'lucide-react';
+import { memo } from 'react';
 import type { ThreadSummary } from '../../../../main/contract';
 import { useStore } from '../../store';
 import { IconButton } from '../../ui/IconButton';
@@ -16,7 +17,7 @@ interface Props {
  * too (right-click, the context-menu key, Shift+F10), so it is controlled; it opens on its first
  * item whichever way it was opened.
  */
-export function ThreadMenu({ thread, open, onOpenChange, onEditTags }: Props) {
+export const ThreadMenu = memo(function ThreadMenu({ thread, open, onOpenChange, onEditTags }: Props) {
   const setRenaming = useStore((s) => s.setRenaming);
   const setPinned = useStore((s) => s.setPinned);
   const setArchived = useStore((s) => s.setArchived);
@@ -69,4 +70,4 @@ export function ThreadMenu({ thread, open, onOpenChange, onEditTags }: Props) {
       </Menu>
     </MenuTrigger>
   );
-}
+});
