@@ -75,4 +75,22 @@ describe('an answer streamed, then opened again', () => {
     expect(finished.blocks.map((b) => b.height)).toEqual(streamed.blocks.map((b) => b.height));
     expect(Math.abs(finished.height - streamed.height)).toBeLessThan(0.5);
   });
+
+  it('draws the caret at the end of the text while it is written, and not once it is done', async () => {
+    const { conversation } = demo.pages;
+    demo.mock().script({ reply: { content: ANSWER, chunks: 60, delayMs: 60 } });
+    await conversation.startStreaming('When do the ferries leave?');
+    // The caret: an ::after box drawn on the innermost block holding the text's end, in the tail.
+    const caret = () =>
+      conversation.lastAnswer.evaluate((answer) => {
+        const tail = answer.querySelector('.md-tail');
+        const drawn = [...(tail?.querySelectorAll('*') ?? [])].filter(
+          (el) => getComputedStyle(el, '::after').content !== 'none',
+        );
+        return drawn.map((el) => el.tagName);
+      });
+    await expect.poll(caret, { timeout: 10_000 }).toHaveLength(1);
+    await expect.poll(() => conversation.lastAnswerStatus(), { timeout: 20_000 }).toBe('complete');
+    expect(await caret()).toEqual([]);
+  });
 });

@@ -26,11 +26,14 @@ export function StreamingMarkdown({ messageId, text, live }: Props) {
   const tail = useMemo(() => tailHtml(state, live), [state, live, math]);
   useEffect(() => () => releaseStreaming(messageId), [messageId]);
   return (
-    <div className={live ? 'md md-streaming' : 'md'} onClick={onMarkdownClick} onAuxClick={onMarkdownClick}>
+    <div className="md" onClick={onMarkdownClick} onAuxClick={onMarkdownClick}>
       {state.chunks.map((chunk) => (
         <MarkdownChunk key={chunk.key} chunk={chunk} math={math} />
       ))}
-      <div className="md-chunk md-tail" dangerouslySetInnerHTML={{ __html: tail }} />
+      <div
+        className={live ? 'md-chunk md-tail is-live' : 'md-chunk md-tail'}
+        dangerouslySetInnerHTML={{ __html: tail }}
+      />
     </div>
   );
 }
