@@ -3,7 +3,7 @@ import { api } from '../../bridge/api';
 import { failureLine } from '../../platform/describeError';
 import { FIRST_SCREEN_ROWS, takeAsked } from '../../platform/firstScreen';
 import { buildThreadView } from '../conversation/branches';
-import { neighbourThread, sortThreads } from './threadOrder';
+import { keepRows, neighbourThread, sortThreads } from './threadOrder';
 import { reusableEmptyThread } from './emptyThread';
 import type { SliceCreator } from '../types';
 
@@ -90,7 +90,8 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
         const early = first === FIRST_SCREEN_ROWS ? takeAsked('rows') : undefined;
         const top = await (early ?? api.threads.list({ archived: false, limit: first }));
         // A whole list asked for meanwhile is newer; a failure is told by the whole list's call.
-        if (call === listCalls && top.ok) set({ threads: sortThreads(top.value), threadsLoaded: true });
+        if (call === listCalls && top.ok)
+          set({ threads: keepRows(get().threads, sortThreads(top.value)), threadsLoaded: true });
         return;
       }
       // What the pane showed when asked: a thread moved, renamed or made meanwhile changes it, and
@@ -110,8 +111,10 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => {
         return;
       }
       set({
-        threads: sortThreads(active.value),
-        archivedThreads: archived.ok ? sortThreads(archived.value) : get().archivedThreads,
+        threads: keepRows(get().threads, sortThreads(active.value)),
+        archivedThreads: archived.ok
+          ? keepRows(get().archivedThreads, sortThreads(archived.value))
+          : get().archivedThreads,
         threadsLoaded: true,
       });
     },
