@@ -84,6 +84,7 @@ function fromScratch(input: string, generation: number): IncrementalMarkdown {
  */
 export function updateMarkdown(state: IncrementalMarkdown, text: string): IncrementalMarkdown {
   if (text === state.input) return state;
+  if (text.length < state.input.length && state.input.startsWith(text)) return cutTo(state, text);
   // A `\r` at the old end may pair with a `\n` that just arrived: normalise that text whole.
   const grew =
     text.length > state.input.length && !state.input.endsWith('\r') && text.startsWith(state.input);
@@ -108,6 +109,42 @@ export function updateMarkdown(state: IncrementalMarkdown, text: string): Increm
     usedLinks: state.usedLinks,
     generation: state.generation,
   };
+}
+
+/**
+ * `state` for `text`, a beginning of what it described. A streaming answer that passes the size
+ * shown whole becomes its first part and the rest (limit.ts): its first part is the same text cut
+ * short, and lexing and rendering its 32,000 characters again from scratch took a frame of about
+ * 100 ms. The settled chunks still followed, in `text`, by a complete line of the block after
+ * them are kept (appending that line's block cannot change them, so cutting after it cannot
+ * either) and the rest is lexed as text that grew from them, which starts over if a link
+ * definition the chunks were lexed with was in what was cut.
+ */
+function cutTo(state: IncrementalMarkdown, text: string): IncrementalMarkdown {
+  if (text.includes('\r')) return fromScratch(text, state.generation + 1);
+  let end = 0;
+  let kept = 0;
+  for (const chunk of state.chunks) {
+    const next = end + rawLength(chunk.tokens);
+    if (next >= text.length || text.indexOf('\n', next) === -1) break;
+    end = next;
+    kept += 1;
+  }
+  const chunks = state.chunks.slice(0, kept);
+  const source = chunks.map((chunk) => chunk.tokens.map((t) => t.raw).join('')).join('');
+  // Chunks are lexed from the text with its nesting capped (depth.ts): only text the cap left as
+  // it was can be carried over as is.
+  if (source !== text.slice(0, end)) return fromScratch(text, state.generation + 1);
+  const base: IncrementalMarkdown = {
+    input: source,
+    chunks,
+    tail: [],
+    tailSource: '',
+    stableLinks: chunks.reduce<Links>((links, chunk) => definitionsIn(chunk.tokens, links), {}),
+    usedLinks: state.usedLinks,
+    generation: state.generation,
+  };
+  return updateMarkdown(base, text);
 }
 
 /** Every token of the state in document order: equal to lexing `source` whole. */

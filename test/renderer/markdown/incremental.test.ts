@@ -70,6 +70,55 @@ describe('incremental markdown while an answer streams', () => {
     expectEqualToFullParse(state, `${text}Last words`);
   });
 
+  // A streaming answer passing the size shown whole becomes its first part: the same text cut short.
+  it('equals a full parse when the text is cut short, and grows again from there', () => {
+    fc.assert(
+      fc.property(
+        documentArb,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (text, cuts, cut) => {
+          let state = emptyMarkdown;
+          for (const prefix of prefixes(text, cuts)) state = updateMarkdown(state, prefix);
+          const short = text.slice(0, Math.floor(cut * text.length));
+          state = updateMarkdown(state, short);
+          expectEqualToFullParse(state, short);
+          state = updateMarkdown(state, text);
+          expectEqualToFullParse(state, text);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps the settled blocks of a text cut short instead of lexing it again', () => {
+    const paragraphs = Array.from({ length: 50 }, (_, i) => `Paragraph ${i} with **bold** and \`code\`.`);
+    let state = emptyMarkdown;
+    let text = '';
+    for (const p of paragraphs) {
+      text += `${p}\n\n`;
+      state = updateMarkdown(state, text);
+    }
+    const half = text.slice(0, text.indexOf('Paragraph 25'));
+    const cut = updateMarkdown(state, `${half}Para`);
+    // Chunks before the cut are the very objects shown before it: nothing there is rendered again.
+    expect(cut.chunks.length).toBeGreaterThan(20);
+    cut.chunks.forEach((chunk, i) => expect(chunk).toBe(state.chunks[i]));
+    expect(cut.generation).toBe(state.generation);
+    expectEqualToFullParse(cut, `${half}Para`);
+  });
+
+  it('starts over when the text cut short loses a link definition its blocks were lexed with', () => {
+    let state = updateMarkdown(emptyMarkdown, 'See [docs].\n\nMore text here.\n\n');
+    state = updateMarkdown(
+      state,
+      'See [docs].\n\nMore text here.\n\n[docs]: https://example.com/docs\n\nAfter.\n',
+    );
+    const cut = updateMarkdown(state, 'See [docs].\n\nMore text here.\n\nAfter');
+    expect(cut.generation).toBeGreaterThan(state.generation);
+    expectEqualToFullParse(cut, 'See [docs].\n\nMore text here.\n\nAfter');
+  });
+
   it('starts over when the text is replaced rather than extended', () => {
     let state = updateMarkdown(emptyMarkdown, 'first answer\n\nwith two paragraphs\n');
     state = updateMarkdown(state, 'an edited answer');
