@@ -175,6 +175,43 @@ describe('conversation slice', () => {
     }
   });
 
+  it('shows the last words an end brings one frame before the end itself', async () => {
+    const writing = { ...answer, status: 'streaming' as const };
+    fakeApi.threads!.get!.mockResolvedValue(okResult(detail([question, writing])) as never);
+    await state().loadDetail('t1');
+    state().startConversationSync();
+    const onStream = listeners.get('chat.onStream') as (event: StreamEvent) => void;
+    const shown = () => state().details['t1']?.messages.find((m) => m.id === 'a1');
+    const done = { ...writing, content: 'Hi. Pending words. Last words.', status: 'complete' as const };
+    // A delta, then the end carrying what main still had pending, in one frame's batch.
+    onStream({
+      type: 'delta',
+      streamId: 's9',
+      threadId: 't1',
+      choices: [{ index: 0, messageId: 'a1', content: ' Pending words.' }],
+    });
+    onStream({ type: 'ended', streamId: 's9', threadId: 't1', messages: [done] });
+    await vi.advanceTimersByTimeAsync(17);
+    expect(shown()?.content).toBe('Hi. Pending words. Last words.');
+    expect(shown()?.status).toBe('streaming');
+    await vi.advanceTimersByTimeAsync(16);
+    expect(shown()).toEqual(done);
+
+    // An end that brings no new words is shown at once.
+    const again = { ...done, id: 'a2', content: 'Hi.', status: 'streaming' as const };
+    store.useStore.setState((s) => ({
+      details: { ...s.details, t1: detail([question, again]) },
+    }));
+    onStream({
+      type: 'ended',
+      streamId: 's10',
+      threadId: 't1',
+      messages: [{ ...again, status: 'complete' }],
+    });
+    await vi.advanceTimersByTimeAsync(17);
+    expect(state().details['t1']?.messages.find((m) => m.id === 'a2')?.status).toBe('complete');
+  });
+
   it('a failed delete keeps the message and says why', async () => {
     fakeApi.threads!.get!.mockResolvedValue(okResult(detail([question, answer])) as never);
     await state().loadDetail('t1');

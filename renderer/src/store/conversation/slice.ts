@@ -13,7 +13,7 @@ import { describeError, failureLine } from '../../platform/describeError';
 import { findMessage } from './messageIndex';
 import { buildThreadView, underLoaded } from './branches';
 import type { ConversationData } from './streamReducer';
-import { applySendResult, applyStreamEvents, mergeDetail, streamOfThread } from './streamReducer';
+import { applySendResult, applyStreamEvents, lastWords, mergeDetail, streamOfThread } from './streamReducer';
 import { THREAD_WINDOW } from '../../../../main/contract/threadWindow';
 import { flushPendingEdits, trackSave } from '../pendingEdits';
 import { FramePacer, lastInputAt } from './framePacing';
@@ -226,8 +226,18 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
         scheduled = false;
         window.clearTimeout(fallback);
         if (queue.length === 0) return;
-        const batch = queue;
+        let batch = queue;
         queue = [];
+        // An end that brings the answer's last words: the words now, the end from the next frame.
+        const end = batch.findIndex((e) => e.type === 'ended');
+        const ended = batch[end];
+        const words = ended?.type === 'ended' ? lastWords(get(), batch.slice(0, end), ended) : null;
+        if (words) {
+          queue = batch.slice(end);
+          batch = [...batch.slice(0, end), words];
+          scheduled = true;
+          schedule();
+        }
         for (const event of batch) if (event.type !== 'delta') bump(event.threadId);
         set((s) => applyStreamEvents(s, batch, Date.now()));
         if (batch.some((e) => e.type === 'ended')) scheduleListReload();

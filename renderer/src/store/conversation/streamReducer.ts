@@ -1,5 +1,5 @@
 import type { ChoiceDelta, Message, SendResult, StreamEvent, ThreadDetail } from '../../../../main/contract';
-import { appendMessage, copyForUpdate, positionOf } from './messageIndex';
+import { appendMessage, copyForUpdate, findMessage, positionOf } from './messageIndex';
 import type { ThreadView } from './branches';
 import { buildThreadView } from './branches';
 
@@ -252,6 +252,43 @@ export function applySendResult(
     ended: data.ended,
   });
   return next;
+}
+
+type Ended = Extract<StreamEvent, { type: 'ended' }>;
+
+/**
+ * The words an `ended` event brings that the answer does not show yet (main sends what was still
+ * pending with the end), as a delta: shown in one frame, before the end itself (the answer's
+ * toolbar and usage line, the list's dot, Send in place of Stop) in the next, the last words are
+ * not held back behind that work. `before`: the events of the batch ahead of the end. Null when
+ * the end brings no new words, or words that do not continue what is shown.
+ */
+export function lastWords(
+  data: ConversationData,
+  before: readonly StreamEvent[],
+  ended: Ended,
+): StreamEvent | null {
+  const messages = data.details[ended.threadId]?.messages;
+  if (!messages) return null;
+  const choices: ChoiceDelta[] = [];
+  for (const final of ended.messages) {
+    const shown = findMessage(messages, final.id);
+    if (!shown || shown.status !== 'streaming') continue;
+    let content = shown.content;
+    for (const event of before)
+      if (event.type === 'delta')
+        for (const choice of event.choices)
+          if (choice.messageId === final.id) content += choice.content ?? '';
+    if (final.content.length > content.length && final.content.startsWith(content))
+      choices.push({
+        index: final.choiceIndex,
+        messageId: final.id,
+        content: final.content.slice(content.length),
+      });
+  }
+  return choices.length === 0
+    ? null
+    : { type: 'delta', streamId: ended.streamId, threadId: ended.threadId, choices };
 }
 
 /** The stream currently writing into a thread, if any. */
