@@ -24,6 +24,18 @@ function expectEqualToFullParse(state: IncrementalMarkdown, text: string): void 
   );
 }
 
+/** An answer of `count` paragraphs streamed one paragraph at a time: its texts and its state. */
+function streamedParagraphs(count: number) {
+  const paragraphs = Array.from({ length: count }, (_, i) => `Paragraph ${i} with **bold** and \`code\`.`);
+  let state = emptyMarkdown;
+  let text = '';
+  for (const p of paragraphs) {
+    text += `${p}\n\n`;
+    state = updateMarkdown(state, text);
+  }
+  return { paragraphs, text, state };
+}
+
 describe('incremental markdown while an answer streams', () => {
   it('equals a full parse of the text at every step, whatever the chunking', () => {
     fc.assert(
@@ -56,13 +68,8 @@ describe('incremental markdown while an answer streams', () => {
   });
 
   it('settles finished blocks so a long answer only re-lexes its last block', () => {
-    const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} with **bold** and \`code\`.`);
-    let state = emptyMarkdown;
-    let text = '';
-    for (const p of paragraphs) {
-      text += `${p}\n\n`;
-      state = updateMarkdown(state, text);
-    }
+    const { paragraphs, text, state: streamed } = streamedParagraphs(200);
+    let state = streamed;
     state = updateMarkdown(state, `${text}Last words`);
     // Only the last finished paragraph waits for the next line to complete before it settles.
     const lastParagraph = `${paragraphs.at(-1) ?? ''}\n\n`;
@@ -92,13 +99,7 @@ describe('incremental markdown while an answer streams', () => {
   });
 
   it('keeps the settled blocks of a text cut short instead of lexing it again', () => {
-    const paragraphs = Array.from({ length: 50 }, (_, i) => `Paragraph ${i} with **bold** and \`code\`.`);
-    let state = emptyMarkdown;
-    let text = '';
-    for (const p of paragraphs) {
-      text += `${p}\n\n`;
-      state = updateMarkdown(state, text);
-    }
+    const { text, state } = streamedParagraphs(50);
     const half = text.slice(0, text.indexOf('Paragraph 25'));
     const cut = updateMarkdown(state, `${half}Para`);
     // Chunks before the cut are the very objects shown before it: nothing there is rendered again.
